@@ -1,0 +1,58 @@
+# English. Keys are listed in crates/core/src/messages.rs; every catalogue has every key.
+@name = English
+@aliases = en-US en-GB
+
+widget-title = Rate a city service
+choose-service = Which service did you use?
+service-transport = Transport
+service-healthcare = Healthcare
+service-education = Education
+service-social-security = Social security
+service-government = Government services
+service-employment = Employment
+
+question-good-bad-5 = How satisfied are you with this service?
+good-bad-5-level-5 = Very satisfied
+good-bad-5-level-4 = Satisfied
+good-bad-5-level-3 = Basically satisfied
+good-bad-5-level-2 = Dissatisfied
+good-bad-5-level-1 = Very dissatisfied
+
+question-uk-csat-5 = Overall, how did you feel about the service you received today?
+uk-csat-5-level-5 = Very satisfied
+uk-csat-5-level-4 = Satisfied
+uk-csat-5-level-3 = Neither satisfied or dissatisfied
+uk-csat-5-level-2 = Dissatisfied
+uk-csat-5-level-1 = Very dissatisfied
+
+question-a11-v2 = This interaction increased my confidence in this service.
+a11-v2-level-5 = Strongly agree
+a11-v2-level-4 = Agree
+a11-v2-level-3 = Neither agree nor disagree
+a11-v2-level-2 = Disagree
+a11-v2-level-1 = Strongly disagree
+
+send = Send rating
+sending = Sending…
+sent = Thank you. Your rating was sent.
+send-failed = Your rating could not be sent. Please try again.
+choose-rating-first = Choose an answer before sending.
+rate-another = Rate another service
+error-prefix = Error:
+
+config-missing-endpoint = This feedback form is not set up: the page must give an endpoint address.
+config-malformed-endpoint = This feedback form is not set up: “{value}” is not a web address. Use an address starting with https:// or a path starting with /.
+config-unknown-service = This feedback form is not set up: there is no service called “{id}”. Use transport, healthcare, education, social-security, government or employment.
+config-unknown-scale = This feedback form is not set up: there is no rating scale called “{id}”. Use good-bad-5, uk-csat-5 or a11-v2.
+config-unknown-language = This feedback form is not set up: language “{tag}” is not available. Use zh-Hans, zh-Hant or en.
+
+selfcheck-title = City self-check
+selfcheck-intro = Score your city against the SMART smart-city model, entirely in this browser. Nothing you enter leaves this device.
+selfcheck-dimensions-caption = The five dimensions of the SMART model (2021) and their published weights
+selfcheck-column-dimension = Dimension
+selfcheck-column-weight = Weight
+dimension-t = Technology support
+dimension-r = Resource readiness
+dimension-a = Application-platform maturity
+dimension-m = Management maturity
+dimension-s = Service completeness

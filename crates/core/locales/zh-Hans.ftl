@@ -1,0 +1,58 @@
+# 简体中文。键名见 crates/core/src/messages.rs；每个语言文件都必须包含全部键名。
+@name = 简体中文
+@aliases = zh zh-CN zh-SG zh-MY
+
+widget-title = 评价城市服务
+choose-service = 您使用了哪项服务？
+service-transport = 交通出行
+service-healthcare = 医疗健康
+service-education = 教育
+service-social-security = 社会保障
+service-government = 政务服务
+service-employment = 就业
+
+question-good-bad-5 = 您对这项服务满意吗？
+good-bad-5-level-5 = 非常满意
+good-bad-5-level-4 = 满意
+good-bad-5-level-3 = 基本满意
+good-bad-5-level-2 = 不满意
+good-bad-5-level-1 = 非常不满意
+
+question-uk-csat-5 = 总体而言，您对今天获得的服务感觉如何？
+uk-csat-5-level-5 = 非常满意
+uk-csat-5-level-4 = 满意
+uk-csat-5-level-3 = 说不上满意或不满意
+uk-csat-5-level-2 = 不满意
+uk-csat-5-level-1 = 非常不满意
+
+question-a11-v2 = 这次办事经历增强了我对这项服务的信心。
+a11-v2-level-5 = 非常同意
+a11-v2-level-4 = 同意
+a11-v2-level-3 = 说不上同意或不同意
+a11-v2-level-2 = 不同意
+a11-v2-level-1 = 非常不同意
+
+send = 提交评价
+sending = 正在提交…
+sent = 谢谢！您的评价已提交。
+send-failed = 评价未能提交，请再试一次。
+choose-rating-first = 请先选择一个评价，再提交。
+rate-another = 评价其他服务
+error-prefix = 错误：
+
+config-missing-endpoint = 评价表尚未配置完成：页面需要提供接收地址（endpoint）。
+config-malformed-endpoint = 评价表尚未配置完成：“{value}”不是有效的网址。请使用以 https:// 开头的网址，或以 / 开头的路径。
+config-unknown-service = 评价表尚未配置完成：没有名为“{id}”的服务。可用：transport、healthcare、education、social-security、government、employment。
+config-unknown-scale = 评价表尚未配置完成：没有名为“{id}”的评价量表。可用：good-bad-5、uk-csat-5、a11-v2。
+config-unknown-language = 评价表尚未配置完成：不支持语言“{tag}”。可用：zh-Hans、zh-Hant、en。
+
+selfcheck-title = 城市自评
+selfcheck-intro = 按照 SMART 智慧城市评价模型为您的城市打分，全部在本浏览器中完成，您填写的内容不会离开这台设备。
+selfcheck-dimensions-caption = SMART 模型（2021）的五个一级指标及其公布的权重
+selfcheck-column-dimension = 一级指标
+selfcheck-column-weight = 权重
+dimension-t = 技术支撑度
+dimension-r = 资源准备度
+dimension-a = 应用平台成熟度
+dimension-m = 管理成熟度
+dimension-s = 服务完备度

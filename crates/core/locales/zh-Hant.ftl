@@ -1,0 +1,58 @@
+# 繁體中文。鍵名見 crates/core/src/messages.rs；每個語言檔案都必須包含全部鍵名。
+@name = 繁體中文
+@aliases = zh-TW zh-HK zh-MO
+
+widget-title = 評價城市服務
+choose-service = 您使用了哪項服務？
+service-transport = 交通出行
+service-healthcare = 醫療健康
+service-education = 教育
+service-social-security = 社會保障
+service-government = 政務服務
+service-employment = 就業
+
+question-good-bad-5 = 您對這項服務滿意嗎？
+good-bad-5-level-5 = 非常滿意
+good-bad-5-level-4 = 滿意
+good-bad-5-level-3 = 基本滿意
+good-bad-5-level-2 = 不滿意
+good-bad-5-level-1 = 非常不滿意
+
+question-uk-csat-5 = 總體而言，您對今天獲得的服務感覺如何？
+uk-csat-5-level-5 = 非常滿意
+uk-csat-5-level-4 = 滿意
+uk-csat-5-level-3 = 說不上滿意或不滿意
+uk-csat-5-level-2 = 不滿意
+uk-csat-5-level-1 = 非常不滿意
+
+question-a11-v2 = 這次辦事經歷增強了我對這項服務的信心。
+a11-v2-level-5 = 非常同意
+a11-v2-level-4 = 同意
+a11-v2-level-3 = 說不上同意或不同意
+a11-v2-level-2 = 不同意
+a11-v2-level-1 = 非常不同意
+
+send = 提交評價
+sending = 正在提交…
+sent = 謝謝！您的評價已提交。
+send-failed = 評價未能提交，請再試一次。
+choose-rating-first = 請先選擇一個評價，再提交。
+rate-another = 評價其他服務
+error-prefix = 錯誤：
+
+config-missing-endpoint = 評價表尚未設定完成：頁面需要提供接收地址（endpoint）。
+config-malformed-endpoint = 評價表尚未設定完成：「{value}」不是有效的網址。請使用以 https:// 開頭的網址，或以 / 開頭的路徑。
+config-unknown-service = 評價表尚未設定完成：沒有名為「{id}」的服務。可用：transport、healthcare、education、social-security、government、employment。
+config-unknown-scale = 評價表尚未設定完成：沒有名為「{id}」的評價量表。可用：good-bad-5、uk-csat-5、a11-v2。
+config-unknown-language = 評價表尚未設定完成：不支援語言「{tag}」。可用：zh-Hans、zh-Hant、en。
+
+selfcheck-title = 城市自評
+selfcheck-intro = 按照 SMART 智慧城市評價模型為您的城市評分，全部在本瀏覽器中完成，您填寫的內容不會離開這台裝置。
+selfcheck-dimensions-caption = SMART 模型（2021）的五個一級指標及其公佈的權重
+selfcheck-column-dimension = 一級指標
+selfcheck-column-weight = 權重
+dimension-t = 技術支撐度
+dimension-r = 資源準備度
+dimension-a = 應用平台成熟度
+dimension-m = 管理成熟度
+dimension-s = 服務完備度

@@ -1,0 +1,226 @@
+//! The widget's configuration, read from the embedding element's attributes and checked before
+//! anything renders, so a portal team sees exactly what to fix.
+
+use crate::messages::Msg;
+use crate::service::{ServiceId, default_services};
+use crate::{Lang, ScaleId};
+
+/// Where ratings are POSTed: an absolute `http(s)` URL or a path on the page's own origin.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Endpoint(String);
+
+impl Endpoint {
+    pub fn parse(text: &str) -> Result<Endpoint, ConfigError> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(ConfigError::MissingEndpoint);
+        }
+        let after_scheme = text
+            .strip_prefix("https://")
+            .or_else(|| text.strip_prefix("http://"));
+        let well_formed = match after_scheme {
+            Some(rest) => rest
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphanumeric() || c == '['),
+            None => text.starts_with('/') && !text.starts_with("//"),
+        };
+        if well_formed && !text.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            Ok(Endpoint(text.to_owned()))
+        } else {
+            Err(ConfigError::MalformedEndpoint(text.to_owned()))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A problem with the configuration, explained to the portal team in the widget's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConfigError {
+    MissingEndpoint,
+    MalformedEndpoint(String),
+    UnknownService(String),
+    UnknownScale(String),
+    UnknownLanguage(String),
+}
+
+impl ConfigError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ConfigError::MissingEndpoint => lang.text(Msg::ConfigMissingEndpoint).to_owned(),
+            ConfigError::MalformedEndpoint(value) => {
+                lang.format(Msg::ConfigMalformedEndpoint, &[("value", value)])
+            }
+            ConfigError::UnknownService(id) => {
+                lang.format(Msg::ConfigUnknownService, &[("id", id)])
+            }
+            ConfigError::UnknownScale(id) => lang.format(Msg::ConfigUnknownScale, &[("id", id)]),
+            ConfigError::UnknownLanguage(tag) => {
+                lang.format(Msg::ConfigUnknownLanguage, &[("tag", tag)])
+            }
+        }
+    }
+}
+
+/// A checked configuration: everything the feedback flow needs to start.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WidgetConfig {
+    pub endpoint: Endpoint,
+    /// The services offered, in the portal's order; one service skips the choice screen.
+    pub services: Vec<ServiceId>,
+    pub scale: ScaleId,
+    /// The language the portal fixed, if any; otherwise the browser's preference decides.
+    pub lang: Option<Lang>,
+}
+
+impl WidgetConfig {
+    /// Reads the configuration through `attribute` (an element's `getAttribute`), reporting
+    /// every problem at once rather than one per reload.
+    pub fn from_attributes(
+        attribute: impl Fn(&str) -> Option<String>,
+    ) -> Result<WidgetConfig, Vec<ConfigError>> {
+        let mut problems = Vec::new();
+        let endpoint = Endpoint::parse(&attribute("endpoint").unwrap_or_default())
+            .map_err(|e| problems.push(e))
+            .ok();
+
+        let services = match attribute("services").filter(|s| !s.trim().is_empty()) {
+            None => default_services(),
+            Some(list) => list
+                .split(',')
+                .filter_map(|id| {
+                    let known = ServiceId::parse(id).filter(|s| s.builtin_label().is_some());
+                    if known.is_none() {
+                        problems.push(ConfigError::UnknownService(id.trim().to_owned()));
+                    }
+                    known
+                })
+                .collect(),
+        };
+
+        let scale = match attribute("scale").filter(|s| !s.trim().is_empty()) {
+            None => ScaleId::default(),
+            Some(id) => ScaleId::parse(&id).unwrap_or_else(|| {
+                problems.push(ConfigError::UnknownScale(id.trim().to_owned()));
+                ScaleId::default()
+            }),
+        };
+
+        let lang = attribute("lang")
+            .filter(|s| !s.trim().is_empty())
+            .and_then(|tag| {
+                let found = Lang::from_tag(&tag);
+                if found.is_none() {
+                    problems.push(ConfigError::UnknownLanguage(tag.trim().to_owned()));
+                }
+                found
+            });
+
+        match endpoint {
+            Some(endpoint) if problems.is_empty() => Ok(WidgetConfig {
+                endpoint,
+                services,
+                scale,
+                lang,
+            }),
+            _ => Err(problems),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(pairs: &[(&str, &str)]) -> Result<WidgetConfig, Vec<ConfigError>> {
+        WidgetConfig::from_attributes(|name| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| (*v).to_owned())
+        })
+    }
+
+    #[test]
+    fn defaults_to_six_services_and_the_good_bad_scale() {
+        let config = config(&[("endpoint", "/v1/ratings")]).unwrap();
+        assert_eq!(config.services.len(), 6);
+        assert_eq!(config.scale, ScaleId::GoodBad5);
+        assert_eq!(config.lang, None);
+    }
+
+    #[test]
+    fn reads_every_attribute() {
+        let config = config(&[
+            ("endpoint", " https://api.example.gov/ratings "),
+            ("services", "transport, healthcare"),
+            ("scale", "uk-csat-5"),
+            ("lang", "zh-TW"),
+        ])
+        .unwrap();
+        assert_eq!(config.endpoint.as_str(), "https://api.example.gov/ratings");
+        let ids: Vec<&str> = config.services.iter().map(ServiceId::as_str).collect();
+        assert_eq!(ids, ["transport", "healthcare"]);
+        assert_eq!(config.scale, ScaleId::UkCsat5);
+        assert_eq!(config.lang.map(Lang::tag), Some("zh-Hant"));
+    }
+
+    #[test]
+    fn endpoints_must_be_http_urls_or_local_paths() {
+        for ok in [
+            "https://a.gov/r",
+            "http://127.0.0.1:9/x",
+            "/v1/ratings",
+            "https://[::1]:8080/",
+        ] {
+            assert!(Endpoint::parse(ok).is_ok(), "{ok}");
+        }
+        assert_eq!(Endpoint::parse("  "), Err(ConfigError::MissingEndpoint));
+        for bad in [
+            "ftp://a.gov",
+            "javascript:alert(1)",
+            "//cdn.example/x",
+            "ratings",
+            "https://",
+            "https://a.gov/a b",
+        ] {
+            assert_eq!(
+                Endpoint::parse(bad),
+                Err(ConfigError::MalformedEndpoint(bad.into())),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn reports_all_problems_together_with_readable_messages() {
+        let problems = config(&[
+            ("services", "transport,Bus"),
+            ("scale", "stars"),
+            ("lang", "fr"),
+        ])
+        .unwrap_err();
+        assert_eq!(
+            problems,
+            [
+                ConfigError::MissingEndpoint,
+                ConfigError::UnknownService("Bus".into()),
+                ConfigError::UnknownScale("stars".into()),
+                ConfigError::UnknownLanguage("fr".into()),
+            ]
+        );
+        let en = Lang::from_tag("en").unwrap();
+        assert!(
+            problems[1].message(en).contains("“Bus”"),
+            "{}",
+            problems[1].message(en)
+        );
+        assert!(
+            problems[2].message(en).contains("good-bad-5"),
+            "the message lists the valid scales"
+        );
+    }
+}

@@ -1,0 +1,17 @@
+//! CivicPulse's pure core: everything the widget, the self-check and the collector must agree on,
+//! with no DOM and no I/O, so it is tested natively and shared by every shell.
+
+pub mod config;
+pub mod dimensions;
+pub mod lang;
+pub mod messages;
+pub mod payload;
+pub mod scale;
+pub mod service;
+
+pub use config::{ConfigError, WidgetConfig};
+pub use lang::Lang;
+pub use messages::Msg;
+pub use payload::{Day, PayloadError, RatingId, RatingV1};
+pub use scale::{ScaleId, Score};
+pub use service::ServiceId;

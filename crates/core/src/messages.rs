@@ -1,0 +1,236 @@
+//! Typed message keys and the per-language catalogues behind them.
+//!
+//! Keys are code (a typo is a compile error); wording is data in `locales/<tag>.ftl`, one
+//! `key = text` per line, so translators never touch Rust. Lines starting with `@` carry the
+//! catalogue's own metadata (`@name`, `@aliases`).
+
+use std::sync::OnceLock;
+
+include!(concat!(env!("OUT_DIR"), "/catalogues.rs"));
+
+macro_rules! message_keys {
+    ($($variant:ident => $key:literal,)*) => {
+        /// Every user-visible text the product shows.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Msg { $($variant,)* }
+
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$variant,)*];
+
+            /// The key this message has in every catalogue file.
+            pub const fn key(self) -> &'static str {
+                match self { $(Msg::$variant => $key,)* }
+            }
+        }
+    };
+}
+
+message_keys! {
+    WidgetTitle => "widget-title",
+    ChooseService => "choose-service",
+    ServiceTransport => "service-transport",
+    ServiceHealthcare => "service-healthcare",
+    ServiceEducation => "service-education",
+    ServiceSocialSecurity => "service-social-security",
+    ServiceGovernment => "service-government",
+    ServiceEmployment => "service-employment",
+    QuestionGoodBad5 => "question-good-bad-5",
+    GoodBad5Level5 => "good-bad-5-level-5",
+    GoodBad5Level4 => "good-bad-5-level-4",
+    GoodBad5Level3 => "good-bad-5-level-3",
+    GoodBad5Level2 => "good-bad-5-level-2",
+    GoodBad5Level1 => "good-bad-5-level-1",
+    QuestionUkCsat5 => "question-uk-csat-5",
+    UkCsat5Level5 => "uk-csat-5-level-5",
+    UkCsat5Level4 => "uk-csat-5-level-4",
+    UkCsat5Level3 => "uk-csat-5-level-3",
+    UkCsat5Level2 => "uk-csat-5-level-2",
+    UkCsat5Level1 => "uk-csat-5-level-1",
+    QuestionA11V2 => "question-a11-v2",
+    A11V2Level5 => "a11-v2-level-5",
+    A11V2Level4 => "a11-v2-level-4",
+    A11V2Level3 => "a11-v2-level-3",
+    A11V2Level2 => "a11-v2-level-2",
+    A11V2Level1 => "a11-v2-level-1",
+    Send => "send",
+    Sending => "sending",
+    Sent => "sent",
+    SendFailed => "send-failed",
+    ChooseRatingFirst => "choose-rating-first",
+    RateAnother => "rate-another",
+    ErrorPrefix => "error-prefix",
+    ConfigMissingEndpoint => "config-missing-endpoint",
+    ConfigMalformedEndpoint => "config-malformed-endpoint",
+    ConfigUnknownService => "config-unknown-service",
+    ConfigUnknownScale => "config-unknown-scale",
+    ConfigUnknownLanguage => "config-unknown-language",
+    SelfcheckTitle => "selfcheck-title",
+    SelfcheckIntro => "selfcheck-intro",
+    SelfcheckDimensionsCaption => "selfcheck-dimensions-caption",
+    SelfcheckColumnDimension => "selfcheck-column-dimension",
+    SelfcheckColumnWeight => "selfcheck-column-weight",
+    DimensionT => "dimension-t",
+    DimensionR => "dimension-r",
+    DimensionA => "dimension-a",
+    DimensionM => "dimension-m",
+    DimensionS => "dimension-s",
+}
+
+/// One language's texts, parsed once from its catalogue file.
+#[derive(Debug)]
+pub struct Catalogue {
+    pub tag: &'static str,
+    /// The language's name in itself, for the language switcher.
+    pub name: &'static str,
+    /// Other BCP 47 tags that mean this language (for example `zh-CN` for `zh-Hans`).
+    pub aliases: Vec<&'static str>,
+    entries: Vec<(&'static str, &'static str)>,
+}
+
+impl Catalogue {
+    pub fn get(&self, key: &str) -> Option<&'static str> {
+        self.entries
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| *v)
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.entries.iter().map(|(k, _)| *k)
+    }
+}
+
+/// A problem in a catalogue file, found by [`parse_catalogue`] and reported by the tests.
+#[derive(Debug, PartialEq, Eq)]
+pub enum CatalogueError {
+    NotKeyValue { tag: String, line: usize },
+    DuplicateKey { tag: String, key: String },
+}
+
+/// Parses one catalogue; `tag` names it in errors.
+pub fn parse_catalogue(
+    tag: &'static str,
+    source: &'static str,
+) -> Result<Catalogue, CatalogueError> {
+    let mut catalogue = Catalogue {
+        tag,
+        name: tag,
+        aliases: Vec::new(),
+        entries: Vec::new(),
+    };
+    for (index, raw) in source.lines().enumerate() {
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((key, value)) = line.split_once('=') else {
+            return Err(CatalogueError::NotKeyValue {
+                tag: tag.into(),
+                line: index + 1,
+            });
+        };
+        let (key, value) = (key.trim(), value.trim());
+        match key {
+            "@name" => catalogue.name = value,
+            "@aliases" => catalogue.aliases = value.split_whitespace().collect(),
+            _ if catalogue.get(key).is_some() => {
+                return Err(CatalogueError::DuplicateKey {
+                    tag: tag.into(),
+                    key: key.into(),
+                });
+            }
+            _ => catalogue.entries.push((key, value)),
+        }
+    }
+    Ok(catalogue)
+}
+
+/// All catalogues shipped in `locales/`, in file-name order. A malformed file is a build-time
+/// mistake caught by the tests; at run time it is skipped rather than breaking the widget.
+pub fn catalogues() -> &'static [Catalogue] {
+    static CATALOGUES: OnceLock<Vec<Catalogue>> = OnceLock::new();
+    CATALOGUES.get_or_init(|| {
+        CATALOGUE_SOURCES
+            .iter()
+            .filter_map(|(tag, source)| parse_catalogue(tag, source).ok())
+            .collect()
+    })
+}
+
+/// Replaces `{name}` placeholders in a message with values.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut text = template.to_owned();
+    for (name, value) in values {
+        text = text.replace(&format!("{{{name}}}"), value);
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_catalogue_parses() {
+        for (tag, source) in CATALOGUE_SOURCES {
+            parse_catalogue(tag, source).unwrap_or_else(|e| panic!("{tag}: {e:?}"));
+        }
+        assert_eq!(catalogues().len(), CATALOGUE_SOURCES.len());
+    }
+
+    #[test]
+    fn every_key_is_in_every_language_and_nothing_else_is() {
+        let expected: Vec<&str> = Msg::ALL.iter().map(|m| m.key()).collect();
+        for catalogue in catalogues() {
+            for key in &expected {
+                let text = catalogue.get(key);
+                assert!(
+                    text.is_some_and(|t| !t.is_empty()),
+                    "{} lacks {key}",
+                    catalogue.tag
+                );
+            }
+            for key in catalogue.keys() {
+                assert!(
+                    expected.contains(&key),
+                    "{} has unknown key {key}",
+                    catalogue.tag
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn ships_the_three_required_languages() {
+        let tags: Vec<&str> = catalogues().iter().map(|c| c.tag).collect();
+        for tag in ["en", "zh-Hans", "zh-Hant"] {
+            assert!(tags.contains(&tag), "missing {tag}");
+        }
+    }
+
+    #[test]
+    fn rejects_malformed_lines_and_duplicates() {
+        assert_eq!(
+            parse_catalogue("xx", "a = 1\nno equals sign\n").unwrap_err(),
+            CatalogueError::NotKeyValue {
+                tag: "xx".into(),
+                line: 2
+            }
+        );
+        assert_eq!(
+            parse_catalogue("xx", "a = 1\na = 2\n").unwrap_err(),
+            CatalogueError::DuplicateKey {
+                tag: "xx".into(),
+                key: "a".into()
+            }
+        );
+    }
+
+    #[test]
+    fn fills_placeholders() {
+        assert_eq!(
+            fill("Unknown service “{id}”.", &[("id", "bus")]),
+            "Unknown service “bus”."
+        );
+    }
+}

@@ -1,0 +1,316 @@
+//! The rating payload, version 1: the documented JSON contract between the widget and any
+//! receiver (see `schemas/rating.v1.schema.json`).
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Lang, ScaleId, Score, ServiceId};
+
+pub const SCHEMA_V1: &str = "civic-pulse.rating.v1";
+
+/// A fresh random UUID v4 per rating; it doubles as the idempotency key of every retry.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct RatingId(String);
+
+impl RatingId {
+    /// Accepts the canonical lowercase text form of a version-4 UUID only, so a receiver can
+    /// deduplicate on the exact string.
+    pub fn parse(text: &str) -> Option<RatingId> {
+        let bytes = text.as_bytes();
+        let shape_ok = bytes.len() == 36
+            && bytes.iter().enumerate().all(|(i, b)| match i {
+                8 | 13 | 18 | 23 => *b == b'-',
+                _ => b.is_ascii_digit() || (b'a'..=b'f').contains(b),
+            });
+        let version_ok =
+            shape_ok && bytes[14] == b'4' && matches!(bytes[19], b'8' | b'9' | b'a' | b'b');
+        version_ok.then(|| RatingId(text.to_owned()))
+    }
+
+    /// Formats 16 random bytes (from `crypto.getRandomValues`, which unlike `randomUUID` works
+    /// outside secure contexts too) as a version-4 UUID.
+    pub fn from_random_bytes(mut bytes: [u8; 16]) -> RatingId {
+        bytes[6] = (bytes[6] & 0x0f) | 0x40;
+        bytes[8] = (bytes[8] & 0x3f) | 0x80;
+        let mut text = String::with_capacity(36);
+        for (index, byte) in bytes.iter().enumerate() {
+            if matches!(index, 4 | 6 | 8 | 10) {
+                text.push('-');
+            }
+            text.push(char::from(HEX[usize::from(byte >> 4)]));
+            text.push(char::from(HEX[usize::from(byte & 0x0f)]));
+        }
+        RatingId(text)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+/// A local calendar date: the only time information a rating carries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Day {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+impl Day {
+    pub fn from_ymd(year: u16, month: u8, day: u8) -> Option<Day> {
+        let leap =
+            (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
+        let days_in_month = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        ((1970..=9999).contains(&year) && (1..=days_in_month).contains(&day)).then_some(Day {
+            year,
+            month,
+            day,
+        })
+    }
+
+    /// Parses `YYYY-MM-DD`.
+    pub fn parse(text: &str) -> Option<Day> {
+        let bytes = text.as_bytes();
+        if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+            return None;
+        }
+        let number = |range: std::ops::Range<usize>| -> Option<u16> {
+            let part = &text[range];
+            part.bytes()
+                .all(|b| b.is_ascii_digit())
+                .then(|| part.parse().ok())?
+        };
+        Day::from_ymd(
+            number(0..4)?,
+            u8::try_from(number(5..7)?).ok()?,
+            u8::try_from(number(8..10)?).ok()?,
+        )
+    }
+}
+
+impl std::fmt::Display for Day {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// The body POSTed to the endpoint. Fields are plain JSON types so the struct is the wire format;
+/// [`RatingV1::new`] guarantees a built rating is valid and [`RatingV1::problems`] checks one that
+/// arrived from elsewhere.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RatingV1 {
+    pub schema: String,
+    pub id: String,
+    pub service: String,
+    pub scale: String,
+    pub score: u8,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aspects: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    pub lang: String,
+    pub day: String,
+}
+
+/// What is wrong with a payload, field by field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PayloadError {
+    WrongSchema,
+    BadId,
+    BadService,
+    UnknownScale,
+    ScoreOutOfRange,
+    UnknownLanguage,
+    BadDay,
+    CommentTooLong,
+}
+
+impl PayloadError {
+    /// The JSON field the problem is in.
+    pub fn field(&self) -> &'static str {
+        match self {
+            PayloadError::WrongSchema => "schema",
+            PayloadError::BadId => "id",
+            PayloadError::BadService => "service",
+            PayloadError::UnknownScale => "scale",
+            PayloadError::ScoreOutOfRange => "score",
+            PayloadError::UnknownLanguage => "lang",
+            PayloadError::BadDay => "day",
+            PayloadError::CommentTooLong => "comment",
+        }
+    }
+}
+
+impl RatingV1 {
+    /// Longest comment accepted, in characters.
+    pub const MAX_COMMENT_CHARS: usize = 2000;
+
+    pub fn new(
+        id: RatingId,
+        service: &ServiceId,
+        scale: ScaleId,
+        score: Score,
+        lang: Lang,
+        day: Day,
+    ) -> RatingV1 {
+        RatingV1 {
+            schema: SCHEMA_V1.to_owned(),
+            id: id.0,
+            service: service.as_str().to_owned(),
+            scale: scale.id().to_owned(),
+            score: score.get(),
+            aspects: Vec::new(),
+            comment: None,
+            lang: lang.tag().to_owned(),
+            day: day.to_string(),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a struct of strings and integers always serialises")
+    }
+
+    /// Every problem with a payload, empty when it is valid.
+    pub fn problems(&self) -> Vec<PayloadError> {
+        let checks = [
+            (self.schema == SCHEMA_V1, PayloadError::WrongSchema),
+            (RatingId::parse(&self.id).is_some(), PayloadError::BadId),
+            (
+                ServiceId::parse(&self.service).is_some_and(|s| s.as_str() == self.service),
+                PayloadError::BadService,
+            ),
+            (
+                ScaleId::parse(&self.scale).is_some_and(|s| s.id() == self.scale),
+                PayloadError::UnknownScale,
+            ),
+            (
+                Score::new(self.score).is_some(),
+                PayloadError::ScoreOutOfRange,
+            ),
+            (
+                Lang::from_tag(&self.lang).is_some_and(|l| l.tag() == self.lang),
+                PayloadError::UnknownLanguage,
+            ),
+            (Day::parse(&self.day).is_some(), PayloadError::BadDay),
+            (
+                self.comment
+                    .as_ref()
+                    .is_none_or(|c| c.chars().count() <= Self::MAX_COMMENT_CHARS),
+                PayloadError::CommentTooLong,
+            ),
+        ];
+        checks
+            .into_iter()
+            .filter(|(ok, _)| !ok)
+            .map(|(_, problem)| problem)
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ID: &str = "3f2b8c1e-9d4a-4b7e-8f6a-2c1d0e9b7a65";
+
+    fn sample() -> RatingV1 {
+        RatingV1::new(
+            RatingId::parse(ID).unwrap(),
+            &ServiceId::parse("transport").unwrap(),
+            ScaleId::GoodBad5,
+            Score::new(2).unwrap(),
+            Lang::from_tag("zh-Hans").unwrap(),
+            Day::from_ymd(2026, 11, 22).unwrap(),
+        )
+    }
+
+    #[test]
+    fn serialises_exactly_the_documented_fields() {
+        let json = sample().to_json();
+        assert_eq!(
+            json,
+            format!(
+                r#"{{"schema":"civic-pulse.rating.v1","id":"{ID}","service":"transport","scale":"good-bad-5","score":2,"lang":"zh-Hans","day":"2026-11-22"}}"#
+            )
+        );
+        let back: RatingV1 = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, sample());
+        assert!(back.problems().is_empty());
+    }
+
+    #[test]
+    fn accepts_only_canonical_uuid_v4() {
+        assert!(RatingId::parse(ID).is_some());
+        for bad in [
+            "3F2B8C1E-9D4A-4B7E-8F6A-2C1D0E9B7A65",
+            "3f2b8c1e-9d4a-1b7e-8f6a-2c1d0e9b7a65",
+            "3f2b8c1e-9d4a-4b7e-7f6a-2c1d0e9b7a65",
+            "3f2b8c1e9d4a4b7e8f6a2c1d0e9b7a65",
+            "",
+        ] {
+            assert_eq!(RatingId::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn random_bytes_make_valid_v4_ids() {
+        for seed in [[0u8; 16], [0xff; 16], [0x5a; 16]] {
+            let id = RatingId::from_random_bytes(seed);
+            assert_eq!(
+                RatingId::parse(id.as_str()),
+                Some(id.clone()),
+                "{}",
+                id.as_str()
+            );
+        }
+        assert_eq!(
+            RatingId::from_random_bytes([0; 16]).as_str(),
+            "00000000-0000-4000-8000-000000000000"
+        );
+    }
+
+    #[test]
+    fn days_are_real_calendar_dates() {
+        assert_eq!(
+            Day::parse("2024-02-29").map(|d| d.to_string()),
+            Some("2024-02-29".into())
+        );
+        for bad in [
+            "2023-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-1-01",
+            "26-01-01",
+            "2026-01-32",
+            "+026-01-01",
+        ] {
+            assert_eq!(Day::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn reports_every_problem_of_a_foreign_payload() {
+        let mut rating = sample();
+        rating.schema = "other".into();
+        rating.score = 9;
+        rating.lang = "fr".into();
+        rating.day = "yesterday".into();
+        rating.comment = Some("x".repeat(RatingV1::MAX_COMMENT_CHARS + 1));
+        let fields: Vec<&str> = rating.problems().iter().map(PayloadError::field).collect();
+        assert_eq!(fields, ["schema", "score", "lang", "day", "comment"]);
+    }
+
+    #[test]
+    fn rejects_unknown_fields() {
+        let json = sample().to_json().replacen('{', r#"{"userAgent":"x","#, 1);
+        assert!(serde_json::from_str::<RatingV1>(&json).is_err());
+    }
+}

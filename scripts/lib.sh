@@ -1,0 +1,59 @@
+# Shared by ./run, ./test and the scripts in this folder: timing and idempotent installs.
+# Sourced, not run.
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# The wasm-bindgen CLI must match the library version that Cargo.lock resolved.
+WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' "$ROOT/Cargo.lock")"
+
+PHASES=()
+phase_start() { PHASE_NAME="$1"; PHASE_T0=$(date +%s); printf '\n==> %s\n' "$1"; }
+phase_end() {
+  local seconds=$(( $(date +%s) - PHASE_T0 ))
+  PHASES+=("$(printf '%-34s %5ss' "$PHASE_NAME" "$seconds")")
+}
+print_phases() { printf '\nPhase times:\n'; printf '  %s\n' "${PHASES[@]}"; }
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+ensure_debian_packages() {
+  local missing=()
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && { echo "Debian packages present: $*"; return; }
+  echo "Installing Debian packages: ${missing[*]}"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+ensure_wasm_target() {
+  rustup target list --installed | grep -qx wasm32-unknown-unknown \
+    && echo "Rust target wasm32-unknown-unknown present" \
+    || rustup target add wasm32-unknown-unknown
+}
+
+ensure_wasm_bindgen_cli() {
+  if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" = "$WASM_BINDGEN_VERSION" ]; then
+    echo "wasm-bindgen-cli $WASM_BINDGEN_VERSION present"
+  else
+    # Not --locked: the CLI's own lock file names a crate the registry no longer serves.
+    cargo install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+  fi
+}
+
+ensure_node_tools() {
+  if [ -x "$ROOT/node_modules/.bin/wasm-opt" ] && [ "$ROOT/node_modules/.package-lock.json" -nt "$ROOT/package-lock.json" ]; then
+    echo "npm tools present"
+  else
+    (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+# Everything ./run needs: the Wasm toolchain and Node tools (wasm-opt, the demo server).
+ensure_build_tools() {
+  command -v node >/dev/null && command -v npm >/dev/null || ensure_debian_packages nodejs npm
+  ensure_wasm_target
+  ensure_wasm_bindgen_cli
+  ensure_node_tools
+}

@@ -1,0 +1,103 @@
+// Small real HTTP servers on loopback, shared by ./run (the demo) and the end-to-end tests:
+// a static server for dist/ and a rating receiver that stores what it is sent. The reference
+// collector (crates/collector) replaces the receiver for ./run once it exists.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+// What a CDN hosting the bundle must send: modules and Wasm are fetched with CORS.
+const CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+  'Access-Control-Allow-Headers': 'Content-Type, Idempotency-Key',
+  'Access-Control-Max-Age': '600',
+};
+
+/** A rating receiver: 201 for a new id, 200 for a repeated one, 400 for anything not JSON. */
+export function createReceiver() {
+  const ratings = new Map();
+  const requests = [];
+  async function handle(request, response) {
+    if (request.method === 'OPTIONS') {
+      response.writeHead(204, CORS).end();
+      return;
+    }
+    if (request.method !== 'POST') {
+      response.writeHead(405, { ...CORS, Allow: 'POST, OPTIONS' }).end();
+      return;
+    }
+    const chunks = [];
+    for await (const chunk of request) chunks.push(chunk);
+    const text = Buffer.concat(chunks).toString('utf8');
+    requests.push({ headers: request.headers, body: text });
+    let rating;
+    try {
+      rating = JSON.parse(text);
+    } catch {
+      response.writeHead(400, { ...CORS, 'Content-Type': 'application/json' });
+      response.end(JSON.stringify({ problems: [{ field: '', message: 'body is not JSON' }] }));
+      return;
+    }
+    if (typeof rating?.id !== 'string' || request.headers['idempotency-key'] !== rating.id) {
+      response.writeHead(400, { ...CORS, 'Content-Type': 'application/json' });
+      response.end(JSON.stringify({ problems: [{ field: 'id', message: 'id missing or not equal to Idempotency-Key' }] }));
+      return;
+    }
+    const repeated = ratings.has(rating.id);
+    if (!repeated) ratings.set(rating.id, rating);
+    response.writeHead(repeated ? 200 : 201, { ...CORS, 'Content-Type': 'application/json' });
+    response.end(JSON.stringify({ id: rating.id }));
+  }
+  return { handle, ratings, requests };
+}
+
+/**
+ * Serves `root` on host:port; `routes` maps a path to a handler that takes precedence.
+ * Hashed files under assets/ are immutable; everything else is revalidated.
+ */
+export async function startServer({ root, host = '127.0.0.1', port = 0, routes = {} }) {
+  const base = resolve(root);
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    if (routes[path]) return routes[path](request, response);
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    let file = normalize(join(base, path));
+    if (!file.startsWith(base)) {
+      response.writeHead(403).end();
+      return;
+    }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      response.writeHead(200, {
+        ...CORS,
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      response.end(request.method === 'HEAD' ? undefined : body);
+    } catch {
+      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise((ready, fail) => server.once('error', fail).listen(port, host, ready));
+  const { port: actual } = server.address();
+  return {
+    url: `http://${host}:${actual}`,
+    close: () => new Promise((done) => { server.closeAllConnections(); server.close(done); }),
+  };
+}

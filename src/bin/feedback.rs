@@ -1,0 +1,11 @@
+//! Entry point of the feedback bundle. `embed.js` calls `mount` for every `<civic-feedback>`.
+
+use wasm_bindgen::prelude::*;
+
+/// Mounts a widget for `host` into `container`; returns the function that unmounts it.
+#[wasm_bindgen]
+pub fn mount(container: web_sys::HtmlElement, host: web_sys::HtmlElement) -> JsValue {
+    civic_pulse::embed::mount_feedback(container, host)
+}
+
+fn main() {}

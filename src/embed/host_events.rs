@@ -1,0 +1,36 @@
+use wasm_bindgen::JsValue;
+use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
+
+use crate::feedback::FeedbackEvent;
+
+/// Dispatches `civic-feedback:<kind>` on the host element. Events bubble and cross the shadow
+/// boundary; their detail never holds the comment.
+pub fn dispatch(host: &HtmlElement, event: &FeedbackEvent) {
+    let detail = js_sys::Object::new();
+    let set = |key: &str, value: JsValue| {
+        let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(key), &value);
+    };
+    let kind = match event {
+        FeedbackEvent::Ready => "ready",
+        FeedbackEvent::Sent { id, service, score } => {
+            set("id", id.into());
+            set("service", service.into());
+            set("score", (*score).into());
+            "sent"
+        }
+        FeedbackEvent::Error { id, reason } => {
+            set("id", id.into());
+            set("reason", reason.into());
+            "error"
+        }
+    };
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(custom) =
+        CustomEvent::new_with_event_init_dict(&format!("civic-feedback:{kind}"), &init)
+    {
+        let _ = host.dispatch_event(&custom);
+    }
+}

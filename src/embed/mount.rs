@@ -1,0 +1,49 @@
+use civic_pulse_core::{Lang, Msg, WidgetConfig};
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+use wasm_bindgen::closure::Closure;
+use web_sys::HtmlElement;
+
+use super::host_events::dispatch;
+use crate::feedback::{FeedbackEvent, FeedbackWidget};
+use crate::i18n::browser_languages;
+use crate::ui::ProblemList;
+
+/// Renders the widget for `host`'s attributes into `container` (inside the host's shadow root)
+/// and returns a function that unmounts it. A bad configuration renders the list of problems in
+/// place of the widget and logs it once, so the portal team sees what to fix.
+pub fn mount_feedback(container: HtmlElement, host: HtmlElement) -> JsValue {
+    let config = WidgetConfig::from_attributes(|name| host.get_attribute(name));
+    let handle: Box<dyn std::any::Any> = match config {
+        Ok(config) => {
+            let on_event = Callback::new(move |event: FeedbackEvent| dispatch(&host, &event));
+            Box::new(mount_to(
+                container,
+                move || view! { <FeedbackWidget config=config on_event=on_event /> },
+            ))
+        }
+        Err(problems) => {
+            // The messages follow the language the portal asked for when it is valid.
+            let lang = host
+                .get_attribute("lang")
+                .and_then(|tag| Lang::from_tag(&tag))
+                .unwrap_or_else(|| Lang::negotiate(&browser_languages()));
+            let messages: Vec<String> = problems
+                .iter()
+                .map(|problem| problem.message(lang))
+                .collect();
+            web_sys::console::error_1(&format!("<civic-feedback>: {}", messages.join(" ")).into());
+            let title = lang.text(Msg::ErrorPrefix).to_owned();
+            Box::new(mount_to(container, move || {
+                view! {
+                    <div class="cp-widget" lang=lang.tag()>
+                        <ProblemList title=title problems=messages />
+                    </div>
+                }
+            }))
+        }
+    };
+    // Dropping the handle unmounts the view and disposes its reactive owner.
+    Closure::once_into_js(move || drop(handle))
+}

@@ -1,0 +1,91 @@
+use civic_pulse_core::{Lang, Msg, RatingV1, ServiceId, WidgetConfig};
+use leptos::prelude::*;
+
+use super::confirmation::Confirmation;
+use super::flow::{FeedbackEvent, Step};
+use super::rating_screen::RatingScreen;
+use super::service_picker::ServicePicker;
+use crate::i18n::{LanguageSwitcher, browser_languages, provide_lang, tr};
+use crate::ui::unique_id;
+
+/// The whole resident flow for one checked configuration.
+#[component]
+pub fn FeedbackWidget(
+    config: WidgetConfig,
+    /// Told about everything the host page may want to know (see [`FeedbackEvent`]).
+    #[prop(optional, into)]
+    on_event: Option<Callback<FeedbackEvent>>,
+) -> impl IntoView {
+    let lang = provide_lang(
+        config
+            .lang
+            .unwrap_or_else(|| Lang::negotiate(&browser_languages())),
+    );
+    let emit = move |event: FeedbackEvent| {
+        if let Some(callback) = on_event {
+            callback.run(event);
+        }
+    };
+    let step = RwSignal::new(Step::first(&config.services));
+    // Focus follows the resident from screen to screen, but only once they have acted.
+    let moved = StoredValue::new(false);
+    let go = move |next: Step| {
+        moved.set_value(true);
+        step.set(next);
+    };
+    let title_id = unique_id("cp-title");
+    let WidgetConfig {
+        endpoint,
+        services,
+        scale,
+        ..
+    } = config;
+    let several_services = services.len() > 1;
+    let services = StoredValue::new(services);
+    let endpoint = StoredValue::new(endpoint);
+
+    Effect::new(move |_| emit(FeedbackEvent::Ready));
+
+    let screen = move || match step.get() {
+        Step::ChooseService => view! {
+            <ServicePicker
+                services=services.get_value()
+                focus_heading=moved.get_value()
+                on_choose=Callback::new(move |service: ServiceId| go(Step::Rate(service)))
+            />
+        }
+        .into_any(),
+        Step::Rate(service) => view! {
+            <RatingScreen
+                service=service.clone()
+                scale=scale
+                endpoint=endpoint.get_value().as_str().to_owned()
+                focus_heading=moved.get_value()
+                on_sent=Callback::new(move |rating: RatingV1| {
+                    emit(FeedbackEvent::sent(&rating));
+                    go(Step::Sent(service.clone()));
+                })
+                on_failed=Callback::new(move |event: FeedbackEvent| emit(event))
+            />
+        }
+        .into_any(),
+        Step::Sent(_) => view! {
+            <Confirmation
+                offer_another=several_services
+                on_another=Callback::new(move |()| go(Step::ChooseService))
+            />
+        }
+        .into_any(),
+    };
+
+    let labelled_by = title_id.clone();
+    view! {
+        <section class="cp-widget" lang=move || lang.get().tag() aria-labelledby=labelled_by>
+            <div class="cp-widget__bar">
+                <h2 class="cp-widget__title" id=title_id>{tr(Msg::WidgetTitle)}</h2>
+                <LanguageSwitcher />
+            </div>
+            {screen}
+        </section>
+    }
+}

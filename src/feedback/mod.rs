@@ -1,0 +1,15 @@
+//! The resident's flow: choose a service, rate it, send, see what happened.
+
+mod confirmation;
+mod device;
+mod feedback_widget;
+mod flow;
+mod rating_group;
+mod rating_screen;
+mod service_picker;
+mod transport;
+
+pub use feedback_widget::FeedbackWidget;
+pub use flow::{FeedbackEvent, Step};
+pub use rating_group::RatingGroup;
+pub use transport::{SendError, post_rating};

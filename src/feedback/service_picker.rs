@@ -1,0 +1,44 @@
+use civic_pulse_core::{Msg, ServiceId};
+use leptos::prelude::*;
+
+use crate::i18n::{tr, use_lang};
+use crate::ui::focus_when_mounted;
+
+/// Screen 1: one large button per service; choosing one goes straight to the rating.
+#[component]
+pub fn ServicePicker(
+    services: Vec<ServiceId>,
+    /// Move focus to the heading (after the resident came back to this screen).
+    focus_heading: bool,
+    on_choose: Callback<ServiceId>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let heading = NodeRef::<leptos::html::H3>::new();
+    focus_when_mounted(heading, focus_heading);
+    view! {
+        <div class="cp-screen">
+            <h3 class="cp-screen__heading" tabindex="-1" node_ref=heading>{tr(Msg::ChooseService)}</h3>
+            <ul class="cp-services">
+                {services
+                    .into_iter()
+                    .map(|service| {
+                        let label = service.builtin_label();
+                        let id = service.as_str().to_owned();
+                        let text = move || label.map_or_else(|| id.clone(), |msg| lang.get().text(msg).to_owned());
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    class="cp-button cp-button--choice"
+                                    on:click=move |_| on_choose.run(service.clone())
+                                >
+                                    {text}
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </div>
+    }
+}

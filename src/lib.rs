@@ -1,0 +1,8 @@
+//! CivicPulse's browser shells: the resident feedback widget and the city self-check.
+//! Pure logic lives in `civic_pulse_core`; these modules render it and talk to the browser.
+
+pub mod embed;
+pub mod feedback;
+pub mod i18n;
+pub mod selfcheck;
+pub mod ui;

@@ -1,0 +1,151 @@
+// The resident's flow in real Chromium against a real HTTP receiver on loopback.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { expectNoAxeViolations, focusedElementText, tabTo } from './support/browser.mjs';
+import { startFixture } from './support/fixture.mjs';
+
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const BAD_CONFIG_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bad config</title>
+<script type="module" src="/embed.js"></script></head><body><main><h1>Bad config</h1>
+<civic-feedback services="transport,Bus" scale="stars"></civic-feedback></main></body></html>`;
+
+function localDay() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+describe('resident feedback widget', () => {
+  let fixture;
+  before(async () => {
+    fixture = await startFixture({ pages: { '/bad-config.html': BAD_CONFIG_PAGE } });
+  });
+  after(() => fixture?.stop());
+
+  async function openDemo(options = {}) {
+    const context = await fixture.browser.newContext({ locale: 'en-US', ...options });
+    // A cookie on the page's own origin: the widget must not send it.
+    await context.addCookies([{ name: 'portal-session', value: 'secret', url: fixture.url }]);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${fixture.url}/`);
+    await page.getByRole('heading', { name: 'Rate a city service' }).waitFor();
+    return { context, page, errors };
+  }
+
+  test('a rating chosen and sent by keyboard alone arrives at the endpoint, anonymously', async () => {
+    const { context, page, errors } = await openDemo();
+    const before = fixture.receiver.requests.length;
+
+    await tabTo(page, 'button:Healthcare');
+    await page.keyboard.press('Enter');
+    // Focus follows the resident to the new screen's heading.
+    assert.equal(await focusedElementText(page), 'h3:Healthcare');
+    await page.keyboard.press('Tab'); // into the radio group, on its first answer
+    await page.keyboard.press('ArrowDown'); // arrow keys move and select within the group
+    const satisfied = page.getByRole('radio', { name: 'Satisfied', exact: true });
+    assert.equal(await satisfied.isChecked(), true);
+    await tabTo(page, 'button:Send rating', 3);
+    await page.keyboard.press('Enter');
+
+    await page.getByText('Thank you. Your rating was sent.').waitFor();
+    assert.equal(fixture.receiver.requests.length, before + 1);
+    const { headers, body } = fixture.receiver.requests.at(-1);
+    const rating = JSON.parse(body);
+    assert.deepEqual(Object.keys(rating).sort(), ['day', 'id', 'lang', 'scale', 'schema', 'score', 'service']);
+    assert.equal(rating.schema, 'civic-pulse.rating.v1');
+    assert.match(rating.id, UUID_V4);
+    assert.deepEqual(
+      { service: rating.service, scale: rating.scale, score: rating.score, lang: rating.lang, day: rating.day },
+      { service: 'healthcare', scale: 'good-bad-5', score: 4, lang: 'en', day: localDay() },
+    );
+    assert.equal(headers['idempotency-key'], rating.id);
+    assert.equal(headers['content-type'], 'application/json');
+    assert.equal(headers.cookie, undefined, 'no cookie is sent');
+    assert.equal(headers.referer, undefined, 'no referrer is sent');
+    assert.ok(fixture.receiver.ratings.has(rating.id));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('sending without an answer says what to do and sends nothing', async () => {
+    const { context, page } = await openDemo();
+    const before = fixture.receiver.requests.length;
+    await page.getByRole('button', { name: 'Transport' }).click();
+    await page.getByRole('button', { name: 'Send rating' }).click();
+    const group = page.getByRole('group', { name: 'How satisfied are you with this service?' });
+    // The error is tied to the group, so a screen reader reads it with the question.
+    const describedBy = await group.getAttribute('aria-describedby');
+    assert.ok(describedBy, 'the radio group is described by the error');
+    assert.match(await page.locator(`#${describedBy}`).innerText(), /Choose an answer before sending\./);
+    assert.equal(fixture.receiver.requests.length, before);
+    await context.close();
+  });
+
+  test('the radio group announces each answer with its position and state', async () => {
+    const { context, page } = await openDemo();
+    await page.getByRole('button', { name: 'Education' }).click();
+    const radios = page.getByRole('radio');
+    assert.equal(await radios.count(), 5);
+    const names = await radios.evaluateAll((inputs) => inputs.map((input) => input.labels[0].innerText.trim()));
+    assert.deepEqual(names.map((n) => n.replace(/^\S+\s+/, '')), [
+      'Very satisfied', 'Satisfied', 'Basically satisfied', 'Dissatisfied', 'Very dissatisfied',
+    ]);
+    const groupNames = await radios.evaluateAll((inputs) => new Set(inputs.map((input) => input.name)).size);
+    assert.equal(groupNames, 1, 'one radio group, so arrow keys move within it');
+    await page.getByText('Very dissatisfied').click();
+    assert.equal(await page.getByRole('radio', { name: 'Very dissatisfied' }).isChecked(), true);
+    await context.close();
+  });
+
+  test('switching language changes the words and the lang attribute', async () => {
+    const { context, page } = await openDemo();
+    await page.getByRole('button', { name: '简体中文' }).click();
+    await page.getByRole('heading', { name: '评价城市服务' }).waitFor();
+    await page.getByRole('button', { name: '交通出行' }).click();
+    await page.getByRole('radio', { name: '非常满意' }).waitFor();
+    const lang = await page.locator('civic-feedback').evaluate((host) => host.shadowRoot.querySelector('section').lang);
+    assert.equal(lang, 'zh-Hans');
+    await context.close();
+  });
+
+  test('a browser set to Traditional Chinese gets Traditional Chinese without configuration', async () => {
+    const context = await fixture.browser.newContext({ locale: 'zh-TW' });
+    const page = await context.newPage();
+    await page.goto(`${fixture.url}/`);
+    await page.getByRole('heading', { name: '評價城市服務' }).waitFor();
+    await page.getByRole('button', { name: '醫療健康' }).click();
+    await page.getByRole('radio', { name: '非常滿意' }).waitFor();
+    await context.close();
+  });
+
+  test('a bad configuration shows what is wrong in place of the widget', async () => {
+    const context = await fixture.browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    const logged = [];
+    page.on('console', (message) => message.type() === 'error' && logged.push(message.text()));
+    await page.goto(`${fixture.url}/bad-config.html`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    const text = await alert.innerText();
+    assert.match(text, /the page must give an endpoint address/);
+    assert.match(text, /no service called “Bus”/);
+    assert.match(text, /no rating scale called “stars”/);
+    assert.equal(logged.filter((line) => line.includes('<civic-feedback>')).length, 1, 'logged once');
+    await context.close();
+  });
+
+  test('no accessibility violations on each screen', async () => {
+    const { context, page } = await openDemo();
+    await expectNoAxeViolations(page, 'the service choice');
+    await page.getByRole('button', { name: 'Employment' }).click();
+    await page.getByRole('button', { name: 'Send rating' }).click();
+    await expectNoAxeViolations(page, 'the rating screen with an error');
+    await page.getByText('Very satisfied').click();
+    await page.getByRole('button', { name: 'Send rating' }).click();
+    await page.getByText('Thank you. Your rating was sent.').waitFor();
+    await expectNoAxeViolations(page, 'the confirmation');
+    await context.close();
+  });
+});

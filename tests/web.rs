@@ -1,0 +1,173 @@
+//! Component tests in headless Chromium (`wasm-bindgen-test`): mount into a fresh element, act,
+//! await a tick, assert on the DOM. Keyboard behaviour of native radios needs trusted key
+//! events, so it is covered end to end in tests/e2e; here we pin structure and state.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use civic_pulse::feedback::RatingGroup;
+use civic_pulse_core::{ScaleId, Score};
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use leptos::task::tick;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn fresh_element(tag: &str) -> HtmlElement {
+    let element: HtmlElement = document().create_element(tag).unwrap().unchecked_into();
+    document().body().unwrap().append_child(&element).unwrap();
+    element
+}
+
+fn radios(container: &HtmlElement) -> Vec<HtmlInputElement> {
+    let list = container.query_selector_all("input[type=radio]").unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().unchecked_into())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn rating_group_is_one_named_radio_group_with_visible_labels() {
+    let container = fresh_element("div");
+    let selected = RwSignal::new(None::<Score>);
+    let _mounted = mount_to(
+        container.clone(),
+        move || view! { <RatingGroup scale=ScaleId::UkCsat5 selected=selected /> },
+    );
+    tick().await;
+
+    let legend = container
+        .query_selector("fieldset > legend")
+        .unwrap()
+        .expect("the group is named by a legend");
+    assert_eq!(
+        legend.text_content().unwrap(),
+        "Overall, how did you feel about the service you received today?"
+    );
+    let inputs = radios(&container);
+    assert_eq!(inputs.len(), 5);
+    let name = inputs[0].name();
+    assert!(
+        inputs.iter().all(|input| input.name() == name),
+        "one group, so arrow keys stay inside it"
+    );
+    let labels: Vec<String> = inputs
+        .iter()
+        .map(|input| {
+            input
+                .labels()
+                .unwrap()
+                .item(0)
+                .expect("every answer has a label")
+                .text_content()
+                .unwrap()
+        })
+        .collect();
+    assert!(
+        labels[2].ends_with("Neither satisfied or dissatisfied"),
+        "{labels:?}"
+    );
+    assert!(inputs.iter().all(|input| !input.checked()));
+}
+
+#[wasm_bindgen_test]
+async fn rating_group_reflects_and_writes_the_chosen_score() {
+    let container = fresh_element("div");
+    let selected = RwSignal::new(None::<Score>);
+    let _mounted = mount_to(
+        container.clone(),
+        move || view! { <RatingGroup scale=ScaleId::GoodBad5 selected=selected /> },
+    );
+    tick().await;
+
+    // Activating a label checks its radio and writes the score (5 best, so the fourth is 2).
+    let inputs = radios(&container);
+    inputs[3]
+        .labels()
+        .unwrap()
+        .item(0)
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    tick().await;
+    assert_eq!(selected.get_untracked(), Score::new(2));
+    assert!(inputs[3].checked());
+
+    // A score set from outside shows as the checked answer.
+    selected.set(Score::new(5));
+    tick().await;
+    assert!(inputs[0].checked());
+    assert!(!inputs[3].checked());
+}
+
+#[wasm_bindgen_test]
+async fn rating_group_is_described_by_an_error_only_while_there_is_one() {
+    let container = fresh_element("div");
+    let selected = RwSignal::new(None::<Score>);
+    let error = RwSignal::new(None::<String>);
+    let _mounted = mount_to(container.clone(), move || {
+        view! { <RatingGroup scale=ScaleId::A11V2 selected=selected error_id=error /> }
+    });
+    tick().await;
+    let fieldset = container.query_selector("fieldset").unwrap().unwrap();
+    assert_eq!(fieldset.get_attribute("aria-describedby"), None);
+    error.set(Some("the-error".into()));
+    tick().await;
+    assert_eq!(
+        fieldset.get_attribute("aria-describedby").as_deref(),
+        Some("the-error")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_configuration_renders_every_problem_as_an_alert() {
+    let host = fresh_element("civic-feedback-test");
+    host.set_attribute("endpoint", "ftp://example.gov").unwrap();
+    host.set_attribute("lang", "zh-Hans").unwrap();
+    let container = fresh_element("div");
+    let unmount = civic_pulse::embed::mount_feedback(container.clone(), host);
+    tick().await;
+    let alert = container
+        .query_selector("[role=alert]")
+        .unwrap()
+        .expect("an alert");
+    let text = alert.text_content().unwrap();
+    assert!(text.contains("“ftp://example.gov”不是有效的网址"), "{text}");
+    unmount
+        .unchecked_into::<js_sys::Function>()
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .unwrap();
+    assert_eq!(
+        container.child_element_count(),
+        0,
+        "unmounting empties the container"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_good_configuration_tells_the_host_it_is_ready() {
+    let host = fresh_element("civic-feedback-test");
+    host.set_attribute("endpoint", "/v1/ratings").unwrap();
+    host.set_attribute("services", "transport").unwrap();
+    let events = Rc::new(RefCell::new(Vec::<String>::new()));
+    let seen = events.clone();
+    let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+        seen.borrow_mut().push(event.type_())
+    });
+    host.add_event_listener_with_callback(
+        "civic-feedback:ready",
+        listener.as_ref().unchecked_ref(),
+    )
+    .unwrap();
+    let container = fresh_element("div");
+    let _unmount = civic_pulse::embed::mount_feedback(container.clone(), host);
+    tick().await;
+    assert_eq!(*events.borrow(), ["civic-feedback:ready"]);
+    // One service configured: the flow starts at the rating, skipping the service choice.
+    assert_eq!(radios(&container).len(), 5);
+}
