@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectNoAxeViolations, focusedElementText, tabTo } from './support/browser.mjs';
 import { startFixture } from './support/fixture.mjs';
+import { compile } from '../contracts/schema.mjs';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const BAD_CONFIG_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bad config</title>
@@ -54,6 +55,8 @@ describe('resident feedback widget', () => {
     const { headers, body } = fixture.receiver.requests.at(-1);
     const rating = JSON.parse(body);
     assert.deepEqual(Object.keys(rating).sort(), ['day', 'id', 'lang', 'scale', 'schema', 'score', 'service']);
+    const validate = compile('schemas/rating.v1.schema.json');
+    assert.ok(validate(rating), JSON.stringify(validate.errors));
     assert.equal(rating.schema, 'civic-pulse.rating.v1');
     assert.match(rating.id, UUID_V4);
     assert.deepEqual(

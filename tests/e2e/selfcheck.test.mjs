@@ -24,6 +24,12 @@ describe('city self-check page', () => {
     assert.ok(!afterNavigation.some((path) => path.includes('feedback-')), 'the self-check page does not load the widget');
     const weights = await page.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.dataset.code + row.querySelector('td').innerText));
     assert.deepEqual(weights, ['T10 %', 'R15 %', 'A25 %', 'M20 %', 'S30 %']);
+    // The 2021 averages say which figures were published and which were derived.
+    const averages = await page.locator('tbody tr td:nth-child(3)').allInnerTexts();
+    assert.deepEqual(averages, [
+      '0.295 (derived, not published)', '0.47 (published)', '0.80 (published)',
+      '0.80 (published as approximate)', '0.80 (published as approximate)',
+    ]);
     await context.close();
   });
 

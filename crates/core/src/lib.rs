@@ -2,11 +2,12 @@
 //! with no DOM and no I/O, so it is tested natively and shared by every shell.
 
 pub mod config;
-pub mod dimensions;
 pub mod lang;
 pub mod messages;
 pub mod payload;
+pub mod satisfaction;
 pub mod scale;
+pub mod selfcheck;
 pub mod service;
 
 pub use config::{ConfigError, WidgetConfig};

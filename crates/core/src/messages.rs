@@ -69,11 +69,10 @@ message_keys! {
     SelfcheckDimensionsCaption => "selfcheck-dimensions-caption",
     SelfcheckColumnDimension => "selfcheck-column-dimension",
     SelfcheckColumnWeight => "selfcheck-column-weight",
-    DimensionT => "dimension-t",
-    DimensionR => "dimension-r",
-    DimensionA => "dimension-a",
-    DimensionM => "dimension-m",
-    DimensionS => "dimension-s",
+    SelfcheckColumnAverage => "selfcheck-column-average",
+    StatusPublished => "status-published",
+    StatusApproximate => "status-approximate",
+    StatusDerived => "status-derived",
 }
 
 /// One language's texts, parsed once from its catalogue file.

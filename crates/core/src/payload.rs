@@ -309,6 +309,26 @@ mod tests {
     }
 
     #[test]
+    fn the_published_schema_example_is_a_valid_rating() {
+        let schema: serde_json::Value =
+            serde_json::from_str(include_str!("../../../schemas/rating.v1.schema.json")).unwrap();
+        for example in schema["examples"].as_array().unwrap() {
+            let rating: RatingV1 = serde_json::from_value(example.clone()).unwrap();
+            assert_eq!(rating.problems(), []);
+        }
+        let required: Vec<&str> = schema["required"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        assert_eq!(
+            required,
+            ["schema", "id", "service", "scale", "score", "lang", "day"]
+        );
+    }
+
+    #[test]
     fn rejects_unknown_fields() {
         let json = sample().to_json().replacen('{', r#"{"userAgent":"x","#, 1);
         assert!(serde_json::from_str::<RatingV1>(&json).is_err());

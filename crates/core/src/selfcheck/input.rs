@@ -1,0 +1,265 @@
+//! What an official enters per indicator, and how it becomes a score on 0..100 for a single
+//! city (no cohort, so no z-scores or min-max over cities: only rubric levels, direct scores,
+//! goalposts and targets).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::framework::{Direction, Framework, Node};
+
+/// The generic maturity rubric: level 0..4 maps to 0/25/50/75/100.
+pub const RUBRIC_LEVELS: [&str; 5] = ["none", "planned", "being-built", "in-operation", "leading"];
+
+/// How sure the official is of a figure, from best to worst. Estimated and unknown-source
+/// figures are "weak": the uncertainty analysis lets them move.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Quality {
+    Measured,
+    Administrative,
+    Estimated,
+    UnknownSource,
+}
+
+impl Quality {
+    pub fn is_weak(self) -> bool {
+        matches!(self, Quality::Estimated | Quality::UnknownSource)
+    }
+}
+
+/// The one kind of figure given for an indicator.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Measure {
+    /// Rubric level 0..=4.
+    Level(u8),
+    /// A direct score 0..=100.
+    Score(f64),
+    /// A raw value in the indicator's unit, scored by its goalposts or target.
+    Value(f64),
+}
+
+/// One indicator's entry, as in the assessment file: exactly one of `level`, `score` or
+/// `value`, an optional data quality and an optional evidence note. An indicator without an
+/// entry is "not assessed", which is never the same as zero.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorInput {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quality: Option<Quality>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl IndicatorInput {
+    pub fn level(level: u8) -> IndicatorInput {
+        IndicatorInput {
+            level: Some(level),
+            ..IndicatorInput::default()
+        }
+    }
+    pub fn score(score: f64) -> IndicatorInput {
+        IndicatorInput {
+            score: Some(score),
+            ..IndicatorInput::default()
+        }
+    }
+    pub fn value(value: f64) -> IndicatorInput {
+        IndicatorInput {
+            value: Some(value),
+            ..IndicatorInput::default()
+        }
+    }
+    pub fn with_quality(mut self, quality: Quality) -> IndicatorInput {
+        self.quality = Some(quality);
+        self
+    }
+
+    /// The one figure given, if exactly one was.
+    pub fn measure(&self) -> Option<Measure> {
+        match (self.level, self.score, self.value) {
+            (Some(level), None, None) => Some(Measure::Level(level)),
+            (None, Some(score), None) => Some(Measure::Score(score)),
+            (None, None, Some(value)) => Some(Measure::Value(value)),
+            _ => None,
+        }
+    }
+
+    pub fn is_weak(&self) -> bool {
+        self.quality.is_some_and(Quality::is_weak)
+    }
+}
+
+/// Why an entry cannot be scored.
+#[derive(Clone, Debug, PartialEq)]
+pub enum InputError {
+    UnknownCode { code: String },
+    NotAnIndicator { code: String },
+    NotExactlyOneFigure { code: String },
+    LevelOutOfRange { code: String, level: u8 },
+    ScoreOutOfRange { code: String, score: f64 },
+    ValueNotFinite { code: String },
+    ValueWithoutScale { code: String },
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use InputError as E;
+        match self {
+            E::UnknownCode { code } => write!(f, "{code} is not an indicator of this framework"),
+            E::NotAnIndicator { code } => write!(
+                f,
+                "{code} is a dimension, not an indicator; give figures for its indicators"
+            ),
+            E::NotExactlyOneFigure { code } => write!(
+                f,
+                "indicator {code}: give exactly one of level, score or value"
+            ),
+            E::LevelOutOfRange { code, level } => {
+                write!(f, "indicator {code}: level must be 0 to 4 (found {level})")
+            }
+            E::ScoreOutOfRange { code, score } => write!(
+                f,
+                "indicator {code}: score must be 0 to 100 (found {score})"
+            ),
+            E::ValueNotFinite { code } => write!(f, "indicator {code}: value must be a number"),
+            E::ValueWithoutScale { code } => write!(
+                f,
+                "indicator {code}: this indicator has no goalposts or target, so give a level or a score instead of a value"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// Scores a raw value against an indicator's goalposts or target, on 0..100.
+fn score_value(node: &Node, value: f64) -> Option<f64> {
+    let score = if let Some(g) = node.goalposts {
+        let share = (value - g.lower) / (g.upper - g.lower);
+        match g.direction {
+            Direction::Higher => share,
+            Direction::Lower => 1.0 - share,
+        }
+    } else {
+        let t = node.target?;
+        match t.direction {
+            // Distance to target: the share of the target reached.
+            Direction::Higher => value / t.value,
+            // At or under the target is full marks; above it, the target's share of the value.
+            Direction::Lower if value <= t.value => 1.0,
+            Direction::Lower => t.value / value,
+        }
+    };
+    Some((score * 100.0).clamp(0.0, 100.0))
+}
+
+/// Scores every entry on 0..1, indexed like `framework.nodes` (`None` = not assessed), or lists
+/// every problem.
+pub fn normalise_inputs(
+    framework: &Framework,
+    inputs: &BTreeMap<String, IndicatorInput>,
+) -> Result<Vec<Option<f64>>, Vec<InputError>> {
+    let mut scores = vec![None; framework.nodes.len()];
+    let mut problems = Vec::new();
+    for (code, input) in inputs {
+        let Some(index) = framework.index_of(code) else {
+            problems.push(InputError::UnknownCode { code: code.clone() });
+            continue;
+        };
+        let node = &framework.nodes[index];
+        if !node.is_indicator() {
+            problems.push(InputError::NotAnIndicator { code: code.clone() });
+            continue;
+        }
+        let code = code.clone();
+        let score = match input.measure() {
+            None => Err(InputError::NotExactlyOneFigure { code }),
+            Some(Measure::Level(level)) if level <= 4 => Ok(f64::from(level) * 25.0),
+            Some(Measure::Level(level)) => Err(InputError::LevelOutOfRange { code, level }),
+            Some(Measure::Score(score)) if (0.0..=100.0).contains(&score) => Ok(score),
+            Some(Measure::Score(score)) => Err(InputError::ScoreOutOfRange { code, score }),
+            Some(Measure::Value(value)) if !value.is_finite() => {
+                Err(InputError::ValueNotFinite { code })
+            }
+            Some(Measure::Value(value)) => {
+                score_value(node, value).ok_or(InputError::ValueWithoutScale { code })
+            }
+        };
+        match score {
+            Ok(score) => scores[index] = Some(score / 100.0),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    if problems.is_empty() {
+        Ok(scores)
+    } else {
+        Err(problems)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn qa() -> Framework {
+        Framework::builtin("qa-2025").unwrap()
+    }
+
+    fn score_of(framework: &Framework, code: &str, input: IndicatorInput) -> f64 {
+        let inputs = BTreeMap::from([(code.to_owned(), input)]);
+        normalise_inputs(framework, &inputs).unwrap()[framework.index_of(code).unwrap()].unwrap()
+    }
+
+    #[test]
+    fn levels_map_to_quarters_and_scores_pass_through() {
+        let smart = Framework::builtin("smart-2021").unwrap();
+        let levels: Vec<f64> = (0..=4)
+            .map(|l| score_of(&smart, "T1.1", IndicatorInput::level(l)))
+            .collect();
+        assert_eq!(levels, [0.0, 0.25, 0.5, 0.75, 1.0]);
+        assert_eq!(score_of(&smart, "S2.3", IndicatorInput::score(76.0)), 0.76);
+    }
+
+    #[test]
+    fn targets_score_by_distance_capped_at_full_marks() {
+        let qa = qa();
+        assert!((score_of(&qa, "E1.2", IndicatorInput::value(76.0)) - 76.0 / 85.0).abs() < 1e-12);
+        assert_eq!(score_of(&qa, "I2.1", IndicatorInput::value(6.0)), 1.0);
+        assert_eq!(score_of(&qa, "I2.1", IndicatorInput::value(-1.0)), 0.0);
+        // Lower is better: at or under the target is full marks, twice the target is half.
+        assert_eq!(score_of(&qa, "B1.2", IndicatorInput::value(1.0)), 1.0);
+        assert_eq!(score_of(&qa, "B1.2", IndicatorInput::value(4.0)), 0.5);
+    }
+
+    #[test]
+    fn every_bad_entry_is_reported_by_code() {
+        let smart = Framework::builtin("smart-2021").unwrap();
+        let inputs = BTreeMap::from([
+            ("T".to_owned(), IndicatorInput::level(2)),
+            ("T1.1".to_owned(), IndicatorInput::level(5)),
+            ("T1.2".to_owned(), IndicatorInput::score(101.0)),
+            ("T1.3".to_owned(), IndicatorInput::value(3.0)),
+            (
+                "T1.4".to_owned(),
+                IndicatorInput {
+                    level: Some(1),
+                    score: Some(20.0),
+                    ..Default::default()
+                },
+            ),
+            ("Z9.9".to_owned(), IndicatorInput::level(1)),
+        ]);
+        let problems = normalise_inputs(&smart, &inputs).unwrap_err();
+        let codes: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(problems.len(), 6, "{codes:#?}");
+        assert!(codes[0].contains("T is a dimension"));
+        assert!(codes[5].contains("Z9.9 is not an indicator"));
+    }
+}

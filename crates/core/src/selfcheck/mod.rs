@@ -1,0 +1,28 @@
+//! The city self-check engine: frameworks as data, single-city normalisation, weighted
+//! aggregation with honest handling of missing data, coverage, tiers, gap analysis,
+//! Monte Carlo uncertainty, comparisons and a reproducibility fingerprint.
+//!
+//! Pure and deterministic: the same inputs give the same results natively and in Wasm.
+
+mod compare;
+mod error;
+mod evaluate;
+mod fingerprint;
+mod framework;
+mod gap;
+mod input;
+mod uncertainty;
+
+pub use compare::{BenchmarkComparison, NodeDelta, compare_with_benchmark, compare_with_earlier};
+pub use error::EngineError;
+pub use evaluate::{
+    Evaluation, Light, NodeResult, Options, WeightError, evaluate, weights_with_overrides,
+};
+pub use fingerprint::{ENGINE_VERSION, fingerprint};
+pub use framework::{
+    Aggregation, BenchmarkValue, Direction, Framework, FrameworkError, Goalposts, Localized, Node,
+    Status, Target, Tier, localized_text,
+};
+pub use gap::{Gain, Plan, PlanStep, gains, plan_to_next_tier};
+pub use input::{IndicatorInput, InputError, Measure, Quality, RUBRIC_LEVELS, normalise_inputs};
+pub use uncertainty::{Uncertainty, UncertaintyOptions, simulate};

@@ -1,0 +1,137 @@
+//! Properties of the engine over random inputs, weights and frameworks: weights renormalise to
+//! 1 at every node, the index never leaves 0..1, all-missing is missing, and no file or input,
+//! however malformed, makes the engine panic.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use civic_pulse_core::selfcheck::{
+    Framework, IndicatorInput, Options, UncertaintyOptions, evaluate, gains, normalise_inputs,
+    plan_to_next_tier, simulate,
+};
+use proptest::prelude::*;
+
+fn smart() -> &'static Framework {
+    static SMART: OnceLock<Framework> = OnceLock::new();
+    SMART.get_or_init(|| Framework::builtin("smart-2021").unwrap())
+}
+
+fn entry() -> impl Strategy<Value = Option<IndicatorInput>> {
+    prop_oneof![
+        2 => Just(None),
+        2 => (0u8..=4).prop_map(|l| Some(IndicatorInput::level(l))),
+        1 => (0.0f64..=100.0).prop_map(|s| Some(IndicatorInput::score(s))),
+    ]
+}
+
+fn inputs_from(
+    framework: &Framework,
+    entries: Vec<Option<IndicatorInput>>,
+) -> BTreeMap<String, IndicatorInput> {
+    framework
+        .indicators()
+        .zip(entries)
+        .filter_map(|((_, node), entry)| entry.map(|input| (node.code.clone(), input)))
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn weights_renormalise_and_the_index_stays_in_range(
+        entries in prop::collection::vec(entry(), 52),
+        top in prop::collection::vec(0.1f64..10.0, 5),
+    ) {
+        let framework = smart();
+        let inputs = inputs_from(framework, entries);
+        let scores = normalise_inputs(framework, &inputs).unwrap();
+        let weights = ["T", "R", "A", "M", "S"].iter().zip(&top).map(|(c, w)| ((*c).to_owned(), *w)).collect();
+        let result = evaluate(framework, &scores, &Options { weights, ..Options::default() }).unwrap();
+
+        prop_assert_eq!(result.index.is_none(), inputs.is_empty(), "missing exactly when nothing is assessed");
+        if let Some(index) = result.index {
+            prop_assert!((0.0..=1.0).contains(&index));
+        }
+        prop_assert!((0.0..=1.0).contains(&result.coverage));
+        for (at, node) in framework.nodes.iter().enumerate() {
+            if node.children.is_empty() {
+                continue;
+            }
+            let nominal: f64 = node.children.iter().map(|&c| result.nodes[c].nominal_weight).sum();
+            prop_assert!((nominal - result.nodes[at].nominal_weight).abs() < 1e-9, "nominal shares of {} sum to its own", node.code);
+            if result.nodes[at].value.is_some() {
+                let effective: f64 = node.children.iter().map(|&c| result.nodes[c].effective_weight).sum();
+                prop_assert!((effective - result.nodes[at].effective_weight).abs() < 1e-9, "effective shares renormalise at {}", node.code);
+            }
+        }
+        if result.index.is_some() {
+            let total: f64 = framework.indicators().map(|(i, _)| result.nodes[i].effective_weight).sum();
+            prop_assert!((total - 1.0).abs() < 1e-9, "assessed indicators carry the whole index");
+        }
+    }
+
+    #[test]
+    fn analyses_stay_in_range(entries in prop::collection::vec(entry(), 52), seed in any::<u64>()) {
+        let framework = smart();
+        let inputs = inputs_from(framework, entries);
+        let scores = normalise_inputs(framework, &inputs).unwrap();
+        for gain in gains(framework, &scores, &Options::default()).unwrap() {
+            prop_assert!((-1e-12..=1.0).contains(&gain.to_full), "{gain:?}");
+        }
+        if let Some(plan) = plan_to_next_tier(framework, &scores, &Options::default()).unwrap() {
+            prop_assert!(plan.steps.windows(2).all(|w| w[0].index_after <= w[1].index_after + 1e-12));
+        }
+        let settings = UncertaintyOptions { draws: 64, seed, ..UncertaintyOptions::default() };
+        let spread = simulate(framework, &inputs, &Options::default(), &settings).unwrap();
+        prop_assert!(0.0 <= spread.p05 && spread.p05 <= spread.median && spread.median <= spread.p95 && spread.p95 <= 1.0);
+    }
+
+    #[test]
+    fn random_frameworks_load_or_explain_and_never_panic(
+        dimensions in prop::collection::vec(
+            (-1.0f64..10.0, prop::collection::vec((prop::option::of(-1.0f64..5.0), prop::option::of(-2.0f64..200.0)), 0..4)),
+            0..5,
+        ),
+        tier_min in 0.0f64..1.0,
+        levels in prop::collection::vec(prop::option::of(0u8..=5), 20),
+    ) {
+        let nodes: Vec<serde_json::Value> = dimensions.iter().enumerate().map(|(d, (weight, children))| {
+            let children: Vec<serde_json::Value> = children.iter().enumerate().map(|(c, (weight, target))| {
+                let mut node = serde_json::json!({"code": format!("D{d}.{c}"), "name": {"en": "x"}});
+                if let Some(w) = weight { node["weight"] = (*w).into(); }
+                if let Some(t) = target { node["target"] = serde_json::json!({"value": t, "direction": "higher"}); }
+                node
+            }).collect();
+            serde_json::json!({"code": format!("D{d}"), "name": {"en": "d"}, "weight": weight, "children": children})
+        }).collect();
+        let file = serde_json::json!({
+            "schema": "civic-pulse.framework.v1", "id": "random", "version": "1", "name": {"en": "random"},
+            "tiers": [{"id": "high", "min": tier_min, "name": {}}, {"id": "low", "min": 0.0, "name": {}}],
+            "nodes": nodes,
+        });
+        match Framework::from_json(&file.to_string()) {
+            Err(problems) => prop_assert!(!problems.is_empty() && problems.iter().all(|p| !p.to_string().is_empty())),
+            Ok(framework) => {
+                let inputs: BTreeMap<String, IndicatorInput> = framework.indicators().zip(&levels)
+                    .filter_map(|((_, node), level)| level.map(|l| (node.code.clone(), IndicatorInput::level(l))))
+                    .collect();
+                if let Ok(scores) = normalise_inputs(&framework, &inputs) {
+                    let result = evaluate(&framework, &scores, &Options::default()).unwrap();
+                    prop_assert!(result.index.is_none_or(|i| (0.0..=1.0).contains(&i)));
+                    let _ = plan_to_next_tier(&framework, &scores, &Options::default()).unwrap();
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn garbage_and_truncated_files_are_errors_not_panics(text in ".{0,200}", cut in 0usize..10_000) {
+        prop_assert!(Framework::from_json(&text).is_err());
+        let full = include_str!("../frameworks/qa-2025.json");
+        let cut = cut % full.len();
+        if full.is_char_boundary(cut) {
+            prop_assert!(Framework::from_json(&full[..cut]).is_err());
+        }
+    }
+}

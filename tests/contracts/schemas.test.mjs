@@ -1,0 +1,40 @@
+// The published JSON Schemas against the files and payloads that must follow them, so the
+// contracts in schemas/ never drift from what the code writes and reads.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { compile, explain, readJson } from './schema.mjs';
+
+const root = new URL('../../', import.meta.url);
+
+test('every built-in framework follows the framework schema', () => {
+  const validate = compile('schemas/framework.v1.schema.json');
+  const files = readdirSync(new URL('crates/core/frameworks/', root)).filter((name) => name.endsWith('.json'));
+  assert.deepEqual(files.sort(), ['qa-2025.json', 'smart-2021.json']);
+  for (const name of files) {
+    assert.ok(validate(readJson(`crates/core/frameworks/${name}`)), `${name}: ${explain(validate)}`);
+  }
+});
+
+test('the framework schema rejects what the engine rejects', () => {
+  const validate = compile('schemas/framework.v1.schema.json');
+  const framework = readJson('crates/core/frameworks/qa-2025.json');
+  framework.nodes[0].wieght = 3;
+  assert.equal(validate(framework), false, 'a misspelt field is an error, not silently ignored');
+  const negative = readJson('crates/core/frameworks/qa-2025.json');
+  negative.nodes[0].weight = -1;
+  assert.equal(validate(negative), false);
+});
+
+test('the rating schema accepts its example and the README example, and nothing extra', () => {
+  const validate = compile('schemas/rating.v1.schema.json');
+  const schema = readJson('schemas/rating.v1.schema.json');
+  for (const example of schema.examples) assert.ok(validate(example), explain(validate));
+  const readme = readFileSync(new URL('README.md', root), 'utf8');
+  const block = readme.match(/```json\n([\s\S]*?)```/);
+  assert.ok(block, 'the README shows a rating');
+  assert.ok(validate(JSON.parse(block[1])), `README example: ${explain(validate)}`);
+  assert.equal(validate({ ...schema.examples[0], userAgent: 'Mozilla/5.0' }), false, 'no tracking fields');
+  assert.equal(validate({ ...schema.examples[0], score: 0 }), false);
+  assert.equal(validate({ ...schema.examples[0], id: 'not-a-uuid' }), false);
+});
