@@ -55,3 +55,14 @@ selfcheck-column-average = Average of the 50 sampled cities, 2021
 status-published = published
 status-approximate = published as approximate
 status-derived = derived, not published
+
+rubric-level-0 = None
+rubric-level-1 = Planned
+rubric-level-2 = Being built
+rubric-level-3 = In operation
+rubric-level-4 = Leading
+rubric-level-0-description = Nothing is in place and nothing is planned.
+rubric-level-1-description = A plan or budget is approved, but building has not started.
+rubric-level-2-description = Work has started; part of it is in use or in a pilot.
+rubric-level-3-description = It is in everyday use across the city and maintained.
+rubric-level-4-description = It is in full use, measured, improved regularly and seen as an example by other cities.

@@ -55,3 +55,14 @@ selfcheck-column-average = 2021年50个样本城市平均值
 status-published = 公布值
 status-approximate = 公布的近似值
 status-derived = 推算值，非公布值
+
+rubric-level-0 = 没有
+rubric-level-1 = 已规划
+rubric-level-2 = 建设中
+rubric-level-3 = 已运行
+rubric-level-4 = 领先
+rubric-level-0-description = 尚未建设，也没有计划。
+rubric-level-1-description = 已有经批准的规划或预算，但尚未开工。
+rubric-level-2-description = 已开始建设，部分已投入使用或正在试点。
+rubric-level-3-description = 已在全市日常使用，并有人维护。
+rubric-level-4-description = 已全面使用，有监测并持续改进，被其他城市视为示范。

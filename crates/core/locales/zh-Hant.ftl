@@ -55,3 +55,14 @@ selfcheck-column-average = 2021年50個樣本城市平均值
 status-published = 公佈值
 status-approximate = 公佈的近似值
 status-derived = 推算值，非公佈值
+
+rubric-level-0 = 沒有
+rubric-level-1 = 已規劃
+rubric-level-2 = 建設中
+rubric-level-3 = 已運行
+rubric-level-4 = 領先
+rubric-level-0-description = 尚未建設，也沒有計劃。
+rubric-level-1-description = 已有經批准的規劃或預算，但尚未開工。
+rubric-level-2-description = 已開始建設，部分已投入使用或正在試點。
+rubric-level-3-description = 已在全市日常使用，並有人維護。
+rubric-level-4-description = 已全面使用，有監測並持續改進，被其他城市視為示範。

@@ -7,9 +7,21 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::framework::{Direction, Framework, Node};
+use crate::messages::Msg;
 
-/// The generic maturity rubric: level 0..4 maps to 0/25/50/75/100.
+/// The generic maturity rubric: level 0..4 maps to 0/25/50/75/100. Ids for files, then the
+/// name and the plain-words description shown for each level (a framework may override the
+/// descriptions per indicator with its own `rubric`).
 pub const RUBRIC_LEVELS: [&str; 5] = ["none", "planned", "being-built", "in-operation", "leading"];
+
+/// The generic rubric in words: (level name, description) for levels 0..4.
+pub const RUBRIC_TEXTS: [(Msg, Msg); 5] = [
+    (Msg::RubricLevel0, Msg::RubricLevel0Description),
+    (Msg::RubricLevel1, Msg::RubricLevel1Description),
+    (Msg::RubricLevel2, Msg::RubricLevel2Description),
+    (Msg::RubricLevel3, Msg::RubricLevel3Description),
+    (Msg::RubricLevel4, Msg::RubricLevel4Description),
+];
 
 /// How sure the official is of a figure, from best to worst. Estimated and unknown-source
 /// figures are "weak": the uncertainty analysis lets them move.
@@ -225,6 +237,22 @@ mod tests {
             .collect();
         assert_eq!(levels, [0.0, 0.25, 0.5, 0.75, 1.0]);
         assert_eq!(score_of(&smart, "S2.3", IndicatorInput::score(76.0)), 0.76);
+    }
+
+    #[test]
+    fn the_generic_rubric_reads_in_every_language() {
+        for lang in crate::Lang::all() {
+            for (name, description) in RUBRIC_TEXTS {
+                assert!(
+                    !lang.text(name).is_empty()
+                        && lang.text(description).len() > lang.text(name).len(),
+                    "{}",
+                    lang.tag()
+                );
+            }
+        }
+        let zh = crate::Lang::from_tag("zh-Hans").unwrap();
+        assert_eq!(zh.text(RUBRIC_TEXTS[3].0), "已运行");
     }
 
     #[test]

@@ -24,5 +24,7 @@ pub use framework::{
     Status, Target, Tier, localized_text,
 };
 pub use gap::{Gain, Plan, PlanStep, gains, plan_to_next_tier};
-pub use input::{IndicatorInput, InputError, Measure, Quality, RUBRIC_LEVELS, normalise_inputs};
+pub use input::{
+    IndicatorInput, InputError, Measure, Quality, RUBRIC_LEVELS, RUBRIC_TEXTS, normalise_inputs,
+};
 pub use uncertainty::{Uncertainty, UncertaintyOptions, simulate};
