@@ -39,9 +39,7 @@ pub fn RatingGroup(
                                     on:change=move |_| selected.set(Some(option.score))
                                 />
                                 <label class="cp-rating__label" for=id>
-                                    <span class="cp-rating__face" aria-hidden="true">
-                                        {face(option.score)}
-                                    </span>
+                                    <Face score=option.score />
                                     <span>{move || lang.get().text(option.label)}</span>
                                 </label>
                             </div>
@@ -53,7 +51,25 @@ pub fn RatingGroup(
     }
 }
 
-/// A face for each score; text carries the meaning, the face only helps recognition.
-fn face(score: Score) -> &'static str {
-    ["😞", "🙁", "😐", "🙂", "😀"][usize::from(score.get() - 1)]
+/// A face for each score, drawn inline (emoji fonts are missing or old on many cheap phones).
+/// The text label carries the meaning; the face only helps recognition, so it is hidden from
+/// assistive technology. It takes the text colour, so it follows high-contrast modes.
+#[component]
+fn Face(score: Score) -> impl IntoView {
+    // Mouth from sad to happy: the control point moves from above the corners to below them.
+    let mouth = match score.get() {
+        1 => "M7 17q5-5 10 0",
+        2 => "M7.5 16.5q4.5-3 9 0",
+        3 => "M7.5 15.5h9",
+        4 => "M7.5 14.5q4.5 3 9 0",
+        _ => "M7 14q5 5 10 0",
+    };
+    view! {
+        <svg class="cp-rating__face" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <circle cx="12" cy="12" r="10.5" fill="none" stroke="currentColor" stroke-width="1.8" />
+            <circle cx="8.5" cy="9.5" r="1.4" fill="currentColor" />
+            <circle cx="15.5" cy="9.5" r="1.4" fill="currentColor" />
+            <path d=mouth fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" />
+        </svg>
+    }
 }
