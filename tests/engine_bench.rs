@@ -2,34 +2,18 @@
 //! Chromium. Not part of ./test; run it with `scripts/bench-engine`.
 #![cfg(target_arch = "wasm32")]
 
-use std::collections::BTreeMap;
+#[path = "../crates/core/examples/engine_bench/assessment.rs"]
+mod assessment;
+
 use std::hint::black_box;
 
+use assessment::assessment;
 use civic_pulse_core::selfcheck::{
-    Framework, IndicatorInput, Options, Quality, UncertaintyOptions, evaluate, normalise_inputs,
-    simulate,
+    Framework, Options, UncertaintyOptions, evaluate, normalise_inputs, simulate,
 };
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// The same assessment as the native benchmark (crates/core/examples/engine_bench.rs).
-fn assessment(framework: &Framework) -> BTreeMap<String, IndicatorInput> {
-    framework
-        .indicators()
-        .enumerate()
-        .filter(|(n, _)| n % 9 != 4)
-        .map(|(n, (_, node))| {
-            let input = IndicatorInput::level((n % 5) as u8);
-            let input = if n % 4 == 0 {
-                input.with_quality(Quality::Estimated)
-            } else {
-                input
-            };
-            (node.code.clone(), input)
-        })
-        .collect()
-}
 
 #[wasm_bindgen_test]
 fn engine_in_chromium() {

@@ -1,32 +1,15 @@
 //! Benchmark (prints figures, asserts nothing): one full evaluation of `smart-2021` and 10,000
 //! Monte Carlo draws, natively. Run: `cargo run --release -p civic-pulse-core --example engine_bench`.
 
-use std::collections::BTreeMap;
+mod assessment;
+
 use std::hint::black_box;
 use std::time::Instant;
 
+use assessment::assessment;
 use civic_pulse_core::selfcheck::{
-    Framework, IndicatorInput, Options, Quality, UncertaintyOptions, evaluate, normalise_inputs,
-    simulate,
+    Framework, Options, UncertaintyOptions, evaluate, normalise_inputs, simulate,
 };
-
-/// A complete, realistic assessment: mixed levels, some weak data, a few indicators missing.
-fn assessment(framework: &Framework) -> BTreeMap<String, IndicatorInput> {
-    framework
-        .indicators()
-        .enumerate()
-        .filter(|(n, _)| n % 9 != 4)
-        .map(|(n, (_, node))| {
-            let input = IndicatorInput::level((n % 5) as u8);
-            let input = if n % 4 == 0 {
-                input.with_quality(Quality::Estimated)
-            } else {
-                input
-            };
-            (node.code.clone(), input)
-        })
-        .collect()
-}
 
 fn median_micros(runs: usize, mut work: impl FnMut()) -> (f64, f64, f64) {
     let mut times: Vec<f64> = (0..runs)
