@@ -1,6 +1,6 @@
-// Small real HTTP servers on loopback, shared by ./run (the demo) and the end-to-end tests:
-// a static server for dist/ and a rating receiver that stores what it is sent. The reference
-// collector (crates/collector) replaces the receiver for ./run once it exists.
+// Small real HTTP servers on loopback for the end-to-end tests: a static server for dist/ and a
+// generic rating receiver that records every request it sees (what the browser really sent).
+// ./run serves the demo with the reference collector (crates/collector) instead.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';

@@ -131,6 +131,7 @@ pub enum PayloadError {
     UnknownLanguage,
     BadDay,
     CommentTooLong,
+    BadAspects,
 }
 
 impl PayloadError {
@@ -145,6 +146,26 @@ impl PayloadError {
             PayloadError::UnknownLanguage => "lang",
             PayloadError::BadDay => "day",
             PayloadError::CommentTooLong => "comment",
+            PayloadError::BadAspects => "aspects",
+        }
+    }
+
+    /// What is wrong, for the sender.
+    pub fn message(&self) -> &'static str {
+        match self {
+            PayloadError::WrongSchema => "must be \"civic-pulse.rating.v1\"",
+            PayloadError::BadId => "must be a lowercase UUID version 4",
+            PayloadError::BadService => {
+                "must be lowercase letters and digits in hyphen-separated words, at most 64 characters"
+            }
+            PayloadError::UnknownScale => "must be good-bad-5, uk-csat-5 or a11-v2",
+            PayloadError::ScoreOutOfRange => "must be a whole number from 1 to 5",
+            PayloadError::UnknownLanguage => "must be zh-Hans, zh-Hant or en",
+            PayloadError::BadDay => "must be a real date written YYYY-MM-DD",
+            PayloadError::CommentTooLong => "must be at most 2000 characters",
+            PayloadError::BadAspects => {
+                "must be at most 16 distinct ids of lowercase letters, digits and hyphens"
+            }
         }
     }
 }
@@ -152,6 +173,8 @@ impl PayloadError {
 impl RatingV1 {
     /// Longest comment accepted, in characters.
     pub const MAX_COMMENT_CHARS: usize = 2000;
+    /// Most aspect chips one rating can carry.
+    pub const MAX_ASPECTS: usize = 16;
 
     pub fn new(
         id: RatingId,
@@ -176,6 +199,19 @@ impl RatingV1 {
 
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("a struct of strings and integers always serialises")
+    }
+
+    fn aspects_ok(&self) -> bool {
+        let ids_ok = self
+            .aspects
+            .iter()
+            .all(|a| ServiceId::parse(a).is_some_and(|id| id.as_str() == a));
+        let distinct = self
+            .aspects
+            .iter()
+            .enumerate()
+            .all(|(i, a)| !self.aspects[..i].contains(a));
+        self.aspects.len() <= Self::MAX_ASPECTS && ids_ok && distinct
     }
 
     /// Every problem with a payload, empty when it is valid.
@@ -206,6 +242,7 @@ impl RatingV1 {
                     .is_none_or(|c| c.chars().count() <= Self::MAX_COMMENT_CHARS),
                 PayloadError::CommentTooLong,
             ),
+            (self.aspects_ok(), PayloadError::BadAspects),
         ];
         checks
             .into_iter()
@@ -304,8 +341,14 @@ mod tests {
         rating.lang = "fr".into();
         rating.day = "yesterday".into();
         rating.comment = Some("x".repeat(RatingV1::MAX_COMMENT_CHARS + 1));
+        rating.aspects = vec!["too-slow".into(), "too-slow".into()];
         let fields: Vec<&str> = rating.problems().iter().map(PayloadError::field).collect();
-        assert_eq!(fields, ["schema", "score", "lang", "day", "comment"]);
+        assert_eq!(
+            fields,
+            ["schema", "score", "lang", "day", "comment", "aspects"]
+        );
+        rating.aspects = vec!["<script>".into()];
+        assert!(rating.problems().contains(&PayloadError::BadAspects));
     }
 
     #[test]

@@ -1,0 +1,75 @@
+//! The router: the API, CORS for browsers on other origins (never with credentials), cache
+//! headers, and the built widget and demo from `dist/`.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS};
+use axum::http::{HeaderName, HeaderValue, Method};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::{get, post};
+use tower_http::cors::{Any, CorsLayer};
+use tower_http::services::ServeDir;
+
+use crate::api;
+use crate::config::Config;
+use crate::storage::Store;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub config: Arc<Config>,
+}
+
+fn cors(origins: &[String]) -> CorsLayer {
+    let layer = CorsLayer::new()
+        .allow_methods([Method::GET, Method::POST])
+        .allow_headers([CONTENT_TYPE, HeaderName::from_static("idempotency-key")])
+        .max_age(Duration::from_secs(600));
+    if origins.iter().any(|origin| origin == "*") {
+        layer.allow_origin(Any)
+    } else {
+        layer.allow_origin(
+            origins
+                .iter()
+                .filter_map(|origin| origin.parse::<HeaderValue>().ok())
+                .collect::<Vec<_>>(),
+        )
+    }
+}
+
+/// Hashed bundle files never change, so they are cached for good; pages and `embed.js` are
+/// revalidated; API answers are never cached.
+async fn cache_headers(request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    let mut response = next.run(request).await;
+    let policy = if path.starts_with("/v1/") {
+        "no-store"
+    } else if path.starts_with("/assets/") && response.status().is_success() {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    let headers = response.headers_mut();
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static(policy));
+    headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    response
+}
+
+pub fn router(state: AppState) -> Router {
+    let config = state.config.clone();
+    let mut app = Router::new()
+        .route("/v1/ratings", post(api::post_ratings))
+        .route("/v1/receipts/{code}", get(api::get_receipt))
+        .route("/v1/summary", get(api::get_summary))
+        .layer(DefaultBodyLimit::max(config.max_body_bytes))
+        .with_state(state);
+    if let Some(dist) = &config.dist {
+        app = app.fallback_service(ServeDir::new(dist));
+    }
+    app.layer(middleware::from_fn(cache_headers))
+        .layer(cors(&config.allowed_origins))
+}

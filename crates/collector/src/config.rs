@@ -1,0 +1,156 @@
+//! Configuration from environment variables, with defaults that run the demo as it is.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// Everything the collector can be told. Every field has a safe default for the demo.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    /// `CIVIC_PULSE_LISTEN`, or `HOST` and `PORT`; default 127.0.0.1:8080 (loopback only).
+    pub listen: SocketAddr,
+    /// `CIVIC_PULSE_DATABASE`: the SQLite file; default `data/civic-pulse.sqlite3`.
+    pub database: PathBuf,
+    /// `CIVIC_PULSE_DIST`: the built widget and demo to serve, if any; default `dist` when present.
+    pub dist: Option<PathBuf>,
+    /// `CIVIC_PULSE_ALLOWED_ORIGINS`: comma-separated origins allowed to POST from a browser,
+    /// or `*` (the default, since ratings carry no credentials).
+    pub allowed_origins: Vec<String>,
+    /// `CIVIC_PULSE_MAX_BODY_BYTES`: larger bodies get 413; default 64 KiB.
+    pub max_body_bytes: usize,
+    /// `CIVIC_PULSE_MAX_BATCH`: most ratings in one POST; default 100.
+    pub max_batch: usize,
+    /// `CIVIC_PULSE_MIN_CELL`: summary cells with fewer ratings are suppressed; default 5.
+    pub min_cell: u32,
+}
+
+/// A setting that cannot be used, with what to write instead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigError {
+    pub variable: &'static str,
+    pub value: String,
+    pub expected: &'static str,
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}={:?} is not usable: expected {}",
+            self.variable, self.value, self.expected
+        )
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl Config {
+    /// Reads the configuration through `var` (the process environment in `main`).
+    pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+        fn parse<T: std::str::FromStr>(
+            var: &impl Fn(&str) -> Option<String>,
+            name: &'static str,
+            default: T,
+            expected: &'static str,
+        ) -> Result<T, ConfigError> {
+            match var(name) {
+                None => Ok(default),
+                Some(value) => value.trim().parse().map_err(|_| ConfigError {
+                    variable: name,
+                    value,
+                    expected,
+                }),
+            }
+        }
+        let listen = match var("CIVIC_PULSE_LISTEN") {
+            Some(_) => parse(
+                &var,
+                "CIVIC_PULSE_LISTEN",
+                SocketAddr::from(([127, 0, 0, 1], 8080)),
+                "an address such as 127.0.0.1:8080",
+            )?,
+            None => {
+                let host: std::net::IpAddr = parse(
+                    &var,
+                    "HOST",
+                    [127, 0, 0, 1].into(),
+                    "an IP address such as 127.0.0.1",
+                )?;
+                let port: u16 = parse(&var, "PORT", 8080, "a port number from 0 to 65535")?;
+                SocketAddr::new(host, port)
+            }
+        };
+        let dist = match var("CIVIC_PULSE_DIST") {
+            Some(path) => Some(PathBuf::from(path)),
+            None => Some(PathBuf::from("dist")).filter(|path| path.is_dir()),
+        };
+        let allowed_origins = var("CIVIC_PULSE_ALLOWED_ORIGINS")
+            .unwrap_or_else(|| "*".to_owned())
+            .split(',')
+            .map(|origin| origin.trim().to_owned())
+            .filter(|origin| !origin.is_empty())
+            .collect();
+        Ok(Config {
+            listen,
+            database: var("CIVIC_PULSE_DATABASE")
+                .map_or_else(|| PathBuf::from("data/civic-pulse.sqlite3"), PathBuf::from),
+            dist,
+            allowed_origins,
+            max_body_bytes: parse(
+                &var,
+                "CIVIC_PULSE_MAX_BODY_BYTES",
+                64 * 1024,
+                "a number of bytes",
+            )?,
+            max_batch: parse(&var, "CIVIC_PULSE_MAX_BATCH", 100, "a whole number")?,
+            min_cell: parse(&var, "CIVIC_PULSE_MIN_CELL", 5, "a whole number")?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        Config::from_env(|name| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| (*v).to_owned())
+        })
+    }
+
+    #[test]
+    fn defaults_run_the_demo_on_loopback() {
+        let config = config(&[]).unwrap();
+        assert_eq!(config.listen, "127.0.0.1:8080".parse().unwrap());
+        assert_eq!(config.allowed_origins, ["*"]);
+        assert_eq!(
+            (config.max_body_bytes, config.max_batch, config.min_cell),
+            (65536, 100, 5)
+        );
+    }
+
+    #[test]
+    fn port_and_origins_come_from_the_environment() {
+        let config = config(&[
+            ("PORT", "9000"),
+            (
+                "CIVIC_PULSE_ALLOWED_ORIGINS",
+                "https://a.gov, https://b.gov",
+            ),
+        ])
+        .unwrap();
+        assert_eq!(config.listen.port(), 9000);
+        assert_eq!(config.allowed_origins, ["https://a.gov", "https://b.gov"]);
+    }
+
+    #[test]
+    fn a_bad_value_names_the_variable_and_what_it_should_be() {
+        let error = config(&[("PORT", "eighty")]).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "PORT=\"eighty\" is not usable: expected a port number from 0 to 65535"
+        );
+    }
+}

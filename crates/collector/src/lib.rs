@@ -1,0 +1,9 @@
+//! CivicPulse's reference collector: receives ratings (the same payload types and validation as
+//! the widget, from `civic-pulse-core`), stores them durably in SQLite, and publishes
+//! k-anonymous summaries and receipt statuses.
+
+pub mod api;
+pub mod app;
+pub mod config;
+pub mod storage;
+pub mod summary;
