@@ -8,9 +8,7 @@ mod assessment;
 use std::hint::black_box;
 
 use assessment::assessment;
-use civic_pulse_core::selfcheck::{
-    Framework, Options, UncertaintyOptions, evaluate, normalise_inputs, simulate,
-};
+use civic_pulse_core::selfcheck::{Framework, Options, UncertaintyOptions, evaluate, normalise_inputs, simulate};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -27,9 +25,7 @@ fn engine_in_chromium() {
         black_box(evaluate(&framework, &scores, &options).unwrap());
     }
     let per_run = (js_sys::Date::now() - start) * 1000.0 / f64::from(runs);
-    console_log!(
-        "evaluate smart-2021 (normalise + aggregate), wasm in Chromium: mean {per_run:.1} µs ({runs} runs)"
-    );
+    console_log!("evaluate smart-2021 (normalise + aggregate), wasm in Chromium: mean {per_run:.1} µs ({runs} runs)");
     let settings = UncertaintyOptions::default();
     let mut times: Vec<f64> = (0..11)
         .map(|_| {

@@ -26,52 +26,28 @@ fn fresh_element(tag: &str) -> HtmlElement {
 
 fn radios(container: &HtmlElement) -> Vec<HtmlInputElement> {
     let list = container.query_selector_all("input[type=radio]").unwrap();
-    (0..list.length())
-        .map(|i| list.item(i).unwrap().unchecked_into())
-        .collect()
+    (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into()).collect()
 }
 
 #[wasm_bindgen_test]
 async fn rating_group_is_one_named_radio_group_with_visible_labels() {
     let container = fresh_element("div");
     let selected = RwSignal::new(None::<Score>);
-    let _mounted = mount_to(
-        container.clone(),
-        move || view! { <RatingGroup scale=ScaleId::UkCsat5 selected=selected /> },
-    );
+    let _mounted =
+        mount_to(container.clone(), move || view! { <RatingGroup scale=ScaleId::UkCsat5 selected=selected /> });
     tick().await;
 
-    let legend = container
-        .query_selector("fieldset > legend")
-        .unwrap()
-        .expect("the group is named by a legend");
-    assert_eq!(
-        legend.text_content().unwrap(),
-        "Overall, how did you feel about the service you received today?"
-    );
+    let legend = container.query_selector("fieldset > legend").unwrap().expect("the group is named by a legend");
+    assert_eq!(legend.text_content().unwrap(), "Overall, how did you feel about the service you received today?");
     let inputs = radios(&container);
     assert_eq!(inputs.len(), 5);
     let name = inputs[0].name();
-    assert!(
-        inputs.iter().all(|input| input.name() == name),
-        "one group, so arrow keys stay inside it"
-    );
+    assert!(inputs.iter().all(|input| input.name() == name), "one group, so arrow keys stay inside it");
     let labels: Vec<String> = inputs
         .iter()
-        .map(|input| {
-            input
-                .labels()
-                .unwrap()
-                .item(0)
-                .expect("every answer has a label")
-                .text_content()
-                .unwrap()
-        })
+        .map(|input| input.labels().unwrap().item(0).expect("every answer has a label").text_content().unwrap())
         .collect();
-    assert!(
-        labels[2].ends_with("Neither satisfied or dissatisfied"),
-        "{labels:?}"
-    );
+    assert!(labels[2].ends_with("Neither satisfied or dissatisfied"), "{labels:?}");
     assert!(inputs.iter().all(|input| !input.checked()));
 }
 
@@ -79,21 +55,13 @@ async fn rating_group_is_one_named_radio_group_with_visible_labels() {
 async fn rating_group_reflects_and_writes_the_chosen_score() {
     let container = fresh_element("div");
     let selected = RwSignal::new(None::<Score>);
-    let _mounted = mount_to(
-        container.clone(),
-        move || view! { <RatingGroup scale=ScaleId::GoodBad5 selected=selected /> },
-    );
+    let _mounted =
+        mount_to(container.clone(), move || view! { <RatingGroup scale=ScaleId::GoodBad5 selected=selected /> });
     tick().await;
 
     // Activating a label checks its radio and writes the score (5 best, so the fourth is 2).
     let inputs = radios(&container);
-    inputs[3]
-        .labels()
-        .unwrap()
-        .item(0)
-        .unwrap()
-        .unchecked_into::<HtmlElement>()
-        .click();
+    inputs[3].labels().unwrap().item(0).unwrap().unchecked_into::<HtmlElement>().click();
     tick().await;
     assert_eq!(selected.get_untracked(), Score::new(2));
     assert!(inputs[3].checked());
@@ -118,10 +86,7 @@ async fn rating_group_is_described_by_an_error_only_while_there_is_one() {
     assert_eq!(fieldset.get_attribute("aria-describedby"), None);
     error.set(Some("the-error".into()));
     tick().await;
-    assert_eq!(
-        fieldset.get_attribute("aria-describedby").as_deref(),
-        Some("the-error")
-    );
+    assert_eq!(fieldset.get_attribute("aria-describedby").as_deref(), Some("the-error"));
 }
 
 #[wasm_bindgen_test]
@@ -132,21 +97,11 @@ async fn a_bad_configuration_renders_every_problem_as_an_alert() {
     let container = fresh_element("div");
     let unmount = civic_pulse::embed::mount_feedback(container.clone(), host);
     tick().await;
-    let alert = container
-        .query_selector("[role=alert]")
-        .unwrap()
-        .expect("an alert");
+    let alert = container.query_selector("[role=alert]").unwrap().expect("an alert");
     let text = alert.text_content().unwrap();
     assert!(text.contains("“ftp://example.gov”不是有效的网址"), "{text}");
-    unmount
-        .unchecked_into::<js_sys::Function>()
-        .call0(&wasm_bindgen::JsValue::NULL)
-        .unwrap();
-    assert_eq!(
-        container.child_element_count(),
-        0,
-        "unmounting empties the container"
-    );
+    unmount.unchecked_into::<js_sys::Function>().call0(&wasm_bindgen::JsValue::NULL).unwrap();
+    assert_eq!(container.child_element_count(), 0, "unmounting empties the container");
 }
 
 #[wasm_bindgen_test]
@@ -156,14 +111,9 @@ async fn a_good_configuration_tells_the_host_it_is_ready() {
     host.set_attribute("services", "transport").unwrap();
     let events = Rc::new(RefCell::new(Vec::<String>::new()));
     let seen = events.clone();
-    let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
-        seen.borrow_mut().push(event.type_())
-    });
-    host.add_event_listener_with_callback(
-        "civic-feedback:ready",
-        listener.as_ref().unchecked_ref(),
-    )
-    .unwrap();
+    let listener =
+        Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| seen.borrow_mut().push(event.type_()));
+    host.add_event_listener_with_callback("civic-feedback:ready", listener.as_ref().unchecked_ref()).unwrap();
     let container = fresh_element("div");
     let _unmount = civic_pulse::embed::mount_feedback(container.clone(), host);
     tick().await;

@@ -3,8 +3,7 @@
 use std::{env, fs, path::Path};
 
 fn main() {
-    let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"))
-        .join("locales");
+    let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR")).join("locales");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut files: Vec<_> = fs::read_dir(&dir)
         .expect("crates/core/locales must exist")
@@ -15,14 +14,8 @@ fn main() {
     let mut out = String::from("pub(crate) static CATALOGUE_SOURCES: &[(&str, &str)] = &[\n");
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
-        let tag = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .expect("locale file names are UTF-8");
-        out.push_str(&format!(
-            "    ({tag:?}, include_str!({:?})),\n",
-            path.display().to_string()
-        ));
+        let tag = path.file_stem().and_then(|s| s.to_str()).expect("locale file names are UTF-8");
+        out.push_str(&format!("    ({tag:?}, include_str!({:?})),\n", path.display().to_string()));
     }
     out.push_str("];\n");
     let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("catalogues.rs");

@@ -28,9 +28,7 @@ pub fn dispatch(host: &HtmlElement, event: &FeedbackEvent) {
     init.set_bubbles(true);
     init.set_composed(true);
     init.set_detail(&detail);
-    if let Ok(custom) =
-        CustomEvent::new_with_event_init_dict(&format!("civic-feedback:{kind}"), &init)
-    {
+    if let Ok(custom) = CustomEvent::new_with_event_init_dict(&format!("civic-feedback:{kind}"), &init) {
         let _ = host.dispatch_event(&custom);
     }
 }

@@ -18,10 +18,7 @@ pub fn mount_feedback(container: HtmlElement, host: HtmlElement) -> JsValue {
     let handle: Box<dyn std::any::Any> = match config {
         Ok(config) => {
             let on_event = Callback::new(move |event: FeedbackEvent| dispatch(&host, &event));
-            Box::new(mount_to(
-                container,
-                move || view! { <FeedbackWidget config=config on_event=on_event /> },
-            ))
+            Box::new(mount_to(container, move || view! { <FeedbackWidget config=config on_event=on_event /> }))
         }
         Err(problems) => {
             // The messages follow the language the portal asked for when it is valid.
@@ -29,10 +26,7 @@ pub fn mount_feedback(container: HtmlElement, host: HtmlElement) -> JsValue {
                 .get_attribute("lang")
                 .and_then(|tag| Lang::from_tag(&tag))
                 .unwrap_or_else(|| Lang::negotiate(&browser_languages()));
-            let messages: Vec<String> = problems
-                .iter()
-                .map(|problem| problem.message(lang))
-                .collect();
+            let messages: Vec<String> = problems.iter().map(|problem| problem.message(lang)).collect();
             web_sys::console::error_1(&format!("<civic-feedback>: {}", messages.join(" ")).into());
             let title = lang.text(Msg::ErrorPrefix).to_owned();
             Box::new(mount_to(container, move || {

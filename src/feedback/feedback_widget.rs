@@ -16,11 +16,7 @@ pub fn FeedbackWidget(
     #[prop(optional, into)]
     on_event: Option<Callback<FeedbackEvent>>,
 ) -> impl IntoView {
-    let lang = provide_lang(
-        config
-            .lang
-            .unwrap_or_else(|| Lang::negotiate(&browser_languages())),
-    );
+    let lang = provide_lang(config.lang.unwrap_or_else(|| Lang::negotiate(&browser_languages())));
     let emit = move |event: FeedbackEvent| {
         if let Some(callback) = on_event {
             callback.run(event);
@@ -34,12 +30,7 @@ pub fn FeedbackWidget(
         step.set(next);
     };
     let title_id = unique_id("cp-title");
-    let WidgetConfig {
-        endpoint,
-        services,
-        scale,
-        ..
-    } = config;
+    let WidgetConfig { endpoint, services, scale, .. } = config;
     let several_services = services.len() > 1;
     let services = StoredValue::new(services);
     let endpoint = StoredValue::new(endpoint);

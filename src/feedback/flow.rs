@@ -25,23 +25,12 @@ impl Step {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FeedbackEvent {
     Ready,
-    Sent {
-        id: String,
-        service: String,
-        score: u8,
-    },
-    Error {
-        id: String,
-        reason: String,
-    },
+    Sent { id: String, service: String, score: u8 },
+    Error { id: String, reason: String },
 }
 
 impl FeedbackEvent {
     pub fn sent(rating: &RatingV1) -> FeedbackEvent {
-        FeedbackEvent::Sent {
-            id: rating.id.clone(),
-            service: rating.service.clone(),
-            score: rating.score,
-        }
+        FeedbackEvent::Sent { id: rating.id.clone(), service: rating.service.clone(), score: rating.score }
     }
 }

@@ -59,24 +59,14 @@ pub fn RatingScreen(
             state.set(SendState::Failed);
             return;
         };
-        let rating = RatingV1::new(
-            id,
-            &service.get_value(),
-            scale,
-            score,
-            lang.get_untracked(),
-            day,
-        );
+        let rating = RatingV1::new(id, &service.get_value(), scale, score, lang.get_untracked(), day);
         state.set(SendState::Sending);
         spawn_local(async move {
             match post_rating(endpoint.get_value().as_str(), &rating).await {
                 Ok(_) => on_sent.run(rating),
                 Err(error) => {
                     state.set(SendState::Failed);
-                    on_failed.run(FeedbackEvent::Error {
-                        id: rating.id.clone(),
-                        reason: error.reason(),
-                    });
+                    on_failed.run(FeedbackEvent::Error { id: rating.id.clone(), reason: error.reason() });
                 }
             }
         });

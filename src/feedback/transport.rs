@@ -4,9 +4,7 @@
 use civic_pulse_core::RatingV1;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{
-    Headers, ReferrerPolicy, Request, RequestCredentials, RequestInit, RequestMode, Response,
-};
+use web_sys::{Headers, ReferrerPolicy, Request, RequestCredentials, RequestInit, RequestMode, Response};
 
 /// Why a rating was not accepted.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,9 +29,7 @@ impl SendError {
 pub async fn post_rating(endpoint: &str, rating: &RatingV1) -> Result<u16, SendError> {
     let request = build_request(endpoint, rating).map_err(|_| SendError::Network)?;
     let window = web_sys::window().ok_or(SendError::Network)?;
-    let answer = JsFuture::from(window.fetch_with_request(&request))
-        .await
-        .map_err(|_| SendError::Network)?;
+    let answer = JsFuture::from(window.fetch_with_request(&request)).await.map_err(|_| SendError::Network)?;
     let response: Response = answer.dyn_into().map_err(|_| SendError::Network)?;
     match response.status() {
         status @ 200..=299 => Ok(status),

@@ -40,29 +40,15 @@ pub fn SelfcheckApp() -> impl IntoView {
 fn DimensionTable(framework: Framework) -> impl IntoView {
     let lang = use_lang();
     let root = &framework.nodes[0];
-    let total: f64 = root
-        .children
-        .iter()
-        .map(|&c| framework.nodes[c].weight)
-        .sum();
-    let average = |code: &str| {
-        framework
-            .benchmark
-            .as_ref()
-            .and_then(|b| b.values.get(code))
-            .map(|v| (v.value, v.status))
-    };
+    let total: f64 = root.children.iter().map(|&c| framework.nodes[c].weight).sum();
+    let average =
+        |code: &str| framework.benchmark.as_ref().and_then(|b| b.values.get(code)).map(|v| (v.value, v.status));
     let rows: Vec<_> = root
         .children
         .iter()
         .map(|&c| {
             let node = &framework.nodes[c];
-            (
-                node.code.clone(),
-                node.name.clone(),
-                node.weight / total * 100.0,
-                average(&node.code),
-            )
+            (node.code.clone(), node.name.clone(), node.weight / total * 100.0, average(&node.code))
         })
         .collect();
     view! {
@@ -104,9 +90,7 @@ fn DimensionTable(framework: Framework) -> impl IntoView {
 /// two decimals so a column of averages lines up (0.8 shows as 0.80).
 fn at_least_two_decimals(value: f64) -> String {
     let text = value.to_string();
-    let decimals = text
-        .split_once('.')
-        .map_or(0, |(_, fraction)| fraction.len());
+    let decimals = text.split_once('.').map_or(0, |(_, fraction)| fraction.len());
     match decimals {
         0 => format!("{text}.00"),
         1 => format!("{text}0"),

@@ -1,10 +1,11 @@
 //! The HTTP API, documented in the README:
-//! POST /v1/ratings, GET /v1/receipts/{code}, GET /v1/summary.
+//! POST /v1/ratings, GET /v1/receipts/{code}, GET /v1/summary; for staff (bearer token)
+//! POST /v1/staff/receipts/{code}, GET /v1/export.json and /v1/export.csv.
 
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
-use axum::http::header::{CONTENT_TYPE, RETRY_AFTER};
+use axum::http::header::{AUTHORIZATION, CONTENT_DISPOSITION, CONTENT_TYPE, RETRY_AFTER, WWW_AUTHENTICATE};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use civic_pulse_core::{Day, RatingV1, ServiceId};
@@ -12,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use crate::app::AppState;
+use crate::storage::StatusUpdate;
 use crate::summary::summarise;
 
 /// One thing wrong with a request, machine-readable: the JSON path of the field and why.
@@ -22,10 +24,7 @@ pub struct Problem {
 }
 
 fn problem(field: impl Into<String>, message: impl Into<String>) -> Problem {
-    Problem {
-        field: field.into(),
-        message: message.into(),
-    }
+    Problem { field: field.into(), message: message.into() }
 }
 
 fn problems(status: StatusCode, problems: Vec<Problem>) -> Response {
@@ -34,69 +33,46 @@ fn problems(status: StatusCode, problems: Vec<Problem>) -> Response {
 
 fn unavailable(error: &crate::storage::StorageError) -> Response {
     eprintln!("storage: {error}");
-    let mut response = problems(
-        StatusCode::SERVICE_UNAVAILABLE,
-        vec![problem("", "the ratings store is unavailable; try again")],
-    );
+    let mut response =
+        problems(StatusCode::SERVICE_UNAVAILABLE, vec![problem("", "the ratings store is unavailable; try again")]);
     response.headers_mut().insert(RETRY_AFTER, 5.into());
     response
 }
 
 /// Reads one rating from JSON, with every problem named by its field.
 fn rating_from(value: Value, path: &str) -> Result<RatingV1, Vec<Problem>> {
-    let rating: RatingV1 =
-        serde_json::from_value(value).map_err(|e| vec![problem(path, e.to_string())])?;
+    let rating: RatingV1 = serde_json::from_value(value).map_err(|e| vec![problem(path, e.to_string())])?;
     let found = rating.problems();
     if found.is_empty() {
         Ok(rating)
     } else {
-        Err(found
-            .iter()
-            .map(|p| problem(format!("{path}/{}", p.field()), p.message()))
-            .collect())
+        Err(found.iter().map(|p| problem(format!("{path}/{}", p.field()), p.message())).collect())
     }
 }
 
 /// POST /v1/ratings: one rating (an object) or a batch (an array). 201 when anything new was
 /// stored, 200 when every id was already stored (same receipts); answered after the commit.
-pub async fn post_ratings(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
+pub async fn post_ratings(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
     let is_json = headers
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| {
-            v.split(';')
-                .next()
-                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json"))
-        });
+        .is_some_and(|v| v.split(';').next().is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json")));
     if !is_json {
         return problems(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            vec![problem(
-                "",
-                "send the rating as Content-Type: application/json",
-            )],
+            vec![problem("", "send the rating as Content-Type: application/json")],
         );
     }
     let value: Value = match serde_json::from_slice(&body) {
         Ok(value) => value,
         Err(e) => {
-            return problems(
-                StatusCode::BAD_REQUEST,
-                vec![problem("", format!("the body is not valid JSON: {e}"))],
-            );
+            return problems(StatusCode::BAD_REQUEST, vec![problem("", format!("the body is not valid JSON: {e}"))]);
         }
     };
     let batch = value.is_array();
     let items = match value {
         Value::Array(items) if items.is_empty() => {
-            return problems(
-                StatusCode::BAD_REQUEST,
-                vec![problem("", "the batch is empty")],
-            );
+            return problems(StatusCode::BAD_REQUEST, vec![problem("", "the batch is empty")]);
         }
         Value::Array(items) if items.len() > state.config.max_batch => {
             let message = format!("a batch holds at most {} ratings", state.config.max_batch);
@@ -108,11 +84,7 @@ pub async fn post_ratings(
     let mut ratings = Vec::with_capacity(items.len());
     let mut found = Vec::new();
     for (index, item) in items.into_iter().enumerate() {
-        let path = if batch {
-            format!("/{index}")
-        } else {
-            String::new()
-        };
+        let path = if batch { format!("/{index}") } else { String::new() };
         match rating_from(item, &path) {
             Ok(rating) => ratings.push(rating),
             Err(mut more) => found.append(&mut more),
@@ -122,7 +94,10 @@ pub async fn post_ratings(
     if let Some(key) = key
         && (batch || ratings.first().is_some_and(|r| r.id != key))
     {
-        found.push(problem("/id", "the Idempotency-Key header must equal the rating's id (and is only for single ratings)"));
+        found.push(problem(
+            "/id",
+            "the Idempotency-Key header must equal the rating's id (and is only for single ratings)",
+        ));
     }
     if !found.is_empty() {
         return problems(StatusCode::BAD_REQUEST, found);
@@ -130,16 +105,10 @@ pub async fn post_ratings(
     match state.store.insert(ratings).await {
         Err(error) => unavailable(&error),
         Ok(stored) => {
-            let status = if stored.iter().any(|s| s.new) {
-                StatusCode::CREATED
-            } else {
-                StatusCode::OK
-            };
+            let status = if stored.iter().any(|s| s.new) { StatusCode::CREATED } else { StatusCode::OK };
             let body = if batch {
-                let results: Vec<Value> = stored
-                    .iter()
-                    .map(|s| json!({"id": s.id, "receipt": s.receipt, "new": s.new}))
-                    .collect();
+                let results: Vec<Value> =
+                    stored.iter().map(|s| json!({"id": s.id, "receipt": s.receipt, "new": s.new})).collect();
                 json!({ "results": results })
             } else {
                 json!({ "id": stored[0].id, "receipt": stored[0].receipt })
@@ -153,17 +122,11 @@ pub async fn post_ratings(
 pub async fn get_receipt(State(state): State<AppState>, Path(code): Path<String>) -> Response {
     let code = code.trim().to_ascii_uppercase();
     if code.len() != 8 || !code.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        return problems(
-            StatusCode::BAD_REQUEST,
-            vec![problem("code", "a receipt code has 8 letters and digits")],
-        );
+        return problems(StatusCode::BAD_REQUEST, vec![problem("code", "a receipt code has 8 letters and digits")]);
     }
     match state.store.receipt(code).await {
         Ok(Some(status)) => Json(status).into_response(),
-        Ok(None) => problems(
-            StatusCode::NOT_FOUND,
-            vec![problem("code", "no rating has this receipt code")],
-        ),
+        Ok(None) => problems(StatusCode::NOT_FOUND, vec![problem("code", "no rating has this receipt code")]),
         Err(error) => unavailable(&error),
     }
 }
@@ -185,22 +148,12 @@ pub async fn get_summary(
     let Ok(Query(query)) = query else {
         return problems(
             StatusCode::BAD_REQUEST,
-            vec![problem(
-                "",
-                "use only the parameters service, from, to and by",
-            )],
+            vec![problem("", "use only the parameters service, from, to and by")],
         );
     };
     let mut found = Vec::new();
-    if query
-        .service
-        .as_deref()
-        .is_some_and(|s| ServiceId::parse(s).is_none_or(|id| id.as_str() != s))
-    {
-        found.push(problem(
-            "service",
-            "a service id is lowercase letters and digits in hyphen-separated words",
-        ));
+    if query.service.as_deref().is_some_and(|s| ServiceId::parse(s).is_none_or(|id| id.as_str() != s)) {
+        found.push(problem("service", "a service id is lowercase letters and digits in hyphen-separated words"));
     }
     for (name, day) in [("from", &query.from), ("to", &query.to)] {
         if day.as_deref().is_some_and(|d| Day::parse(d).is_none()) {
@@ -218,15 +171,81 @@ pub async fn get_summary(
     if !found.is_empty() {
         return problems(StatusCode::BAD_REQUEST, found);
     }
-    match state
-        .store
-        .score_counts(query.service, query.from, query.to, period_chars)
-        .await
-    {
+    match state.store.score_counts(query.service, query.from, query.to, period_chars).await {
         Err(error) => unavailable(&error),
         Ok(rows) => {
             let (services, periods) = summarise(&rows, state.config.min_cell);
             Json(json!({ "min_cell": state.config.min_cell, "services": services, "periods": periods })).into_response()
         }
+    }
+}
+
+/// Staff endpoints need `Authorization: Bearer <CIVIC_PULSE_STAFF_TOKEN>`; the refusal otherwise.
+fn staff_refusal(state: &AppState, headers: &HeaderMap) -> Option<Response> {
+    let Some(token) = &state.config.staff_token else {
+        let message = "staff access is off: set CIVIC_PULSE_STAFF_TOKEN on the collector";
+        return Some(problems(StatusCode::FORBIDDEN, vec![problem("", message)]));
+    };
+    let given = headers.get(AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "));
+    // Compare every byte whatever the first difference, so timing does not reveal the token.
+    let matches = given.is_some_and(|given| {
+        given.len() == token.len() && given.bytes().zip(token.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
+    });
+    (!matches).then(|| {
+        let mut response = problems(StatusCode::UNAUTHORIZED, vec![problem("", "a valid staff token is needed")]);
+        response.headers_mut().insert(WWW_AUTHENTICATE, axum::http::HeaderValue::from_static("Bearer"));
+        response
+    })
+}
+
+/// POST /v1/staff/receipts/{code}: set the follow-up status and the public reply of a rating.
+pub async fn set_receipt_status(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    if let Some(refused) = staff_refusal(&state, &headers) {
+        return refused;
+    }
+    let mut update: StatusUpdate = match serde_json::from_slice(&body) {
+        Ok(update) => update,
+        Err(e) => return problems(StatusCode::BAD_REQUEST, vec![problem("", e.to_string())]),
+    };
+    if update.reply.as_ref().is_some_and(|r| r.chars().count() > RatingV1::MAX_COMMENT_CHARS) {
+        return problems(StatusCode::BAD_REQUEST, vec![problem("/reply", "a reply has at most 2000 characters")]);
+    }
+    update.receipt = code.trim().to_ascii_uppercase();
+    match state.store.set_status(update).await {
+        Ok(Some(status)) => Json(status).into_response(),
+        Ok(None) => problems(StatusCode::NOT_FOUND, vec![problem("code", "no rating has this receipt code")]),
+        Err(error) => unavailable(&error),
+    }
+}
+
+/// GET /v1/export.json: every rating in the rating schema, as a JSON array.
+pub async fn export_json(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if let Some(refused) = staff_refusal(&state, &headers) {
+        return refused;
+    }
+    match state.store.export().await {
+        Ok(ratings) => Json(ratings).into_response(),
+        Err(error) => unavailable(&error),
+    }
+}
+
+/// GET /v1/export.csv: the same as CSV (see `civic_pulse_core::ratings_csv`), for spreadsheets
+/// and the self-check's import.
+pub async fn export_csv(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if let Some(refused) = staff_refusal(&state, &headers) {
+        return refused;
+    }
+    match state.store.export().await {
+        Ok(ratings) => (
+            [(CONTENT_TYPE, "text/csv; charset=utf-8"), (CONTENT_DISPOSITION, "attachment; filename=\"ratings.csv\"")],
+            civic_pulse_core::ratings_csv::to_csv(&ratings),
+        )
+            .into_response(),
+        Err(error) => unavailable(&error),
     }
 }

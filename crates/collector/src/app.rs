@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request};
-use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS};
+use axum::http::header::{AUTHORIZATION, CACHE_CONTROL, CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS};
 use axum::http::{HeaderName, HeaderValue, Method};
 use axum::middleware::{self, Next};
 use axum::response::Response;
@@ -27,17 +27,12 @@ pub struct AppState {
 fn cors(origins: &[String]) -> CorsLayer {
     let layer = CorsLayer::new()
         .allow_methods([Method::GET, Method::POST])
-        .allow_headers([CONTENT_TYPE, HeaderName::from_static("idempotency-key")])
+        .allow_headers([CONTENT_TYPE, AUTHORIZATION, HeaderName::from_static("idempotency-key")])
         .max_age(Duration::from_secs(600));
     if origins.iter().any(|origin| origin == "*") {
         layer.allow_origin(Any)
     } else {
-        layer.allow_origin(
-            origins
-                .iter()
-                .filter_map(|origin| origin.parse::<HeaderValue>().ok())
-                .collect::<Vec<_>>(),
-        )
+        layer.allow_origin(origins.iter().filter_map(|origin| origin.parse::<HeaderValue>().ok()).collect::<Vec<_>>())
     }
 }
 
@@ -65,11 +60,13 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/ratings", post(api::post_ratings))
         .route("/v1/receipts/{code}", get(api::get_receipt))
         .route("/v1/summary", get(api::get_summary))
+        .route("/v1/staff/receipts/{code}", post(api::set_receipt_status))
+        .route("/v1/export.json", get(api::export_json))
+        .route("/v1/export.csv", get(api::export_csv))
         .layer(DefaultBodyLimit::max(config.max_body_bytes))
         .with_state(state);
     if let Some(dist) = &config.dist {
         app = app.fallback_service(ServeDir::new(dist));
     }
-    app.layer(middleware::from_fn(cache_headers))
-        .layer(cors(&config.allowed_origins))
+    app.layer(middleware::from_fn(cache_headers)).layer(cors(&config.allowed_origins))
 }

@@ -21,6 +21,9 @@ pub struct Config {
     pub max_batch: usize,
     /// `CIVIC_PULSE_MIN_CELL`: summary cells with fewer ratings are suppressed; default 5.
     pub min_cell: u32,
+    /// `CIVIC_PULSE_STAFF_TOKEN`: the bearer token for staff endpoints (status changes,
+    /// exports); at least 16 characters. Unset: staff endpoints answer 403.
+    pub staff_token: Option<String>,
 }
 
 /// A setting that cannot be used, with what to write instead.
@@ -33,11 +36,7 @@ pub struct ConfigError {
 
 impl std::fmt::Display for ConfigError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{}={:?} is not usable: expected {}",
-            self.variable, self.value, self.expected
-        )
+        write!(f, "{}={:?} is not usable: expected {}", self.variable, self.value, self.expected)
     }
 }
 
@@ -54,11 +53,7 @@ impl Config {
         ) -> Result<T, ConfigError> {
             match var(name) {
                 None => Ok(default),
-                Some(value) => value.trim().parse().map_err(|_| ConfigError {
-                    variable: name,
-                    value,
-                    expected,
-                }),
+                Some(value) => value.trim().parse().map_err(|_| ConfigError { variable: name, value, expected }),
             }
         }
         let listen = match var("CIVIC_PULSE_LISTEN") {
@@ -69,12 +64,8 @@ impl Config {
                 "an address such as 127.0.0.1:8080",
             )?,
             None => {
-                let host: std::net::IpAddr = parse(
-                    &var,
-                    "HOST",
-                    [127, 0, 0, 1].into(),
-                    "an IP address such as 127.0.0.1",
-                )?;
+                let host: std::net::IpAddr =
+                    parse(&var, "HOST", [127, 0, 0, 1].into(), "an IP address such as 127.0.0.1")?;
                 let port: u16 = parse(&var, "PORT", 8080, "a port number from 0 to 65535")?;
                 SocketAddr::new(host, port)
             }
@@ -95,14 +86,19 @@ impl Config {
                 .map_or_else(|| PathBuf::from("data/civic-pulse.sqlite3"), PathBuf::from),
             dist,
             allowed_origins,
-            max_body_bytes: parse(
-                &var,
-                "CIVIC_PULSE_MAX_BODY_BYTES",
-                64 * 1024,
-                "a number of bytes",
-            )?,
+            max_body_bytes: parse(&var, "CIVIC_PULSE_MAX_BODY_BYTES", 64 * 1024, "a number of bytes")?,
             max_batch: parse(&var, "CIVIC_PULSE_MAX_BATCH", 100, "a whole number")?,
             min_cell: parse(&var, "CIVIC_PULSE_MIN_CELL", 5, "a whole number")?,
+            staff_token: match var("CIVIC_PULSE_STAFF_TOKEN") {
+                Some(token) if token.trim().len() < 16 => {
+                    return Err(ConfigError {
+                        variable: "CIVIC_PULSE_STAFF_TOKEN",
+                        value: "(hidden)".to_owned(),
+                        expected: "a secret of at least 16 characters",
+                    });
+                }
+                token => token.map(|t| t.trim().to_owned()),
+            },
         })
     }
 }
@@ -112,12 +108,7 @@ mod tests {
     use super::*;
 
     fn config(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        Config::from_env(|name| {
-            pairs
-                .iter()
-                .find(|(k, _)| *k == name)
-                .map(|(_, v)| (*v).to_owned())
-        })
+        Config::from_env(|name| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v).to_owned()))
     }
 
     #[test]
@@ -125,22 +116,13 @@ mod tests {
         let config = config(&[]).unwrap();
         assert_eq!(config.listen, "127.0.0.1:8080".parse().unwrap());
         assert_eq!(config.allowed_origins, ["*"]);
-        assert_eq!(
-            (config.max_body_bytes, config.max_batch, config.min_cell),
-            (65536, 100, 5)
-        );
+        assert_eq!((config.max_body_bytes, config.max_batch, config.min_cell), (65536, 100, 5));
     }
 
     #[test]
     fn port_and_origins_come_from_the_environment() {
-        let config = config(&[
-            ("PORT", "9000"),
-            (
-                "CIVIC_PULSE_ALLOWED_ORIGINS",
-                "https://a.gov, https://b.gov",
-            ),
-        ])
-        .unwrap();
+        let config =
+            config(&[("PORT", "9000"), ("CIVIC_PULSE_ALLOWED_ORIGINS", "https://a.gov, https://b.gov")]).unwrap();
         assert_eq!(config.listen.port(), 9000);
         assert_eq!(config.allowed_origins, ["https://a.gov", "https://b.gov"]);
     }
@@ -148,9 +130,6 @@ mod tests {
     #[test]
     fn a_bad_value_names_the_variable_and_what_it_should_be() {
         let error = config(&[("PORT", "eighty")]).unwrap_err();
-        assert_eq!(
-            error.to_string(),
-            "PORT=\"eighty\" is not usable: expected a port number from 0 to 65535"
-        );
+        assert_eq!(error.to_string(), "PORT=\"eighty\" is not usable: expected a port number from 0 to 65535");
     }
 }

@@ -6,15 +6,14 @@ use std::sync::Arc;
 
 use civic_pulse_collector::app::{AppState, router};
 use civic_pulse_collector::config::Config;
-use civic_pulse_collector::storage::Store;
+use civic_pulse_collector::storage::{Store, purge_comments};
+use civic_pulse_core::Day;
 
 async fn shutdown_signal() {
     let interrupt = tokio::signal::ctrl_c();
     #[cfg(unix)]
     let terminate = async {
-        if let Ok(mut signal) =
-            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-        {
+        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
             signal.recv().await;
         }
     };
@@ -26,8 +25,58 @@ async fn shutdown_signal() {
     }
 }
 
+/// `civic-pulse-collector purge --comments-older-than DAYS`: the retention job, for a timer.
+fn purge(arguments: &[String]) -> ExitCode {
+    let days = match arguments {
+        [flag, days] if flag == "--comments-older-than" => days.parse::<u32>().ok(),
+        _ => None,
+    };
+    let Some(days) = days else {
+        eprintln!("usage: civic-pulse-collector purge --comments-older-than DAYS");
+        return ExitCode::from(2);
+    };
+    let config = match Config::from_env(|name| std::env::var(name).ok()) {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("civic-pulse-collector: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    let today = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()
+        .and_then(|since| i64::try_from(since.as_secs() / 86_400).ok());
+    let Some(before) = today.and_then(|today| Day::from_days_since_epoch(today - i64::from(days))) else {
+        eprintln!("civic-pulse-collector: the system clock is not set");
+        return ExitCode::FAILURE;
+    };
+    match purge_comments(&config.database, &before) {
+        Ok(removed) => {
+            println!("Removed the comments of {removed} ratings given before {before}; their scores are kept.");
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("civic-pulse-collector: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let arguments: Vec<String> = std::env::args().skip(1).collect();
+    match arguments.split_first() {
+        None => serve(),
+        Some((command, rest)) if command == "purge" => purge(rest),
+        Some(_) => {
+            eprintln!("usage: civic-pulse-collector            (serve; configured by environment variables)");
+            eprintln!("       civic-pulse-collector purge --comments-older-than DAYS");
+            ExitCode::from(2)
+        }
+    }
+}
+
 #[tokio::main]
-async fn main() -> ExitCode {
+async fn serve() -> ExitCode {
     let config = match Config::from_env(|name| std::env::var(name).ok()) {
         Ok(config) => config,
         Err(error) => {
@@ -38,45 +87,25 @@ async fn main() -> ExitCode {
     let store = match Store::open(&config.database) {
         Ok(store) => store,
         Err(error) => {
-            eprintln!(
-                "civic-pulse-collector: {error} ({})",
-                config.database.display()
-            );
+            eprintln!("civic-pulse-collector: {error} ({})", config.database.display());
             return ExitCode::FAILURE;
         }
     };
     let listener = match tokio::net::TcpListener::bind(config.listen).await {
         Ok(listener) => listener,
         Err(error) => {
-            eprintln!(
-                "civic-pulse-collector: cannot listen on {}: {error}",
-                config.listen
-            );
+            eprintln!("civic-pulse-collector: cannot listen on {}: {error}", config.listen);
             return ExitCode::FAILURE;
         }
     };
-    let address = listener
-        .local_addr()
-        .map_or_else(|_| config.listen.to_string(), |a| a.to_string());
-    println!(
-        "CivicPulse collector listening on http://{address}/ (database {})",
-        config.database.display()
-    );
+    let address = listener.local_addr().map_or_else(|_| config.listen.to_string(), |a| a.to_string());
+    println!("CivicPulse collector listening on http://{address}/ (database {})", config.database.display());
     if let Some(dist) = &config.dist {
-        println!(
-            "Serving {} at http://{address}/  (self-check: http://{address}/selfcheck.html)",
-            dist.display()
-        );
+        println!("Serving {} at http://{address}/  (self-check: http://{address}/selfcheck.html)", dist.display());
     }
     let _ = std::io::stdout().flush();
-    let state = AppState {
-        store,
-        config: Arc::new(config),
-    };
-    match axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-    {
+    let state = AppState { store, config: Arc::new(config) };
+    match axum::serve(listener, router(state)).with_graceful_shutdown(shutdown_signal()).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("civic-pulse-collector: {error}");

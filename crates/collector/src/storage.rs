@@ -79,9 +79,41 @@ impl std::fmt::Display for StorageError {
 
 impl std::error::Error for StorageError {}
 
-struct Job {
-    ratings: Vec<RatingV1>,
-    reply: oneshot::Sender<Result<Vec<Stored>, StorageError>>,
+/// Work for the writer thread. Inserts are grouped into shared commits; the rare staff
+/// writes run one at a time in between.
+enum Job {
+    Insert { ratings: Vec<RatingV1>, reply: oneshot::Sender<Result<Vec<Stored>, StorageError>> },
+    SetStatus { update: StatusUpdate, reply: oneshot::Sender<Result<Option<ReceiptStatus>, StorageError>> },
+}
+
+/// A staff member's change to one rating's follow-up.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusUpdate {
+    #[serde(skip)]
+    pub receipt: String,
+    pub status: FollowUp,
+    #[serde(default)]
+    pub reply: Option<String>,
+}
+
+/// Where the follow-up of a rating stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FollowUp {
+    Received,
+    InProgress,
+    Answered,
+}
+
+impl FollowUp {
+    fn as_str(self) -> &'static str {
+        match self {
+            FollowUp::Received => "received",
+            FollowUp::InProgress => "in-progress",
+            FollowUp::Answered => "answered",
+        }
+    }
 }
 
 /// The store: a handle to the writer thread and a read connection.
@@ -92,30 +124,20 @@ pub struct Store {
 }
 
 fn open(path: &Path, flags: OpenFlags) -> Result<Connection, StorageError> {
-    let connection =
-        Connection::open_with_flags(path, flags).map_err(|e| StorageError::Open(e.to_string()))?;
+    let connection = Connection::open_with_flags(path, flags).map_err(|e| StorageError::Open(e.to_string()))?;
     connection
-        .execute_batch(
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;",
-        )
+        .execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;")
         .map_err(|e| StorageError::Open(e.to_string()))?;
     Ok(connection)
 }
 
 fn migrate(connection: &mut Connection) -> Result<(), StorageError> {
     let fail = |e: rusqlite::Error| StorageError::Open(format!("migration failed: {e}"));
-    let version: i64 = connection
-        .query_row("PRAGMA user_version", [], |row| row.get(0))
-        .map_err(fail)?;
-    for (number, sql) in (1i64..)
-        .zip(MIGRATIONS)
-        .skip(usize::try_from(version).unwrap_or(usize::MAX))
-    {
+    let version: i64 = connection.query_row("PRAGMA user_version", [], |row| row.get(0)).map_err(fail)?;
+    for (number, sql) in (1i64..).zip(MIGRATIONS).skip(usize::try_from(version).unwrap_or(usize::MAX)) {
         let transaction = connection.transaction().map_err(fail)?;
         transaction.execute_batch(sql).map_err(fail)?;
-        transaction
-            .pragma_update(None, "user_version", number)
-            .map_err(fail)?;
+        transaction.pragma_update(None, "user_version", number).map_err(fail)?;
         transaction.commit().map_err(fail)?;
     }
     Ok(())
@@ -127,34 +149,18 @@ fn new_receipt() -> Result<String, StorageError> {
     const ALPHABET: &[u8; 31] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
     let mut bytes = [0u8; 8];
     getrandom::fill(&mut bytes).map_err(|e| StorageError::Write(format!("no randomness: {e}")))?;
-    Ok(bytes
-        .iter()
-        .map(|b| char::from(ALPHABET[usize::from(*b) % ALPHABET.len()]))
-        .collect())
+    Ok(bytes.iter().map(|b| char::from(ALPHABET[usize::from(*b) % ALPHABET.len()])).collect())
 }
 
-fn store_one(
-    transaction: &rusqlite::Transaction<'_>,
-    rating: &RatingV1,
-) -> Result<Stored, StorageError> {
+fn store_one(transaction: &rusqlite::Transaction<'_>, rating: &RatingV1) -> Result<Stored, StorageError> {
     let fail = |e: rusqlite::Error| StorageError::Write(e.to_string());
     let existing = |t: &rusqlite::Transaction<'_>| {
-        t.query_row(
-            "SELECT receipt FROM ratings WHERE id = ?1",
-            [&rating.id],
-            |row| row.get::<_, String>(0),
-        )
-        .optional()
+        t.query_row("SELECT receipt FROM ratings WHERE id = ?1", [&rating.id], |row| row.get::<_, String>(0)).optional()
     };
     if let Some(receipt) = existing(transaction).map_err(fail)? {
-        return Ok(Stored {
-            id: rating.id.clone(),
-            receipt,
-            new: false,
-        });
+        return Ok(Stored { id: rating.id.clone(), receipt, new: false });
     }
-    let aspects = (!rating.aspects.is_empty())
-        .then(|| serde_json::to_string(&rating.aspects).unwrap_or_default());
+    let aspects = (!rating.aspects.is_empty()).then(|| serde_json::to_string(&rating.aspects).unwrap_or_default());
     // A receipt collision (about one in a trillion) just draws again.
     for _ in 0..5 {
         let receipt = new_receipt()?;
@@ -162,80 +168,119 @@ fn store_one(
             .execute(
                 "INSERT OR IGNORE INTO ratings (id, receipt, service, scale, score, aspects, comment, lang, day)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![rating.id, receipt, rating.service, rating.scale, rating.score, aspects, rating.comment, rating.lang, rating.day],
+                params![
+                    rating.id,
+                    receipt,
+                    rating.service,
+                    rating.scale,
+                    rating.score,
+                    aspects,
+                    rating.comment,
+                    rating.lang,
+                    rating.day
+                ],
             )
             .map_err(fail)?;
         if inserted == 1 {
-            return Ok(Stored {
-                id: rating.id.clone(),
-                receipt,
-                new: true,
-            });
+            return Ok(Stored { id: rating.id.clone(), receipt, new: true });
         }
     }
-    Err(StorageError::Write(
-        "could not draw a unique receipt".into(),
-    ))
+    Err(StorageError::Write("could not draw a unique receipt".into()))
 }
 
-fn write_group(
-    connection: &mut Connection,
-    jobs: &[Job],
-) -> Result<Vec<Vec<Stored>>, StorageError> {
+type InsertJob = (Vec<RatingV1>, oneshot::Sender<Result<Vec<Stored>, StorageError>>);
+
+fn write_group(connection: &mut Connection, jobs: &[InsertJob]) -> Result<Vec<Vec<Stored>>, StorageError> {
     let fail = |e: rusqlite::Error| StorageError::Write(e.to_string());
     let transaction = connection.transaction().map_err(fail)?;
     let mut results = Vec::with_capacity(jobs.len());
-    for job in jobs {
-        results.push(
-            job.ratings
-                .iter()
-                .map(|rating| store_one(&transaction, rating))
-                .collect::<Result<Vec<_>, _>>()?,
-        );
+    for (ratings, _) in jobs {
+        results.push(ratings.iter().map(|rating| store_one(&transaction, rating)).collect::<Result<Vec<_>, _>>()?);
     }
     transaction.commit().map_err(fail)?;
     Ok(results)
 }
 
-fn run_writer(mut connection: Connection, jobs: mpsc::Receiver<Job>) {
-    while let Ok(first) = jobs.recv() {
-        let mut group = vec![first];
-        let mut waiting = group[0].ratings.len();
-        while waiting < MAX_GROUP {
-            match jobs.try_recv() {
-                Ok(job) => {
-                    waiting += job.ratings.len();
-                    group.push(job);
-                }
-                Err(_) => break,
+fn commit_group(connection: &mut Connection, group: Vec<InsertJob>) {
+    match write_group(connection, &group) {
+        Ok(results) => {
+            for ((_, reply), stored) in group.into_iter().zip(results) {
+                let _ = reply.send(Ok(stored));
             }
         }
-        match write_group(&mut connection, &group) {
-            Ok(results) => {
-                for (job, stored) in group.into_iter().zip(results) {
-                    let _ = job.reply.send(Ok(stored));
-                }
-            }
-            Err(error) => {
-                for job in group {
-                    let _ = job.reply.send(Err(error.clone()));
-                }
+        Err(error) => {
+            for (_, reply) in group {
+                let _ = reply.send(Err(error.clone()));
             }
         }
     }
+}
+
+fn set_status(connection: &Connection, update: &StatusUpdate) -> Result<Option<ReceiptStatus>, StorageError> {
+    let changed = connection
+        .execute(
+            "UPDATE ratings SET status = ?2, reply = ?3 WHERE receipt = ?1",
+            params![update.receipt, update.status.as_str(), update.reply],
+        )
+        .map_err(|e| StorageError::Write(e.to_string()))?;
+    Ok((changed == 1).then(|| ReceiptStatus {
+        receipt: update.receipt.clone(),
+        status: update.status.as_str().to_owned(),
+        reply: update.reply.clone(),
+    }))
+}
+
+fn run_writer(mut connection: Connection, jobs: mpsc::Receiver<Job>) {
+    let mut next = jobs.recv().ok();
+    while let Some(job) = next.take() {
+        match job {
+            Job::SetStatus { update, reply } => {
+                let _ = reply.send(set_status(&connection, &update));
+            }
+            Job::Insert { ratings, reply } => {
+                // Everything already waiting joins this commit, up to MAX_GROUP ratings.
+                let mut waiting = ratings.len();
+                let mut group = vec![(ratings, reply)];
+                while waiting < MAX_GROUP {
+                    match jobs.try_recv() {
+                        Ok(Job::Insert { ratings, reply }) => {
+                            waiting += ratings.len();
+                            group.push((ratings, reply));
+                        }
+                        Ok(other) => {
+                            next = Some(other);
+                            break;
+                        }
+                        Err(_) => break,
+                    }
+                }
+                commit_group(&mut connection, group);
+            }
+        }
+        if next.is_none() {
+            next = jobs.recv().ok();
+        }
+    }
+}
+
+/// Removes the comments of ratings given before `before`, keeping the scores for the
+/// aggregates; returns how many were removed. Opens its own connection, so it can run beside a
+/// live collector.
+pub fn purge_comments(path: &Path, before: &civic_pulse_core::Day) -> Result<usize, StorageError> {
+    let mut connection = open(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+    migrate(&mut connection)?;
+    connection
+        .execute("UPDATE ratings SET comment = NULL WHERE comment IS NOT NULL AND day < ?1", [before.to_string()])
+        .map_err(|e| StorageError::Write(e.to_string()))
 }
 
 impl Store {
     /// Opens (creating if needed) the database file, migrates it and starts the writer.
     pub fn open(path: &Path) -> Result<Store, StorageError> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| StorageError::Open(format!("{}: {e}", parent.display())))?;
+            std::fs::create_dir_all(parent).map_err(|e| StorageError::Open(format!("{}: {e}", parent.display())))?;
         }
-        let mut writer = open(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
-        )?;
+        let mut writer = open(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE)?;
         migrate(&mut writer)?;
         let reader = open(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
         let (sender, receiver) = mpsc::channel();
@@ -243,20 +288,47 @@ impl Store {
             .name("ratings-writer".into())
             .spawn(move || run_writer(writer, receiver))
             .map_err(|e| StorageError::Open(e.to_string()))?;
-        Ok(Store {
-            writer: sender,
-            reader: Arc::new(Mutex::new(reader)),
-        })
+        Ok(Store { writer: sender, reader: Arc::new(Mutex::new(reader)) })
     }
 
     /// Stores ratings durably; answers once they are committed. A rating whose id is already
     /// stored is not stored again: it comes back with its first receipt and `new: false`.
     pub async fn insert(&self, ratings: Vec<RatingV1>) -> Result<Vec<Stored>, StorageError> {
         let (reply, answer) = oneshot::channel();
-        self.writer
-            .send(Job { ratings, reply })
-            .map_err(|_| StorageError::WriterStopped)?;
+        self.writer.send(Job::Insert { ratings, reply }).map_err(|_| StorageError::WriterStopped)?;
         answer.await.map_err(|_| StorageError::WriterStopped)?
+    }
+
+    /// Sets a rating's follow-up status and public reply; `None` when the receipt is unknown.
+    pub async fn set_status(&self, update: StatusUpdate) -> Result<Option<ReceiptStatus>, StorageError> {
+        let (reply, answer) = oneshot::channel();
+        self.writer.send(Job::SetStatus { update, reply }).map_err(|_| StorageError::WriterStopped)?;
+        answer.await.map_err(|_| StorageError::WriterStopped)?
+    }
+
+    /// Every stored rating in the rating schema, oldest day first.
+    pub async fn export(&self) -> Result<Vec<RatingV1>, StorageError> {
+        self.read(|connection| {
+            let mut statement = connection.prepare(
+                "SELECT id, service, scale, score, aspects, comment, lang, day FROM ratings ORDER BY day, rowid",
+            )?;
+            let rows = statement.query_map([], |row| {
+                let aspects: Option<String> = row.get(4)?;
+                Ok(RatingV1 {
+                    schema: civic_pulse_core::payload::SCHEMA_V1.to_owned(),
+                    id: row.get(0)?,
+                    service: row.get(1)?,
+                    scale: row.get(2)?,
+                    score: row.get(3)?,
+                    aspects: aspects.and_then(|a| serde_json::from_str(&a).ok()).unwrap_or_default(),
+                    comment: row.get(5)?,
+                    lang: row.get(6)?,
+                    day: row.get(7)?,
+                })
+            })?;
+            rows.collect()
+        })
+        .await
     }
 
     async fn read<T: Send + 'static>(
@@ -265,9 +337,7 @@ impl Store {
     ) -> Result<T, StorageError> {
         let reader = self.reader.clone();
         tokio::task::spawn_blocking(move || {
-            let connection = reader
-                .lock()
-                .map_err(|_| StorageError::Read("reader poisoned".into()))?;
+            let connection = reader.lock().map_err(|_| StorageError::Read("reader poisoned".into()))?;
             query(&connection).map_err(|e| StorageError::Read(e.to_string()))
         })
         .await
@@ -277,17 +347,9 @@ impl Store {
     pub async fn receipt(&self, code: String) -> Result<Option<ReceiptStatus>, StorageError> {
         self.read(move |connection| {
             connection
-                .query_row(
-                    "SELECT receipt, status, reply FROM ratings WHERE receipt = ?1",
-                    [&code],
-                    |row| {
-                        Ok(ReceiptStatus {
-                            receipt: row.get(0)?,
-                            status: row.get(1)?,
-                            reply: row.get(2)?,
-                        })
-                    },
-                )
+                .query_row("SELECT receipt, status, reply FROM ratings WHERE receipt = ?1", [&code], |row| {
+                    Ok(ReceiptStatus { receipt: row.get(0)?, status: row.get(1)?, reply: row.get(2)? })
+                })
                 .optional()
         })
         .await

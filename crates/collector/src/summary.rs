@@ -82,14 +82,8 @@ pub fn summarise(rows: &[ScoreCount], min_cell: u32) -> (Vec<Cell>, Vec<Cell>) {
         }
     }
     (
-        totals
-            .iter()
-            .map(|(service, counts)| cell(service, None, *counts, min_cell))
-            .collect(),
-        periods
-            .iter()
-            .map(|(service, period, counts)| cell(service, Some(period), *counts, min_cell))
-            .collect(),
+        totals.iter().map(|(service, counts)| cell(service, None, *counts, min_cell)).collect(),
+        periods.iter().map(|(service, period, counts)| cell(service, Some(period), *counts, min_cell)).collect(),
     )
 }
 
@@ -98,21 +92,13 @@ mod tests {
     use super::*;
 
     fn row(service: &str, period: &str, score: u8, count: u32) -> ScoreCount {
-        ScoreCount {
-            service: service.into(),
-            period: period.into(),
-            score,
-            count,
-        }
+        ScoreCount { service: service.into(), period: period.into(), score, count }
     }
 
     #[test]
     fn small_cells_are_suppressed_whole() {
-        let rows = [
-            row("transport", "2026-10", 5, 3),
-            row("transport", "2026-11", 1, 2),
-            row("transport", "2026-11", 5, 4),
-        ];
+        let rows =
+            [row("transport", "2026-10", 5, 3), row("transport", "2026-11", 1, 2), row("transport", "2026-11", 5, 4)];
         let (totals, periods) = summarise(&rows, 5);
         assert_eq!(totals[0].count, Some(9));
         assert_eq!(totals[0].scores, Some([2, 0, 0, 0, 7]));

@@ -12,49 +12,21 @@ fn stores_a_rating_once_and_repeats_its_receipt() {
     let collector = Collector::start(temp_database("once"), &[]);
     let body = rating(1, 2).to_string();
     let id = rating(1, 2)["id"].as_str().unwrap().to_owned();
-    let first = collector.request(
-        "POST",
-        "/v1/ratings",
-        &[JSON, ("Idempotency-Key", &id)],
-        body.as_bytes(),
-    );
+    let first = collector.request("POST", "/v1/ratings", &[JSON, ("Idempotency-Key", &id)], body.as_bytes());
     assert_eq!(first.status, 201, "{}", first.body);
     let receipt = first.json()["receipt"].as_str().unwrap().to_owned();
     assert_eq!(receipt.len(), 8);
-    let again = collector.request(
-        "POST",
-        "/v1/ratings",
-        &[JSON, ("Idempotency-Key", &id)],
-        body.as_bytes(),
-    );
+    let again = collector.request("POST", "/v1/ratings", &[JSON, ("Idempotency-Key", &id)], body.as_bytes());
     assert_eq!(again.status, 200);
     assert_eq!(again.json()["receipt"], receipt.as_str());
     assert_eq!(count_rows(&collector), 1);
     assert_eq!(first.header("cache-control"), Some("no-store"));
 
-    let status = collector.request(
-        "GET",
-        &format!("/v1/receipts/{}", receipt.to_lowercase()),
-        &[],
-        b"",
-    );
+    let status = collector.request("GET", &format!("/v1/receipts/{}", receipt.to_lowercase()), &[], b"");
     assert_eq!(status.status, 200);
-    assert_eq!(
-        status.json(),
-        serde_json::json!({"receipt": receipt, "status": "received"})
-    );
-    assert_eq!(
-        collector
-            .request("GET", "/v1/receipts/ZZZZZZZZ", &[], b"")
-            .status,
-        404
-    );
-    assert_eq!(
-        collector
-            .request("GET", "/v1/receipts/short", &[], b"")
-            .status,
-        400
-    );
+    assert_eq!(status.json(), serde_json::json!({"receipt": receipt, "status": "received"}));
+    assert_eq!(collector.request("GET", "/v1/receipts/ZZZZZZZZ", &[], b"").status, 404);
+    assert_eq!(collector.request("GET", "/v1/receipts/short", &[], b"").status, 400);
 }
 
 #[test]
@@ -63,49 +35,24 @@ fn a_batch_is_stored_in_one_request() {
     let batch = serde_json::json!([rating(10, 5), rating(11, 1), rating(10, 5)]).to_string();
     let answer = collector.request("POST", "/v1/ratings", &[JSON], batch.as_bytes());
     assert_eq!(answer.status, 201, "{}", answer.body);
-    let news: Vec<bool> = answer.json()["results"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["new"].as_bool().unwrap())
-        .collect();
-    assert_eq!(
-        news,
-        [true, true, false],
-        "the repeated id in the same batch is not stored twice"
-    );
+    let news: Vec<bool> =
+        answer.json()["results"].as_array().unwrap().iter().map(|r| r["new"].as_bool().unwrap()).collect();
+    assert_eq!(news, [true, true, false], "the repeated id in the same batch is not stored twice");
     assert_eq!(count_rows(&collector), 2);
 }
 
 #[test]
 fn bad_requests_get_the_right_status_and_store_nothing() {
-    let collector = Collector::start(
-        temp_database("bad"),
-        &[("CIVIC_PULSE_MAX_BODY_BYTES", "4096")],
-    );
+    let collector = Collector::start(temp_database("bad"), &[("CIVIC_PULSE_MAX_BODY_BYTES", "4096")]);
     let valid = rating(2, 4).to_string();
-    let post = |headers: &[(&str, &str)], body: &[u8]| {
-        collector.request("POST", "/v1/ratings", headers, body)
-    };
+    let post = |headers: &[(&str, &str)], body: &[u8]| collector.request("POST", "/v1/ratings", headers, body);
 
-    assert_eq!(
-        post(&[("Content-Type", "text/plain")], valid.as_bytes()).status,
-        415
-    );
+    assert_eq!(post(&[("Content-Type", "text/plain")], valid.as_bytes()).status, 415);
     assert_eq!(post(&[], valid.as_bytes()).status, 415);
     let truncated = post(&[JSON], &valid.as_bytes()[..valid.len() / 2]);
     assert_eq!(truncated.status, 400);
-    assert!(
-        truncated.json()["problems"][0]["message"]
-            .as_str()
-            .unwrap()
-            .contains("not valid JSON")
-    );
-    assert_eq!(
-        post(&[JSON], b"\xff\xfe{\"schema\":1}").status,
-        400,
-        "invalid UTF-8"
-    );
+    assert!(truncated.json()["problems"][0]["message"].as_str().unwrap().contains("not valid JSON"));
+    assert_eq!(post(&[JSON], b"\xff\xfe{\"schema\":1}").status, 400, "invalid UTF-8");
     let deep = "[".repeat(1_000); // under the size limit, far over the nesting limit
     assert_eq!(post(&[JSON], deep.as_bytes()).status, 400, "deep nesting");
     let huge = serde_json::json!({"comment": "x".repeat(10_000)}).to_string();
@@ -118,31 +65,17 @@ fn bad_requests_get_the_right_status_and_store_nothing() {
     let answer = post(&[JSON], wrong.to_string().as_bytes());
     assert_eq!(answer.status, 400);
     let problems = answer.json();
-    let fields: Vec<&str> = problems["problems"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["field"].as_str().unwrap())
-        .collect();
+    let fields: Vec<&str> =
+        problems["problems"].as_array().unwrap().iter().map(|p| p["field"].as_str().unwrap()).collect();
     assert_eq!(fields, ["/score", "/lang", "/day"]);
 
     let mut tracking = rating(4, 3);
     tracking["userAgent"] = "Mozilla/5.0".into();
-    assert_eq!(
-        post(&[JSON], tracking.to_string().as_bytes()).status,
-        400,
-        "unknown fields are refused, not stored"
-    );
+    assert_eq!(post(&[JSON], tracking.to_string().as_bytes()).status, 400, "unknown fields are refused, not stored");
     let mut injected = rating(5, 3);
     injected["service"] = "transport'; DROP TABLE ratings; --".into();
     assert_eq!(post(&[JSON], injected.to_string().as_bytes()).status, 400);
-    let mismatched = post(
-        &[
-            JSON,
-            ("Idempotency-Key", "3f2b8c1e-9d4a-4b7e-8f6a-000000000099"),
-        ],
-        valid.as_bytes(),
-    );
+    let mismatched = post(&[JSON, ("Idempotency-Key", "3f2b8c1e-9d4a-4b7e-8f6a-000000000099")], valid.as_bytes());
     assert_eq!(mismatched.status, 400);
     assert_eq!(count_rows(&collector), 0);
 
@@ -150,10 +83,7 @@ fn bad_requests_get_the_right_status_and_store_nothing() {
     let mut comment = rating(6, 1);
     comment["comment"] = "<script>alert(1)</script> '); DELETE FROM ratings; --".into();
     assert_eq!(post(&[JSON], comment.to_string().as_bytes()).status, 201);
-    let stored: String = collector
-        .db()
-        .query_row("SELECT comment FROM ratings", [], |row| row.get(0))
-        .unwrap();
+    let stored: String = collector.db().query_row("SELECT comment FROM ratings", [], |row| row.get(0)).unwrap();
     assert_eq!(stored, comment["comment"].as_str().unwrap());
 }
 
@@ -164,18 +94,14 @@ fn concurrent_posts_of_one_id_store_one_row() {
     let threads: Vec<_> = (0..24)
         .map(|_| {
             let (collector, body) = (collector.clone(), body.clone());
-            std::thread::spawn(move || {
-                collector.request("POST", "/v1/ratings", &[JSON], body.as_bytes())
-            })
+            std::thread::spawn(move || collector.request("POST", "/v1/ratings", &[JSON], body.as_bytes()))
         })
         .collect();
     let answers: Vec<_> = threads.into_iter().map(|t| t.join().unwrap()).collect();
     assert_eq!(answers.iter().filter(|a| a.status == 201).count(), 1);
     assert_eq!(answers.iter().filter(|a| a.status == 200).count(), 23);
-    let receipts: std::collections::BTreeSet<String> = answers
-        .iter()
-        .map(|a| a.json()["receipt"].as_str().unwrap().to_owned())
-        .collect();
+    let receipts: std::collections::BTreeSet<String> =
+        answers.iter().map(|a| a.json()["receipt"].as_str().unwrap().to_owned()).collect();
     assert_eq!(receipts.len(), 1, "everyone gets the one receipt");
     assert_eq!(count_rows(&collector), 1);
 }
@@ -184,55 +110,98 @@ fn concurrent_posts_of_one_id_store_one_row() {
 fn summaries_suppress_small_cells() {
     let collector = Collector::start(temp_database("summary"), &[("CIVIC_PULSE_MIN_CELL", "3")]);
     let batch = serde_json::json!([rating(20, 5), rating(21, 4), rating(22, 1)]).to_string();
-    assert_eq!(
-        collector
-            .request("POST", "/v1/ratings", &[JSON], batch.as_bytes())
-            .status,
-        201
-    );
+    assert_eq!(collector.request("POST", "/v1/ratings", &[JSON], batch.as_bytes()).status, 201);
     let mut healthcare = rating(23, 5);
     healthcare["service"] = "healthcare".into();
-    assert_eq!(
-        collector
-            .request(
-                "POST",
-                "/v1/ratings",
-                &[JSON],
-                healthcare.to_string().as_bytes()
-            )
-            .status,
-        201
-    );
+    assert_eq!(collector.request("POST", "/v1/ratings", &[JSON], healthcare.to_string().as_bytes()).status, 201);
 
-    let summary = collector
-        .request("GET", "/v1/summary?by=month", &[], b"")
-        .json();
+    let summary = collector.request("GET", "/v1/summary?by=month", &[], b"").json();
     let services = summary["services"].as_array().unwrap();
     assert_eq!(services[0]["service"], "healthcare");
     assert_eq!(services[0]["suppressed"], true);
-    assert!(
-        services[0].get("scores").is_none(),
-        "a suppressed cell publishes nothing else"
-    );
+    assert!(services[0].get("scores").is_none(), "a suppressed cell publishes nothing else");
     assert_eq!(services[1]["scores"], serde_json::json!([1, 0, 0, 1, 1]));
     assert!((services[1]["satisfaction"].as_f64().unwrap() - 175.0 / 3.0).abs() < 1e-9);
     assert!((services[1]["bad_share"].as_f64().unwrap() - 1.0 / 3.0).abs() < 1e-9);
+    assert_eq!(collector.request("GET", "/v1/summary?from=2026-13-01", &[], b"").status, 400);
+    assert_eq!(collector.request("GET", "/v1/summary?by=week", &[], b"").status, 400);
+    assert_eq!(collector.request("GET", "/v1/summary?service=x&user=1", &[], b"").status, 400);
+}
+
+#[test]
+fn staff_set_follow_up_and_export_with_the_token_only() {
+    let token = "a-long-enough-staff-secret";
+    let collector = Collector::start(temp_database("staff"), &[("CIVIC_PULSE_STAFF_TOKEN", token)]);
+    let mut bad = rating(30, 1);
+    bad["comment"] = "=cmd|' /C calc'!A0 等了两个小时".into();
+    let stored = collector.request("POST", "/v1/ratings", &[JSON], bad.to_string().as_bytes());
+    let receipt = stored.json()["receipt"].as_str().unwrap().to_owned();
+    let path = format!("/v1/staff/receipts/{receipt}");
+    let update = br#"{"status":"answered","reply":"We added two buses at rush hour."}"#;
+    let bearer = format!("Bearer {token}");
+
+    assert_eq!(collector.request("POST", &path, &[JSON], update).status, 401);
+    let wrong = collector.request("POST", &path, &[JSON, ("Authorization", "Bearer not-the-staff-token!!")], update);
+    assert_eq!((wrong.status, wrong.header("www-authenticate")), (401, Some("Bearer")));
+    assert_eq!(collector.request("GET", "/v1/export.json", &[], b"").status, 401);
+    let answered = collector.request("POST", &path, &[JSON, ("Authorization", &bearer)], update);
+    assert_eq!(answered.status, 200, "{}", answered.body);
+    let bad_status = collector.request("POST", &path, &[JSON, ("Authorization", &bearer)], br#"{"status":"lost"}"#);
+    assert_eq!(bad_status.status, 400);
+    let unknown = collector.request("POST", "/v1/staff/receipts/ZZZZZZZZ", &[JSON, ("Authorization", &bearer)], update);
+    assert_eq!(unknown.status, 404);
+
+    // The resident sees the answer through the receipt, and nothing about who they are.
+    let seen = collector.request("GET", &format!("/v1/receipts/{receipt}"), &[], b"").json();
     assert_eq!(
-        collector
-            .request("GET", "/v1/summary?from=2026-13-01", &[], b"")
-            .status,
-        400
+        seen,
+        serde_json::json!({"receipt": receipt, "status": "answered", "reply": "We added two buses at rush hour."})
     );
-    assert_eq!(
-        collector
-            .request("GET", "/v1/summary?by=week", &[], b"")
-            .status,
-        400
-    );
-    assert_eq!(
-        collector
-            .request("GET", "/v1/summary?service=x&user=1", &[], b"")
-            .status,
-        400
-    );
+
+    let exported = collector.request("GET", "/v1/export.json", &[("Authorization", &bearer)], b"").json();
+    let mut expected = bad.clone();
+    expected.as_object_mut().unwrap().remove("aspects");
+    assert_eq!(exported, serde_json::json!([expected]), "the export is in the rating schema, nothing more");
+    let csv = collector.request("GET", "/v1/export.csv", &[("Authorization", &bearer)], b"");
+    assert_eq!(csv.header("content-type"), Some("text/csv; charset=utf-8"));
+    assert!(csv.body.starts_with("schema,id,service,scale,score,aspects,comment,lang,day\r\n"));
+    assert!(csv.body.contains(",'=cmd|' /C calc'!A0 等了两个小时,"), "formulas are defused: {}", csv.body);
+}
+
+#[test]
+fn without_a_staff_token_staff_endpoints_are_off() {
+    let collector = Collector::start(temp_database("nostaff"), &[]);
+    let answer = collector.request("GET", "/v1/export.csv", &[("Authorization", "Bearer anything-at-all-here")], b"");
+    assert_eq!(answer.status, 403);
+    assert!(answer.body.contains("CIVIC_PULSE_STAFF_TOKEN"));
+}
+
+#[test]
+fn purge_removes_old_comments_and_keeps_scores() {
+    let database = temp_database("purge");
+    let collector = Collector::start(database.clone(), &[]);
+    let (mut old, mut recent) = (rating(40, 2), rating(41, 4));
+    old["day"] = "2020-01-15".into();
+    old["comment"] = "old comment".into();
+    recent["comment"] = "recent comment".into();
+    recent["day"] = "2099-12-31".into();
+    let batch = serde_json::json!([old, recent]).to_string();
+    assert_eq!(collector.request("POST", "/v1/ratings", &[JSON], batch.as_bytes()).status, 201);
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_civic-pulse-collector"))
+        .args(["purge", "--comments-older-than", "365"])
+        .env("CIVIC_PULSE_DATABASE", &database)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("Removed the comments of 1 ratings"));
+    let db = collector.db();
+    let comments: Vec<Option<String>> = db
+        .prepare("SELECT comment FROM ratings ORDER BY day")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(comments, [None, Some("recent comment".to_owned())]);
+    assert_eq!(count_rows(&collector), 2, "scores stay for the aggregates");
 }

@@ -20,31 +20,18 @@ fn every_acknowledged_rating_survives_kill_9() {
 
     let clients: Vec<_> = (0..8u64)
         .map(|client| {
-            let (address, stop, acknowledged) =
-                (address.clone(), stop.clone(), acknowledged.clone());
+            let (address, stop, acknowledged) = (address.clone(), stop.clone(), acknowledged.clone());
             std::thread::spawn(move || {
                 for n in 0..50_000u64 {
                     if stop.load(Ordering::Relaxed) {
                         break;
                     }
                     let body = rating((client << 32) | n, 1 + (n % 5) as u8);
-                    match request(
-                        &address,
-                        "POST",
-                        "/v1/ratings",
-                        &[JSON],
-                        body.to_string().as_bytes(),
-                    ) {
+                    match request(&address, "POST", "/v1/ratings", &[JSON], body.to_string().as_bytes()) {
                         Ok(answer) if (200..300).contains(&answer.status) => {
-                            acknowledged
-                                .lock()
-                                .unwrap()
-                                .push(body["id"].as_str().unwrap().to_owned());
+                            acknowledged.lock().unwrap().push(body["id"].as_str().unwrap().to_owned());
                         }
-                        Ok(answer) => panic!(
-                            "unexpected answer under load: {} {}",
-                            answer.status, answer.body
-                        ),
+                        Ok(answer) => panic!("unexpected answer under load: {} {}", answer.status, answer.body),
                         // After the kill: connection refused or reset. Not acknowledged, so not promised.
                         Err(_) => break,
                     }
@@ -64,11 +51,7 @@ fn every_acknowledged_rating_survives_kill_9() {
         client.join().unwrap();
     }
     let acknowledged = acknowledged.lock().unwrap().clone();
-    assert!(
-        acknowledged.len() >= 300,
-        "the load test must actually load: only {} acknowledged",
-        acknowledged.len()
-    );
+    assert!(acknowledged.len() >= 300, "the load test must actually load: only {} acknowledged", acknowledged.len());
 
     // Restart on the same file (SQLite recovers the WAL) and look for every acknowledged id.
     let restarted = Collector::start(database, &[]);
@@ -87,8 +70,5 @@ fn every_acknowledged_rating_survives_kill_9() {
         acknowledged.len(),
         missing.first()
     );
-    println!(
-        "{} acknowledged ratings, all present after kill -9",
-        acknowledged.len()
-    );
+    println!("{} acknowledged ratings, all present after kill -9", acknowledged.len());
 }

@@ -15,14 +15,9 @@ impl Endpoint {
         if text.is_empty() {
             return Err(ConfigError::MissingEndpoint);
         }
-        let after_scheme = text
-            .strip_prefix("https://")
-            .or_else(|| text.strip_prefix("http://"));
+        let after_scheme = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://"));
         let well_formed = match after_scheme {
-            Some(rest) => rest
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_alphanumeric() || c == '['),
+            Some(rest) => rest.chars().next().is_some_and(|c| c.is_ascii_alphanumeric() || c == '['),
             None => text.starts_with('/') && !text.starts_with("//"),
         };
         if well_formed && !text.chars().any(|c| c.is_whitespace() || c.is_control()) {
@@ -51,16 +46,10 @@ impl ConfigError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             ConfigError::MissingEndpoint => lang.text(Msg::ConfigMissingEndpoint).to_owned(),
-            ConfigError::MalformedEndpoint(value) => {
-                lang.format(Msg::ConfigMalformedEndpoint, &[("value", value)])
-            }
-            ConfigError::UnknownService(id) => {
-                lang.format(Msg::ConfigUnknownService, &[("id", id)])
-            }
+            ConfigError::MalformedEndpoint(value) => lang.format(Msg::ConfigMalformedEndpoint, &[("value", value)]),
+            ConfigError::UnknownService(id) => lang.format(Msg::ConfigUnknownService, &[("id", id)]),
             ConfigError::UnknownScale(id) => lang.format(Msg::ConfigUnknownScale, &[("id", id)]),
-            ConfigError::UnknownLanguage(tag) => {
-                lang.format(Msg::ConfigUnknownLanguage, &[("tag", tag)])
-            }
+            ConfigError::UnknownLanguage(tag) => lang.format(Msg::ConfigUnknownLanguage, &[("tag", tag)]),
         }
     }
 }
@@ -79,13 +68,9 @@ pub struct WidgetConfig {
 impl WidgetConfig {
     /// Reads the configuration through `attribute` (an element's `getAttribute`), reporting
     /// every problem at once rather than one per reload.
-    pub fn from_attributes(
-        attribute: impl Fn(&str) -> Option<String>,
-    ) -> Result<WidgetConfig, Vec<ConfigError>> {
+    pub fn from_attributes(attribute: impl Fn(&str) -> Option<String>) -> Result<WidgetConfig, Vec<ConfigError>> {
         let mut problems = Vec::new();
-        let endpoint = Endpoint::parse(&attribute("endpoint").unwrap_or_default())
-            .map_err(|e| problems.push(e))
-            .ok();
+        let endpoint = Endpoint::parse(&attribute("endpoint").unwrap_or_default()).map_err(|e| problems.push(e)).ok();
 
         let services = match attribute("services").filter(|s| !s.trim().is_empty()) {
             None => default_services(),
@@ -109,23 +94,16 @@ impl WidgetConfig {
             }),
         };
 
-        let lang = attribute("lang")
-            .filter(|s| !s.trim().is_empty())
-            .and_then(|tag| {
-                let found = Lang::from_tag(&tag);
-                if found.is_none() {
-                    problems.push(ConfigError::UnknownLanguage(tag.trim().to_owned()));
-                }
-                found
-            });
+        let lang = attribute("lang").filter(|s| !s.trim().is_empty()).and_then(|tag| {
+            let found = Lang::from_tag(&tag);
+            if found.is_none() {
+                problems.push(ConfigError::UnknownLanguage(tag.trim().to_owned()));
+            }
+            found
+        });
 
         match endpoint {
-            Some(endpoint) if problems.is_empty() => Ok(WidgetConfig {
-                endpoint,
-                services,
-                scale,
-                lang,
-            }),
+            Some(endpoint) if problems.is_empty() => Ok(WidgetConfig { endpoint, services, scale, lang }),
             _ => Err(problems),
         }
     }
@@ -136,12 +114,7 @@ mod tests {
     use super::*;
 
     fn config(pairs: &[(&str, &str)]) -> Result<WidgetConfig, Vec<ConfigError>> {
-        WidgetConfig::from_attributes(|name| {
-            pairs
-                .iter()
-                .find(|(k, _)| *k == name)
-                .map(|(_, v)| (*v).to_owned())
-        })
+        WidgetConfig::from_attributes(|name| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v).to_owned()))
     }
 
     #[test]
@@ -170,39 +143,19 @@ mod tests {
 
     #[test]
     fn endpoints_must_be_http_urls_or_local_paths() {
-        for ok in [
-            "https://a.gov/r",
-            "http://127.0.0.1:9/x",
-            "/v1/ratings",
-            "https://[::1]:8080/",
-        ] {
+        for ok in ["https://a.gov/r", "http://127.0.0.1:9/x", "/v1/ratings", "https://[::1]:8080/"] {
             assert!(Endpoint::parse(ok).is_ok(), "{ok}");
         }
         assert_eq!(Endpoint::parse("  "), Err(ConfigError::MissingEndpoint));
-        for bad in [
-            "ftp://a.gov",
-            "javascript:alert(1)",
-            "//cdn.example/x",
-            "ratings",
-            "https://",
-            "https://a.gov/a b",
-        ] {
-            assert_eq!(
-                Endpoint::parse(bad),
-                Err(ConfigError::MalformedEndpoint(bad.into())),
-                "{bad}"
-            );
+        for bad in ["ftp://a.gov", "javascript:alert(1)", "//cdn.example/x", "ratings", "https://", "https://a.gov/a b"]
+        {
+            assert_eq!(Endpoint::parse(bad), Err(ConfigError::MalformedEndpoint(bad.into())), "{bad}");
         }
     }
 
     #[test]
     fn reports_all_problems_together_with_readable_messages() {
-        let problems = config(&[
-            ("services", "transport,Bus"),
-            ("scale", "stars"),
-            ("lang", "fr"),
-        ])
-        .unwrap_err();
+        let problems = config(&[("services", "transport,Bus"), ("scale", "stars"), ("lang", "fr")]).unwrap_err();
         assert_eq!(
             problems,
             [
@@ -213,14 +166,7 @@ mod tests {
             ]
         );
         let en = Lang::from_tag("en").unwrap();
-        assert!(
-            problems[1].message(en).contains("“Bus”"),
-            "{}",
-            problems[1].message(en)
-        );
-        assert!(
-            problems[2].message(en).contains("good-bad-5"),
-            "the message lists the valid scales"
-        );
+        assert!(problems[1].message(en).contains("“Bus”"), "{}", problems[1].message(en));
+        assert!(problems[2].message(en).contains("good-bad-5"), "the message lists the valid scales");
     }
 }

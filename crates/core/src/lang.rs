@@ -22,9 +22,7 @@ impl Lang {
 
     /// English, the fallback when nothing the browser prefers is available.
     pub fn fallback() -> Lang {
-        Lang::from_tag("en")
-            .or_else(|| Lang::all().next())
-            .expect("at least one catalogue ships")
+        Lang::from_tag("en").or_else(|| Lang::all().next()).expect("at least one catalogue ships")
     }
 
     /// The catalogue for a BCP 47 tag: its own tag or an alias, matched without regard to case,
@@ -33,8 +31,7 @@ impl Lang {
         let mut candidate = tag.trim();
         loop {
             let found = catalogues().iter().find(|c| {
-                c.tag.eq_ignore_ascii_case(candidate)
-                    || c.aliases.iter().any(|a| a.eq_ignore_ascii_case(candidate))
+                c.tag.eq_ignore_ascii_case(candidate) || c.aliases.iter().any(|a| a.eq_ignore_ascii_case(candidate))
             });
             if let Some(catalogue) = found {
                 return Some(Lang(catalogue));
@@ -45,10 +42,7 @@ impl Lang {
 
     /// The first of the browser's preferred languages that ships, else English.
     pub fn negotiate<S: AsRef<str>>(preferred: &[S]) -> Lang {
-        preferred
-            .iter()
-            .find_map(|tag| Lang::from_tag(tag.as_ref()))
-            .unwrap_or_else(Lang::fallback)
+        preferred.iter().find_map(|tag| Lang::from_tag(tag.as_ref())).unwrap_or_else(Lang::fallback)
     }
 
     /// The BCP 47 tag to put in `lang` attributes and payloads.
@@ -63,10 +57,7 @@ impl Lang {
 
     /// The text of a message; English if this catalogue lacks it (the tests forbid that).
     pub fn text(self, msg: Msg) -> &'static str {
-        self.0
-            .get(msg.key())
-            .or_else(|| Lang::fallback().0.get(msg.key()))
-            .unwrap_or(msg.key())
+        self.0.get(msg.key()).or_else(|| Lang::fallback().0.get(msg.key())).unwrap_or(msg.key())
     }
 
     /// The text of a message with its `{placeholders}` filled.
@@ -106,9 +97,6 @@ mod tests {
     fn formats_messages_in_each_language() {
         let zh = Lang::from_tag("zh-Hans").unwrap();
         assert_eq!(zh.text(Msg::GoodBad5Level5), "非常满意");
-        assert!(
-            zh.format(Msg::ConfigUnknownService, &[("id", "bus")])
-                .contains("bus")
-        );
+        assert!(zh.format(Msg::ConfigUnknownService, &[("id", "bus")]).contains("bus"));
     }
 }

@@ -5,6 +5,7 @@ pub mod config;
 pub mod lang;
 pub mod messages;
 pub mod payload;
+pub mod ratings_csv;
 pub mod satisfaction;
 pub mod scale;
 pub mod selfcheck;

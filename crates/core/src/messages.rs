@@ -98,10 +98,7 @@ pub struct Catalogue {
 
 impl Catalogue {
     pub fn get(&self, key: &str) -> Option<&'static str> {
-        self.entries
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, v)| *v)
+        self.entries.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
@@ -117,36 +114,22 @@ pub enum CatalogueError {
 }
 
 /// Parses one catalogue; `tag` names it in errors.
-pub fn parse_catalogue(
-    tag: &'static str,
-    source: &'static str,
-) -> Result<Catalogue, CatalogueError> {
-    let mut catalogue = Catalogue {
-        tag,
-        name: tag,
-        aliases: Vec::new(),
-        entries: Vec::new(),
-    };
+pub fn parse_catalogue(tag: &'static str, source: &'static str) -> Result<Catalogue, CatalogueError> {
+    let mut catalogue = Catalogue { tag, name: tag, aliases: Vec::new(), entries: Vec::new() };
     for (index, raw) in source.lines().enumerate() {
         let line = raw.trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
         let Some((key, value)) = line.split_once('=') else {
-            return Err(CatalogueError::NotKeyValue {
-                tag: tag.into(),
-                line: index + 1,
-            });
+            return Err(CatalogueError::NotKeyValue { tag: tag.into(), line: index + 1 });
         };
         let (key, value) = (key.trim(), value.trim());
         match key {
             "@name" => catalogue.name = value,
             "@aliases" => catalogue.aliases = value.split_whitespace().collect(),
             _ if catalogue.get(key).is_some() => {
-                return Err(CatalogueError::DuplicateKey {
-                    tag: tag.into(),
-                    key: key.into(),
-                });
+                return Err(CatalogueError::DuplicateKey { tag: tag.into(), key: key.into() });
             }
             _ => catalogue.entries.push((key, value)),
         }
@@ -159,10 +142,7 @@ pub fn parse_catalogue(
 pub fn catalogues() -> &'static [Catalogue] {
     static CATALOGUES: OnceLock<Vec<Catalogue>> = OnceLock::new();
     CATALOGUES.get_or_init(|| {
-        CATALOGUE_SOURCES
-            .iter()
-            .filter_map(|(tag, source)| parse_catalogue(tag, source).ok())
-            .collect()
+        CATALOGUE_SOURCES.iter().filter_map(|(tag, source)| parse_catalogue(tag, source).ok()).collect()
     })
 }
 
@@ -193,18 +173,10 @@ mod tests {
         for catalogue in catalogues() {
             for key in &expected {
                 let text = catalogue.get(key);
-                assert!(
-                    text.is_some_and(|t| !t.is_empty()),
-                    "{} lacks {key}",
-                    catalogue.tag
-                );
+                assert!(text.is_some_and(|t| !t.is_empty()), "{} lacks {key}", catalogue.tag);
             }
             for key in catalogue.keys() {
-                assert!(
-                    expected.contains(&key),
-                    "{} has unknown key {key}",
-                    catalogue.tag
-                );
+                assert!(expected.contains(&key), "{} has unknown key {key}", catalogue.tag);
             }
         }
     }
@@ -221,25 +193,16 @@ mod tests {
     fn rejects_malformed_lines_and_duplicates() {
         assert_eq!(
             parse_catalogue("xx", "a = 1\nno equals sign\n").unwrap_err(),
-            CatalogueError::NotKeyValue {
-                tag: "xx".into(),
-                line: 2
-            }
+            CatalogueError::NotKeyValue { tag: "xx".into(), line: 2 }
         );
         assert_eq!(
             parse_catalogue("xx", "a = 1\na = 2\n").unwrap_err(),
-            CatalogueError::DuplicateKey {
-                tag: "xx".into(),
-                key: "a".into()
-            }
+            CatalogueError::DuplicateKey { tag: "xx".into(), key: "a".into() }
         );
     }
 
     #[test]
     fn fills_placeholders() {
-        assert_eq!(
-            fill("Unknown service “{id}”.", &[("id", "bus")]),
-            "Unknown service “bus”."
-        );
+        assert_eq!(fill("Unknown service “{id}”.", &[("id", "bus")]), "Unknown service “bus”.");
     }
 }

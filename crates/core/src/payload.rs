@@ -21,8 +21,7 @@ impl RatingId {
                 8 | 13 | 18 | 23 => *b == b'-',
                 _ => b.is_ascii_digit() || (b'a'..=b'f').contains(b),
             });
-        let version_ok =
-            shape_ok && bytes[14] == b'4' && matches!(bytes[19], b'8' | b'9' | b'a' | b'b');
+        let version_ok = shape_ok && bytes[14] == b'4' && matches!(bytes[19], b'8' | b'9' | b'a' | b'b');
         version_ok.then(|| RatingId(text.to_owned()))
     }
 
@@ -59,8 +58,7 @@ pub struct Day {
 
 impl Day {
     pub fn from_ymd(year: u16, month: u8, day: u8) -> Option<Day> {
-        let leap =
-            (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
+        let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
         let days_in_month = match month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
             4 | 6 | 9 | 11 => 30,
@@ -68,11 +66,7 @@ impl Day {
             2 => 28,
             _ => return None,
         };
-        ((1970..=9999).contains(&year) && (1..=days_in_month).contains(&day)).then_some(Day {
-            year,
-            month,
-            day,
-        })
+        ((1970..=9999).contains(&year) && (1..=days_in_month).contains(&day)).then_some(Day { year, month, day })
     }
 
     /// Parses `YYYY-MM-DD`.
@@ -83,15 +77,37 @@ impl Day {
         }
         let number = |range: std::ops::Range<usize>| -> Option<u16> {
             let part = &text[range];
-            part.bytes()
-                .all(|b| b.is_ascii_digit())
-                .then(|| part.parse().ok())?
+            part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse().ok())?
         };
-        Day::from_ymd(
-            number(0..4)?,
-            u8::try_from(number(5..7)?).ok()?,
-            u8::try_from(number(8..10)?).ok()?,
-        )
+        Day::from_ymd(number(0..4)?, u8::try_from(number(5..7)?).ok()?, u8::try_from(number(8..10)?).ok()?)
+    }
+}
+
+impl Day {
+    /// Days since 1970-01-01 (a Unix timestamp divided by 86,400 gives today in UTC).
+    pub fn days_since_epoch(self) -> i64 {
+        // Howard Hinnant's days_from_civil, on a calendar whose years start in March.
+        let (month, day) = (i64::from(self.month), i64::from(self.day));
+        let year = i64::from(self.year) - i64::from(month <= 2);
+        let era = year.div_euclid(400);
+        let year_of_era = year - era * 400;
+        let day_of_year = (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era - 719_468
+    }
+
+    /// The day `days` after 1970-01-01; `None` outside the years 1970..=9999.
+    pub fn from_days_since_epoch(days: i64) -> Option<Day> {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let day_of_era = z - era * 146_097;
+        let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let mp = (5 * day_of_year + 2) / 153;
+        let day = day_of_year - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = year_of_era + era * 400 + i64::from(month <= 2);
+        Day::from_ymd(u16::try_from(year).ok()?, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
     }
 }
 
@@ -163,9 +179,7 @@ impl PayloadError {
             PayloadError::UnknownLanguage => "must be zh-Hans, zh-Hant or en",
             PayloadError::BadDay => "must be a real date written YYYY-MM-DD",
             PayloadError::CommentTooLong => "must be at most 2000 characters",
-            PayloadError::BadAspects => {
-                "must be at most 16 distinct ids of lowercase letters, digits and hyphens"
-            }
+            PayloadError::BadAspects => "must be at most 16 distinct ids of lowercase letters, digits and hyphens",
         }
     }
 }
@@ -176,14 +190,7 @@ impl RatingV1 {
     /// Most aspect chips one rating can carry.
     pub const MAX_ASPECTS: usize = 16;
 
-    pub fn new(
-        id: RatingId,
-        service: &ServiceId,
-        scale: ScaleId,
-        score: Score,
-        lang: Lang,
-        day: Day,
-    ) -> RatingV1 {
+    pub fn new(id: RatingId, service: &ServiceId, scale: ScaleId, score: Score, lang: Lang, day: Day) -> RatingV1 {
         RatingV1 {
             schema: SCHEMA_V1.to_owned(),
             id: id.0,
@@ -202,15 +209,8 @@ impl RatingV1 {
     }
 
     fn aspects_ok(&self) -> bool {
-        let ids_ok = self
-            .aspects
-            .iter()
-            .all(|a| ServiceId::parse(a).is_some_and(|id| id.as_str() == a));
-        let distinct = self
-            .aspects
-            .iter()
-            .enumerate()
-            .all(|(i, a)| !self.aspects[..i].contains(a));
+        let ids_ok = self.aspects.iter().all(|a| ServiceId::parse(a).is_some_and(|id| id.as_str() == a));
+        let distinct = self.aspects.iter().enumerate().all(|(i, a)| !self.aspects[..i].contains(a));
         self.aspects.len() <= Self::MAX_ASPECTS && ids_ok && distinct
     }
 
@@ -219,36 +219,18 @@ impl RatingV1 {
         let checks = [
             (self.schema == SCHEMA_V1, PayloadError::WrongSchema),
             (RatingId::parse(&self.id).is_some(), PayloadError::BadId),
-            (
-                ServiceId::parse(&self.service).is_some_and(|s| s.as_str() == self.service),
-                PayloadError::BadService,
-            ),
-            (
-                ScaleId::parse(&self.scale).is_some_and(|s| s.id() == self.scale),
-                PayloadError::UnknownScale,
-            ),
-            (
-                Score::new(self.score).is_some(),
-                PayloadError::ScoreOutOfRange,
-            ),
-            (
-                Lang::from_tag(&self.lang).is_some_and(|l| l.tag() == self.lang),
-                PayloadError::UnknownLanguage,
-            ),
+            (ServiceId::parse(&self.service).is_some_and(|s| s.as_str() == self.service), PayloadError::BadService),
+            (ScaleId::parse(&self.scale).is_some_and(|s| s.id() == self.scale), PayloadError::UnknownScale),
+            (Score::new(self.score).is_some(), PayloadError::ScoreOutOfRange),
+            (Lang::from_tag(&self.lang).is_some_and(|l| l.tag() == self.lang), PayloadError::UnknownLanguage),
             (Day::parse(&self.day).is_some(), PayloadError::BadDay),
             (
-                self.comment
-                    .as_ref()
-                    .is_none_or(|c| c.chars().count() <= Self::MAX_COMMENT_CHARS),
+                self.comment.as_ref().is_none_or(|c| c.chars().count() <= Self::MAX_COMMENT_CHARS),
                 PayloadError::CommentTooLong,
             ),
             (self.aspects_ok(), PayloadError::BadAspects),
         ];
-        checks
-            .into_iter()
-            .filter(|(ok, _)| !ok)
-            .map(|(_, problem)| problem)
-            .collect()
+        checks.into_iter().filter(|(ok, _)| !ok).map(|(_, problem)| problem).collect()
     }
 }
 
@@ -301,36 +283,29 @@ mod tests {
     fn random_bytes_make_valid_v4_ids() {
         for seed in [[0u8; 16], [0xff; 16], [0x5a; 16]] {
             let id = RatingId::from_random_bytes(seed);
-            assert_eq!(
-                RatingId::parse(id.as_str()),
-                Some(id.clone()),
-                "{}",
-                id.as_str()
-            );
+            assert_eq!(RatingId::parse(id.as_str()), Some(id.clone()), "{}", id.as_str());
         }
-        assert_eq!(
-            RatingId::from_random_bytes([0; 16]).as_str(),
-            "00000000-0000-4000-8000-000000000000"
-        );
+        assert_eq!(RatingId::from_random_bytes([0; 16]).as_str(), "00000000-0000-4000-8000-000000000000");
     }
 
     #[test]
     fn days_are_real_calendar_dates() {
-        assert_eq!(
-            Day::parse("2024-02-29").map(|d| d.to_string()),
-            Some("2024-02-29".into())
-        );
-        for bad in [
-            "2023-02-29",
-            "2026-13-01",
-            "2026-00-10",
-            "2026-1-01",
-            "26-01-01",
-            "2026-01-32",
-            "+026-01-01",
-        ] {
+        assert_eq!(Day::parse("2024-02-29").map(|d| d.to_string()), Some("2024-02-29".into()));
+        for bad in ["2023-02-29", "2026-13-01", "2026-00-10", "2026-1-01", "26-01-01", "2026-01-32", "+026-01-01"] {
             assert_eq!(Day::parse(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn days_count_from_the_unix_epoch_both_ways() {
+        assert_eq!(Day::parse("1970-01-01").unwrap().days_since_epoch(), 0);
+        assert_eq!(Day::parse("2000-03-01").unwrap().days_since_epoch(), 11_017);
+        assert_eq!(Day::parse("2026-11-22").unwrap().days_since_epoch(), 20_779);
+        for days in [0, 59, 60, 365, 11_016, 11_017, 20_779, 2_932_896] {
+            let day = Day::from_days_since_epoch(days).unwrap();
+            assert_eq!(day.days_since_epoch(), days, "{day}");
+        }
+        assert_eq!(Day::from_days_since_epoch(-1), None);
     }
 
     #[test]
@@ -343,10 +318,7 @@ mod tests {
         rating.comment = Some("x".repeat(RatingV1::MAX_COMMENT_CHARS + 1));
         rating.aspects = vec!["too-slow".into(), "too-slow".into()];
         let fields: Vec<&str> = rating.problems().iter().map(PayloadError::field).collect();
-        assert_eq!(
-            fields,
-            ["schema", "score", "lang", "day", "comment", "aspects"]
-        );
+        assert_eq!(fields, ["schema", "score", "lang", "day", "comment", "aspects"]);
         rating.aspects = vec!["<script>".into()];
         assert!(rating.problems().contains(&PayloadError::BadAspects));
     }
@@ -359,16 +331,8 @@ mod tests {
             let rating: RatingV1 = serde_json::from_value(example.clone()).unwrap();
             assert_eq!(rating.problems(), []);
         }
-        let required: Vec<&str> = schema["required"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|v| v.as_str().unwrap())
-            .collect();
-        assert_eq!(
-            required,
-            ["schema", "id", "service", "scale", "score", "lang", "day"]
-        );
+        let required: Vec<&str> = schema["required"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+        assert_eq!(required, ["schema", "id", "service", "scale", "score", "lang", "day"]);
     }
 
     #[test]

@@ -57,9 +57,7 @@ impl ScaleId {
     }
 
     pub fn parse(id: &str) -> Option<ScaleId> {
-        ScaleId::ALL
-            .into_iter()
-            .find(|scale| scale.id() == id.trim())
+        ScaleId::ALL.into_iter().find(|scale| scale.id() == id.trim())
     }
 
     /// The question asked above the answers.
@@ -81,28 +79,17 @@ impl ScaleId {
                 Msg::GoodBad5Level2,
                 Msg::GoodBad5Level1,
             ],
-            ScaleId::UkCsat5 => [
-                Msg::UkCsat5Level5,
-                Msg::UkCsat5Level4,
-                Msg::UkCsat5Level3,
-                Msg::UkCsat5Level2,
-                Msg::UkCsat5Level1,
-            ],
-            ScaleId::A11V2 => [
-                Msg::A11V2Level5,
-                Msg::A11V2Level4,
-                Msg::A11V2Level3,
-                Msg::A11V2Level2,
-                Msg::A11V2Level1,
-            ],
+            ScaleId::UkCsat5 => {
+                [Msg::UkCsat5Level5, Msg::UkCsat5Level4, Msg::UkCsat5Level3, Msg::UkCsat5Level2, Msg::UkCsat5Level1]
+            }
+            ScaleId::A11V2 => {
+                [Msg::A11V2Level5, Msg::A11V2Level4, Msg::A11V2Level3, Msg::A11V2Level2, Msg::A11V2Level1]
+            }
         };
         let mut score = 6;
         labels.map(|label| {
             score -= 1;
-            ScaleOption {
-                score: Score(score),
-                label,
-            }
+            ScaleOption { score: Score(score), label }
         })
     }
 }
@@ -116,11 +103,7 @@ mod tests {
     fn scores_are_one_to_five_and_bad_reviews_are_one_and_two() {
         assert_eq!(Score::new(0), None);
         assert_eq!(Score::new(6), None);
-        let bad: Vec<u8> = (1..=5)
-            .filter_map(Score::new)
-            .filter(|s| s.is_bad_review())
-            .map(Score::get)
-            .collect();
+        let bad: Vec<u8> = (1..=5).filter_map(Score::new).filter(|s| s.is_bad_review()).map(Score::get).collect();
         assert_eq!(bad, [1, 2]);
     }
 
@@ -137,25 +120,11 @@ mod tests {
     #[test]
     fn good_bad_review_uses_the_official_wording() {
         let zh = Lang::from_tag("zh-Hans").unwrap();
-        let words: Vec<&str> = ScaleId::GoodBad5
-            .options()
-            .iter()
-            .map(|o| zh.text(o.label))
-            .collect();
-        assert_eq!(
-            words,
-            ["非常满意", "满意", "基本满意", "不满意", "非常不满意"]
-        );
+        let words: Vec<&str> = ScaleId::GoodBad5.options().iter().map(|o| zh.text(o.label)).collect();
+        assert_eq!(words, ["非常满意", "满意", "基本满意", "不满意", "非常不满意"]);
         let hant = Lang::from_tag("zh-Hant").unwrap();
-        let words: Vec<&str> = ScaleId::GoodBad5
-            .options()
-            .iter()
-            .map(|o| hant.text(o.label))
-            .collect();
-        assert_eq!(
-            words,
-            ["非常滿意", "滿意", "基本滿意", "不滿意", "非常不滿意"]
-        );
+        let words: Vec<&str> = ScaleId::GoodBad5.options().iter().map(|o| hant.text(o.label)).collect();
+        assert_eq!(words, ["非常滿意", "滿意", "基本滿意", "不滿意", "非常不滿意"]);
     }
 
     #[test]
@@ -165,20 +134,10 @@ mod tests {
             en.text(ScaleId::UkCsat5.question()),
             "Overall, how did you feel about the service you received today?"
         );
-        let words: Vec<&str> = ScaleId::UkCsat5
-            .options()
-            .iter()
-            .map(|o| en.text(o.label))
-            .collect();
+        let words: Vec<&str> = ScaleId::UkCsat5.options().iter().map(|o| en.text(o.label)).collect();
         assert_eq!(
             words,
-            [
-                "Very satisfied",
-                "Satisfied",
-                "Neither satisfied or dissatisfied",
-                "Dissatisfied",
-                "Very dissatisfied"
-            ]
+            ["Very satisfied", "Satisfied", "Neither satisfied or dissatisfied", "Dissatisfied", "Very dissatisfied"]
         );
     }
 }

@@ -14,12 +14,9 @@ impl ServiceId {
         let id = id.trim();
         let well_formed = !id.is_empty()
             && id.len() <= Self::MAX_LEN
-            && id.split('-').all(|word| {
-                !word.is_empty()
-                    && word
-                        .bytes()
-                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-            });
+            && id
+                .split('-')
+                .all(|word| !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
         well_formed.then(|| ServiceId(id.to_owned()))
     }
 
@@ -29,10 +26,7 @@ impl ServiceId {
 
     /// The built-in label of one of the six SMART digital services, if it is one.
     pub fn builtin_label(&self) -> Option<Msg> {
-        DEFAULT_SERVICES
-            .iter()
-            .find(|(id, _)| *id == self.0)
-            .map(|(_, label)| *label)
+        DEFAULT_SERVICES.iter().find(|(id, _)| *id == self.0).map(|(_, label)| *label)
     }
 }
 
@@ -48,10 +42,7 @@ pub const DEFAULT_SERVICES: [(&str, Msg); 6] = [
 ];
 
 pub fn default_services() -> Vec<ServiceId> {
-    DEFAULT_SERVICES
-        .iter()
-        .map(|(id, _)| ServiceId((*id).to_owned()))
-        .collect()
+    DEFAULT_SERVICES.iter().map(|(id, _)| ServiceId((*id).to_owned())).collect()
 }
 
 #[cfg(test)]
@@ -68,17 +59,7 @@ mod tests {
     #[test]
     fn rejects_everything_else() {
         let too_long = "a".repeat(65);
-        for id in [
-            "",
-            "Transport",
-            "bus_line",
-            "-bus",
-            "bus-",
-            "bus--line",
-            "公交",
-            "bus line",
-            &too_long,
-        ] {
+        for id in ["", "Transport", "bus_line", "-bus", "bus-", "bus--line", "公交", "bus line", &too_long] {
             assert_eq!(ServiceId::parse(id), None, "{id:?}");
         }
     }

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use civic_pulse_core::selfcheck::{
-    Framework, IndicatorInput, Options, UncertaintyOptions, evaluate, gains, normalise_inputs,
-    plan_to_next_tier, simulate,
+    Framework, IndicatorInput, Options, UncertaintyOptions, evaluate, gains, normalise_inputs, plan_to_next_tier,
+    simulate,
 };
 use proptest::prelude::*;
 
@@ -24,10 +24,7 @@ fn entry() -> impl Strategy<Value = Option<IndicatorInput>> {
     ]
 }
 
-fn inputs_from(
-    framework: &Framework,
-    entries: Vec<Option<IndicatorInput>>,
-) -> BTreeMap<String, IndicatorInput> {
+fn inputs_from(framework: &Framework, entries: Vec<Option<IndicatorInput>>) -> BTreeMap<String, IndicatorInput> {
     framework
         .indicators()
         .zip(entries)

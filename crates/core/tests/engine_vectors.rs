@@ -3,9 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use civic_pulse_core::selfcheck::{
-    Framework, IndicatorInput, Light, Options, evaluate, normalise_inputs,
-};
+use civic_pulse_core::selfcheck::{Framework, IndicatorInput, Light, Options, evaluate, normalise_inputs};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -34,17 +32,9 @@ fn check(file: &str) {
     let scores = normalise_inputs(&framework, &vector.inputs).expect("inputs are valid");
     let result = evaluate(&framework, &scores, &Options::default()).expect("weights are valid");
     let close = |a: f64, b: f64, what: &str| {
-        assert!(
-            (a - b).abs() < 1e-9,
-            "{}: {what}: got {a}, expected {b}",
-            vector.framework
-        )
+        assert!((a - b).abs() < 1e-9, "{}: {what}: got {a}, expected {b}", vector.framework)
     };
-    close(
-        result.index.expect("an index"),
-        vector.expected.index,
-        "index",
-    );
+    close(result.index.expect("an index"), vector.expected.index, "index");
     close(result.coverage, vector.expected.coverage, "coverage");
     assert_eq!(result.low_coverage, vector.expected.low_coverage);
     assert_eq!(result.tier.as_deref(), Some(vector.expected.tier.as_str()));

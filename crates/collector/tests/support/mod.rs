@@ -30,20 +30,10 @@ impl Collector {
         }
         let mut child = command.spawn().expect("the collector binary starts");
         let mut line = String::new();
-        BufReader::new(child.stdout.as_mut().unwrap())
-            .read_line(&mut line)
-            .expect("it prints its address");
-        let address = line
-            .split("http://")
-            .nth(1)
-            .and_then(|rest| rest.split('/').next())
-            .expect("an address")
-            .to_owned();
-        Collector {
-            child,
-            address,
-            database,
-        }
+        BufReader::new(child.stdout.as_mut().unwrap()).read_line(&mut line).expect("it prints its address");
+        let address =
+            line.split("http://").nth(1).and_then(|rest| rest.split('/').next()).expect("an address").to_owned();
+        Collector { child, address, database }
     }
 
     /// Stops it the hard way, as a power cut or the OOM killer would.
@@ -52,23 +42,13 @@ impl Collector {
         self.child.wait().expect("reaped");
     }
 
-    pub fn request(
-        &self,
-        method: &str,
-        path: &str,
-        headers: &[(&str, &str)],
-        body: &[u8],
-    ) -> Response {
+    pub fn request(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Response {
         request(&self.address, method, path, headers, body).expect("the collector answers")
     }
 
     /// Opens the database file read-only, to check what was really stored.
     pub fn db(&self) -> rusqlite::Connection {
-        rusqlite::Connection::open_with_flags(
-            &self.database,
-            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
-        )
-        .unwrap()
+        rusqlite::Connection::open_with_flags(&self.database, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap()
     }
 }
 
@@ -91,10 +71,7 @@ impl Response {
         serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
     }
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
+        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
     }
 }
 
@@ -120,24 +97,16 @@ pub fn request(
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw)?;
     let text = String::from_utf8_lossy(&raw);
-    let (head, body) = text
-        .split_once("\r\n\r\n")
-        .ok_or_else(|| std::io::Error::other("no header end"))?;
+    let (head, body) = text.split_once("\r\n\r\n").ok_or_else(|| std::io::Error::other("no header end"))?;
     let mut lines = head.lines();
     let status = lines
         .next()
         .and_then(|l| l.split(' ').nth(1))
         .and_then(|s| s.parse().ok())
         .ok_or_else(|| std::io::Error::other("no status"))?;
-    let headers = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(n, v)| (n.trim().to_owned(), v.trim().to_owned()))
-        .collect();
-    Ok(Response {
-        status,
-        headers,
-        body: body.to_owned(),
-    })
+    let headers =
+        lines.filter_map(|l| l.split_once(':')).map(|(n, v)| (n.trim().to_owned(), v.trim().to_owned())).collect();
+    Ok(Response { status, headers, body: body.to_owned() })
 }
 
 pub fn temp_database(name: &str) -> PathBuf {
@@ -162,8 +131,5 @@ pub fn rating(n: u64, score: u8) -> serde_json::Value {
 pub const JSON: (&str, &str) = ("Content-Type", "application/json");
 
 pub fn count_rows(collector: &Collector) -> i64 {
-    collector
-        .db()
-        .query_row("SELECT COUNT(*) FROM ratings", [], |row| row.get(0))
-        .unwrap()
+    collector.db().query_row("SELECT COUNT(*) FROM ratings", [], |row| row.get(0)).unwrap()
 }

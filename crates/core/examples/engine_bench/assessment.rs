@@ -13,11 +13,7 @@ pub fn assessment(framework: &Framework) -> BTreeMap<String, IndicatorInput> {
         .filter(|(n, _)| n % 9 != 4)
         .map(|(n, (_, node))| {
             let input = IndicatorInput::level((n % 5) as u8);
-            let input = if n % 4 == 0 {
-                input.with_quality(Quality::Estimated)
-            } else {
-                input
-            };
+            let input = if n % 4 == 0 { input.with_quality(Quality::Estimated) } else { input };
             (node.code.clone(), input)
         })
         .collect()

@@ -7,9 +7,7 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use assessment::assessment;
-use civic_pulse_core::selfcheck::{
-    Framework, Options, UncertaintyOptions, evaluate, normalise_inputs, simulate,
-};
+use civic_pulse_core::selfcheck::{Framework, Options, UncertaintyOptions, evaluate, normalise_inputs, simulate};
 
 fn median_micros(runs: usize, mut work: impl FnMut()) -> (f64, f64, f64) {
     let mut times: Vec<f64> = (0..runs)

@@ -16,10 +16,7 @@ pub struct BenchmarkComparison {
 }
 
 /// Every node the benchmark covers, in framework order (`overall` first).
-pub fn compare_with_benchmark(
-    framework: &Framework,
-    evaluation: &Evaluation,
-) -> Vec<BenchmarkComparison> {
+pub fn compare_with_benchmark(framework: &Framework, evaluation: &Evaluation) -> Vec<BenchmarkComparison> {
     let Some(benchmark) = &framework.benchmark else {
         return Vec::new();
     };
@@ -51,11 +48,7 @@ pub struct NodeDelta {
 }
 
 /// Per node, in framework order. Both evaluations must come from `framework`.
-pub fn compare_with_earlier(
-    framework: &Framework,
-    now: &Evaluation,
-    before: &Evaluation,
-) -> Vec<NodeDelta> {
+pub fn compare_with_earlier(framework: &Framework, now: &Evaluation, before: &Evaluation) -> Vec<NodeDelta> {
     framework
         .nodes
         .iter()
@@ -84,10 +77,7 @@ mod tests {
         let evaluation = evaluate(&framework, &scores, &Options::default()).unwrap();
         let rows = compare_with_benchmark(&framework, &evaluation);
         let overall = &rows[0];
-        assert_eq!(
-            (overall.code.as_str(), overall.status),
-            ("overall", Status::Published)
-        );
+        assert_eq!((overall.code.as_str(), overall.status), ("overall", Status::Published));
         assert!((overall.delta.unwrap() - 0.05).abs() < 1e-12);
         let t = rows.iter().find(|r| r.code == "T").unwrap();
         assert_eq!(t.status, Status::Derived);
@@ -110,10 +100,6 @@ mod tests {
         let e12 = rows.iter().find(|r| r.code == "E1.2").unwrap();
         assert!((e12.delta.unwrap() - 0.3).abs() < 1e-12);
         let b11 = rows.iter().find(|r| r.code == "B1.1").unwrap();
-        assert_eq!(
-            (b11.before, b11.delta),
-            (None, None),
-            "newly assessed: no delta, not a jump from zero"
-        );
+        assert_eq!((b11.before, b11.delta), (None, None), "newly assessed: no delta, not a jump from zero");
     }
 }

@@ -28,18 +28,15 @@ pub enum WeightError {
 impl std::fmt::Display for WeightError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            WeightError::UnknownCode { code } => write!(
-                f,
-                "weight given for {code}, which is not part of this framework"
-            ),
-            WeightError::BadWeight { code, weight } => write!(
-                f,
-                "the weight of {code} must be a number of 0 or more (found {weight})"
-            ),
-            WeightError::AllZero { parent } => write!(
-                f,
-                "the parts of {parent} all weigh 0; give at least one a weight above 0"
-            ),
+            WeightError::UnknownCode { code } => {
+                write!(f, "weight given for {code}, which is not part of this framework")
+            }
+            WeightError::BadWeight { code, weight } => {
+                write!(f, "the weight of {code} must be a number of 0 or more (found {weight})")
+            }
+            WeightError::AllZero { parent } => {
+                write!(f, "the parts of {parent} all weigh 0; give at least one a weight above 0")
+            }
         }
     }
 }
@@ -103,28 +100,17 @@ pub fn weights_with_overrides(
         match framework.index_of(code) {
             Some(0) | None => problems.push(WeightError::UnknownCode { code: code.clone() }),
             Some(_) if !(weight.is_finite() && weight >= 0.0) => {
-                problems.push(WeightError::BadWeight {
-                    code: code.clone(),
-                    weight,
-                });
+                problems.push(WeightError::BadWeight { code: code.clone(), weight });
             }
             Some(index) => weights[index] = weight,
         }
     }
     for node in &framework.nodes {
-        if !node.children.is_empty()
-            && node.children.iter().map(|&c| weights[c]).sum::<f64>() <= 0.0
-        {
-            problems.push(WeightError::AllZero {
-                parent: node.code.clone(),
-            });
+        if !node.children.is_empty() && node.children.iter().map(|&c| weights[c]).sum::<f64>() <= 0.0 {
+            problems.push(WeightError::AllZero { parent: node.code.clone() });
         }
     }
-    if problems.is_empty() {
-        Ok(weights)
-    } else {
-        Err(problems)
-    }
+    if problems.is_empty() { Ok(weights) } else { Err(problems) }
 }
 
 /// Fills `values` bottom-up from the indicator scores. Allocation-free, for Monte Carlo.
@@ -139,11 +125,7 @@ pub(crate) fn aggregate(
     for index in (0..framework.nodes.len()).rev() {
         let node = &framework.nodes[index];
         if node.children.is_empty() {
-            values[index] = if node.is_indicator() {
-                scores[index]
-            } else {
-                None
-            };
+            values[index] = if node.is_indicator() { scores[index] } else { None };
             continue;
         }
         let (mut weight_sum, mut total) = (0.0, 0.0);
@@ -187,12 +169,7 @@ pub fn evaluate(
     effective[0] = if values[0].is_some() { 1.0 } else { 0.0 };
     for (index, node) in framework.nodes.iter().enumerate() {
         let all: f64 = node.children.iter().map(|&c| weights[c]).sum();
-        let assessed: f64 = node
-            .children
-            .iter()
-            .filter(|&&c| values[c].is_some())
-            .map(|&c| weights[c])
-            .sum();
+        let assessed: f64 = node.children.iter().filter(|&&c| values[c].is_some()).map(|&c| weights[c]).sum();
         for &child in &node.children {
             nominal[child] = nominal[index] * weights[child] / all;
             if values[child].is_some() && assessed > 0.0 {
@@ -232,9 +209,7 @@ pub fn evaluate(
         coverage,
         coverage_gate,
         low_coverage: coverage < coverage_gate,
-        tier: values[0]
-            .and_then(|index| framework.tier_for(index))
-            .map(|tier| tier.id.clone()),
+        tier: values[0].and_then(|index| framework.tier_for(index)).map(|tier| tier.id.clone()),
         aggregation,
         weights,
     })
@@ -259,48 +234,24 @@ mod tests {
     #[test]
     fn nothing_assessed_is_missing_not_zero() {
         let framework = smart();
-        let evaluation = evaluate(
-            &framework,
-            &vec![None; framework.nodes.len()],
-            &Options::default(),
-        )
-        .unwrap();
+        let evaluation = evaluate(&framework, &vec![None; framework.nodes.len()], &Options::default()).unwrap();
         assert_eq!(evaluation.index, None);
         assert_eq!(evaluation.tier, None);
         assert_eq!(evaluation.coverage, 0.0);
         assert!(evaluation.low_coverage);
-        assert!(
-            evaluation
-                .nodes
-                .iter()
-                .all(|n| n.value.is_none() && n.effective_weight == 0.0)
-        );
+        assert!(evaluation.nodes.iter().all(|n| n.value.is_none() && n.effective_weight == 0.0));
     }
 
     #[test]
     fn nominal_weights_follow_the_published_first_level() {
         let framework = smart();
-        let evaluation = evaluate(
-            &framework,
-            &scores_for(&framework, &[("T1.1", 1.0)]),
-            &Options::default(),
-        )
-        .unwrap();
+        let evaluation = evaluate(&framework, &scores_for(&framework, &[("T1.1", 1.0)]), &Options::default()).unwrap();
         let s23 = evaluation.node(&framework, "S2.3").unwrap();
         assert!((s23.nominal_weight - 0.30 / 2.0 / 3.0).abs() < 1e-12);
-        let sum: f64 = framework
-            .indicators()
-            .map(|(i, _)| evaluation.nodes[i].nominal_weight)
-            .sum();
+        let sum: f64 = framework.indicators().map(|(i, _)| evaluation.nodes[i].nominal_weight).sum();
         assert!((sum - 1.0).abs() < 1e-12);
         // The one assessed indicator carries the whole index after renormalisation.
-        assert_eq!(
-            evaluation
-                .node(&framework, "T1.1")
-                .unwrap()
-                .effective_weight,
-            1.0
-        );
+        assert_eq!(evaluation.node(&framework, "T1.1").unwrap().effective_weight, 1.0);
         assert_eq!(evaluation.index, Some(1.0));
     }
 
@@ -308,18 +259,10 @@ mod tests {
     fn weight_overrides_are_checked_and_applied() {
         let framework = smart();
         let scores = scores_for(&framework, &[("T1.1", 1.0), ("R1.1", 0.0)]);
-        let options = Options {
-            weights: BTreeMap::from([("T".into(), 0.0)]),
-            ..Options::default()
-        };
-        assert_eq!(
-            evaluate(&framework, &scores, &options).unwrap().index,
-            Some(0.0)
-        );
-        let bad = Options {
-            weights: BTreeMap::from([("Q".into(), 1.0), ("R".into(), f64::NAN)]),
-            ..Options::default()
-        };
+        let options = Options { weights: BTreeMap::from([("T".into(), 0.0)]), ..Options::default() };
+        assert_eq!(evaluate(&framework, &scores, &options).unwrap().index, Some(0.0));
+        let bad =
+            Options { weights: BTreeMap::from([("Q".into(), 1.0), ("R".into(), f64::NAN)]), ..Options::default() };
         let problems = evaluate(&framework, &scores, &bad).unwrap_err();
         assert_eq!(problems.len(), 2);
     }
@@ -328,14 +271,8 @@ mod tests {
     fn geometric_mean_punishes_imbalance_and_floors_zero() {
         let framework = smart();
         let scores = scores_for(&framework, &[("T1.1", 1.0), ("T1.2", 0.0)]);
-        let options = Options {
-            aggregation: Some(Aggregation::Geometric),
-            ..Options::default()
-        };
-        let index = evaluate(&framework, &scores, &options)
-            .unwrap()
-            .index
-            .unwrap();
+        let options = Options { aggregation: Some(Aggregation::Geometric), ..Options::default() };
+        let index = evaluate(&framework, &scores, &options).unwrap().index.unwrap();
         assert!((index - GEOMETRIC_FLOOR.sqrt()).abs() < 1e-12, "{index}");
     }
 }

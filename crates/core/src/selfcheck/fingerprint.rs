@@ -25,36 +25,20 @@ struct Canonical<'a> {
 }
 
 /// The fingerprint as 64 lowercase hex digits.
-pub fn fingerprint(
-    framework: &Framework,
-    inputs: &BTreeMap<String, IndicatorInput>,
-    options: &Options,
-) -> String {
+pub fn fingerprint(framework: &Framework, inputs: &BTreeMap<String, IndicatorInput>, options: &Options) -> String {
     let canonical = Canonical {
         engine: ENGINE_VERSION,
         framework: [&framework.id, &framework.version],
         inputs: inputs
             .iter()
-            .map(|(code, input)| {
-                (
-                    code.as_str(),
-                    IndicatorInput {
-                        note: None,
-                        ..input.clone()
-                    },
-                )
-            })
+            .map(|(code, input)| (code.as_str(), IndicatorInput { note: None, ..input.clone() }))
             .collect(),
         weights: &options.weights,
         aggregation: options.aggregation.unwrap_or(framework.aggregation),
         coverage_gate: options.coverage_gate.unwrap_or(framework.coverage_gate),
     };
-    let json =
-        serde_json::to_string(&canonical).expect("maps of strings and numbers always serialise");
-    Sha256::digest(json.as_bytes())
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
+    let json = serde_json::to_string(&canonical).expect("maps of strings and numbers always serialise");
+    Sha256::digest(json.as_bytes()).iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
 #[cfg(test)]
@@ -71,13 +55,7 @@ mod tests {
         assert_eq!(fingerprint(&framework, &inputs, &Options::default()), first);
         inputs.insert("T1.2".to_owned(), IndicatorInput::level(1));
         assert_ne!(fingerprint(&framework, &inputs, &Options::default()), first);
-        let weighted = Options {
-            weights: BTreeMap::from([("T".into(), 20.0)]),
-            ..Options::default()
-        };
-        assert_ne!(
-            fingerprint(&framework, &inputs, &weighted),
-            fingerprint(&framework, &inputs, &Options::default())
-        );
+        let weighted = Options { weights: BTreeMap::from([("T".into(), 20.0)]), ..Options::default() };
+        assert_ne!(fingerprint(&framework, &inputs, &weighted), fingerprint(&framework, &inputs, &Options::default()));
     }
 }

@@ -15,11 +15,7 @@ pub type Localized = BTreeMap<String, String>;
 
 /// The text for a language tag, else English, else any language given.
 pub fn localized_text<'a>(texts: &'a Localized, tag: &str) -> &'a str {
-    texts
-        .get(tag)
-        .or_else(|| texts.get("en"))
-        .or_else(|| texts.values().next())
-        .map_or("", String::as_str)
+    texts.get(tag).or_else(|| texts.get("en")).or_else(|| texts.values().next()).map_or("", String::as_str)
 }
 
 /// How children combine into their parent.
@@ -205,142 +201,79 @@ pub struct Framework {
 /// Why a framework file cannot be used. Each message names where and why.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FrameworkError {
-    Json {
-        line: usize,
-        column: usize,
-        message: String,
-    },
-    WrongSchema {
-        found: String,
-    },
-    MissingField {
-        field: &'static str,
-    },
+    Json { line: usize, column: usize, message: String },
+    WrongSchema { found: String },
+    MissingField { field: &'static str },
     NoIndicators,
-    BadCode {
-        code: String,
-    },
-    DuplicateCode {
-        code: String,
-    },
-    MissingName {
-        code: String,
-    },
-    BadWeight {
-        code: String,
-        weight: f64,
-    },
-    AllWeightsZero {
-        parent: String,
-    },
-    BadGoalposts {
-        code: String,
-    },
-    BadTarget {
-        code: String,
-    },
-    ScaleOnNonIndicator {
-        code: String,
-    },
-    BadRubric {
-        code: String,
-        levels: usize,
-    },
-    TooDeep {
-        code: String,
-    },
+    BadCode { code: String },
+    DuplicateCode { code: String },
+    MissingName { code: String },
+    BadWeight { code: String, weight: f64 },
+    AllWeightsZero { parent: String },
+    BadGoalposts { code: String },
+    BadTarget { code: String },
+    ScaleOnNonIndicator { code: String },
+    BadRubric { code: String, levels: usize },
+    TooDeep { code: String },
     TooManyNodes,
-    BadCoverageGate {
-        value: f64,
-    },
-    BadTiers {
-        reason: &'static str,
-    },
+    BadCoverageGate { value: f64 },
+    BadTiers { reason: &'static str },
     BadLights,
-    UnknownBenchmarkCode {
-        code: String,
-    },
-    BadBenchmarkValue {
-        code: String,
-        value: f64,
-    },
+    UnknownBenchmarkCode { code: String },
+    BadBenchmarkValue { code: String, value: f64 },
 }
 
 impl std::fmt::Display for FrameworkError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         use FrameworkError as E;
         match self {
-            E::Json {
-                line,
-                column,
-                message,
-            } => write!(
-                f,
-                "the file is not valid JSON at line {line}, column {column}: {message}"
-            ),
-            E::WrongSchema { found } => write!(
-                f,
-                "field \"schema\" must be \"{FRAMEWORK_SCHEMA_V1}\" (found \"{found}\")"
-            ),
+            E::Json { line, column, message } => {
+                write!(f, "the file is not valid JSON at line {line}, column {column}: {message}")
+            }
+            E::WrongSchema { found } => {
+                write!(f, "field \"schema\" must be \"{FRAMEWORK_SCHEMA_V1}\" (found \"{found}\")")
+            }
             E::MissingField { field } => write!(f, "field \"{field}\" must not be empty"),
             E::NoIndicators => write!(f, "field \"nodes\" must hold at least one indicator"),
-            E::BadCode { code } => write!(
-                f,
-                "code \"{code}\" must be 1 to 32 letters, digits, dots, hyphens or underscores"
-            ),
-            E::DuplicateCode { code } => write!(
-                f,
-                "code \"{code}\" is used twice; every node needs its own code"
-            ),
-            E::MissingName { code } => write!(
-                f,
-                "node {code}: field \"name\" needs a text in at least one language"
-            ),
-            E::BadWeight { code, weight } => write!(
-                f,
-                "node {code}: \"weight\" must be a number of 0 or more (found {weight})"
-            ),
-            E::AllWeightsZero { parent } => write!(
-                f,
-                "the children of {parent} all weigh 0; at least one needs a weight above 0"
-            ),
-            E::BadGoalposts { code } => write!(
-                f,
-                "indicator {code}: \"goalposts\" need finite lower and upper values that differ"
-            ),
+            E::BadCode { code } => {
+                write!(f, "code \"{code}\" must be 1 to 32 letters, digits, dots, hyphens or underscores")
+            }
+            E::DuplicateCode { code } => write!(f, "code \"{code}\" is used twice; every node needs its own code"),
+            E::MissingName { code } => write!(f, "node {code}: field \"name\" needs a text in at least one language"),
+            E::BadWeight { code, weight } => {
+                write!(f, "node {code}: \"weight\" must be a number of 0 or more (found {weight})")
+            }
+            E::AllWeightsZero { parent } => {
+                write!(f, "the children of {parent} all weigh 0; at least one needs a weight above 0")
+            }
+            E::BadGoalposts { code } => {
+                write!(f, "indicator {code}: \"goalposts\" need finite lower and upper values that differ")
+            }
             E::BadTarget { code } => write!(
                 f,
                 "indicator {code}: \"target\" needs a finite value, above 0 when higher is better and 0 or more when lower is better"
             ),
-            E::ScaleOnNonIndicator { code } => write!(
-                f,
-                "node {code} has children, so it cannot have goalposts, a target, a unit or a rubric"
-            ),
-            E::BadRubric { code, levels } => write!(
-                f,
-                "indicator {code}: \"rubric\" needs exactly 5 levels (0 to 4), found {levels}"
-            ),
+            E::ScaleOnNonIndicator { code } => {
+                write!(f, "node {code} has children, so it cannot have goalposts, a target, a unit or a rubric")
+            }
+            E::BadRubric { code, levels } => {
+                write!(f, "indicator {code}: \"rubric\" needs exactly 5 levels (0 to 4), found {levels}")
+            }
             E::TooDeep { code } => {
                 write!(f, "node {code} is nested more than {MAX_DEPTH} levels deep")
             }
             E::TooManyNodes => write!(f, "the framework has more than {MAX_NODES} nodes"),
-            E::BadCoverageGate { value } => write!(
-                f,
-                "\"coverage_gate\" must be between 0 and 1 (found {value})"
-            ),
+            E::BadCoverageGate { value } => write!(f, "\"coverage_gate\" must be between 0 and 1 (found {value})"),
             E::BadTiers { reason } => write!(f, "\"tiers\": {reason}"),
-            E::BadLights => write!(
-                f,
-                "\"lights\": green and yellow must be scores from 0 to 100, with green above yellow"
-            ),
-            E::UnknownBenchmarkCode { code } => write!(
-                f,
-                "\"benchmark\" names \"{code}\", which is not a node of this framework (or \"overall\")"
-            ),
-            E::BadBenchmarkValue { code, value } => write!(
-                f,
-                "\"benchmark\" value for {code} must be between 0 and 1 (found {value})"
-            ),
+            E::BadLights => {
+                write!(f, "\"lights\": green and yellow must be scores from 0 to 100, with green above yellow")
+            }
+            E::UnknownBenchmarkCode { code } => {
+                write!(f, "\"benchmark\" names \"{code}\", which is not a node of this framework (or \"overall\")")
+            }
+            E::BadBenchmarkValue { code, value } => {
+                write!(f, "\"benchmark\" value for {code} must be between 0 and 1 (found {value})")
+            }
         }
     }
 }
@@ -351,11 +284,7 @@ impl Framework {
     /// Reads and checks a framework file, reporting every problem found.
     pub fn from_json(text: &str) -> Result<Framework, Vec<FrameworkError>> {
         let file: FrameworkFile = serde_json::from_str(text).map_err(|error| {
-            vec![FrameworkError::Json {
-                line: error.line(),
-                column: error.column(),
-                message: error.to_string(),
-            }]
+            vec![FrameworkError::Json { line: error.line(), column: error.column(), message: error.to_string() }]
         })?;
         Framework::from_file(file)
     }
@@ -375,9 +304,7 @@ impl Framework {
     pub fn from_file(file: FrameworkFile) -> Result<Framework, Vec<FrameworkError>> {
         let mut problems = Vec::new();
         if file.schema != FRAMEWORK_SCHEMA_V1 {
-            problems.push(FrameworkError::WrongSchema {
-                found: file.schema.clone(),
-            });
+            problems.push(FrameworkError::WrongSchema { found: file.schema.clone() });
         }
         if file.id.trim().is_empty() {
             problems.push(FrameworkError::MissingField { field: "id" });
@@ -387,15 +314,12 @@ impl Framework {
         }
         let coverage_gate = file.coverage_gate.unwrap_or(0.65);
         if !(0.0..=1.0).contains(&coverage_gate) {
-            problems.push(FrameworkError::BadCoverageGate {
-                value: coverage_gate,
-            });
+            problems.push(FrameworkError::BadCoverageGate { value: coverage_gate });
         }
         let tiers = check_tiers(file.tiers, &mut problems);
         if let Some(lights) = &file.lights {
             let in_range = |v: f64| (0.0..=100.0).contains(&v);
-            if !(in_range(lights.green) && in_range(lights.yellow) && lights.green > lights.yellow)
-            {
+            if !(in_range(lights.green) && in_range(lights.yellow) && lights.green > lights.yellow) {
                 problems.push(FrameworkError::BadLights);
             }
         }
@@ -428,9 +352,7 @@ impl Framework {
                 && weights.clone().all(|w| w.is_finite() && w >= 0.0)
                 && weights.sum::<f64>() <= 0.0
             {
-                problems.push(FrameworkError::AllWeightsZero {
-                    parent: parent.code.clone(),
-                });
+                problems.push(FrameworkError::AllWeightsZero { parent: parent.code.clone() });
             }
         }
         if let Some(benchmark) = &file.benchmark {
@@ -438,10 +360,7 @@ impl Framework {
                 if !by_code.contains_key(code) {
                     problems.push(FrameworkError::UnknownBenchmarkCode { code: code.clone() });
                 } else if !(0.0..=1.0).contains(&value.value) {
-                    problems.push(FrameworkError::BadBenchmarkValue {
-                        code: code.clone(),
-                        value: value.value,
-                    });
+                    problems.push(FrameworkError::BadBenchmarkValue { code: code.clone(), value: value.value });
                 }
             }
         }
@@ -472,10 +391,7 @@ impl Framework {
 
     /// The indicators (leaves), in file order.
     pub fn indicators(&self) -> impl Iterator<Item = (usize, &Node)> {
-        self.nodes
-            .iter()
-            .enumerate()
-            .filter(|(_, node)| node.is_indicator())
+        self.nodes.iter().enumerate().filter(|(_, node)| node.is_indicator())
     }
 
     /// The tier an index (0..1) falls in.
@@ -493,24 +409,14 @@ impl Framework {
 fn check_tiers(mut tiers: Vec<Tier>, problems: &mut Vec<FrameworkError>) -> Vec<Tier> {
     tiers.sort_by(|a, b| b.min.total_cmp(&a.min));
     if tiers.is_empty() {
-        problems.push(FrameworkError::BadTiers {
-            reason: "at least one tier is needed",
-        });
+        problems.push(FrameworkError::BadTiers { reason: "at least one tier is needed" });
     } else if tiers.iter().any(|tier| !(0.0..=1.0).contains(&tier.min)) {
-        problems.push(FrameworkError::BadTiers {
-            reason: "every \"min\" must be between 0 and 1",
-        });
+        problems.push(FrameworkError::BadTiers { reason: "every \"min\" must be between 0 and 1" });
     } else if tiers.last().is_some_and(|lowest| lowest.min != 0.0) {
-        problems.push(FrameworkError::BadTiers {
-            reason: "the lowest tier must start at 0, so every index has a tier",
-        });
-    } else if tiers
-        .windows(2)
-        .any(|pair| pair[0].min == pair[1].min || pair[0].id == pair[1].id)
-    {
-        problems.push(FrameworkError::BadTiers {
-            reason: "tiers need distinct ids and distinct \"min\" values",
-        });
+        problems
+            .push(FrameworkError::BadTiers { reason: "the lowest tier must start at 0, so every index has a tier" });
+    } else if tiers.windows(2).any(|pair| pair[0].min == pair[1].min || pair[0].id == pair[1].id) {
+        problems.push(FrameworkError::BadTiers { reason: "tiers need distinct ids and distinct \"min\" values" });
     }
     tiers
 }
@@ -531,9 +437,7 @@ fn add_node(
     let depth = nodes[parent].depth + 1;
     let code = spec.code.clone();
     let code_ok = (1..=32).contains(&code.len())
-        && code
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'));
+        && code.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'));
     if !code_ok || code == "overall" {
         problems.push(FrameworkError::BadCode { code: code.clone() });
     } else if by_code.contains_key(&code) {
@@ -544,18 +448,10 @@ fn add_node(
     }
     let weight = spec.weight.unwrap_or(1.0);
     if !(weight.is_finite() && weight >= 0.0) {
-        problems.push(FrameworkError::BadWeight {
-            code: code.clone(),
-            weight,
-        });
+        problems.push(FrameworkError::BadWeight { code: code.clone(), weight });
     }
     let is_leaf = spec.children.is_empty();
-    if !is_leaf
-        && (spec.goalposts.is_some()
-            || spec.target.is_some()
-            || spec.unit.is_some()
-            || spec.rubric.is_some())
-    {
+    if !is_leaf && (spec.goalposts.is_some() || spec.target.is_some() || spec.unit.is_some() || spec.rubric.is_some()) {
         problems.push(FrameworkError::ScaleOnNonIndicator { code: code.clone() });
     }
     if let Some(g) = spec.goalposts
@@ -576,10 +472,7 @@ fn add_node(
     if let Some(rubric) = &spec.rubric
         && rubric.len() != RUBRIC_LEVEL_COUNT
     {
-        problems.push(FrameworkError::BadRubric {
-            code: code.clone(),
-            levels: rubric.len(),
-        });
+        problems.push(FrameworkError::BadRubric { code: code.clone(), levels: rubric.len() });
     }
     if depth > MAX_DEPTH {
         problems.push(FrameworkError::TooDeep { code: code.clone() });
@@ -624,13 +517,7 @@ mod tests {
             .collect();
         assert_eq!(
             weights,
-            [
-                ("T".into(), 10.0),
-                ("R".into(), 15.0),
-                ("A".into(), 25.0),
-                ("M".into(), 20.0),
-                ("S".into(), 30.0)
-            ]
+            [("T".into(), 10.0), ("R".into(), 15.0), ("A".into(), 25.0), ("M".into(), 20.0), ("S".into(), 30.0)]
         );
         let s23 = &framework.nodes[framework.index_of("S2.3").unwrap()];
         assert_eq!(s23.name["zh-Hans"], "市民反馈");
@@ -641,11 +528,7 @@ mod tests {
         );
         for node in &framework.nodes[1..] {
             for lang in ["zh-Hans", "zh-Hant", "en"] {
-                assert!(
-                    node.name.get(lang).is_some_and(|t| !t.is_empty()),
-                    "{} lacks {lang}",
-                    node.code
-                );
+                assert!(node.name.get(lang).is_some_and(|t| !t.is_empty()), "{} lacks {lang}", node.code);
             }
         }
         assert_eq!(framework.tiers_status, Status::Derived);
@@ -654,25 +537,11 @@ mod tests {
     #[test]
     fn qa_2025_has_targets_for_all_nine_indicators() {
         let framework = Framework::builtin("qa-2025").expect("qa-2025 loads");
-        let codes: Vec<&str> = framework
-            .indicators()
-            .map(|(_, n)| n.code.as_str())
-            .collect();
-        assert_eq!(
-            codes,
-            [
-                "B1.1", "B1.2", "B2.1", "B2.2", "E1.1", "E1.2", "E2.1", "I1.1", "I2.1"
-            ]
-        );
+        let codes: Vec<&str> = framework.indicators().map(|(_, n)| n.code.as_str()).collect();
+        assert_eq!(codes, ["B1.1", "B1.2", "B2.1", "B2.2", "E1.1", "E1.2", "E2.1", "I1.1", "I2.1"]);
         assert!(framework.indicators().all(|(_, n)| n.target.is_some()));
-        assert_eq!(
-            framework.tier_for(0.95).map(|t| t.id.as_str()),
-            Some("five-star")
-        );
-        assert_eq!(
-            framework.tier_for(0.59).map(|t| t.id.as_str()),
-            Some("unqualified")
-        );
+        assert_eq!(framework.tier_for(0.95).map(|t| t.id.as_str()), Some("five-star"));
+        assert_eq!(framework.tier_for(0.59).map(|t| t.id.as_str()), Some("unqualified"));
     }
 
     #[test]
@@ -687,13 +556,8 @@ mod tests {
         assert_eq!(
             problems,
             [
-                FrameworkError::BadTiers {
-                    reason: "the lowest tier must start at 0, so every index has a tier"
-                },
-                FrameworkError::BadWeight {
-                    code: "D".into(),
-                    weight: -1.0
-                },
+                FrameworkError::BadTiers { reason: "the lowest tier must start at 0, so every index has a tier" },
+                FrameworkError::BadWeight { code: "D".into(), weight: -1.0 },
                 FrameworkError::ScaleOnNonIndicator { code: "D".into() },
                 FrameworkError::MissingName { code: "D.1".into() },
                 FrameworkError::DuplicateCode { code: "D.1".into() },
@@ -706,17 +570,9 @@ mod tests {
 
     #[test]
     fn truncated_and_unknown_fields_are_json_errors_with_a_position() {
-        let problems =
-            Framework::from_json(r#"{"schema": "civic-pulse.framework.v1", "id": "#).unwrap_err();
-        assert!(
-            matches!(problems[..], [FrameworkError::Json { line: 1, .. }]),
-            "{problems:?}"
-        );
+        let problems = Framework::from_json(r#"{"schema": "civic-pulse.framework.v1", "id": "#).unwrap_err();
+        assert!(matches!(problems[..], [FrameworkError::Json { line: 1, .. }]), "{problems:?}");
         let problems = Framework::from_json(r#"{"schema":"x","wieght":1}"#).unwrap_err();
-        assert!(
-            problems[0].to_string().contains("wieght"),
-            "{}",
-            problems[0]
-        );
+        assert!(problems[0].to_string().contains("wieght"), "{}", problems[0]);
     }
 }

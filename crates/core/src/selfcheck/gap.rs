@@ -48,40 +48,19 @@ struct Scratch<'a> {
 
 impl Scratch<'_> {
     fn index(&mut self, scores: &[Option<f64>]) -> Option<f64> {
-        let mode = self
-            .options
-            .aggregation
-            .unwrap_or(self.framework.aggregation);
-        aggregate(
-            self.framework,
-            &self.weights,
-            scores,
-            mode,
-            &mut self.values,
-        );
+        let mode = self.options.aggregation.unwrap_or(self.framework.aggregation);
+        aggregate(self.framework, &self.weights, scores, mode, &mut self.values);
         self.values[0]
     }
 }
 
-fn scratch<'a>(
-    framework: &'a Framework,
-    options: &'a Options,
-) -> Result<Scratch<'a>, Vec<WeightError>> {
+fn scratch<'a>(framework: &'a Framework, options: &'a Options) -> Result<Scratch<'a>, Vec<WeightError>> {
     let weights = weights_with_overrides(framework, &options.weights)?;
-    Ok(Scratch {
-        framework,
-        weights,
-        options,
-        values: vec![None; framework.nodes.len()],
-    })
+    Ok(Scratch { framework, weights, options, values: vec![None; framework.nodes.len()] })
 }
 
 /// Every indicator's worth, largest first (ties by code, so the order is stable).
-pub fn gains(
-    framework: &Framework,
-    scores: &[Option<f64>],
-    options: &Options,
-) -> Result<Vec<Gain>, Vec<WeightError>> {
+pub fn gains(framework: &Framework, scores: &[Option<f64>], options: &Options) -> Result<Vec<Gain>, Vec<WeightError>> {
     let mut scratch = scratch(framework, options)?;
     let base = scratch.index(scores).unwrap_or(0.0);
     let mut trial = scores.to_vec();
@@ -95,18 +74,9 @@ pub fn gains(
             scratch.index(&trial).unwrap_or(0.0) - base
         });
         trial[index] = score;
-        gains.push(Gain {
-            code: node.code.clone(),
-            score,
-            to_full,
-            one_step,
-        });
+        gains.push(Gain { code: node.code.clone(), score, to_full, one_step });
     }
-    gains.sort_by(|a, b| {
-        b.to_full
-            .total_cmp(&a.to_full)
-            .then_with(|| a.code.cmp(&b.code))
-    });
+    gains.sort_by(|a, b| b.to_full.total_cmp(&a.to_full).then_with(|| a.code.cmp(&b.code)));
     Ok(gains)
 }
 
@@ -146,12 +116,7 @@ pub fn plan_to_next_tier(
             }
         }
         let Some((at, raised, after)) = best.filter(|&(_, _, after)| after > index) else {
-            return Ok(Some(Plan {
-                target_tier: target.id.clone(),
-                target_min: target.min,
-                steps,
-                reached: false,
-            }));
+            return Ok(Some(Plan { target_tier: target.id.clone(), target_min: target.min, steps, reached: false }));
         };
         steps.push(PlanStep {
             code: framework.nodes[at].code.clone(),
@@ -162,12 +127,7 @@ pub fn plan_to_next_tier(
         trial[at] = Some(raised);
         index = after;
     }
-    Ok(Some(Plan {
-        target_tier: target.id.clone(),
-        target_min: target.min,
-        steps,
-        reached: true,
-    }))
+    Ok(Some(Plan { target_tier: target.id.clone(), target_min: target.min, steps, reached: true }))
 }
 
 #[cfg(test)]
@@ -189,29 +149,18 @@ mod tests {
         let (framework, scores) = smart_scores(&[("T1.1", 0.5), ("S1.1", 0.5)]);
         let gains = gains(&framework, &scores, &Options::default()).unwrap();
         assert_eq!(gains[0].code, "S1.1");
-        assert!(
-            (gains[0].to_full - 0.5 * 0.75).abs() < 1e-12,
-            "{:?}",
-            gains[0]
-        );
+        assert!((gains[0].to_full - 0.5 * 0.75).abs() < 1e-12, "{:?}", gains[0]);
         assert!((gains[0].one_step.unwrap() - 0.25 * 0.75).abs() < 1e-12);
         let t11 = gains.iter().find(|g| g.code == "T1.1").unwrap();
         assert!((t11.to_full - 0.5 * 0.25).abs() < 1e-12);
-        assert!(
-            gains
-                .iter()
-                .filter(|g| g.score.is_none())
-                .all(|g| g.one_step.is_none())
-        );
+        assert!(gains.iter().filter(|g| g.score.is_none()).all(|g| g.one_step.is_none()));
     }
 
     #[test]
     fn the_plan_reaches_the_next_tier_in_the_fewest_steps() {
         // Index 0.5 (explorer); pioneer needs 0.70. A step on S1.1 adds 0.1875, on T1.1 0.0625.
         let (framework, scores) = smart_scores(&[("T1.1", 0.5), ("S1.1", 0.5)]);
-        let plan = plan_to_next_tier(&framework, &scores, &Options::default())
-            .unwrap()
-            .unwrap();
+        let plan = plan_to_next_tier(&framework, &scores, &Options::default()).unwrap().unwrap();
         assert_eq!(plan.target_tier, "pioneer");
         assert!(plan.reached);
         let codes: Vec<&str> = plan.steps.iter().map(|s| s.code.as_str()).collect();
@@ -222,15 +171,9 @@ mod tests {
     #[test]
     fn an_unreachable_tier_is_said_so() {
         let (framework, scores) = smart_scores(&[("T1.1", 1.0), ("S1.1", 0.0)]);
-        let plan = plan_to_next_tier(&framework, &scores, &Options::default())
-            .unwrap()
-            .unwrap();
+        let plan = plan_to_next_tier(&framework, &scores, &Options::default()).unwrap().unwrap();
         assert!(plan.reached, "S1.1 can still rise: {plan:?}");
         let (framework, scores) = smart_scores(&[("T1.1", 1.0)]);
-        assert_eq!(
-            plan_to_next_tier(&framework, &scores, &Options::default()).unwrap(),
-            None,
-            "already a leader"
-        );
+        assert_eq!(plan_to_next_tier(&framework, &scores, &Options::default()).unwrap(), None, "already a leader");
     }
 }

@@ -71,22 +71,13 @@ pub struct IndicatorInput {
 
 impl IndicatorInput {
     pub fn level(level: u8) -> IndicatorInput {
-        IndicatorInput {
-            level: Some(level),
-            ..IndicatorInput::default()
-        }
+        IndicatorInput { level: Some(level), ..IndicatorInput::default() }
     }
     pub fn score(score: f64) -> IndicatorInput {
-        IndicatorInput {
-            score: Some(score),
-            ..IndicatorInput::default()
-        }
+        IndicatorInput { score: Some(score), ..IndicatorInput::default() }
     }
     pub fn value(value: f64) -> IndicatorInput {
-        IndicatorInput {
-            value: Some(value),
-            ..IndicatorInput::default()
-        }
+        IndicatorInput { value: Some(value), ..IndicatorInput::default() }
     }
     pub fn with_quality(mut self, quality: Quality) -> IndicatorInput {
         self.quality = Some(quality);
@@ -125,21 +116,14 @@ impl std::fmt::Display for InputError {
         use InputError as E;
         match self {
             E::UnknownCode { code } => write!(f, "{code} is not an indicator of this framework"),
-            E::NotAnIndicator { code } => write!(
-                f,
-                "{code} is a dimension, not an indicator; give figures for its indicators"
-            ),
-            E::NotExactlyOneFigure { code } => write!(
-                f,
-                "indicator {code}: give exactly one of level, score or value"
-            ),
+            E::NotAnIndicator { code } => {
+                write!(f, "{code} is a dimension, not an indicator; give figures for its indicators")
+            }
+            E::NotExactlyOneFigure { code } => write!(f, "indicator {code}: give exactly one of level, score or value"),
             E::LevelOutOfRange { code, level } => {
                 write!(f, "indicator {code}: level must be 0 to 4 (found {level})")
             }
-            E::ScoreOutOfRange { code, score } => write!(
-                f,
-                "indicator {code}: score must be 0 to 100 (found {score})"
-            ),
+            E::ScoreOutOfRange { code, score } => write!(f, "indicator {code}: score must be 0 to 100 (found {score})"),
             E::ValueNotFinite { code } => write!(f, "indicator {code}: value must be a number"),
             E::ValueWithoutScale { code } => write!(
                 f,
@@ -197,23 +181,15 @@ pub fn normalise_inputs(
             Some(Measure::Level(level)) => Err(InputError::LevelOutOfRange { code, level }),
             Some(Measure::Score(score)) if (0.0..=100.0).contains(&score) => Ok(score),
             Some(Measure::Score(score)) => Err(InputError::ScoreOutOfRange { code, score }),
-            Some(Measure::Value(value)) if !value.is_finite() => {
-                Err(InputError::ValueNotFinite { code })
-            }
-            Some(Measure::Value(value)) => {
-                score_value(node, value).ok_or(InputError::ValueWithoutScale { code })
-            }
+            Some(Measure::Value(value)) if !value.is_finite() => Err(InputError::ValueNotFinite { code }),
+            Some(Measure::Value(value)) => score_value(node, value).ok_or(InputError::ValueWithoutScale { code }),
         };
         match score {
             Ok(score) => scores[index] = Some(score / 100.0),
             Err(problem) => problems.push(problem),
         }
     }
-    if problems.is_empty() {
-        Ok(scores)
-    } else {
-        Err(problems)
-    }
+    if problems.is_empty() { Ok(scores) } else { Err(problems) }
 }
 
 #[cfg(test)]
@@ -232,9 +208,7 @@ mod tests {
     #[test]
     fn levels_map_to_quarters_and_scores_pass_through() {
         let smart = Framework::builtin("smart-2021").unwrap();
-        let levels: Vec<f64> = (0..=4)
-            .map(|l| score_of(&smart, "T1.1", IndicatorInput::level(l)))
-            .collect();
+        let levels: Vec<f64> = (0..=4).map(|l| score_of(&smart, "T1.1", IndicatorInput::level(l))).collect();
         assert_eq!(levels, [0.0, 0.25, 0.5, 0.75, 1.0]);
         assert_eq!(score_of(&smart, "S2.3", IndicatorInput::score(76.0)), 0.76);
     }
@@ -244,8 +218,7 @@ mod tests {
         for lang in crate::Lang::all() {
             for (name, description) in RUBRIC_TEXTS {
                 assert!(
-                    !lang.text(name).is_empty()
-                        && lang.text(description).len() > lang.text(name).len(),
+                    !lang.text(name).is_empty() && lang.text(description).len() > lang.text(name).len(),
                     "{}",
                     lang.tag()
                 );
@@ -274,14 +247,7 @@ mod tests {
             ("T1.1".to_owned(), IndicatorInput::level(5)),
             ("T1.2".to_owned(), IndicatorInput::score(101.0)),
             ("T1.3".to_owned(), IndicatorInput::value(3.0)),
-            (
-                "T1.4".to_owned(),
-                IndicatorInput {
-                    level: Some(1),
-                    score: Some(20.0),
-                    ..Default::default()
-                },
-            ),
+            ("T1.4".to_owned(), IndicatorInput { level: Some(1), score: Some(20.0), ..Default::default() }),
             ("Z9.9".to_owned(), IndicatorInput::level(1)),
         ]);
         let problems = normalise_inputs(&smart, &inputs).unwrap_err();

@@ -15,16 +15,12 @@ mod uncertainty;
 
 pub use compare::{BenchmarkComparison, NodeDelta, compare_with_benchmark, compare_with_earlier};
 pub use error::EngineError;
-pub use evaluate::{
-    Evaluation, Light, NodeResult, Options, WeightError, evaluate, weights_with_overrides,
-};
+pub use evaluate::{Evaluation, Light, NodeResult, Options, WeightError, evaluate, weights_with_overrides};
 pub use fingerprint::{ENGINE_VERSION, fingerprint};
 pub use framework::{
-    Aggregation, BenchmarkValue, Direction, Framework, FrameworkError, Goalposts, Localized, Node,
-    Status, Target, Tier, localized_text,
+    Aggregation, BenchmarkValue, Direction, Framework, FrameworkError, Goalposts, Localized, Node, Status, Target,
+    Tier, localized_text,
 };
 pub use gap::{Gain, Plan, PlanStep, gains, plan_to_next_tier};
-pub use input::{
-    IndicatorInput, InputError, Measure, Quality, RUBRIC_LEVELS, RUBRIC_TEXTS, normalise_inputs,
-};
+pub use input::{IndicatorInput, InputError, Measure, Quality, RUBRIC_LEVELS, RUBRIC_TEXTS, normalise_inputs};
 pub use uncertainty::{Uncertainty, UncertaintyOptions, simulate};

@@ -22,11 +22,7 @@ pub struct UncertaintyOptions {
 
 impl Default for UncertaintyOptions {
     fn default() -> Self {
-        UncertaintyOptions {
-            draws: 10_000,
-            seed: 2021,
-            weight_band: 0.2,
-        }
+        UncertaintyOptions { draws: 10_000, seed: 2021, weight_band: 0.2 }
     }
 }
 
@@ -72,8 +68,7 @@ pub fn simulate(
     settings: &UncertaintyOptions,
 ) -> Result<Uncertainty, EngineError> {
     let scores = normalise_inputs(framework, inputs).map_err(EngineError::Inputs)?;
-    let base_weights =
-        weights_with_overrides(framework, &options.weights).map_err(EngineError::Weights)?;
+    let base_weights = weights_with_overrides(framework, &options.weights).map_err(EngineError::Weights)?;
     let mode = options.aggregation.unwrap_or(framework.aggregation);
     let spreads: Vec<(usize, Spread)> = framework
         .indicators()
@@ -109,9 +104,7 @@ pub fn simulate(
                     let moved = i16::from(level) + (rng.next_u64() % 3) as i16 - 1;
                     f64::from(moved.clamp(0, 4)) * 0.25
                 }
-                Spread::WeakScore(score) => {
-                    (score + 0.25 * (2.0 * uniform(&mut rng) - 1.0)).clamp(0.0, 1.0)
-                }
+                Spread::WeakScore(score) => (score + 0.25 * (2.0 * uniform(&mut rng) - 1.0)).clamp(0.0, 1.0),
                 Spread::Missing => uniform(&mut rng),
             });
         }
@@ -123,10 +116,8 @@ pub fn simulate(
         .tiers
         .iter()
         .map(|tier| {
-            let count = indexes
-                .iter()
-                .filter(|&&index| framework.tier_for(index).is_some_and(|t| t.id == tier.id))
-                .count();
+            let count =
+                indexes.iter().filter(|&&index| framework.tier_for(index).is_some_and(|t| t.id == tier.id)).count();
             (tier.id.clone(), count as f64 / f64::from(draws))
         })
         .collect();
@@ -144,18 +135,11 @@ mod tests {
     use super::*;
     use crate::selfcheck::Quality;
 
-    fn all_level(
-        framework: &Framework,
-        level: u8,
-        quality: Option<Quality>,
-    ) -> BTreeMap<String, IndicatorInput> {
+    fn all_level(framework: &Framework, level: u8, quality: Option<Quality>) -> BTreeMap<String, IndicatorInput> {
         framework
             .indicators()
             .map(|(_, node)| {
-                let input = IndicatorInput {
-                    quality,
-                    ..IndicatorInput::level(level)
-                };
+                let input = IndicatorInput { quality, ..IndicatorInput::level(level) };
                 (node.code.clone(), input)
             })
             .collect()
@@ -165,17 +149,10 @@ mod tests {
     fn solid_complete_data_leaves_only_weight_uncertainty() {
         let framework = Framework::builtin("smart-2021").unwrap();
         // Every indicator equal: weights cannot move a mean of equal values.
-        let result = simulate(
-            &framework,
-            &all_level(&framework, 3, None),
-            &Options::default(),
-            &UncertaintyOptions::default(),
-        )
-        .unwrap();
-        assert!(
-            (result.p05 - 0.75).abs() < 1e-9 && (result.p95 - 0.75).abs() < 1e-9,
-            "{result:?}"
-        );
+        let result =
+            simulate(&framework, &all_level(&framework, 3, None), &Options::default(), &UncertaintyOptions::default())
+                .unwrap();
+        assert!((result.p05 - 0.75).abs() < 1e-9 && (result.p95 - 0.75).abs() < 1e-9, "{result:?}");
         assert_eq!(result.tier_probabilities[1], ("pioneer".to_owned(), 1.0));
     }
 
@@ -184,26 +161,14 @@ mod tests {
         let framework = Framework::builtin("smart-2021").unwrap();
         let mut inputs = all_level(&framework, 3, Some(Quality::Estimated));
         inputs.retain(|code, _| !code.starts_with('S'));
-        let settings = UncertaintyOptions {
-            draws: 2000,
-            ..UncertaintyOptions::default()
-        };
+        let settings = UncertaintyOptions { draws: 2000, ..UncertaintyOptions::default() };
         let first = simulate(&framework, &inputs, &Options::default(), &settings).unwrap();
         assert!(first.p95 - first.p05 > 0.05, "{first:?}");
         assert!(first.p05 <= first.median && first.median <= first.p95);
         let total: f64 = first.tier_probabilities.iter().map(|(_, p)| p).sum();
         assert!((total - 1.0).abs() < 1e-12);
-        assert_eq!(
-            simulate(&framework, &inputs, &Options::default(), &settings).unwrap(),
-            first
-        );
-        let other = UncertaintyOptions {
-            seed: 7,
-            ..settings
-        };
-        assert_ne!(
-            simulate(&framework, &inputs, &Options::default(), &other).unwrap(),
-            first
-        );
+        assert_eq!(simulate(&framework, &inputs, &Options::default(), &settings).unwrap(), first);
+        let other = UncertaintyOptions { seed: 7, ..settings };
+        assert_ne!(simulate(&framework, &inputs, &Options::default(), &other).unwrap(), first);
     }
 }
