@@ -38,3 +38,16 @@ test('the rating schema accepts its example and the README example, and nothing 
   assert.equal(validate({ ...schema.examples[0], score: 0 }), false);
   assert.equal(validate({ ...schema.examples[0], id: 'not-a-uuid' }), false);
 });
+
+test('the collector OpenAPI document names every route the collector serves, and no other', () => {
+  const openapi = readJson('crates/collector/openapi.json');
+  assert.equal(openapi.openapi, '3.1.0');
+  const app = readFileSync(new URL('crates/collector/src/app.rs', root), 'utf8');
+  const routed = [...app.matchAll(/\.route\("([^"]+)",\s*(get|post)\(/g)].map(([, path, method]) => `${method} ${path}`).sort();
+  const documented = Object.entries(openapi.paths)
+    .flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method} ${path}`))
+    .sort();
+  assert.deepEqual(documented, routed);
+  const references = JSON.stringify(openapi).match(/"\$ref":"\.\.\/\.\.\/schemas\/[^"]+"/g) ?? [];
+  assert.ok(references.length >= 3 && references.every((r) => r.includes('rating.v1.schema.json')), 'payloads are the published rating schema');
+});
