@@ -6,6 +6,7 @@ pub mod lang;
 pub mod messages;
 pub mod payload;
 pub mod ratings_csv;
+pub mod redact;
 pub mod satisfaction;
 pub mod scale;
 pub mod selfcheck;
