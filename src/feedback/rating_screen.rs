@@ -1,7 +1,10 @@
+use civic_pulse_core::redact::redact;
 use civic_pulse_core::{Msg, RatingV1, ScaleId, Score, ServiceId};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::aspect_chips::AspectChips;
+use super::comment_box::CommentBox;
 use super::device::{fresh_rating_id, today};
 use super::flow::FeedbackEvent;
 use super::rating_group::RatingGroup;
@@ -30,6 +33,17 @@ pub fn RatingScreen(
 ) -> impl IntoView {
     let lang = use_lang();
     let selected = RwSignal::new(None::<Score>);
+    let aspects = RwSignal::new(Vec::<&'static str>::new());
+    let comment = RwSignal::new(String::new());
+    // The chips on offer follow the score; ticks from another set of chips no longer apply.
+    let chips = Memo::new(move |_| selected.get().and_then(|score| scale.aspects_for(score)));
+    Effect::new(move |previous: Option<Option<Msg>>| {
+        let question = chips.get().map(|(question, _)| question);
+        if previous.is_some_and(|before| before != question) {
+            aspects.set(Vec::new());
+        }
+        question
+    });
     let state = RwSignal::new(SendState::Idle);
     let heading = NodeRef::<leptos::html::H3>::new();
     focus_when_mounted(heading, focus_heading);
@@ -59,7 +73,14 @@ pub fn RatingScreen(
             state.set(SendState::Failed);
             return;
         };
-        let rating = RatingV1::new(id, &service.get_value(), scale, score, lang.get_untracked(), day);
+        let mut rating = RatingV1::new(id, &service.get_value(), scale, score, lang.get_untracked(), day);
+        if let Some((_, offered)) = scale.aspects_for(score) {
+            let ticked = aspects.get_untracked();
+            rating.aspects = offered.iter().filter(|a| ticked.contains(&a.id)).map(|a| a.id.to_owned()).collect();
+        }
+        // Redacted here, on the device, before the rating is stored or sent.
+        let text = redact(comment.get_untracked().trim()).text;
+        rating.comment = (!text.is_empty()).then(|| text.chars().take(RatingV1::MAX_COMMENT_CHARS).collect());
         state.set(SendState::Sending);
         spawn_local(async move {
             match post_rating(endpoint.get_value().as_str(), &rating).await {
@@ -83,6 +104,12 @@ pub fn RatingScreen(
                 </p>
             </Show>
             <RatingGroup scale=scale selected=selected error_id=error_shown />
+            {move || {
+                chips.get().map(|(question, offered)| view! { <AspectChips question=question aspects=offered chosen=aspects /> })
+            }}
+            <Show when=move || selected.get().is_some()>
+                <CommentBox text=comment />
+            </Show>
             <button type="submit" class="cp-button cp-button--primary" aria-disabled=move || (state.get() == SendState::Sending).then_some("true")>
                 {move || if state.get() == SendState::Sending { tr(Msg::Sending)() } else { tr(Msg::Send)() }}
             </button>

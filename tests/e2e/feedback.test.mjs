@@ -72,6 +72,54 @@ describe('resident feedback widget', () => {
     await context.close();
   });
 
+  test('a bad review offers chips and a comment, and personal details never leave the phone', async () => {
+    const { context, page, errors } = await openDemo();
+    await page.getByRole('button', { name: 'Transport' }).click();
+    await page.getByText('Dissatisfied', { exact: true }).click();
+    const chips = page.getByRole('group', { name: 'What went wrong? (optional)' });
+    await chips.getByRole('checkbox', { name: 'Staff attitude' }).check();
+    await chips.getByRole('checkbox', { name: 'It took too long' }).check();
+    const comment = page.getByRole('textbox', { name: 'Anything else you want to tell us? (optional)' });
+    const hint = await comment.getAttribute('aria-describedby');
+    assert.match(await page.locator(`#${hint}`).innerText(), /anonymous/i, 'the privacy note is the comment box hint');
+    await comment.fill('等了两个小时，请打我手机138 1234 5678或发邮件 li.wei@example.com');
+    // The preview shows exactly what will be sent, before sending.
+    await page.getByText('This is what will be sent:').waitFor();
+    await page.getByText('等了两个小时，请打我手机[phone]或发邮件 [email]').waitFor();
+    await expectNoAxeViolations(page, 'a bad review with chips and a redacted comment');
+
+    const before = fixture.receiver.requests.length;
+    await page.getByRole('button', { name: 'Send rating' }).click();
+    await page.getByText('Thank you. Your rating was sent.').waitFor();
+    assert.equal(fixture.receiver.requests.length, before + 1);
+    const { body } = fixture.receiver.requests.at(-1);
+    assert.ok(!body.includes('1234') && !body.includes('li.wei'), `nothing personal on the wire: ${body}`);
+    const rating = JSON.parse(body);
+    assert.equal(rating.score, 2);
+    assert.deepEqual(rating.aspects, ['too-slow', 'staff-attitude'], 'in the order the chips are shown');
+    assert.equal(rating.comment, '等了两个小时，请打我手机[phone]或发邮件 [email]');
+    const validate = compile('schemas/rating.v1.schema.json');
+    assert.ok(validate(rating), JSON.stringify(validate.errors));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('changing to a good score withdraws the "what went wrong" chips', async () => {
+    const { context, page } = await openDemo();
+    await page.getByRole('button', { name: 'Healthcare' }).click();
+    await page.getByText('Very dissatisfied').click();
+    await page.getByRole('checkbox', { name: 'My problem was not solved' }).check();
+    await page.getByText('Satisfied', { exact: true }).click();
+    assert.equal(await page.getByRole('group', { name: 'What went wrong? (optional)' }).count(), 0);
+    await page.getByRole('button', { name: 'Send rating' }).click();
+    await page.getByText('Thank you. Your rating was sent.').waitFor();
+    const rating = JSON.parse(fixture.receiver.requests.at(-1).body);
+    assert.equal(rating.score, 4);
+    assert.equal(rating.aspects, undefined, 'no chips from the earlier score');
+    assert.equal(rating.comment, undefined, 'an empty comment is left out');
+    await context.close();
+  });
+
   test('sending without an answer says what to do and sends nothing', async () => {
     const { context, page } = await openDemo();
     const before = fixture.receiver.requests.length;

@@ -32,6 +32,25 @@ a11-v2-level-3 = Neither agree nor disagree
 a11-v2-level-2 = Disagree
 a11-v2-level-1 = Strongly disagree
 
+what-went-wrong = What went wrong? (optional)
+what-went-well = What went well? (optional)
+what-did-not-go-well = What didn't go so well? (optional)
+aspect-too-slow = It took too long
+aspect-too-complicated = It was too complicated
+aspect-unclear-information = The information was unclear
+aspect-problem-not-solved = My problem was not solved
+aspect-staff-attitude = Staff attitude
+aspect-technical-fault = The system did not work
+aspect-effectiveness = My need was met
+aspect-ease = It was easy
+aspect-efficiency = It was quick
+aspect-transparency = I knew what to expect
+aspect-humanity = I was treated with respect
+aspect-employee = Staff were helpful
+comment-label = Anything else you want to tell us? (optional)
+privacy-note = This is anonymous. Do not write your name, phone number or ID number: we remove phone numbers, e-mail addresses, ID numbers, licence plates and card numbers before sending.
+redaction-preview = This is what will be sent:
+
 send = Send rating
 sending = Sending…
 sent = Thank you. Your rating was sent.

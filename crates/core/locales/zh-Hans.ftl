@@ -32,6 +32,25 @@ a11-v2-level-3 = 说不上同意或不同意
 a11-v2-level-2 = 不同意
 a11-v2-level-1 = 非常不同意
 
+what-went-wrong = 哪里不满意？（选填）
+what-went-well = 哪些方面做得好？（选填）
+what-did-not-go-well = 哪些方面做得不好？（选填）
+aspect-too-slow = 办理时间太长
+aspect-too-complicated = 流程太复杂
+aspect-unclear-information = 信息说明不清楚
+aspect-problem-not-solved = 问题没有解决
+aspect-staff-attitude = 工作人员态度
+aspect-technical-fault = 系统出故障
+aspect-effectiveness = 解决了我的需求
+aspect-ease = 操作简单
+aspect-efficiency = 办理快捷
+aspect-transparency = 流程清楚透明
+aspect-humanity = 受到尊重
+aspect-employee = 工作人员热心帮助
+comment-label = 还有什么想告诉我们的吗？（选填）
+privacy-note = 评价是匿名的。请不要填写姓名、电话或身份证号：提交前我们会删除电话号码、电子邮箱、身份证号、车牌号和银行卡号。
+redaction-preview = 将提交的内容：
+
 send = 提交评价
 sending = 正在提交…
 sent = 谢谢！您的评价已提交。

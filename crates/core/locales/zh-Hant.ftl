@@ -32,6 +32,25 @@ a11-v2-level-3 = 說不上同意或不同意
 a11-v2-level-2 = 不同意
 a11-v2-level-1 = 非常不同意
 
+what-went-wrong = 哪裡不滿意？（選填）
+what-went-well = 哪些方面做得好？（選填）
+what-did-not-go-well = 哪些方面做得不好？（選填）
+aspect-too-slow = 辦理時間太長
+aspect-too-complicated = 流程太複雜
+aspect-unclear-information = 資訊說明不清楚
+aspect-problem-not-solved = 問題沒有解決
+aspect-staff-attitude = 工作人員態度
+aspect-technical-fault = 系統出故障
+aspect-effectiveness = 解決了我的需求
+aspect-ease = 操作簡單
+aspect-efficiency = 辦理快捷
+aspect-transparency = 流程清楚透明
+aspect-humanity = 受到尊重
+aspect-employee = 工作人員熱心幫助
+comment-label = 還有什麼想告訴我們的嗎？（選填）
+privacy-note = 評價是匿名的。請不要填寫姓名、電話或身分證號：提交前我們會刪除電話號碼、電子郵箱、身分證號、車牌號和銀行卡號。
+redaction-preview = 將提交的內容：
+
 send = 提交評價
 sending = 正在提交…
 sent = 謝謝！您的評價已提交。

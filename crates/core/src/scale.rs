@@ -44,7 +44,47 @@ pub struct ScaleOption {
     pub label: Msg,
 }
 
+/// A chip the resident can tick to say what mattered; its id goes into the payload's `aspects`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Aspect {
+    pub id: &'static str,
+    pub label: Msg,
+}
+
+/// "What went wrong" on a bad review, for the good/bad and UK scales.
+pub const PROBLEM_ASPECTS: [Aspect; 6] = [
+    Aspect { id: "too-slow", label: Msg::AspectTooSlow },
+    Aspect { id: "too-complicated", label: Msg::AspectTooComplicated },
+    Aspect { id: "unclear-information", label: Msg::AspectUnclearInformation },
+    Aspect { id: "problem-not-solved", label: Msg::AspectProblemNotSolved },
+    Aspect { id: "staff-attitude", label: Msg::AspectStaffAttitude },
+    Aspect { id: "technical-fault", label: Msg::AspectTechnicalFault },
+];
+
+/// The six A-11 drivers; whether they went well or not is read from the score.
+pub const A11_ASPECTS: [Aspect; 6] = [
+    Aspect { id: "effectiveness", label: Msg::AspectEffectiveness },
+    Aspect { id: "ease", label: Msg::AspectEase },
+    Aspect { id: "efficiency", label: Msg::AspectEfficiency },
+    Aspect { id: "transparency", label: Msg::AspectTransparency },
+    Aspect { id: "humanity", label: Msg::AspectHumanity },
+    Aspect { id: "employee", label: Msg::AspectEmployee },
+];
+
 impl ScaleId {
+    /// The chips offered after a score, with their question; none when the scale asks nothing
+    /// more at that score (a good review on the good/bad and UK scales).
+    pub fn aspects_for(self, score: Score) -> Option<(Msg, &'static [Aspect])> {
+        match self {
+            ScaleId::GoodBad5 | ScaleId::UkCsat5 if score.is_bad_review() => {
+                Some((Msg::WhatWentWrong, &PROBLEM_ASPECTS))
+            }
+            ScaleId::GoodBad5 | ScaleId::UkCsat5 => None,
+            ScaleId::A11V2 if score.get() >= 3 => Some((Msg::WhatWentWell, &A11_ASPECTS)),
+            ScaleId::A11V2 => Some((Msg::WhatDidNotGoWell, &A11_ASPECTS)),
+        }
+    }
+
     pub const ALL: [ScaleId; 3] = [ScaleId::GoodBad5, ScaleId::UkCsat5, ScaleId::A11V2];
 
     /// The id used in configuration and in every payload.
@@ -115,6 +155,33 @@ mod tests {
             assert_eq!(ScaleId::parse(scale.id()), Some(scale));
         }
         assert_eq!(ScaleId::parse("stars-10"), None);
+    }
+
+    #[test]
+    fn chips_follow_the_scale_and_the_score() {
+        let bad = Score::new(2).unwrap();
+        let good = Score::new(4).unwrap();
+        assert_eq!(ScaleId::GoodBad5.aspects_for(good), None, "a good review asks nothing more");
+        let (question, chips) = ScaleId::UkCsat5.aspects_for(bad).unwrap();
+        assert_eq!(question, Msg::WhatWentWrong);
+        let ids: Vec<&str> = chips.iter().map(|a| a.id).collect();
+        assert_eq!(
+            ids,
+            [
+                "too-slow",
+                "too-complicated",
+                "unclear-information",
+                "problem-not-solved",
+                "staff-attitude",
+                "technical-fault"
+            ]
+        );
+        assert_eq!(ScaleId::A11V2.aspects_for(good).unwrap().0, Msg::WhatWentWell);
+        assert_eq!(ScaleId::A11V2.aspects_for(bad).unwrap().0, Msg::WhatDidNotGoWell);
+        // Every chip id is a valid payload aspect.
+        for chip in PROBLEM_ASPECTS.iter().chain(&A11_ASPECTS) {
+            assert_eq!(crate::ServiceId::parse(chip.id).map(|id| id.as_str().to_owned()), Some(chip.id.to_owned()));
+        }
     }
 
     #[test]
