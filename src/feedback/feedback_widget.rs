@@ -4,9 +4,10 @@ use leptos::prelude::*;
 use super::confirmation::Confirmation;
 use super::flow::{FeedbackEvent, Step};
 use super::rating_screen::RatingScreen;
+use super::read_aloud::ReadAloudButton;
 use super::service_picker::ServicePicker;
 use crate::i18n::{LanguageSwitcher, browser_languages, provide_lang, tr};
-use crate::ui::unique_id;
+use crate::ui::{DisplayControls, load_display_prefs, save_display_prefs, unique_id};
 
 /// The whole resident flow for one checked configuration.
 #[component]
@@ -29,6 +30,19 @@ pub fn FeedbackWidget(
         moved.set_value(true);
         step.set(next);
     };
+    let prefs = RwSignal::new(load_display_prefs());
+    Effect::new(move |first: Option<()>| {
+        let chosen = prefs.get();
+        // Only what the resident changes is written back, not what was just read.
+        if first.is_some() {
+            save_display_prefs(chosen);
+        }
+    });
+    let widget_class = move || {
+        let p = prefs.get();
+        format!("cp-widget cp-text-{}{}", p.text_step, if p.high_contrast { " cp-contrast" } else { "" })
+    };
+    let screen_host = NodeRef::<leptos::html::Div>::new();
     let title_id = unique_id("cp-title");
     let WidgetConfig { endpoint, services, scale, .. } = config;
     let several_services = services.len() > 1;
@@ -71,12 +85,18 @@ pub fn FeedbackWidget(
 
     let labelled_by = title_id.clone();
     view! {
-        <section class="cp-widget" lang=move || lang.get().tag() aria-labelledby=labelled_by>
+        <section class=widget_class lang=move || lang.get().tag() aria-labelledby=labelled_by>
             <div class="cp-widget__bar">
                 <h2 class="cp-widget__title" id=title_id>{tr(Msg::WidgetTitle)}</h2>
                 <LanguageSwitcher />
             </div>
-            {screen}
+            <div class="cp-widget__tools">
+                <DisplayControls prefs=prefs />
+                <ReadAloudButton screen=screen_host />
+            </div>
+            <div class="cp-widget__screen" node_ref=screen_host>
+                {screen}
+            </div>
         </section>
     }
 }

@@ -8,6 +8,7 @@ mod feedback_widget;
 mod flow;
 mod rating_group;
 mod rating_screen;
+mod read_aloud;
 mod service_picker;
 mod transport;
 

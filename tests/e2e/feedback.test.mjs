@@ -187,6 +187,78 @@ describe('resident feedback widget', () => {
     await context.close();
   });
 
+  test('larger text and high contrast are remembered on this device', async () => {
+    const { context, page } = await openDemo();
+    const widget = page.locator('civic-feedback section');
+    assert.equal(await widget.evaluate((el) => getComputedStyle(el).fontSize), '18px');
+    await page.getByRole('button', { name: 'A Largest text' }).click();
+    await page.getByRole('button', { name: 'High contrast' }).click();
+    assert.equal(await widget.evaluate((el) => getComputedStyle(el).fontSize), '27px');
+    assert.equal(await widget.evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(0, 0, 0)');
+    await expectNoAxeViolations(page, 'largest text, high contrast');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Rate a city service' }).waitFor();
+    assert.equal(await widget.evaluate((el) => getComputedStyle(el).fontSize), '27px', 'still large after a reload');
+    assert.equal(await page.getByRole('button', { name: 'High contrast' }).getAttribute('aria-pressed'), 'true');
+    await page.getByRole('button', { name: 'Transport' }).click();
+    await page.getByText('Very dissatisfied').click();
+    await expectNoAxeViolations(page, 'a bad review in high contrast');
+    await context.close();
+  });
+
+  test('at 400 % zoom (320 px wide) with the largest text nothing scrolls sideways', async () => {
+    const { context, page } = await openDemo({ viewport: { width: 320, height: 640 } });
+    await page.getByRole('button', { name: 'A Largest text' }).click();
+    const sideways = () => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+    assert.equal(await sideways(), false, 'service choice');
+    await page.getByRole('button', { name: 'Social security' }).click();
+    await page.getByText('Very dissatisfied').click();
+    await page.getByRole('textbox').fill('等了很久 waited a very long time 13812345678');
+    assert.equal(await sideways(), false, 'rating with chips and comment');
+    await expectNoAxeViolations(page, '320 px, largest text');
+    await context.close();
+  });
+
+  test('read aloud speaks the current screen in the current language', async () => {
+    const context = await fixture.browser.newContext({ locale: 'en-US' });
+    // Headless Chromium has no voices: a stand-in records what would be spoken.
+    await context.addInitScript(() => {
+      window.spoken = [];
+      window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; this.lang = ''; } };
+      Object.defineProperty(window, 'speechSynthesis', {
+        configurable: true,
+        value: Object.assign(Object.create(EventTarget.prototype), {
+          speak: (utterance) => window.spoken.push({ text: utterance.text, lang: utterance.lang }),
+          cancel: () => {},
+        }),
+      });
+    });
+    const page = await context.newPage();
+    await page.goto(`${fixture.url}/`);
+    await page.getByRole('button', { name: 'Read aloud' }).click();
+    let spoken = await page.evaluate(() => window.spoken);
+    assert.equal(spoken.length, 1);
+    assert.equal(spoken[0].lang, 'en');
+    assert.match(spoken[0].text, /Which service did you use\?[\s\S]*Transport[\s\S]*Employment/);
+    await page.getByRole('button', { name: '简体中文' }).click();
+    await page.getByRole('button', { name: '交通出行' }).click();
+    await page.getByRole('button', { name: '朗读' }).click();
+    spoken = await page.evaluate(() => window.spoken);
+    assert.equal(spoken[1].lang, 'zh-CN', 'voices are chosen by region');
+    assert.match(spoken[1].text, /您对这项服务满意吗？[\s\S]*非常满意[\s\S]*非常不满意/);
+    await context.close();
+  });
+
+  test('read aloud is not offered where the browser cannot speak', async () => {
+    const context = await fixture.browser.newContext({ locale: 'en-US' });
+    await context.addInitScript(() => Object.defineProperty(window, 'speechSynthesis', { configurable: true, value: undefined }));
+    const page = await context.newPage();
+    await page.goto(`${fixture.url}/`);
+    await page.getByRole('heading', { name: 'Rate a city service' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Read aloud' }).count(), 0);
+    await context.close();
+  });
+
   test('no accessibility violations on each screen', async () => {
     const { context, page } = await openDemo();
     await expectNoAxeViolations(page, 'the service choice');

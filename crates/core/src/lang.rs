@@ -50,6 +50,11 @@ impl Lang {
         self.0.tag
     }
 
+    /// The tag to give speech synthesis, whose voices are named by region (`zh-CN`, `zh-TW`).
+    pub fn speech_tag(self) -> &'static str {
+        self.0.speech
+    }
+
     /// The language's name in itself ("English", "简体中文").
     pub fn name(self) -> &'static str {
         self.0.name
@@ -98,5 +103,7 @@ mod tests {
         let zh = Lang::from_tag("zh-Hans").unwrap();
         assert_eq!(zh.text(Msg::GoodBad5Level5), "非常满意");
         assert!(zh.format(Msg::ConfigUnknownService, &[("id", "bus")]).contains("bus"));
+        assert_eq!(zh.speech_tag(), "zh-CN");
+        assert_eq!(Lang::from_tag("zh-HK").unwrap().speech_tag(), "zh-TW");
     }
 }

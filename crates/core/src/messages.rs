@@ -52,6 +52,12 @@ message_keys! {
     A11V2Level3 => "a11-v2-level-3",
     A11V2Level2 => "a11-v2-level-2",
     A11V2Level1 => "a11-v2-level-1",
+    DisplayControls => "display-controls",
+    TextSize0 => "text-size-0",
+    TextSize1 => "text-size-1",
+    TextSize2 => "text-size-2",
+    HighContrast => "high-contrast",
+    ReadAloud => "read-aloud",
     WhatWentWrong => "what-went-wrong",
     WhatWentWell => "what-went-well",
     WhatDidNotGoWell => "what-did-not-go-well",
@@ -111,6 +117,8 @@ pub struct Catalogue {
     pub name: &'static str,
     /// Other BCP 47 tags that mean this language (for example `zh-CN` for `zh-Hans`).
     pub aliases: Vec<&'static str>,
+    /// The tag speech synthesis voices use for it (`zh-CN` for `zh-Hans`); the tag itself if unset.
+    pub speech: &'static str,
     entries: Vec<(&'static str, &'static str)>,
 }
 
@@ -133,7 +141,7 @@ pub enum CatalogueError {
 
 /// Parses one catalogue; `tag` names it in errors.
 pub fn parse_catalogue(tag: &'static str, source: &'static str) -> Result<Catalogue, CatalogueError> {
-    let mut catalogue = Catalogue { tag, name: tag, aliases: Vec::new(), entries: Vec::new() };
+    let mut catalogue = Catalogue { tag, name: tag, aliases: Vec::new(), speech: tag, entries: Vec::new() };
     for (index, raw) in source.lines().enumerate() {
         let line = raw.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -146,6 +154,7 @@ pub fn parse_catalogue(tag: &'static str, source: &'static str) -> Result<Catalo
         match key {
             "@name" => catalogue.name = value,
             "@aliases" => catalogue.aliases = value.split_whitespace().collect(),
+            "@speech" => catalogue.speech = value,
             _ if catalogue.get(key).is_some() => {
                 return Err(CatalogueError::DuplicateKey { tag: tag.into(), key: key.into() });
             }

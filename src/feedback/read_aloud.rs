@@ -1,0 +1,39 @@
+use civic_pulse_core::Msg;
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::i18n::{tr, use_lang};
+
+/// The browser's speech synthesis, if it has one. Checked as an object rather than by class,
+/// since only its `speak` and `cancel` methods are used.
+fn speech() -> Option<web_sys::SpeechSynthesis> {
+    let window = web_sys::window()?;
+    let value = js_sys::Reflect::get(&window, &"speechSynthesis".into()).ok()?;
+    value.is_object().then(|| value.unchecked_into())
+}
+
+/// Reads the current screen (question, answers, buttons) aloud in the current language. Shown
+/// only where the browser can speak.
+#[component]
+pub fn ReadAloudButton(
+    /// The element holding the current screen.
+    screen: NodeRef<Div>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let speak = move |_| {
+        let (Some(synthesis), Some(screen)) = (speech(), screen.get()) else { return };
+        let Ok(utterance) = web_sys::SpeechSynthesisUtterance::new_with_text(&screen.inner_text()) else { return };
+        utterance.set_lang(lang.get_untracked().speech_tag());
+        // A second press starts again from the top rather than queueing a second reading.
+        synthesis.cancel();
+        synthesis.speak(&utterance);
+    };
+    speech().map(|_| {
+        view! {
+            <button type="button" class="cp-display__button cp-read-aloud" on:click=speak>
+                {tr(Msg::ReadAloud)}
+            </button>
+        }
+    })
+}
