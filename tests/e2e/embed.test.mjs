@@ -1,0 +1,112 @@
+// Embedding: the widget in pages it does not control. Strict CSP, hostile CSS, several widgets,
+// widgets added later and attributes changed, all against a real receiver.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startFixture } from './support/fixture.mjs';
+
+const page = (title, head, body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<script type="module" src="/embed.js"></script>${head}</head><body><main><h1>${title}</h1>${body}</main></body></html>`;
+
+const HOSTILE = page('Hostile host', '<link rel="stylesheet" href="/hostile.css">',
+  '<civic-feedback endpoint="/v1/ratings" services="transport"></civic-feedback>');
+const HOSTILE_CSS = '* { all: revert; font-size: 8px !important; } button { display: none !important; } :root { font-size: 5px; }';
+const TWO = page('Two widgets', '',
+  `<civic-feedback id="first" endpoint="/v1/ratings" services="transport"></civic-feedback>
+   <civic-feedback id="second" endpoint="/v1/ratings" services="healthcare" scale="uk-csat-5"></civic-feedback>`);
+
+describe('embedding in host pages', () => {
+  let fixture;
+  before(async () => {
+    fixture = await startFixture({ pages: { '/hostile.html': HOSTILE, '/two.html': TWO } });
+  });
+  after(() => fixture?.stop());
+
+  async function open(path, watch = {}) {
+    const context = await fixture.browser.newContext({ locale: 'en-US' });
+    await context.route('**/hostile.css', (route) => route.fulfill({ contentType: 'text/css', body: HOSTILE_CSS }));
+    const tab = await context.newPage();
+    const problems = [];
+    tab.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    if (watch.csp) {
+      await tab.addInitScript(() => {
+        window.violations = [];
+        document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      });
+      tab.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+    }
+    await tab.goto(`${fixture.url}${path}`);
+    return { context, tab, problems };
+  }
+
+  async function sendFrom(widget, answer) {
+    await widget.getByText(answer, { exact: true }).click();
+    await widget.getByRole('button', { name: 'Send rating' }).click();
+    await widget.getByText('Thank you. Your rating was sent.').waitFor();
+  }
+
+  test('works under a strict Content-Security-Policy with no violation', async () => {
+    const { context, tab, problems } = await open('/strict-csp.html', { csp: true });
+    const before = fixture.receiver.requests.length;
+    await sendFrom(tab.locator('civic-feedback'), 'Basically satisfied');
+    assert.equal(fixture.receiver.requests.length, before + 1);
+    assert.equal(JSON.parse(fixture.receiver.requests.at(-1).body).service, 'government');
+    assert.deepEqual(await tab.evaluate(() => window.violations), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('hostile host CSS cannot hide or shrink the widget', async () => {
+    const { context, tab } = await open('/hostile.html');
+    const widget = tab.locator('civic-feedback');
+    const send = widget.getByRole('button', { name: 'Send rating' });
+    await send.waitFor();
+    assert.ok(await send.isVisible(), 'host rules do not reach into the shadow root');
+    assert.equal(await widget.locator('section').evaluate((el) => getComputedStyle(el).fontSize), '18px');
+    await sendFrom(widget, 'Very satisfied');
+    await context.close();
+  });
+
+  test('two widgets send independently, and one added later works too', async () => {
+    const { context, tab } = await open('/two.html');
+    const before = fixture.receiver.requests.length;
+    await sendFrom(tab.locator('#second'), 'Neither satisfied or dissatisfied');
+    await sendFrom(tab.locator('#first'), 'Very dissatisfied');
+    await tab.evaluate(() => {
+      const late = document.createElement('civic-feedback');
+      late.id = 'late';
+      late.setAttribute('endpoint', '/v1/ratings');
+      late.setAttribute('services', 'employment');
+      document.querySelector('main').append(late);
+    });
+    await sendFrom(tab.locator('#late'), 'Satisfied');
+    const sent = fixture.receiver.requests.slice(before).map((r) => JSON.parse(r.body));
+    assert.deepEqual(sent.map((r) => [r.service, r.scale, r.score]), [
+      ['healthcare', 'uk-csat-5', 3], ['transport', 'good-bad-5', 1], ['employment', 'good-bad-5', 4],
+    ]);
+    assert.equal(new Set(sent.map((r) => r.id)).size, 3);
+    await context.close();
+  });
+
+  test('changing an attribute updates the widget, and events tell the host what happened', async () => {
+    const { context, tab } = await open('/two.html');
+    const first = tab.locator('#first');
+    await first.getByRole('heading', { name: 'Transport' }).waitFor();
+    await tab.evaluate(() => {
+      window.events = [];
+      for (const kind of ['ready', 'sent', 'error']) {
+        document.addEventListener(`civic-feedback:${kind}`, (e) => window.events.push({ kind, target: e.target.id, detail: e.detail }));
+      }
+      document.querySelector('#first').setAttribute('lang', 'zh-Hant');
+    });
+    await first.getByRole('heading', { name: '交通出行' }).waitFor();
+    await first.getByText('滿意', { exact: true }).click();
+    await first.getByRole('button', { name: '提交評價' }).click();
+    await first.getByText('謝謝！您的評價已提交。').waitFor();
+    const events = await tab.evaluate(() => window.events);
+    assert.deepEqual(events.map((e) => [e.kind, e.target]), [['ready', 'first'], ['sent', 'first']]);
+    const sent = events[1].detail;
+    assert.deepEqual(Object.keys(sent).sort(), ['id', 'score', 'service'], 'never the comment');
+    assert.deepEqual([sent.service, sent.score], ['transport', 4]);
+    await context.close();
+  });
+});
