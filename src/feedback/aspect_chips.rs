@@ -25,13 +25,13 @@ pub fn AspectChips(
                     let id = format!("{group}-{}", aspect.id);
                     let toggle = move |event: leptos::ev::Event| {
                         let ticked = event_target_checked(&event);
+                        // Rebuilt in the order the chips are shown, so the payload's order is stable.
                         chosen.update(|ids| {
-                            ids.retain(|id| *id != aspect.id);
-                            if ticked {
-                                ids.push(aspect.id);
-                                // Keep the payload's order stable: the order the chips are shown in.
-                                ids.sort_by_key(|id| aspects.iter().position(|a| a.id == *id));
-                            }
+                            *ids = aspects
+                                .iter()
+                                .map(|a| a.id)
+                                .filter(|id| if *id == aspect.id { ticked } else { ids.contains(id) })
+                                .collect();
                         });
                     };
                     view! {

@@ -65,7 +65,9 @@ fn id_checksum_ok(digits: &[u8], last: char) -> bool {
 }
 
 fn phone_cue_before(chars: &[char], start: usize) -> bool {
-    let window: String = chars[start.saturating_sub(8)..start].iter().collect::<String>().to_lowercase();
+    // The cues are ASCII or caseless Chinese, so ASCII lowercasing is enough (and keeps the
+    // Unicode case tables out of the widget).
+    let window: String = chars[start.saturating_sub(8)..start].iter().map(char::to_ascii_lowercase).collect();
     PHONE_CUES.iter().any(|cue| window.contains(cue))
 }
 
