@@ -17,4 +17,4 @@ pub use comment_box::CommentBox;
 pub use feedback_widget::FeedbackWidget;
 pub use flow::{FeedbackEvent, Step};
 pub use rating_group::RatingGroup;
-pub use transport::{SendError, post_rating};
+pub use transport::post_rating;

@@ -1,3 +1,4 @@
+use civic_pulse_core::delivery::Outcome;
 use civic_pulse_core::redact::redact;
 use civic_pulse_core::{Msg, RatingV1, ScaleId, Score, ServiceId};
 use leptos::prelude::*;
@@ -84,10 +85,14 @@ pub fn RatingScreen(
         state.set(SendState::Sending);
         spawn_local(async move {
             match post_rating(endpoint.get_value().as_str(), &rating).await {
-                Ok(_) => on_sent.run(rating),
-                Err(error) => {
+                Outcome::Delivered => on_sent.run(rating),
+                failed => {
                     state.set(SendState::Failed);
-                    on_failed.run(FeedbackEvent::Error { id: rating.id.clone(), reason: error.reason() });
+                    let reason = match failed {
+                        Outcome::Rejected { status } => format!("rejected-{status}"),
+                        _ => "retry-later".to_owned(),
+                    };
+                    on_failed.run(FeedbackEvent::Error { id: rating.id.clone(), reason });
                 }
             }
         });

@@ -2,39 +2,20 @@
 //! and the rating's id as the idempotency key so a retry can never count twice.
 
 use civic_pulse_core::RatingV1;
+use civic_pulse_core::delivery::{Outcome, classify};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Headers, ReferrerPolicy, Request, RequestCredentials, RequestInit, RequestMode, Response};
 
-/// Why a rating was not accepted.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SendError {
-    /// The browser could not reach the endpoint (offline, DNS, CORS, connection dropped).
-    Network,
-    /// The endpoint answered, but not with success.
-    Status(u16),
-}
-
-impl SendError {
-    /// A short machine-readable reason for host-page events and logs.
-    pub fn reason(&self) -> String {
-        match self {
-            SendError::Network => "network".to_owned(),
-            SendError::Status(code) => format!("http-{code}"),
-        }
-    }
-}
-
-/// Sends the rating; `Ok` carries the 2xx status.
-pub async fn post_rating(endpoint: &str, rating: &RatingV1) -> Result<u16, SendError> {
-    let request = build_request(endpoint, rating).map_err(|_| SendError::Network)?;
-    let window = web_sys::window().ok_or(SendError::Network)?;
-    let answer = JsFuture::from(window.fetch_with_request(&request)).await.map_err(|_| SendError::Network)?;
-    let response: Response = answer.dyn_into().map_err(|_| SendError::Network)?;
-    match response.status() {
-        status @ 200..=299 => Ok(status),
-        status => Err(SendError::Status(status)),
-    }
+/// Sends the rating once and says what the answer means (see `civic_pulse_core::delivery`): a
+/// network failure or timeout is worth retrying, like 408, 429 and 5xx; 2xx and 409 mean stored.
+pub async fn post_rating(endpoint: &str, rating: &RatingV1) -> Outcome {
+    let retry = Outcome::Retry { not_before_ms: None };
+    let (Ok(request), Some(window)) = (build_request(endpoint, rating), web_sys::window()) else { return retry };
+    let Ok(answer) = JsFuture::from(window.fetch_with_request(&request)).await else { return retry };
+    let Ok(response) = answer.dyn_into::<Response>() else { return retry };
+    let retry_after = response.headers().get("Retry-After").ok().flatten();
+    classify(Some(response.status()), retry_after.as_deref())
 }
 
 fn build_request(endpoint: &str, rating: &RatingV1) -> Result<Request, JsValue> {

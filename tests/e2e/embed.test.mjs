@@ -10,6 +10,13 @@ const page = (title, head, body) => `<!doctype html><html lang="en"><head><meta 
 const HOSTILE = page('Hostile host', '<link rel="stylesheet" href="/hostile.css">',
   '<civic-feedback endpoint="/v1/ratings" services="transport"></civic-feedback>');
 const HOSTILE_CSS = '* { all: revert; font-size: 8px !important; } button { display: none !important; } :root { font-size: 5px; }';
+const ANSWERS = page('Scripted answers', '',
+  `<civic-feedback id="conflict" endpoint="/v1/answers-409" services="transport"></civic-feedback>
+   <civic-feedback id="down" endpoint="/v1/answers-503" services="education"></civic-feedback>`);
+const answering = (status) => (request, response) => {
+  request.resume();
+  request.on('end', () => response.writeHead(status, { 'Content-Type': 'application/json', 'Retry-After': '30' }).end('{}'));
+};
 const TWO = page('Two widgets', '',
   `<civic-feedback id="first" endpoint="/v1/ratings" services="transport"></civic-feedback>
    <civic-feedback id="second" endpoint="/v1/ratings" services="healthcare" scale="uk-csat-5"></civic-feedback>`);
@@ -17,7 +24,10 @@ const TWO = page('Two widgets', '',
 describe('embedding in host pages', () => {
   let fixture;
   before(async () => {
-    fixture = await startFixture({ pages: { '/hostile.html': HOSTILE, '/two.html': TWO } });
+    fixture = await startFixture({
+      pages: { '/hostile.html': HOSTILE, '/two.html': TWO, '/answers.html': ANSWERS },
+      handlers: { '/v1/answers-409': answering(409), '/v1/answers-503': answering(503) },
+    });
   });
   after(() => fixture?.stop());
 
@@ -84,6 +94,21 @@ describe('embedding in host pages', () => {
       ['healthcare', 'uk-csat-5', 3], ['transport', 'good-bad-5', 1], ['employment', 'good-bad-5', 4],
     ]);
     assert.equal(new Set(sent.map((r) => r.id)).size, 3);
+    await context.close();
+  });
+
+  test('409 (already stored) counts as sent; 503 tells the resident and the host', async () => {
+    const { context, tab } = await open('/answers.html');
+    await tab.evaluate(() => {
+      window.errors = [];
+      document.addEventListener('civic-feedback:error', (e) => window.errors.push({ target: e.target.id, reason: e.detail.reason }));
+    });
+    await sendFrom(tab.locator('#conflict'), 'Satisfied');
+    const down = tab.locator('#down');
+    await down.getByText('Satisfied', { exact: true }).click();
+    await down.getByRole('button', { name: 'Send rating' }).click();
+    await down.getByRole('status').getByText('Your rating could not be sent. Please try again.').waitFor();
+    assert.deepEqual(await tab.evaluate(() => window.errors), [{ target: 'down', reason: 'retry-later' }]);
     await context.close();
   });
 

@@ -2,6 +2,7 @@
 //! with no DOM and no I/O, so it is tested natively and shared by every shell.
 
 pub mod config;
+pub mod delivery;
 pub mod display;
 pub mod lang;
 pub mod messages;

@@ -5,10 +5,13 @@ import { launchChromium } from './browser.mjs';
 
 export const DIST = fileURLToPath(new URL('../../../dist', import.meta.url));
 
-/** Starts the servers and the browser; `pages` adds test-only HTML pages by path. */
-export async function startFixture({ pages = {} } = {}) {
+/**
+ * Starts the servers and the browser; `pages` adds test-only HTML pages by path, `handlers`
+ * test-only endpoints (path to a Node request handler).
+ */
+export async function startFixture({ pages = {}, handlers = {} } = {}) {
   const receiver = createReceiver();
-  const routes = { '/v1/ratings': receiver.handle };
+  const routes = { '/v1/ratings': receiver.handle, ...handlers };
   for (const [path, html] of Object.entries(pages)) {
     routes[path] = (_request, response) => {
       response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html);
