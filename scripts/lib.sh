@@ -50,6 +50,16 @@ ensure_node_tools() {
   fi
 }
 
+# wasm-bindgen and wasm-opt for one compiled Wasm file: leaves OUT_DIR/NAME.js and
+# OUT_DIR/NAME.opt.wasm. Used by scripts/build-web and by ./bench for its Leptos floor page.
+wasm_bundle() { # input.wasm, out dir, name
+  wasm-bindgen --target web --no-typescript --out-dir "$2" --out-name "$3" "$1"
+  # The features rustc enables by default for wasm32; wasm-opt must know them to keep them.
+  wasm-opt -Oz --enable-bulk-memory --enable-mutable-globals --enable-sign-ext \
+    --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
+    "$2/${3}_bg.wasm" -o "$2/$3.opt.wasm"
+}
+
 # Everything ./run needs: the Wasm toolchain and Node tools (wasm-opt, the demo server).
 ensure_build_tools() {
   command -v node >/dev/null && command -v npm >/dev/null || ensure_debian_packages nodejs npm
