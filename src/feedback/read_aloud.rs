@@ -31,7 +31,7 @@ pub fn ReadAloudButton(
     };
     speech().map(|_| {
         view! {
-            <button type="button" class="cp-display__button cp-read-aloud" on:click=speak>
+            <button type="button" class="cp-toggle" on:click=speak>
                 {tr(Msg::ReadAloud)}
             </button>
         }

@@ -9,13 +9,13 @@ use super::use_lang;
 pub fn LanguageSwitcher() -> impl IntoView {
     let lang = use_lang();
     view! {
-        <div class="cp-languages" role="group" aria-label="Language / 语言 / 語言">
+        <div class="cp-toggle-group" role="group" aria-label="Language / 语言 / 語言">
             {Lang::all()
                 .map(|option| {
                     view! {
                         <button
                             type="button"
-                            class="cp-languages__option"
+                            class="cp-toggle"
                             lang=option.tag()
                             aria-pressed=move || (lang.get() == option).to_string()
                             on:click=move |_| lang.set(option)

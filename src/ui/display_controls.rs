@@ -14,13 +14,13 @@ pub fn DisplayControls(prefs: RwSignal<DisplayPrefs>) -> impl IntoView {
         _ => Msg::TextSize2,
     };
     view! {
-        <div class="cp-display" role="group" aria-label=tr(Msg::DisplayControls)>
+        <div class="cp-toggle-group" role="group" aria-label=tr(Msg::DisplayControls)>
             {(0..DisplayPrefs::TEXT_STEPS)
                 .map(|step| {
                     view! {
                         <button
                             type="button"
-                            class=format!("cp-display__button cp-display__size cp-display__size--{step}")
+                            class=format!("cp-toggle cp-display__size--{step}")
                             aria-pressed=move || (prefs.get().text_step == step).to_string()
                             on:click=move |_| prefs.update(|p| p.text_step = step)
                         >
@@ -32,7 +32,7 @@ pub fn DisplayControls(prefs: RwSignal<DisplayPrefs>) -> impl IntoView {
                 .collect_view()}
             <button
                 type="button"
-                class="cp-display__button"
+                class="cp-toggle"
                 aria-pressed=move || prefs.get().high_contrast.to_string()
                 on:click=move |_| prefs.update(|p| p.high_contrast = !p.high_contrast)
             >
