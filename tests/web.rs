@@ -121,3 +121,11 @@ async fn a_good_configuration_tells_the_host_it_is_ready() {
     // One service configured: the flow starts at the rating, skipping the service choice.
     assert_eq!(radios(&container).len(), 5);
 }
+
+#[wasm_bindgen_test]
+fn monte_carlo_in_wasm_matches_the_native_vector_exactly() {
+    use civic_pulse_core::selfcheck::uncertainty_vector::{Vector, run};
+    let vector: Vector =
+        serde_json::from_str(include_str!("../crates/core/tests/vectors/uncertainty-smart-2021.json")).unwrap();
+    assert_eq!(run(&vector), vector.expected, "ChaCha8 and the engine give the same bits in Wasm as natively");
+}

@@ -23,4 +23,4 @@ pub use framework::{
 };
 pub use gap::{Gain, Plan, PlanStep, gains, plan_to_next_tier};
 pub use input::{IndicatorInput, InputError, Measure, Quality, RUBRIC_LEVELS, RUBRIC_TEXTS, normalise_inputs};
-pub use uncertainty::{Uncertainty, UncertaintyOptions, simulate};
+pub use uncertainty::{Uncertainty, UncertaintyOptions, simulate, uncertainty_vector};

@@ -130,6 +130,49 @@ pub fn simulate(
     })
 }
 
+/// A recorded Monte Carlo run (`crates/core/tests/vectors/uncertainty-*.json`), shared by the
+/// native test and the Wasm test in Chromium that prove the results are the same everywhere.
+pub mod uncertainty_vector {
+    use std::collections::BTreeMap;
+
+    use serde::Deserialize;
+
+    use super::{UncertaintyOptions, simulate};
+    use crate::selfcheck::{Framework, IndicatorInput, Options};
+
+    #[derive(Debug, Deserialize)]
+    pub struct Vector {
+        pub framework: String,
+        pub inputs: BTreeMap<String, IndicatorInput>,
+        pub draws: u32,
+        pub seed: u64,
+        pub weight_band: f64,
+        pub expected: Expected,
+    }
+
+    /// Compared exactly: the same bits, not merely close.
+    #[derive(Debug, PartialEq, Deserialize)]
+    pub struct Expected {
+        pub median: f64,
+        pub p05: f64,
+        pub p95: f64,
+        pub tier_probabilities: Vec<(String, f64)>,
+    }
+
+    /// Runs the vector's analysis; panics on a malformed vector (a test fixture).
+    pub fn run(vector: &Vector) -> Expected {
+        let framework = Framework::builtin(&vector.framework).expect("a built-in framework");
+        let settings = UncertaintyOptions { draws: vector.draws, seed: vector.seed, weight_band: vector.weight_band };
+        let result = simulate(&framework, &vector.inputs, &Options::default(), &settings).expect("valid inputs");
+        Expected {
+            median: result.median,
+            p05: result.p05,
+            p95: result.p95,
+            tier_probabilities: result.tier_probabilities,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
