@@ -2,6 +2,7 @@
 // widgets added later and attributes changed, all against a real receiver.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { expectNoAxeViolations } from './support/browser.mjs';
 import { startFixture } from './support/fixture.mjs';
 
 const page = (title, head, body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
@@ -17,6 +18,9 @@ const answering = (status) => (request, response) => {
   request.resume();
   request.on('end', () => response.writeHead(status, { 'Content-Type': 'application/json', 'Retry-After': '30' }).end('{}'));
 };
+const FALLBACK = page('Fallback', '',
+  `<civic-feedback id="plain" endpoint="/v1/ratings"></civic-feedback>
+   <civic-feedback id="custom" endpoint="/v1/ratings" fallback="Call 12345 to rate this service."></civic-feedback>`);
 const TWO = page('Two widgets', '',
   `<civic-feedback id="first" endpoint="/v1/ratings" services="transport"></civic-feedback>
    <civic-feedback id="second" endpoint="/v1/ratings" services="healthcare" scale="uk-csat-5"></civic-feedback>`);
@@ -25,7 +29,7 @@ describe('embedding in host pages', () => {
   let fixture;
   before(async () => {
     fixture = await startFixture({
-      pages: { '/hostile.html': HOSTILE, '/two.html': TWO, '/answers.html': ANSWERS },
+      pages: { '/hostile.html': HOSTILE, '/two.html': TWO, '/answers.html': ANSWERS, '/fallback.html': FALLBACK },
       handlers: { '/v1/answers-409': answering(409), '/v1/answers-503': answering(503) },
     });
   });
@@ -109,6 +113,39 @@ describe('embedding in host pages', () => {
     await down.getByRole('button', { name: 'Send rating' }).click();
     await down.getByRole('status').getByText('Your rating could not be sent. Please try again.').waitFor();
     assert.deepEqual(await tab.evaluate(() => window.errors), [{ target: 'down', reason: 'retry-later' }]);
+    await context.close();
+  });
+
+  test('if the Wasm cannot load, each widget shows the fallback text instead of a blank box', async () => {
+    const context = await fixture.browser.newContext({ locale: 'en-US' });
+    await context.route('**/assets/feedback-*.wasm', (route) => route.fulfill({ status: 404, body: 'blocked' }));
+    const tab = await context.newPage();
+    await tab.goto(`${fixture.url}/fallback.html`);
+    await tab.locator('#plain').getByRole('alert').getByText('The feedback form could not load. Please try again later.').waitFor();
+    await tab.locator('#custom').getByRole('alert').getByText('Call 12345 to rate this service.').waitFor();
+    await context.close();
+  });
+
+  test('the demo portal opens the widget in an accessible dialog and returns focus', async () => {
+    const { context, tab } = await open('/');
+    const opener = tab.getByRole('button', { name: /Rate this service/ });
+    await opener.focus();
+    await tab.keyboard.press('Enter');
+    const dialog = tab.getByRole('dialog', { name: /Rate government services/ });
+    await dialog.getByRole('radio', { name: 'Very satisfied' }).waitFor();
+    await expectNoAxeViolations(tab, 'the open dialog');
+    // The page behind is inert: Tab never leaves the dialog.
+    for (let i = 0; i < 15; i += 1) {
+      await tab.keyboard.press('Tab');
+      assert.ok(await tab.evaluate(() => document.activeElement.closest('dialog') !== null), `focus left the dialog after ${i + 1} Tabs`);
+    }
+    for (let i = 0; i < 15; i += 1) {
+      await tab.keyboard.press('Shift+Tab');
+      assert.ok(await tab.evaluate(() => document.activeElement.closest('dialog') !== null), `focus left the dialog after ${i + 1} Shift+Tabs`);
+    }
+    await tab.keyboard.press('Escape');
+    assert.equal(await dialog.isVisible(), false);
+    assert.equal(await tab.evaluate(() => document.activeElement.id), 'rate-open', 'focus returns to the button');
     await context.close();
   });
 

@@ -1,0 +1,18 @@
+// The demo portal's own script (not part of CivicPulse): a floating "Rate this service" button
+// that opens the widget in a native modal dialog. showModal() makes the rest of the page inert
+// and Escape closes it; focus returns to the button. Tab past either end of the dialog would
+// reach the browser's own toolbar, so a sentinel at each end wraps focus around instead.
+const dialog = document.getElementById('rate-dialog');
+const opener = document.getElementById('rate-open');
+opener.addEventListener('click', () => dialog.showModal());
+document.getElementById('rate-close').addEventListener('click', () => dialog.close());
+dialog.addEventListener('close', () => opener.focus());
+// A click on the backdrop (outside the dialog's box) closes it too.
+dialog.addEventListener('click', (event) => {
+  const box = dialog.getBoundingClientRect();
+  const inside = event.clientX >= box.left && event.clientX <= box.right && event.clientY >= box.top && event.clientY <= box.bottom;
+  if (!inside) dialog.close();
+});
+for (const sentinel of dialog.querySelectorAll('[data-wrap-to]')) {
+  sentinel.addEventListener('focus', () => document.getElementById(sentinel.dataset.wrapTo).focus());
+}
