@@ -4,7 +4,16 @@
 // reach the browser's own toolbar, so a sentinel at each end wraps focus around instead.
 const dialog = document.getElementById('rate-dialog');
 const opener = document.getElementById('rate-open');
-opener.addEventListener('click', () => dialog.showModal());
+// The widget in the dialog is created on first opening: nothing is mounted for a dialog nobody opens.
+opener.addEventListener('click', () => {
+  if (!dialog.querySelector('civic-feedback')) {
+    const widget = document.createElement('civic-feedback');
+    widget.setAttribute('endpoint', '/v1/ratings');
+    widget.setAttribute('services', 'government');
+    document.getElementById('rate-close').before(widget);
+  }
+  dialog.showModal();
+});
 document.getElementById('rate-close').addEventListener('click', () => dialog.close());
 dialog.addEventListener('close', () => opener.focus());
 // A click on the backdrop (outside the dialog's box) closes it too.
