@@ -1,5 +1,4 @@
 use civic_pulse_core::delivery::Outcome;
-use civic_pulse_core::redact::redact;
 use civic_pulse_core::{Msg, RatingV1, ScaleId, Score, ServiceId};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -74,14 +73,9 @@ pub fn RatingScreen(
             state.set(SendState::Failed);
             return;
         };
-        let mut rating = RatingV1::new(id, &service.get_value(), scale, score, lang.get_untracked(), day);
-        if let Some((_, offered)) = scale.aspects_for(score) {
-            let ticked = aspects.get_untracked();
-            rating.aspects = offered.iter().filter(|a| ticked.contains(&a.id)).map(|a| a.id.to_owned()).collect();
-        }
-        // Redacted here, on the device, before the rating is stored or sent.
-        let text = redact(comment.get_untracked().trim()).text;
-        rating.comment = (!text.is_empty()).then(|| text.chars().take(RatingV1::MAX_COMMENT_CHARS).collect());
+        // The comment is redacted here, on the device, before the rating is stored or sent.
+        let rating = RatingV1::new(id, &service.get_value(), scale, score, lang.get_untracked(), day)
+            .with_details(&aspects.get_untracked(), &comment.get_untracked());
         state.set(SendState::Sending);
         spawn_local(async move {
             match post_rating(endpoint.get_value().as_str(), &rating).await {

@@ -204,6 +204,22 @@ impl RatingV1 {
         }
     }
 
+    /// Adds what the resident gave beyond the score: the ticked chips the scale offers at this
+    /// score (in their display order; others are dropped), and the comment redacted on the device,
+    /// trimmed and cut to the length limit (an empty one is left out).
+    pub fn with_details(mut self, ticked: &[&str], comment: &str) -> RatingV1 {
+        let scale = ScaleId::parse(&self.scale);
+        let offered = scale.zip(Score::new(self.score)).and_then(|(scale, score)| scale.aspects_for(score));
+        self.aspects = offered
+            .map(|(_, chips)| {
+                chips.iter().filter(|chip| ticked.contains(&chip.id)).map(|chip| chip.id.to_owned()).collect()
+            })
+            .unwrap_or_default();
+        let text = crate::redact::redact(comment.trim()).text;
+        self.comment = (!text.is_empty()).then(|| text.chars().take(Self::MAX_COMMENT_CHARS).collect());
+        self
+    }
+
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("a struct of strings and integers always serialises")
     }
@@ -333,6 +349,20 @@ mod tests {
         }
         let required: Vec<&str> = schema["required"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
         assert_eq!(required, ["schema", "id", "service", "scale", "score", "lang", "day"]);
+    }
+
+    #[test]
+    fn details_keep_only_offered_chips_and_a_redacted_comment() {
+        let bad = sample().with_details(&["staff-attitude", "ease", "too-slow"], "  call 13812345678  ");
+        assert_eq!(bad.aspects, ["too-slow", "staff-attitude"], "display order; chips of other scales dropped");
+        assert_eq!(bad.comment.as_deref(), Some("call [phone]"));
+        let mut good = sample();
+        good.score = 5;
+        let good = good.with_details(&["too-slow"], "   ");
+        assert!(good.aspects.is_empty(), "a good review on this scale offers no chips");
+        assert_eq!(good.comment, None);
+        let long = sample().with_details(&[], &"好".repeat(RatingV1::MAX_COMMENT_CHARS + 50));
+        assert_eq!(long.comment.map(|c| c.chars().count()), Some(RatingV1::MAX_COMMENT_CHARS));
     }
 
     #[test]
