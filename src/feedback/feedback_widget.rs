@@ -44,7 +44,8 @@ pub fn FeedbackWidget(
     };
     let screen_host = NodeRef::<leptos::html::Div>::new();
     let title_id = unique_id("cp-title");
-    let WidgetConfig { endpoint, services, scale, .. } = config;
+    let WidgetConfig { endpoint, services, service_labels, scale, .. } = config;
+    let labels = StoredValue::new(service_labels);
     let several_services = services.len() > 1;
     let services = StoredValue::new(services);
     let endpoint = StoredValue::new(endpoint);
@@ -55,6 +56,7 @@ pub fn FeedbackWidget(
         Step::ChooseService => view! {
             <ServicePicker
                 services=services.get_value()
+                labels=labels.get_value()
                 focus_heading=moved.get_value()
                 on_choose=Callback::new(move |service: ServiceId| go(Step::Rate(service)))
             />
@@ -63,6 +65,7 @@ pub fn FeedbackWidget(
         Step::Rate(service) => view! {
             <RatingScreen
                 service=service.clone()
+                labels=labels.get_value()
                 scale=scale
                 endpoint=endpoint.get_value().as_str().to_owned()
                 focus_heading=moved.get_value()

@@ -1,4 +1,5 @@
 use civic_pulse_core::delivery::Outcome;
+use civic_pulse_core::service::ServiceLabels;
 use civic_pulse_core::{Msg, RatingV1, ScaleId, Score, ServiceId};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -25,6 +26,8 @@ enum SendState {
 #[component]
 pub fn RatingScreen(
     service: ServiceId,
+    /// Names of the portal's own services.
+    labels: ServiceLabels,
     scale: ScaleId,
     endpoint: String,
     focus_heading: bool,
@@ -52,10 +55,9 @@ pub fn RatingScreen(
         let error_id = error_id.clone();
         Signal::derive(move || (state.get() == SendState::NoAnswerChosen).then(|| error_id.clone()))
     };
-    let service_label = service.builtin_label();
     let service_name = {
-        let id = service.as_str().to_owned();
-        move || service_label.map_or_else(|| id.clone(), |msg| lang.get().text(msg).to_owned())
+        let service = service.clone();
+        move || labels.label(&service, lang.get())
     };
     let endpoint = StoredValue::new(endpoint);
     let service = StoredValue::new(service);

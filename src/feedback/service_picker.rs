@@ -1,3 +1,4 @@
+use civic_pulse_core::service::ServiceLabels;
 use civic_pulse_core::{Msg, ServiceId};
 use leptos::prelude::*;
 
@@ -8,6 +9,8 @@ use crate::ui::focus_when_mounted;
 #[component]
 pub fn ServicePicker(
     services: Vec<ServiceId>,
+    /// Names of the portal's own services.
+    labels: ServiceLabels,
     /// Move focus to the heading (after the resident came back to this screen).
     focus_heading: bool,
     on_choose: Callback<ServiceId>,
@@ -22,9 +25,10 @@ pub fn ServicePicker(
                 {services
                     .into_iter()
                     .map(|service| {
-                        let label = service.builtin_label();
-                        let id = service.as_str().to_owned();
-                        let text = move || label.map_or_else(|| id.clone(), |msg| lang.get().text(msg).to_owned());
+                        let text = {
+                            let (labels, service) = (labels.clone(), service.clone());
+                            move || labels.label(&service, lang.get())
+                        };
                         view! {
                             <li>
                                 <button

@@ -21,6 +21,9 @@ const answering = (status) => (request, response) => {
 const FALLBACK = page('Fallback', '',
   `<civic-feedback id="plain" endpoint="/v1/ratings"></civic-feedback>
    <civic-feedback id="custom" endpoint="/v1/ratings" fallback="Call 12345 to rate this service."></civic-feedback>`);
+const OWN_SERVICE = page('Own service', '',
+  `<civic-feedback endpoint="/v1/ratings" services="bus-42,transport"
+     service-labels='{"bus-42": {"zh-Hans": "42路公交", "en": "Bus line 42"}}'></civic-feedback>`);
 const TWO = page('Two widgets', '',
   `<civic-feedback id="first" endpoint="/v1/ratings" services="transport"></civic-feedback>
    <civic-feedback id="second" endpoint="/v1/ratings" services="healthcare" scale="uk-csat-5"></civic-feedback>`);
@@ -29,7 +32,7 @@ describe('embedding in host pages', () => {
   let fixture;
   before(async () => {
     fixture = await startFixture({
-      pages: { '/hostile.html': HOSTILE, '/two.html': TWO, '/answers.html': ANSWERS, '/fallback.html': FALLBACK },
+      pages: { '/hostile.html': HOSTILE, '/two.html': TWO, '/answers.html': ANSWERS, '/fallback.html': FALLBACK, '/own-service.html': OWN_SERVICE },
       handlers: { '/v1/answers-409': answering(409), '/v1/answers-503': answering(503) },
     });
   });
@@ -146,6 +149,22 @@ describe('embedding in host pages', () => {
     await tab.keyboard.press('Escape');
     assert.equal(await dialog.isVisible(), false);
     assert.equal(await tab.evaluate(() => document.activeElement.id), 'rate-open', 'focus returns to the button');
+    await context.close();
+  });
+
+  test('a portal can offer its own service, named in each language', async () => {
+    const { context, tab } = await open('/own-service.html');
+    const widget = tab.locator('civic-feedback');
+    await widget.getByRole('button', { name: 'Bus line 42' }).waitFor();
+    await widget.getByRole('button', { name: '简体中文' }).click();
+    await widget.getByRole('button', { name: '42路公交' }).click();
+    await widget.getByRole('heading', { name: '42路公交' }).waitFor();
+    const before = fixture.receiver.requests.length;
+    await widget.getByText('满意', { exact: true }).click();
+    await widget.getByRole('button', { name: '提交评价' }).click();
+    await widget.getByText('谢谢！您的评价已提交。').waitFor();
+    assert.equal(fixture.receiver.requests.length, before + 1);
+    assert.equal(JSON.parse(fixture.receiver.requests.at(-1).body).service, 'bus-42');
     await context.close();
   });
 

@@ -69,7 +69,8 @@ error-prefix = Error:
 
 config-missing-endpoint = This feedback form is not set up: the page must give an endpoint address.
 config-malformed-endpoint = This feedback form is not set up: “{value}” is not a web address. Use an address starting with https:// or a path starting with /.
-config-unknown-service = This feedback form is not set up: there is no service called “{id}”. Use transport, healthcare, education, social-security, government or employment.
+config-unknown-service = This feedback form is not set up: there is no service called “{id}”. Use transport, healthcare, education, social-security, government or employment, or give its name in service-labels.
+config-malformed-service-labels = This feedback form is not set up: service-labels must be JSON such as {"bus-42": {"en": "Bus line 42"}} ({detail}).
 config-unknown-scale = This feedback form is not set up: there is no rating scale called “{id}”. Use good-bad-5, uk-csat-5 or a11-v2.
 config-unknown-language = This feedback form is not set up: language “{tag}” is not available. Use zh-Hans, zh-Hant or en.
 

@@ -69,7 +69,8 @@ error-prefix = 错误：
 
 config-missing-endpoint = 评价表尚未配置完成：页面需要提供接收地址（endpoint）。
 config-malformed-endpoint = 评价表尚未配置完成：“{value}”不是有效的网址。请使用以 https:// 开头的网址，或以 / 开头的路径。
-config-unknown-service = 评价表尚未配置完成：没有名为“{id}”的服务。可用：transport、healthcare、education、social-security、government、employment。
+config-unknown-service = 评价表尚未配置完成：没有名为“{id}”的服务。可用：transport、healthcare、education、social-security、government、employment，或在 service-labels 中给出它的名称。
+config-malformed-service-labels = 评价表尚未配置完成：service-labels 须为 JSON，例如 {"bus-42": {"zh-Hans": "42路公交"}}（{detail}）。
 config-unknown-scale = 评价表尚未配置完成：没有名为“{id}”的评价量表。可用：good-bad-5、uk-csat-5、a11-v2。
 config-unknown-language = 评价表尚未配置完成：不支持语言“{tag}”。可用：zh-Hans、zh-Hant、en。
 

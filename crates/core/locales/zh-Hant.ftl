@@ -69,7 +69,8 @@ error-prefix = 錯誤：
 
 config-missing-endpoint = 評價表尚未設定完成：頁面需要提供接收地址（endpoint）。
 config-malformed-endpoint = 評價表尚未設定完成：「{value}」不是有效的網址。請使用以 https:// 開頭的網址，或以 / 開頭的路徑。
-config-unknown-service = 評價表尚未設定完成：沒有名為「{id}」的服務。可用：transport、healthcare、education、social-security、government、employment。
+config-unknown-service = 評價表尚未設定完成：沒有名為「{id}」的服務。可用：transport、healthcare、education、social-security、government、employment，或在 service-labels 中給出它的名稱。
+config-malformed-service-labels = 評價表尚未設定完成：service-labels 須為 JSON，例如 {"bus-42": {"zh-Hant": "42路公車"}}（{detail}）。
 config-unknown-scale = 評價表尚未設定完成：沒有名為「{id}」的評價量表。可用：good-bad-5、uk-csat-5、a11-v2。
 config-unknown-language = 評價表尚未設定完成：不支援語言「{tag}」。可用：zh-Hans、zh-Hant、en。
 

@@ -2,7 +2,7 @@
 //! anything renders, so a portal team sees exactly what to fix.
 
 use crate::messages::Msg;
-use crate::service::{ServiceId, default_services};
+use crate::service::{ServiceId, ServiceLabels, default_services};
 use crate::{Lang, ScaleId};
 
 /// Where ratings are POSTed: an absolute `http(s)` URL or a path on the page's own origin.
@@ -38,6 +38,7 @@ pub enum ConfigError {
     MissingEndpoint,
     MalformedEndpoint(String),
     UnknownService(String),
+    MalformedServiceLabels(String),
     UnknownScale(String),
     UnknownLanguage(String),
 }
@@ -48,6 +49,9 @@ impl ConfigError {
             ConfigError::MissingEndpoint => lang.text(Msg::ConfigMissingEndpoint).to_owned(),
             ConfigError::MalformedEndpoint(value) => lang.format(Msg::ConfigMalformedEndpoint, &[("value", value)]),
             ConfigError::UnknownService(id) => lang.format(Msg::ConfigUnknownService, &[("id", id)]),
+            ConfigError::MalformedServiceLabels(detail) => {
+                lang.format(Msg::ConfigMalformedServiceLabels, &[("detail", detail)])
+            }
             ConfigError::UnknownScale(id) => lang.format(Msg::ConfigUnknownScale, &[("id", id)]),
             ConfigError::UnknownLanguage(tag) => lang.format(Msg::ConfigUnknownLanguage, &[("tag", tag)]),
         }
@@ -60,6 +64,8 @@ pub struct WidgetConfig {
     pub endpoint: Endpoint,
     /// The services offered, in the portal's order; one service skips the choice screen.
     pub services: Vec<ServiceId>,
+    /// Names of the portal's own services, per language.
+    pub service_labels: ServiceLabels,
     pub scale: ScaleId,
     /// The language the portal fixed, if any; otherwise the browser's preference decides.
     pub lang: Option<Lang>,
@@ -72,12 +78,19 @@ impl WidgetConfig {
         let mut problems = Vec::new();
         let endpoint = Endpoint::parse(&attribute("endpoint").unwrap_or_default()).map_err(|e| problems.push(e)).ok();
 
+        let service_labels = match attribute("service-labels").filter(|s| !s.trim().is_empty()) {
+            None => ServiceLabels::default(),
+            Some(json) => ServiceLabels::parse(&json).unwrap_or_else(|detail| {
+                problems.push(ConfigError::MalformedServiceLabels(detail));
+                ServiceLabels::default()
+            }),
+        };
         let services = match attribute("services").filter(|s| !s.trim().is_empty()) {
             None => default_services(),
             Some(list) => list
                 .split(',')
                 .filter_map(|id| {
-                    let known = ServiceId::parse(id).filter(|s| s.builtin_label().is_some());
+                    let known = ServiceId::parse(id).filter(|s| s.builtin_label().is_some() || service_labels.has(s));
                     if known.is_none() {
                         problems.push(ConfigError::UnknownService(id.trim().to_owned()));
                     }
@@ -103,7 +116,9 @@ impl WidgetConfig {
         });
 
         match endpoint {
-            Some(endpoint) if problems.is_empty() => Ok(WidgetConfig { endpoint, services, scale, lang }),
+            Some(endpoint) if problems.is_empty() => {
+                Ok(WidgetConfig { endpoint, services, service_labels, scale, lang })
+            }
             _ => Err(problems),
         }
     }
@@ -139,6 +154,22 @@ mod tests {
         assert_eq!(ids, ["transport", "healthcare"]);
         assert_eq!(config.scale, ScaleId::UkCsat5);
         assert_eq!(config.lang.map(Lang::tag), Some("zh-Hant"));
+    }
+
+    #[test]
+    fn portal_services_need_labels() {
+        let config = config(&[
+            ("endpoint", "/v1/ratings"),
+            ("services", "bus-42,transport"),
+            ("service-labels", r#"{"bus-42": {"en": "Bus line 42"}}"#),
+        ])
+        .unwrap();
+        let en = Lang::from_tag("en").unwrap();
+        assert_eq!(config.service_labels.label(&config.services[0], en), "Bus line 42");
+        let problems =
+            self::config(&[("endpoint", "/x"), ("services", "bus-43"), ("service-labels", "{oops")]).unwrap_err();
+        assert!(matches!(problems[..], [ConfigError::MalformedServiceLabels(_), ConfigError::UnknownService(_)]));
+        assert!(problems[1].message(en).contains("service-labels"), "{}", problems[1].message(en));
     }
 
     #[test]

@@ -86,6 +86,7 @@ message_keys! {
     ConfigMissingEndpoint => "config-missing-endpoint",
     ConfigMalformedEndpoint => "config-malformed-endpoint",
     ConfigUnknownService => "config-unknown-service",
+    ConfigMalformedServiceLabels => "config-malformed-service-labels",
     ConfigUnknownScale => "config-unknown-scale",
     ConfigUnknownLanguage => "config-unknown-language",
     SelfcheckTitle => "selfcheck-title",

@@ -1,5 +1,8 @@
 //! City services a resident can rate, identified by stable ids.
 
+use std::collections::BTreeMap;
+
+use crate::Lang;
 use crate::messages::Msg;
 
 /// A service id: lowercase ASCII letters and digits in hyphen-separated words, at most 64
@@ -41,6 +44,44 @@ pub const DEFAULT_SERVICES: [(&str, Msg); 6] = [
     ("employment", Msg::ServiceEmployment),
 ];
 
+/// Names for services the portal defines itself: service id, then language tag, then the name.
+/// Given as JSON in the element's `service-labels` attribute, for example
+/// `{"bus-42": {"zh-Hans": "42路公交", "en": "Bus line 42"}}`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ServiceLabels(BTreeMap<String, BTreeMap<String, String>>);
+
+impl ServiceLabels {
+    /// Reads the attribute's JSON; the error says what is wrong with it.
+    pub fn parse(json: &str) -> Result<ServiceLabels, String> {
+        let labels: BTreeMap<String, BTreeMap<String, String>> =
+            serde_json::from_str(json).map_err(|e| e.to_string())?;
+        if let Some(bad) = labels.keys().find(|id| ServiceId::parse(id).is_none_or(|s| s.as_str() != id.as_str())) {
+            return Err(format!("“{bad}” is not a service id (lowercase letters, digits and hyphens)"));
+        }
+        Ok(ServiceLabels(labels))
+    }
+
+    pub fn has(&self, id: &ServiceId) -> bool {
+        self.0.get(id.as_str()).is_some_and(|names| names.values().any(|n| !n.trim().is_empty()))
+    }
+
+    /// The name to show: the portal's in this language (else in English, else any it gave),
+    /// then the built-in name, then the id itself.
+    pub fn label(&self, id: &ServiceId, lang: Lang) -> String {
+        let portal = self.0.get(id.as_str()).and_then(|names| {
+            names
+                .iter()
+                .find(|(tag, _)| Lang::from_tag(tag) == Some(lang))
+                .or_else(|| names.get_key_value("en"))
+                .or_else(|| names.iter().next())
+                .map(|(_, name)| name.clone())
+        });
+        portal.unwrap_or_else(|| {
+            id.builtin_label().map_or_else(|| id.as_str().to_owned(), |msg| lang.text(msg).to_owned())
+        })
+    }
+}
+
 pub fn default_services() -> Vec<ServiceId> {
     DEFAULT_SERVICES.iter().map(|(id, _)| ServiceId((*id).to_owned())).collect()
 }
@@ -62,6 +103,24 @@ mod tests {
         for id in ["", "Transport", "bus_line", "-bus", "bus-", "bus--line", "公交", "bus line", &too_long] {
             assert_eq!(ServiceId::parse(id), None, "{id:?}");
         }
+    }
+
+    #[test]
+    fn portal_labels_follow_the_language_with_fallbacks() {
+        let labels = ServiceLabels::parse(
+            r#"{"bus-42": {"zh-Hans": "42路公交", "en": "Bus line 42"}, "ferry": {"zh-Hant": "渡輪"}}"#,
+        )
+        .unwrap();
+        let bus = ServiceId::parse("bus-42").unwrap();
+        let (zh, hant, en) =
+            (Lang::from_tag("zh-CN").unwrap(), Lang::from_tag("zh-TW").unwrap(), Lang::from_tag("en").unwrap());
+        assert_eq!(labels.label(&bus, zh), "42路公交");
+        assert_eq!(labels.label(&bus, hant), "Bus line 42", "English when the portal gave no Traditional name");
+        assert_eq!(labels.label(&ServiceId::parse("ferry").unwrap(), en), "渡輪", "any name rather than an id");
+        assert_eq!(labels.label(&ServiceId::parse("transport").unwrap(), zh), "交通出行", "built-in names still apply");
+        assert!(labels.has(&bus) && !labels.has(&ServiceId::parse("transport").unwrap()));
+        assert!(ServiceLabels::parse(r#"{"Bus 42": {"en": "x"}}"#).unwrap_err().contains("Bus 42"));
+        assert!(ServiceLabels::parse("{not json").is_err());
     }
 
     #[test]
