@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium } from './support/browser.mjs';
+import { resilientBrowser } from './support/browser.mjs';
 import { DIST } from './support/fixture.mjs';
 
 const BINARY = process.env.COLLECTOR_BIN
@@ -39,7 +39,7 @@ describe('widget and reference collector', () => {
   let browser;
   before(async () => {
     collector = await startCollector();
-    browser = await launchChromium();
+    browser = await resilientBrowser();
   });
   after(async () => {
     await browser?.close();

@@ -1,8 +1,8 @@
 // Embedding: the widget in pages it does not control. Strict CSP, hostile CSS, several widgets,
 // widgets added later and attributes changed, all against a real receiver.
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe, test as nodeTest } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectNoAxeViolations } from './support/browser.mjs';
+import { expectNoAxeViolations, retryIfBrowserDied } from './support/browser.mjs';
 import { startFixture } from './support/fixture.mjs';
 
 const page = (title, head, body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
@@ -27,6 +27,9 @@ const OWN_SERVICE = page('Own service', '',
 const TWO = page('Two widgets', '',
   `<civic-feedback id="first" endpoint="/v1/ratings" services="transport"></civic-feedback>
    <civic-feedback id="second" endpoint="/v1/ratings" services="healthcare" scale="uk-csat-5"></civic-feedback>`);
+
+// Each test runs once more only if Chromium itself exits mid-test (see support/browser.mjs).
+const test = (name, body) => nodeTest(name, retryIfBrowserDied(body));
 
 describe('embedding in host pages', () => {
   let fixture;

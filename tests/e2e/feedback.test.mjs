@@ -1,7 +1,7 @@
 // The resident's flow in real Chromium against a real HTTP receiver on loopback.
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe, test as nodeTest } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectNoAxeViolations, focusedElementText, tabTo } from './support/browser.mjs';
+import { expectNoAxeViolations, focusedElementText, tabTo, retryIfBrowserDied } from './support/browser.mjs';
 import { startFixture } from './support/fixture.mjs';
 import { compile } from '../contracts/schema.mjs';
 
@@ -15,6 +15,9 @@ function localDay() {
   const pad = (n) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+// Each test runs once more only if Chromium itself exits mid-test (see support/browser.mjs).
+const test = (name, body) => nodeTest(name, retryIfBrowserDied(body));
 
 describe('resident feedback widget', () => {
   let fixture;

@@ -1,8 +1,11 @@
 // The self-check page: a separate bundle that renders and passes axe in every language.
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe, test as nodeTest } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectNoAxeViolations } from './support/browser.mjs';
+import { expectNoAxeViolations, retryIfBrowserDied } from './support/browser.mjs';
 import { startFixture } from './support/fixture.mjs';
+
+// Each test runs once more only if Chromium itself exits mid-test (see support/browser.mjs).
+const test = (name, body) => nodeTest(name, retryIfBrowserDied(body));
 
 describe('city self-check page', () => {
   let fixture;

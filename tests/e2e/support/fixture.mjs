@@ -1,7 +1,7 @@
 // One server for dist/ with a real rating receiver mounted on it, and one Chromium, per test file.
 import { fileURLToPath } from 'node:url';
 import { createReceiver, startServer } from '../../../scripts/servers.mjs';
-import { launchChromium } from './browser.mjs';
+import { resilientBrowser } from './browser.mjs';
 
 export const DIST = fileURLToPath(new URL('../../../dist', import.meta.url));
 
@@ -18,7 +18,7 @@ export async function startFixture({ pages = {}, handlers = {} } = {}) {
     };
   }
   const server = await startServer({ root: DIST, routes });
-  const browser = await launchChromium();
+  const browser = await resilientBrowser();
   return {
     receiver,
     url: server.url,
