@@ -24,13 +24,30 @@ const CORS = {
   'Access-Control-Max-Age': '600',
 };
 
-/** A rating receiver: 201 for a new id, 200 for a repeated one, 400 for anything not JSON. */
+/** CORS answer to a preflight: any origin, and whatever headers the widget asks to send (a portal
+ * may configure an API key header). Credentials are never allowed: the widget sends none. */
+function preflight(request) {
+  return { ...CORS, 'Access-Control-Allow-Headers': request.headers['access-control-request-headers'] ?? CORS['Access-Control-Allow-Headers'] };
+}
+
+/**
+ * A rating receiver: 201 for a new id, 200 for a repeated one, 400 for anything not JSON.
+ * Tests can script its next answers with `behave(kind, options)`: 'ok', 'status' (answer
+ * `status` with an optional `retryAfter`), 'hang' (read the rating, never answer) or 'drop'
+ * (read the rating, then cut the connection); `times` limits the behaviour to that many
+ * requests before 'ok' returns.
+ */
 export function createReceiver() {
   const ratings = new Map();
   const requests = [];
+  const hanging = new Set();
+  // Ids that arrived again after they were stored: harmless thanks to the idempotency key, but
+  // each one is a duplicate delivery the sender could have avoided.
+  const repeats = [];
+  let behaviour = { kind: 'ok', times: Infinity };
   async function handle(request, response) {
     if (request.method === 'OPTIONS') {
-      response.writeHead(204, CORS).end();
+      response.writeHead(204, preflight(request)).end();
       return;
     }
     if (request.method !== 'POST') {
@@ -40,7 +57,24 @@ export function createReceiver() {
     const chunks = [];
     for await (const chunk of request) chunks.push(chunk);
     const text = Buffer.concat(chunks).toString('utf8');
-    requests.push({ headers: request.headers, body: text });
+    requests.push({ headers: request.headers, body: text, at: Date.now() });
+    const now = behaviour;
+    if (now.kind !== 'ok') {
+      now.times -= 1;
+      if (now.times <= 0) behaviour = { kind: 'ok', times: Infinity };
+      if (now.kind === 'hang') {
+        hanging.add(response);
+        return;
+      }
+      if (now.kind === 'drop') {
+        request.socket.destroy();
+        return;
+      }
+      const headers = { ...CORS, 'Content-Type': 'application/json' };
+      if (now.retryAfter !== undefined) headers['Retry-After'] = String(now.retryAfter);
+      response.writeHead(now.status, headers).end('{}');
+      return;
+    }
     let rating;
     try {
       rating = JSON.parse(text);
@@ -55,11 +89,29 @@ export function createReceiver() {
       return;
     }
     const repeated = ratings.has(rating.id);
-    if (!repeated) ratings.set(rating.id, rating);
+    if (repeated) repeats.push(rating.id);
+    else ratings.set(rating.id, rating);
     response.writeHead(repeated ? 200 : 201, { ...CORS, 'Content-Type': 'application/json' });
     response.end(JSON.stringify({ id: rating.id }));
   }
-  return { handle, ratings, requests };
+  function behave(kind, { status, retryAfter, times = Infinity } = {}) {
+    behaviour = { kind, status, retryAfter, times };
+  }
+  /** How many requests carried each rating id (the wire, not the store: duplicates show here). */
+  function attemptsById() {
+    const counts = new Map();
+    for (const { headers } of requests) {
+      const id = headers['idempotency-key'];
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    return counts;
+  }
+  /** Ends requests left hanging, so a server can close. */
+  function release() {
+    for (const response of hanging) response.destroy();
+    hanging.clear();
+  }
+  return { handle, ratings, requests, repeats, behave, attemptsById, release };
 }
 
 /**
@@ -98,6 +150,7 @@ export async function startServer({ root, host = '127.0.0.1', port = 0, routes =
   const { port: actual } = server.address();
   return {
     url: `http://${host}:${actual}`,
+    port: actual,
     close: () => new Promise((done) => { server.closeAllConnections(); server.close(done); }),
   };
 }

@@ -1,6 +1,7 @@
 //! CivicPulse's browser shells: the resident feedback widget and the city self-check.
 //! Pure logic lives in `civic_pulse_core`; these modules render it and talk to the browser.
 
+pub mod delivery;
 pub mod embed;
 pub mod feedback;
 pub mod i18n;

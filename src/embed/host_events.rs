@@ -12,11 +12,11 @@ pub fn dispatch(host: &HtmlElement, event: &FeedbackEvent) {
     };
     let kind = match event {
         FeedbackEvent::Ready => "ready",
-        FeedbackEvent::Sent { id, service, score } => {
-            set("id", id.into());
-            set("service", service.into());
-            set("score", (*score).into());
-            "sent"
+        FeedbackEvent::Sent(rating) | FeedbackEvent::Queued(rating) => {
+            set("id", rating.id.as_str().into());
+            set("service", rating.service.as_str().into());
+            set("score", rating.score.into());
+            if matches!(event, FeedbackEvent::Sent(_)) { "sent" } else { "queued" }
         }
         FeedbackEvent::Error { id, reason } => {
             set("id", id.into());

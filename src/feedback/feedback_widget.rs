@@ -1,11 +1,14 @@
 use civic_pulse_core::{Lang, Msg, RatingV1, ServiceId, WidgetConfig};
 use leptos::prelude::*;
 
+use super::already_rated::AlreadyRated;
 use super::confirmation::Confirmation;
-use super::flow::{FeedbackEvent, Step};
+use super::flow::{FeedbackEvent, RatingSummary, Step};
+use super::queue_panel::QueuePanel;
 use super::rating_screen::RatingScreen;
 use super::read_aloud::ReadAloudButton;
 use super::service_picker::ServicePicker;
+use crate::delivery::{Courier, Delivery, keep_delivering};
 use crate::i18n::{LanguageSwitcher, browser_languages, provide_lang, tr};
 use crate::ui::{DisplayControls, load_display_prefs, save_display_prefs, unique_id};
 
@@ -44,14 +47,19 @@ pub fn FeedbackWidget(
     };
     let screen_host = NodeRef::<leptos::html::Div>::new();
     let title_id = unique_id("cp-title");
-    let WidgetConfig { endpoint, services, service_labels, scale, .. } = config;
+    let WidgetConfig { endpoint, services, service_labels, scale, delivery, .. } = config;
+    let min_time_ms = delivery.min_time_ms;
+    let on_delivered = Callback::new(move |rating: RatingV1| emit(FeedbackEvent::Sent(RatingSummary::of(&rating))));
+    let courier = Courier::new(endpoint.as_str(), delivery, on_delivered);
+    keep_delivering(courier.clone());
+    let courier = StoredValue::new_local(courier);
     let labels = StoredValue::new(service_labels);
     let several_services = services.len() > 1;
     let services = StoredValue::new(services);
-    let endpoint = StoredValue::new(endpoint);
 
     Effect::new(move |_| emit(FeedbackEvent::Ready));
 
+    let another = Callback::new(move |()| go(Step::ChooseService));
     let screen = move || match step.get() {
         Step::ChooseService => view! {
             <ServicePicker
@@ -62,26 +70,44 @@ pub fn FeedbackWidget(
             />
         }
         .into_any(),
-        Step::Rate(service) => view! {
-            <RatingScreen
-                service=service.clone()
-                labels=labels.get_value()
-                scale=scale
-                endpoint=endpoint.get_value().as_str().to_owned()
-                focus_heading=moved.get_value()
-                on_sent=Callback::new(move |rating: RatingV1| {
-                    emit(FeedbackEvent::sent(&rating));
-                    go(Step::Sent(service.clone()));
-                })
-                on_failed=Callback::new(move |event: FeedbackEvent| emit(event))
-            />
-        }
-        .into_any(),
-        Step::Sent(_) => view! {
-            <Confirmation
-                offer_another=several_services
-                on_another=Callback::new(move |()| go(Step::ChooseService))
-            />
+        Step::Rate(service) => match courier.with_value(|courier| courier.rested_until(service.as_str())) {
+            Some(until_ms) => {
+                let name = service.clone();
+                view! {
+                    <AlreadyRated
+                        service_name=Signal::derive(move || labels.get_value().label(&name, lang.get()))
+                        until_ms=until_ms
+                        focus_heading=moved.get_value()
+                        offer_another=several_services
+                        on_another=another
+                    />
+                }
+                .into_any()
+            }
+            None => view! {
+                <RatingScreen
+                    service=service.clone()
+                    labels=labels.get_value()
+                    scale=scale
+                    courier=courier
+                    min_time_ms=min_time_ms
+                    focus_heading=moved.get_value()
+                    on_done=Callback::new(move |(rating, delivery): (RatingV1, Delivery)| {
+                        courier.with_value(|courier| courier.rated(&rating.service));
+                        if delivery == Delivery::Saved {
+                            emit(FeedbackEvent::Queued(RatingSummary::of(&rating)));
+                        }
+                        go(Step::Done(service.clone(), delivery));
+                    })
+                    on_not_taken=Callback::new(move |(rating, delivery): (RatingV1, Delivery)| {
+                        emit(FeedbackEvent::not_taken(&rating, delivery))
+                    })
+                />
+            }
+            .into_any(),
+        },
+        Step::Done(_, delivery) => view! {
+            <Confirmation delivery=delivery offer_another=several_services on_another=another />
         }
         .into_any(),
     };
@@ -100,6 +126,7 @@ pub fn FeedbackWidget(
             <div class="cp-widget__screen" node_ref=screen_host>
                 {screen}
             </div>
+            <QueuePanel courier=courier />
         </section>
     }
 }

@@ -2,13 +2,16 @@
 
 use civic_pulse_core::{RatingV1, ServiceId};
 
+use crate::delivery::Delivery;
+
 /// One screen of the flow. At most three here (service, rating, confirmation); a portal that
 /// fixes the service starts at the rating.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Step {
     ChooseService,
     Rate(ServiceId),
-    Sent(ServiceId),
+    /// The rating was sent, or saved on the device to be sent later.
+    Done(ServiceId, Delivery),
 }
 
 impl Step {
@@ -25,12 +28,38 @@ impl Step {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FeedbackEvent {
     Ready,
-    Sent { id: String, service: String, score: u8 },
-    Error { id: String, reason: String },
+    /// The receiver has the rating (at once, or later from the device's queue).
+    Sent(RatingSummary),
+    /// The rating waits on the device and will be sent when the receiver can be reached.
+    Queued(RatingSummary),
+    Error {
+        id: String,
+        reason: String,
+    },
+}
+
+/// The part of a rating a host page may see: no comment, no chips.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RatingSummary {
+    pub id: String,
+    pub service: String,
+    pub score: u8,
+}
+
+impl RatingSummary {
+    pub fn of(rating: &RatingV1) -> RatingSummary {
+        RatingSummary { id: rating.id.clone(), service: rating.service.clone(), score: rating.score }
+    }
 }
 
 impl FeedbackEvent {
-    pub fn sent(rating: &RatingV1) -> FeedbackEvent {
-        FeedbackEvent::Sent { id: rating.id.clone(), service: rating.service.clone(), score: rating.score }
+    /// The error event for a rating the device could not take, with a reason code for scripts.
+    pub fn not_taken(rating: &RatingV1, delivery: Delivery) -> FeedbackEvent {
+        let reason = match delivery {
+            Delivery::Rejected { status } => format!("rejected-{status}"),
+            Delivery::QueueFull { .. } => "queue-full".to_owned(),
+            _ => "not-sent".to_owned(),
+        };
+        FeedbackEvent::Error { id: rating.id.clone(), reason }
     }
 }

@@ -1,4 +1,6 @@
-use civic_pulse_core::delivery::Outcome;
+use std::rc::Rc;
+
+use civic_pulse_core::abuse::{human_wait_ms, is_bot};
 use civic_pulse_core::service::ServiceLabels;
 use civic_pulse_core::{Msg, RatingV1, ScaleId, Score, ServiceId};
 use leptos::prelude::*;
@@ -7,9 +9,8 @@ use leptos::task::spawn_local;
 use super::aspect_chips::AspectChips;
 use super::comment_box::CommentBox;
 use super::device::{fresh_rating_id, today};
-use super::flow::FeedbackEvent;
 use super::rating_group::RatingGroup;
-use super::transport::post_rating;
+use crate::delivery::{Courier, Delivery, sleep};
 use crate::i18n::{tr, use_lang};
 use crate::ui::{focus_when_mounted, unique_id};
 
@@ -19,7 +20,8 @@ enum SendState {
     Idle,
     NoAnswerChosen,
     Sending,
-    Failed,
+    /// The rating did not reach the receiver or the queue; the form keeps everything.
+    NotTaken(Delivery),
 }
 
 /// Screen 2: the question, the answers and the send button.
@@ -29,15 +31,21 @@ pub fn RatingScreen(
     /// Names of the portal's own services.
     labels: ServiceLabels,
     scale: ScaleId,
-    endpoint: String,
+    courier: StoredValue<Rc<Courier>, LocalStorage>,
+    /// A send sooner than this after the screen appeared waits (see `civic_pulse_core::abuse`).
+    min_time_ms: u32,
     focus_heading: bool,
-    on_sent: Callback<RatingV1>,
-    on_failed: Callback<FeedbackEvent>,
+    /// The rating was sent or saved on the device: time for the confirmation.
+    on_done: Callback<(RatingV1, Delivery)>,
+    /// It was not taken: refused, queue full, or neither sent nor storable.
+    on_not_taken: Callback<(RatingV1, Delivery)>,
 ) -> impl IntoView {
     let lang = use_lang();
     let selected = RwSignal::new(None::<Score>);
     let aspects = RwSignal::new(Vec::<&'static str>::new());
     let comment = RwSignal::new(String::new());
+    let honeypot = RwSignal::new(String::new());
+    let shown_ms = js_sys::Date::now();
     // The chips on offer follow the score; ticks from another set of chips no longer apply.
     let chips = Memo::new(move |_| selected.get().and_then(|score| scale.aspects_for(score)));
     Effect::new(move |previous: Option<Option<Msg>>| {
@@ -59,8 +67,8 @@ pub fn RatingScreen(
         let service = service.clone();
         move || labels.label(&service, lang.get())
     };
-    let endpoint = StoredValue::new(endpoint);
     let service = StoredValue::new(service);
+    let honeypot_id = unique_id("cp-website");
 
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -72,23 +80,27 @@ pub fn RatingScreen(
             return;
         };
         let (Some(id), Some(day)) = (fresh_rating_id(), today()) else {
-            state.set(SendState::Failed);
+            state.set(SendState::NotTaken(Delivery::Failed));
             return;
         };
         // The comment is redacted here, on the device, before the rating is stored or sent.
         let rating = RatingV1::new(id, &service.get_value(), scale, score, lang.get_untracked(), day)
             .with_details(&aspects.get_untracked(), &comment.get_untracked());
+        let bot = is_bot(&honeypot.get_untracked());
         state.set(SendState::Sending);
+        let courier = courier.get_value();
         spawn_local(async move {
-            match post_rating(endpoint.get_value().as_str(), &rating).await {
-                Outcome::Delivered => on_sent.run(rating),
-                failed => {
-                    state.set(SendState::Failed);
-                    let reason = match failed {
-                        Outcome::Rejected { status } => format!("rejected-{status}"),
-                        _ => "retry-later".to_owned(),
-                    };
-                    on_failed.run(FeedbackEvent::Error { id: rating.id.clone(), reason });
+            let wait = human_wait_ms(shown_ms, js_sys::Date::now(), min_time_ms);
+            if wait > 0 {
+                let _ = wasm_bindgen_futures::JsFuture::from(sleep(wait)).await;
+            }
+            // A bot is thanked like anyone else, so it learns nothing, but its rating goes nowhere.
+            let delivery = if bot { Delivery::Sent } else { courier.submit(rating.clone()).await };
+            match delivery {
+                Delivery::Sent | Delivery::Saved => on_done.run((rating, delivery)),
+                refused => {
+                    state.set(SendState::NotTaken(refused));
+                    on_not_taken.run((rating, refused));
                 }
             }
         });
@@ -111,11 +123,26 @@ pub fn RatingScreen(
             <Show when=move || selected.get().is_some()>
                 <CommentBox text=comment />
             </Show>
+            // A field people never see or reach; bots that fill every input give themselves away.
+            <div class="cp-honeypot" aria-hidden="true">
+                <label for=honeypot_id.clone()>{tr(Msg::HoneypotLabel)}</label>
+                <input
+                    id=honeypot_id
+                    type="text"
+                    name="website"
+                    tabindex="-1"
+                    autocomplete="off"
+                    on:input=move |event| honeypot.set(event_target_value(&event))
+                />
+            </div>
             <button type="submit" class="cp-button cp-button--primary" aria-disabled=move || (state.get() == SendState::Sending).then_some("true")>
                 {move || if state.get() == SendState::Sending { tr(Msg::Sending)() } else { tr(Msg::Send)() }}
             </button>
             <p class="cp-status" role="status">
-                {move || (state.get() == SendState::Failed).then(tr(Msg::SendFailed))}
+                {move || match state.get() {
+                    SendState::NotTaken(delivery) => Some(not_taken_text(delivery, lang.get())),
+                    _ => None,
+                }}
             </p>
         </form>
     }
@@ -128,4 +155,13 @@ fn selected_clears_error(selected: RwSignal<Option<Score>>, state: RwSignal<Send
             state.set(SendState::Idle);
         }
     });
+}
+
+/// Says plainly why the rating was not taken and what the resident can do.
+fn not_taken_text(delivery: Delivery, lang: civic_pulse_core::Lang) -> String {
+    match delivery {
+        Delivery::Rejected { status } => lang.format(Msg::SendRejected, &[("status", &status.to_string())]),
+        Delivery::QueueFull { waiting } => lang.format(Msg::QueueFull, &[("count", &waiting.to_string())]),
+        _ => lang.text(Msg::SendFailed).to_owned(),
+    }
 }

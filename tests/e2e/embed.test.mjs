@@ -107,18 +107,21 @@ describe('embedding in host pages', () => {
     await context.close();
   });
 
-  test('409 (already stored) counts as sent; 503 tells the resident and the host', async () => {
+  test('409 (already stored) counts as sent; 503 saves it on the device and tells the host', async () => {
     const { context, tab } = await open('/answers.html');
     await tab.evaluate(() => {
-      window.errors = [];
-      document.addEventListener('civic-feedback:error', (e) => window.errors.push({ target: e.target.id, reason: e.detail.reason }));
+      window.heard = [];
+      for (const kind of ['queued', 'error']) {
+        document.addEventListener(`civic-feedback:${kind}`, (e) => window.heard.push({ kind, target: e.target.id, service: e.detail.service }));
+      }
     });
     await sendFrom(tab.locator('#conflict'), 'Satisfied');
     const down = tab.locator('#down');
     await down.getByText('Satisfied', { exact: true }).click();
     await down.getByRole('button', { name: 'Send rating' }).click();
-    await down.getByRole('status').getByText('Your rating could not be sent. Please try again.').waitFor();
-    assert.deepEqual(await tab.evaluate(() => window.errors), [{ target: 'down', reason: 'retry-later' }]);
+    await down.getByText('Thank you. Your rating is saved on this phone and will be sent when you are online.').waitFor();
+    await down.getByText('Ratings waiting on this phone to be sent: 1').waitFor();
+    assert.deepEqual(await tab.evaluate(() => window.heard), [{ kind: 'queued', target: 'down', service: 'education' }]);
     await context.close();
   });
 

@@ -1,6 +1,7 @@
 //! The widget's configuration, read from the embedding element's attributes and checked before
 //! anything renders, so a portal team sees exactly what to fix.
 
+use crate::delivery_options::{DeliveryOptions, OptionError};
 use crate::messages::Msg;
 use crate::service::{ServiceId, ServiceLabels, default_services};
 use crate::{Lang, ScaleId};
@@ -41,6 +42,7 @@ pub enum ConfigError {
     MalformedServiceLabels(String),
     UnknownScale(String),
     UnknownLanguage(String),
+    Delivery(OptionError),
 }
 
 impl ConfigError {
@@ -54,6 +56,16 @@ impl ConfigError {
             }
             ConfigError::UnknownScale(id) => lang.format(Msg::ConfigUnknownScale, &[("id", id)]),
             ConfigError::UnknownLanguage(tag) => lang.format(Msg::ConfigUnknownLanguage, &[("tag", tag)]),
+            ConfigError::Delivery(OptionError::Number { attribute, value, min, max }) => lang.format(
+                Msg::ConfigBadNumber,
+                &[("attribute", attribute), ("value", value), ("min", &min.to_string()), ("max", &max.to_string())],
+            ),
+            ConfigError::Delivery(OptionError::Headers(detail)) => {
+                lang.format(Msg::ConfigMalformedHeaders, &[("detail", detail)])
+            }
+            ConfigError::Delivery(OptionError::FieldMap(detail)) => {
+                lang.format(Msg::ConfigMalformedFieldMap, &[("detail", detail)])
+            }
         }
     }
 }
@@ -69,6 +81,8 @@ pub struct WidgetConfig {
     pub scale: ScaleId,
     /// The language the portal fixed, if any; otherwise the browser's preference decides.
     pub lang: Option<Lang>,
+    /// Timeout, queue size, headers, field names and abuse-guard timings.
+    pub delivery: DeliveryOptions,
 }
 
 impl WidgetConfig {
@@ -115,9 +129,13 @@ impl WidgetConfig {
             found
         });
 
+        let mut delivery_problems = Vec::new();
+        let delivery = DeliveryOptions::from_attributes(&attribute, &mut delivery_problems);
+        problems.extend(delivery_problems.into_iter().map(ConfigError::Delivery));
+
         match endpoint {
             Some(endpoint) if problems.is_empty() => {
-                Ok(WidgetConfig { endpoint, services, service_labels, scale, lang })
+                Ok(WidgetConfig { endpoint, services, service_labels, scale, lang, delivery })
             }
             _ => Err(problems),
         }
@@ -199,5 +217,10 @@ mod tests {
         let en = Lang::from_tag("en").unwrap();
         assert!(problems[1].message(en).contains("“Bus”"), "{}", problems[1].message(en));
         assert!(problems[2].message(en).contains("good-bad-5"), "the message lists the valid scales");
+        let problems = config(&[("endpoint", "/x"), ("timeout-seconds", "500"), ("headers", "{")]).unwrap_err();
+        assert_eq!(problems.len(), 2);
+        let text = problems[0].message(en);
+        assert!(text.contains("timeout-seconds") && text.contains("500") && text.contains("120"), "{text}");
+        assert!(problems[1].message(en).contains("headers"), "{}", problems[1].message(en));
     }
 }

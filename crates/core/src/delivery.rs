@@ -3,6 +3,8 @@
 //! epoch) and randomness too, so every rule is tested natively; the browser shell stores the
 //! queue in IndexedDB and calls these.
 
+use serde::{Deserialize, Serialize};
+
 use crate::RatingV1;
 
 /// What one send attempt came to.
@@ -15,6 +17,14 @@ pub enum Outcome {
     Retry { not_before_ms: Option<u64> },
     /// Any other 4xx: the receiver will never take it. Keep it aside and tell the resident.
     Rejected { status: u16 },
+}
+
+impl Outcome {
+    /// Whether the rest of a flush should wait too: when one rating could not get through, the
+    /// network or the receiver is down, and trying every other rating now would only hammer it.
+    pub fn ends_flush(self) -> bool {
+        matches!(self, Outcome::Retry { .. })
+    }
 }
 
 /// Classifies an answer: `status` is `None` for a network error or a timeout.
@@ -53,14 +63,28 @@ impl Backoff {
 }
 
 /// One rating waiting on this device.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Queued {
     pub rating: RatingV1,
+    /// When it was queued (ms since the epoch), for sending oldest first. Stays on the device.
+    pub queued_ms: u64,
     pub attempts: u32,
     /// Earliest time for the next attempt (ms since the epoch); 0 = at once.
     pub due_ms: u64,
     /// Set when the receiver refused it for good.
     pub rejected: Option<u16>,
+}
+
+impl Queued {
+    /// The record the browser stores.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a struct of strings and integers always serialises")
+    }
+
+    /// Reads a stored record; `None` for one this version cannot read.
+    pub fn from_json(json: &str) -> Option<Queued> {
+        serde_json::from_str(json).ok()
+    }
 }
 
 /// Whether a new rating fits.
@@ -90,14 +114,14 @@ impl Queue {
     }
 
     /// Adds a rating before its first send attempt.
-    pub fn admit(&mut self, rating: RatingV1) -> Admission {
+    pub fn admit(&mut self, rating: RatingV1, now_ms: u64) -> Admission {
         if self.items.iter().any(|item| item.rating.id == rating.id) {
             return Admission::AlreadyQueued;
         }
         if self.items.len() >= self.capacity {
             return Admission::Full;
         }
-        self.items.push(Queued { rating, attempts: 0, due_ms: 0, rejected: None });
+        self.items.push(Queued { rating, queued_ms: now_ms, attempts: 0, due_ms: 0, rejected: None });
         Admission::Queued
     }
 
@@ -125,6 +149,16 @@ impl Queue {
             }
             Outcome::Rejected { status } => self.items[position].rejected = Some(status),
         }
+    }
+
+    /// When the next attempt is due, if anything waits: never sooner than `paused_until_ms`,
+    /// which a flush sets when it stopped at a failure.
+    pub fn next_attempt_ms(&self, paused_until_ms: u64) -> Option<u64> {
+        self.items.iter().filter(|item| item.rejected.is_none()).map(|item| item.due_ms.max(paused_until_ms)).min()
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Queued> {
+        self.items.iter().find(|item| item.rating.id == id)
     }
 
     /// Ratings still to be sent (not counting rejected ones).
@@ -193,10 +227,10 @@ mod tests {
     #[test]
     fn only_delivery_removes_and_a_full_queue_says_so() {
         let mut queue = Queue::new(2);
-        assert_eq!(queue.admit(rating(1)), Admission::Queued);
-        assert_eq!(queue.admit(rating(1)), Admission::AlreadyQueued);
-        assert_eq!(queue.admit(rating(2)), Admission::Queued);
-        assert_eq!(queue.admit(rating(3)), Admission::Full);
+        assert_eq!(queue.admit(rating(1), 10), Admission::Queued);
+        assert_eq!(queue.admit(rating(1), 10), Admission::AlreadyQueued);
+        assert_eq!(queue.admit(rating(2), 20), Admission::Queued);
+        assert_eq!(queue.admit(rating(3), 30), Admission::Full);
         assert_eq!(queue.items.len(), 2, "nothing older was dropped to make room");
 
         let first = rating(1).id;
@@ -207,7 +241,11 @@ mod tests {
         assert_eq!(queue.waiting(), 1);
         assert_eq!(queue.rejected().count(), 1, "a refused rating is kept aside, not dropped");
         assert!(!queue.due(u64::MAX, true).contains(&rating(2).id), "and never retried");
+        assert_eq!(queue.next_attempt_ms(0), Some(queue.get(&first).unwrap().due_ms));
+        assert_eq!(queue.next_attempt_ms(u64::MAX), Some(u64::MAX), "a paused flush waits out the pause");
+        assert!(Outcome::Retry { not_before_ms: None }.ends_flush() && !Outcome::Delivered.ends_flush());
         queue.record(&first, Outcome::Delivered, 9_000, 0.0);
+        assert_eq!(queue.next_attempt_ms(0), None, "nothing left to send; the refused one is never due");
         assert_eq!(queue.waiting(), 0);
         queue.discard_all();
         assert!(queue.items.is_empty());

@@ -1,9 +1,12 @@
 //! CivicPulse's pure core: everything the widget, the self-check and the collector must agree on,
 //! with no DOM and no I/O, so it is tested natively and shared by every shell.
 
+pub mod abuse;
 pub mod config;
 pub mod delivery;
+pub mod delivery_options;
 pub mod display;
+pub mod field_map;
 pub mod lang;
 pub mod messages;
 pub mod payload;

@@ -3,23 +3,41 @@
 
 use civic_pulse_core::RatingV1;
 use civic_pulse_core::delivery::{Outcome, classify};
+use civic_pulse_core::delivery_options::DeliveryOptions;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Headers, ReferrerPolicy, Request, RequestCredentials, RequestInit, RequestMode, Response};
+use web_sys::{AbortSignal, Headers, ReferrerPolicy, Request, RequestCredentials, RequestInit, RequestMode, Response};
+
+/// Whether the request must outlive the page (sent from `pagehide`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lifetime {
+    Page,
+    KeepAlive,
+}
 
 /// Sends the rating once and says what the answer means (see `civic_pulse_core::delivery`): a
 /// network failure or timeout is worth retrying, like 408, 429 and 5xx; 2xx and 409 mean stored.
-pub async fn post_rating(endpoint: &str, rating: &RatingV1) -> Outcome {
+pub async fn post_rating(endpoint: &str, rating: &RatingV1, options: &DeliveryOptions, lifetime: Lifetime) -> Outcome {
     let retry = Outcome::Retry { not_before_ms: None };
-    let (Ok(request), Some(window)) = (build_request(endpoint, rating), web_sys::window()) else { return retry };
+    let (Ok(request), Some(window)) = (build_request(endpoint, rating, options, lifetime), web_sys::window()) else {
+        return retry;
+    };
     let Ok(answer) = JsFuture::from(window.fetch_with_request(&request)).await else { return retry };
     let Ok(response) = answer.dyn_into::<Response>() else { return retry };
     let retry_after = response.headers().get("Retry-After").ok().flatten();
     classify(Some(response.status()), retry_after.as_deref())
 }
 
-fn build_request(endpoint: &str, rating: &RatingV1) -> Result<Request, JsValue> {
+fn build_request(
+    endpoint: &str,
+    rating: &RatingV1,
+    options: &DeliveryOptions,
+    lifetime: Lifetime,
+) -> Result<Request, JsValue> {
     let headers = Headers::new()?;
+    for (name, value) in &options.headers {
+        headers.set(name, value)?;
+    }
     headers.set("Content-Type", "application/json")?;
     headers.set("Idempotency-Key", &rating.id)?;
     let init = RequestInit::new();
@@ -28,6 +46,12 @@ fn build_request(endpoint: &str, rating: &RatingV1) -> Result<Request, JsValue> 
     init.set_credentials(RequestCredentials::Omit);
     init.set_referrer_policy(ReferrerPolicy::NoReferrer);
     init.set_headers(&headers);
-    init.set_body(&JsValue::from_str(&rating.to_json()));
+    init.set_body(&JsValue::from_str(&options.field_map.body(rating)));
+    // A request that hangs counts as a network failure after the timeout; the browser cancels it.
+    init.set_signal(Some(&AbortSignal::timeout_with_u32(options.timeout_ms)));
+    if lifetime == Lifetime::KeepAlive {
+        // web-sys has no setter for `keepalive`; it is a plain dictionary member.
+        js_sys::Reflect::set(&init, &JsValue::from_str("keepalive"), &JsValue::TRUE)?;
+    }
     Request::new_with_str_and_init(endpoint, &init)
 }

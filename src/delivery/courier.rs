@@ -1,0 +1,298 @@
+//! The courier takes a finished rating to the endpoint through the device's queue: it writes the
+//! rating to IndexedDB before the first attempt, flushes the queue under a Web Lock (one tab at a
+//! time), removes a rating only once the receiver has it, and schedules the next attempt by the
+//! backoff policy in `civic_pulse_core::delivery`. One courier per widget; widgets and tabs
+//! share the stored queue of their endpoint.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::time::Duration;
+
+use civic_pulse_core::RatingV1;
+use civic_pulse_core::delivery::{Admission, Backoff, Outcome, Queue};
+use civic_pulse_core::delivery_options::DeliveryOptions;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::{JsFuture, future_to_promise};
+
+use super::cooldown_store;
+use super::queue_store::QueueStore;
+use super::timer::sleep;
+use super::transport::{Lifetime, post_rating};
+use super::web_lock::with_lock;
+
+/// Where a rating the resident just sent ended up, which is what the widget tells them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Delivery {
+    /// The receiver has it.
+    Sent,
+    /// It waits on this device and will be sent later.
+    Saved,
+    /// The receiver refused it for good (a 4xx); it is kept aside on the device.
+    Rejected { status: u16 },
+    /// The device already holds `waiting` ratings, the configured maximum; nothing was added.
+    QueueFull { waiting: usize },
+    /// It could neither be sent nor stored (storage turned off and the network down).
+    Failed,
+}
+
+/// What waits on this device for the endpoint, for the queue panel.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct QueueCounts {
+    pub waiting: usize,
+    pub refused: usize,
+    /// Ratings this widget delivered from the queue (sent later, not at the resident's tap).
+    pub sent_later: usize,
+}
+
+pub struct Courier {
+    endpoint: String,
+    /// The endpoint's absolute URL: the queue's namespace and the lock's name.
+    namespace: String,
+    options: DeliveryOptions,
+    store: RefCell<Option<QueueStore>>,
+    /// The ratings waiting as last read, for the page-hide send, which cannot wait for IndexedDB.
+    waiting: RefCell<Vec<RatingV1>>,
+    timer: RefCell<Option<TimeoutHandle>>,
+    stopped: Cell<bool>,
+    /// The rating the resident is sending now; its delivery is not "sent later".
+    submitting: RefCell<Option<String>>,
+    sent_later: Cell<usize>,
+    /// Ratings with a keep-alive request in flight: `visibilitychange` and `pagehide` both fire
+    /// when a page goes away, and neither they nor a flush may send the same rating again.
+    leaving: RefCell<Vec<String>>,
+    pub counts: RwSignal<QueueCounts>,
+    on_delivered: Callback<RatingV1>,
+}
+
+impl Courier {
+    /// `on_delivered` hears of every rating this courier delivers, including ones queued earlier.
+    pub fn new(endpoint: &str, options: DeliveryOptions, on_delivered: Callback<RatingV1>) -> Rc<Courier> {
+        let namespace = web_sys::window()
+            .and_then(|window| window.location().href().ok())
+            .and_then(|base| web_sys::Url::new_with_base(endpoint, &base).ok())
+            .map_or_else(|| endpoint.to_owned(), |url| url.href());
+        Rc::new(Courier {
+            endpoint: endpoint.to_owned(),
+            namespace,
+            options,
+            store: RefCell::new(None),
+            waiting: RefCell::new(Vec::new()),
+            timer: RefCell::new(None),
+            stopped: Cell::new(false),
+            submitting: RefCell::new(None),
+            sent_later: Cell::new(0),
+            leaving: RefCell::new(Vec::new()),
+            counts: RwSignal::new(QueueCounts::default()),
+            on_delivered,
+        })
+    }
+
+    async fn store(&self) -> Option<QueueStore> {
+        let open = self.store.borrow().clone();
+        match open {
+            Some(store) => Some(store),
+            None => {
+                let store = QueueStore::open(&self.namespace).await.ok()?;
+                *self.store.borrow_mut() = Some(store.clone());
+                Some(store)
+            }
+        }
+    }
+
+    /// Queues the resident's rating, tries to send it at once, and says where it ended up. The
+    /// attempt is given the request timeout plus a little: a tab that holds the queue's lock
+    /// for longer will send this rating itself, so it is reported as saved, which is true.
+    pub async fn submit(self: &Rc<Self>, rating: RatingV1) -> Delivery {
+        let Some(store) = self.store().await else { return self.send_unstored(rating).await };
+        let Ok(items) = store.load().await else { return self.send_unstored(rating).await };
+        let mut queue = Queue { items, capacity: self.options.queue_size, backoff: Backoff::default() };
+        match queue.admit(rating.clone(), now_ms()) {
+            Admission::Full => return Delivery::QueueFull { waiting: queue.items.len() },
+            Admission::Queued | Admission::AlreadyQueued => {}
+        }
+        let Some(item) = queue.get(&rating.id) else { return Delivery::Failed };
+        if store.put(item).await.is_err() {
+            return self.send_unstored(rating).await;
+        }
+
+        *self.submitting.borrow_mut() = Some(rating.id.clone());
+        let flush = {
+            let courier = self.clone();
+            future_to_promise(async move {
+                courier.flush(false).await;
+                Ok(JsValue::UNDEFINED)
+            })
+        };
+        let race = js_sys::Array::of2(&flush, &sleep(self.options.timeout_ms.saturating_add(1_500)));
+        let _ = JsFuture::from(js_sys::Promise::race(&race)).await;
+        self.submitting.borrow_mut().take();
+
+        match store.load().await.map(|items| items.into_iter().find(|item| item.rating.id == rating.id)) {
+            Ok(None) => Delivery::Sent,
+            Ok(Some(item)) => item.rejected.map_or(Delivery::Saved, |status| Delivery::Rejected { status }),
+            Err(_) => Delivery::Saved,
+        }
+    }
+
+    /// Without storage (private mode, storage disabled) there is no queue: one direct attempt,
+    /// and a failure is reported so the resident keeps the form and can try again.
+    async fn send_unstored(&self, rating: RatingV1) -> Delivery {
+        match post_rating(&self.endpoint, &rating, &self.options, Lifetime::Page).await {
+            Outcome::Delivered => {
+                self.delivered(rating);
+                Delivery::Sent
+            }
+            Outcome::Rejected { status } => Delivery::Rejected { status },
+            Outcome::Retry { .. } => Delivery::Failed,
+        }
+    }
+
+    /// Sends what is due (everything when `force`), one tab at a time, then schedules the next
+    /// attempt. Called on load, when the browser comes online or the page becomes visible, by
+    /// the resident's "send now", and by its own timer.
+    pub async fn flush(self: &Rc<Self>, force: bool) {
+        let courier = self.clone();
+        let lock = format!("civic-pulse:{}", self.namespace);
+        let next = with_lock(&lock, async move { courier.flush_locked(force).await }).await;
+        self.schedule(next);
+    }
+
+    async fn flush_locked(&self, force: bool) -> Option<u64> {
+        let store = self.store().await?;
+        let items = store.load().await.ok()?;
+        let mut queue = Queue { items, capacity: self.options.queue_size, backoff: Backoff::default() };
+        let mut paused_until = 0;
+        for id in queue.due(now_ms(), force) {
+            if self.stopped.get() {
+                break;
+            }
+            if self.leaving.borrow().contains(&id) {
+                continue;
+            }
+            let Some(rating) = queue.get(&id).map(|item| item.rating.clone()) else { continue };
+            let outcome = post_rating(&self.endpoint, &rating, &self.options, Lifetime::Page).await;
+            queue.record(&id, outcome, now_ms(), js_sys::Math::random());
+            // A failed write leaves the stored record as it was: at worst the rating is sent
+            // again, and the receiver's idempotency key absorbs that. It is never lost.
+            let _ = match queue.get(&id) {
+                Some(item) => store.put(item).await,
+                None => store.remove(&id).await,
+            };
+            if outcome == Outcome::Delivered {
+                if self.submitting.borrow().as_deref() != Some(id.as_str()) {
+                    self.sent_later.set(self.sent_later.get() + 1);
+                }
+                self.delivered(rating);
+            }
+            if outcome.ends_flush() {
+                paused_until = queue.get(&id).map_or(0, |item| item.due_ms);
+                break;
+            }
+        }
+        self.remember(&queue);
+        queue.next_attempt_ms(paused_until)
+    }
+
+    fn delivered(&self, rating: RatingV1) {
+        if !self.stopped.get() {
+            self.on_delivered.run(rating);
+        }
+    }
+
+    fn remember(&self, queue: &Queue) {
+        *self.waiting.borrow_mut() =
+            queue.items.iter().filter(|item| item.rejected.is_none()).map(|item| item.rating.clone()).collect();
+        let counts = QueueCounts {
+            waiting: queue.waiting(),
+            refused: queue.rejected().count(),
+            sent_later: self.sent_later.get(),
+        };
+        if !self.stopped.get() {
+            self.counts.try_set(counts);
+        }
+    }
+
+    /// Re-reads the stored queue, for the counts another tab may have changed.
+    pub async fn refresh(&self) {
+        if let Some(store) = self.store().await
+            && let Ok(items) = store.load().await
+        {
+            self.remember(&Queue { items, capacity: self.options.queue_size, backoff: Backoff::default() });
+        }
+    }
+
+    /// The resident's choice: forget everything waiting or refused for this endpoint.
+    pub async fn discard(&self) {
+        if let Some(store) = self.store().await {
+            let _ = store.clear().await;
+        }
+        self.refresh().await;
+    }
+
+    /// On page hide, every waiting rating is sent with `keepalive`, which lets the request
+    /// outlive the page. Nothing is removed unless an answer arrives while the page still runs.
+    pub fn send_before_leaving(self: &Rc<Self>) {
+        // Browsers allow 64 KiB of keep-alive bodies in flight per page.
+        let mut budget = 60 * 1024usize;
+        for rating in self.waiting.borrow().iter() {
+            if self.leaving.borrow().contains(&rating.id) {
+                continue;
+            }
+            let size = rating.to_json().len() + 256;
+            if size > budget {
+                break;
+            }
+            budget -= size;
+            self.leaving.borrow_mut().push(rating.id.clone());
+            let (courier, rating) = (self.clone(), rating.clone());
+            spawn_local(async move {
+                let outcome = post_rating(&courier.endpoint, &rating, &courier.options, Lifetime::KeepAlive).await;
+                if outcome == Outcome::Delivered
+                    && let Some(store) = courier.store().await
+                {
+                    let _ = store.remove(&rating.id).await;
+                    // The page may live on (a tab switch, the back-forward cache): keep it told.
+                    courier.sent_later.set(courier.sent_later.get() + 1);
+                    courier.delivered(rating.clone());
+                    courier.refresh().await;
+                }
+                courier.leaving.borrow_mut().retain(|id| *id != rating.id);
+            });
+        }
+    }
+
+    fn schedule(self: &Rc<Self>, next_ms: Option<u64>) {
+        if let Some(timer) = self.timer.borrow_mut().take() {
+            timer.clear();
+        }
+        let Some(next_ms) = next_ms.filter(|_| !self.stopped.get()) else { return };
+        let wait = Duration::from_millis(next_ms.saturating_sub(now_ms()).max(50));
+        let courier = self.clone();
+        let timer = set_timeout_with_handle(move || spawn_local(async move { courier.flush(false).await }), wait);
+        *self.timer.borrow_mut() = timer.ok();
+    }
+
+    /// Until when `service` may not be rated again on this device, if it rests now.
+    pub fn rested_until(&self, service: &str) -> Option<u64> {
+        cooldown_store::rested_until(&self.namespace, service)
+    }
+
+    /// Starts `service`'s cooldown once a rating of it was sent or saved.
+    pub fn rated(&self, service: &str) {
+        cooldown_store::start(&self.namespace, service, self.options.cooldown_ms);
+    }
+
+    /// Called when the widget goes away: no timer or callback outlives it.
+    pub fn stop(&self) {
+        self.stopped.set(true);
+        if let Some(timer) = self.timer.borrow_mut().take() {
+            timer.clear();
+        }
+    }
+}
+
+fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}

@@ -1,0 +1,139 @@
+//! The queue's persistent home: one IndexedDB object store, one record per waiting rating,
+//! keyed by endpoint and rating id. Every change touches one record in its own transaction, so
+//! two tabs never overwrite each other's ratings (a read-modify-write of a whole list would,
+//! because an IndexedDB transaction commits at the first unrelated await).
+
+use std::cell::RefCell;
+
+use civic_pulse_core::delivery::Queued;
+use js_sys::Promise;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbKeyRange, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransactionMode};
+
+const DATABASE: &str = "civic-pulse";
+const STORE: &str = "queue";
+
+/// Why the device could not keep a rating (private browsing, storage turned off or full).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoreUnavailable;
+
+impl From<JsValue> for StoreUnavailable {
+    fn from(_: JsValue) -> Self {
+        StoreUnavailable
+    }
+}
+
+thread_local! {
+    /// One connection per page, shared by every widget on it.
+    static DATABASE_CONNECTION: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
+}
+
+/// The ratings waiting for one endpoint on this device.
+#[derive(Clone)]
+pub struct QueueStore {
+    db: IdbDatabase,
+    namespace: String,
+}
+
+impl QueueStore {
+    /// Opens (creating at first use) the queue for `namespace`, the endpoint's absolute URL.
+    pub async fn open(namespace: &str) -> Result<QueueStore, StoreUnavailable> {
+        let db = match DATABASE_CONNECTION.with_borrow(Clone::clone) {
+            Some(db) => db,
+            None => {
+                let db = open_database().await?;
+                DATABASE_CONNECTION.set(Some(db.clone()));
+                db
+            }
+        };
+        Ok(QueueStore { db, namespace: namespace.to_owned() })
+    }
+
+    /// Everything waiting or refused for this endpoint, oldest first.
+    pub async fn load(&self) -> Result<Vec<Queued>, StoreUnavailable> {
+        let (_, store) = self.store(IdbTransactionMode::Readonly)?;
+        let request = store.get_all_with_key(&self.range()?.into())?;
+        let values: js_sys::Array = settled(&request).await?.dyn_into()?;
+        let mut items: Vec<Queued> =
+            values.iter().filter_map(|value| value.as_string()).filter_map(|json| Queued::from_json(&json)).collect();
+        items.sort_by_key(|item: &Queued| item.queued_ms);
+        Ok(items)
+    }
+
+    /// Writes one rating's record and waits until it is durably committed.
+    pub async fn put(&self, item: &Queued) -> Result<(), StoreUnavailable> {
+        let json = item.to_json();
+        let (transaction, store) = self.store(IdbTransactionMode::Readwrite)?;
+        store.put_with_key(&JsValue::from_str(&json), &self.key(&item.rating.id))?;
+        committed(&transaction).await
+    }
+
+    pub async fn remove(&self, id: &str) -> Result<(), StoreUnavailable> {
+        let (transaction, store) = self.store(IdbTransactionMode::Readwrite)?;
+        store.delete(&self.key(id))?;
+        committed(&transaction).await
+    }
+
+    /// The resident's "discard": everything for this endpoint on this device.
+    pub async fn clear(&self) -> Result<(), StoreUnavailable> {
+        let (transaction, store) = self.store(IdbTransactionMode::Readwrite)?;
+        store.delete(&self.range()?.into())?;
+        committed(&transaction).await
+    }
+
+    fn store(&self, mode: IdbTransactionMode) -> Result<(IdbTransaction, IdbObjectStore), StoreUnavailable> {
+        let transaction = self.db.transaction_with_str_and_mode(STORE, mode)?;
+        let store = transaction.object_store(STORE)?;
+        Ok((transaction, store))
+    }
+
+    // Keys are "<endpoint>\n<id>": a newline cannot occur in a checked endpoint, so one
+    // endpoint's range never reaches into another's.
+    fn key(&self, id: &str) -> JsValue {
+        JsValue::from_str(&format!("{}\n{id}", self.namespace))
+    }
+
+    fn range(&self) -> Result<IdbKeyRange, StoreUnavailable> {
+        let lower = JsValue::from_str(&format!("{}\n", self.namespace));
+        let upper = JsValue::from_str(&format!("{}\u{b}", self.namespace));
+        Ok(IdbKeyRange::bound_with_lower_open_and_upper_open(&lower, &upper, false, true)?)
+    }
+}
+
+async fn open_database() -> Result<IdbDatabase, StoreUnavailable> {
+    let factory = web_sys::window().ok_or(StoreUnavailable)?.indexed_db()?.ok_or(StoreUnavailable)?;
+    let request = factory.open_with_u32(DATABASE, 1)?;
+    let upgrade = wasm_bindgen::closure::Closure::once_into_js({
+        let request = request.clone();
+        move || {
+            if let Some(db) = request.result().ok().and_then(|db| db.dyn_into::<IdbDatabase>().ok()) {
+                let _ = db.create_object_store(STORE);
+            }
+        }
+    });
+    request.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
+    Ok(settled(&request).await?.dyn_into()?)
+}
+
+/// Waits for a request's answer. The promise's own resolve and reject functions are the
+/// handlers, so no closure is kept alive per request.
+async fn settled(request: &IdbRequest) -> Result<JsValue, StoreUnavailable> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        request.set_onsuccess(Some(&resolve));
+        request.set_onerror(Some(&reject));
+    });
+    JsFuture::from(promise).await?;
+    Ok(request.result()?)
+}
+
+/// Waits until a write transaction is committed (not merely requested).
+async fn committed(transaction: &IdbTransaction) -> Result<(), StoreUnavailable> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        transaction.set_oncomplete(Some(&resolve));
+        transaction.set_onerror(Some(&reject));
+        transaction.set_onabort(Some(&reject));
+    });
+    JsFuture::from(promise).await?;
+    Ok(())
+}

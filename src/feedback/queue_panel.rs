@@ -1,0 +1,94 @@
+use std::rc::Rc;
+
+use civic_pulse_core::Msg;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::delivery::Courier;
+use crate::i18n::{tr, use_lang};
+
+/// What waits on this device for the endpoint, with "send now" and "discard" (which asks first,
+/// because discarded ratings are gone). Hidden while nothing waits; says so once all are sent.
+#[component]
+pub fn QueuePanel(courier: StoredValue<Rc<Courier>, LocalStorage>) -> impl IntoView {
+    let lang = use_lang();
+    let counts = courier.with_value(|courier| courier.counts);
+    let confirming = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    // "All sent" is said only once something was waiting in this widget's lifetime, or it sent
+    // ratings left by an earlier visit.
+    let had_waiting = RwSignal::new(false);
+    Effect::new(move |_| {
+        if counts.get().waiting > 0 {
+            had_waiting.set(true);
+        }
+    });
+    let send_now = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        let courier = courier.get_value();
+        spawn_local(async move {
+            courier.flush(true).await;
+            busy.try_set(false);
+        });
+    };
+    let discard = move |_| {
+        confirming.set(false);
+        let courier = courier.get_value();
+        spawn_local(async move { courier.discard().await });
+    };
+    let count_text = move |msg: Msg, count: usize| lang.get().format(msg, &[("count", &count.to_string())]);
+
+    view! {
+        <div class="cp-queue" role="status">
+            {move || {
+                let now = counts.get();
+                (now.waiting == 0 && now.refused == 0 && (had_waiting.get() || now.sent_later > 0))
+                    .then(|| view! { <p class="cp-queue__line">{tr(Msg::QueueAllSent)}</p> })
+            }}
+            <Show when=move || { counts.get().waiting > 0 || counts.get().refused > 0 }>
+                <div class="cp-queue__box">
+                <p class="cp-queue__line" hidden=move || counts.get().waiting == 0>
+                    {move || count_text(Msg::QueueWaiting, counts.get().waiting)}
+                </p>
+                <p class="cp-queue__line" hidden=move || counts.get().refused == 0>
+                    {move || count_text(Msg::QueueRefused, counts.get().refused)}
+                </p>
+                <Show
+                    when=move || confirming.get()
+                    fallback=move || {
+                        view! {
+                            <div class="cp-queue__actions">
+                                <button
+                                    type="button"
+                                    class="cp-button"
+                                    hidden=move || counts.get().waiting == 0
+                                    aria-disabled=move || busy.get().then_some("true")
+                                    on:click=send_now
+                                >
+                                    {tr(Msg::SendNow)}
+                                </button>
+                                <button type="button" class="cp-button" on:click=move |_| confirming.set(true)>
+                                    {tr(Msg::Discard)}
+                                </button>
+                            </div>
+                        }
+                    }
+                >
+                    <p class="cp-queue__line">
+                        {move || { let now = counts.get(); count_text(Msg::DiscardConfirm, now.waiting + now.refused) }}
+                    </p>
+                    <div class="cp-queue__actions">
+                        <button type="button" class="cp-button" on:click=discard>{tr(Msg::DiscardYes)}</button>
+                        <button type="button" class="cp-button" on:click=move |_| confirming.set(false)>
+                            {tr(Msg::DiscardNo)}
+                        </button>
+                    </div>
+                </Show>
+                </div>
+            </Show>
+        </div>
+    }
+}
