@@ -13,8 +13,8 @@ fn storage() -> Option<web_sys::Storage> {
 
 /// Until when `service` rests on this device, if it does now.
 pub fn rested_until(namespace: &str, service: &str) -> Option<u64> {
-    let json = storage()?.get_item(&key(namespace)).ok().flatten()?;
-    Cooldowns::parse(&json).until(service, js_sys::Date::now() as u64)
+    let text = storage()?.get_item(&key(namespace)).ok().flatten()?;
+    Cooldowns::parse(&text).until(service, js_sys::Date::now() as u64)
 }
 
 /// Starts `service`'s rest after a rating was sent or queued. Without storage there is simply
@@ -22,7 +22,7 @@ pub fn rested_until(namespace: &str, service: &str) -> Option<u64> {
 pub fn start(namespace: &str, service: &str, period_ms: u64) {
     let Some(storage) = storage() else { return };
     let mut cooldowns =
-        storage.get_item(&key(namespace)).ok().flatten().map(|json| Cooldowns::parse(&json)).unwrap_or_default();
+        storage.get_item(&key(namespace)).ok().flatten().map(|text| Cooldowns::parse(&text)).unwrap_or_default();
     cooldowns.start(service, js_sys::Date::now() as u64, period_ms);
-    let _ = storage.set_item(&key(namespace), &cooldowns.to_json());
+    let _ = storage.set_item(&key(namespace), &cooldowns.to_text());
 }

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use civic_pulse_core::RatingV1;
-use civic_pulse_core::delivery::{Admission, Backoff, Outcome, Queue};
+use civic_pulse_core::delivery::{Admission, Backoff, Outcome, Parcel, Queue};
 use civic_pulse_core::delivery_options::DeliveryOptions;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -53,7 +53,7 @@ pub struct Courier {
     options: DeliveryOptions,
     store: RefCell<Option<QueueStore>>,
     /// The ratings waiting as last read, for the page-hide send, which cannot wait for IndexedDB.
-    waiting: RefCell<Vec<RatingV1>>,
+    waiting: RefCell<Vec<Parcel>>,
     timer: RefCell<Option<TimeoutHandle>>,
     stopped: Cell<bool>,
     /// The rating the resident is sending now; its delivery is not "sent later".
@@ -63,12 +63,12 @@ pub struct Courier {
     /// when a page goes away, and neither they nor a flush may send the same rating again.
     leaving: RefCell<Vec<String>>,
     pub counts: RwSignal<QueueCounts>,
-    on_delivered: Callback<RatingV1>,
+    on_delivered: Callback<Parcel>,
 }
 
 impl Courier {
     /// `on_delivered` hears of every rating this courier delivers, including ones queued earlier.
-    pub fn new(endpoint: &str, options: DeliveryOptions, on_delivered: Callback<RatingV1>) -> Rc<Courier> {
+    pub fn new(endpoint: &str, options: DeliveryOptions, on_delivered: Callback<Parcel>) -> Rc<Courier> {
         let namespace = web_sys::window()
             .and_then(|window| window.location().href().ok())
             .and_then(|base| web_sys::Url::new_with_base(endpoint, &base).ok())
@@ -104,20 +104,21 @@ impl Courier {
     /// Queues the resident's rating, tries to send it at once, and says where it ended up. The
     /// attempt is given the request timeout plus a little: a tab that holds the queue's lock
     /// for longer will send this rating itself, so it is reported as saved, which is true.
-    pub async fn submit(self: &Rc<Self>, rating: RatingV1) -> Delivery {
-        let Some(store) = self.store().await else { return self.send_unstored(rating).await };
-        let Ok(items) = store.load().await else { return self.send_unstored(rating).await };
+    pub async fn submit(self: &Rc<Self>, rating: &RatingV1) -> Delivery {
+        let parcel = Parcel::of(rating, &self.options.field_map);
+        let Some(store) = self.store().await else { return self.send_unstored(parcel).await };
+        let Ok(items) = store.load().await else { return self.send_unstored(parcel).await };
         let mut queue = Queue { items, capacity: self.options.queue_size, backoff: Backoff::default() };
-        match queue.admit(rating.clone(), now_ms()) {
+        match queue.admit(parcel.clone(), now_ms()) {
             Admission::Full => return Delivery::QueueFull { waiting: queue.items.len() },
             Admission::Queued | Admission::AlreadyQueued => {}
         }
-        let Some(item) = queue.get(&rating.id) else { return Delivery::Failed };
+        let Some(item) = queue.get(&parcel.id) else { return Delivery::Failed };
         if store.put(item).await.is_err() {
-            return self.send_unstored(rating).await;
+            return self.send_unstored(parcel).await;
         }
 
-        *self.submitting.borrow_mut() = Some(rating.id.clone());
+        *self.submitting.borrow_mut() = Some(parcel.id.clone());
         let flush = {
             let courier = self.clone();
             future_to_promise(async move {
@@ -129,7 +130,7 @@ impl Courier {
         let _ = JsFuture::from(js_sys::Promise::race(&race)).await;
         self.submitting.borrow_mut().take();
 
-        match store.load().await.map(|items| items.into_iter().find(|item| item.rating.id == rating.id)) {
+        match store.load().await.map(|items| items.into_iter().find(|item| item.parcel.id == parcel.id)) {
             Ok(None) => Delivery::Sent,
             Ok(Some(item)) => item.rejected.map_or(Delivery::Saved, |status| Delivery::Rejected { status }),
             Err(_) => Delivery::Saved,
@@ -138,10 +139,10 @@ impl Courier {
 
     /// Without storage (private mode, storage disabled) there is no queue: one direct attempt,
     /// and a failure is reported so the resident keeps the form and can try again.
-    async fn send_unstored(&self, rating: RatingV1) -> Delivery {
-        match post_rating(&self.endpoint, &rating, &self.options, Lifetime::Page).await {
+    async fn send_unstored(&self, parcel: Parcel) -> Delivery {
+        match post_rating(&self.endpoint, &parcel, &self.options, Lifetime::Page).await {
             Outcome::Delivered => {
-                self.delivered(rating);
+                self.delivered(parcel);
                 Delivery::Sent
             }
             Outcome::Rejected { status } => Delivery::Rejected { status },
@@ -171,8 +172,8 @@ impl Courier {
             if self.leaving.borrow().contains(&id) {
                 continue;
             }
-            let Some(rating) = queue.get(&id).map(|item| item.rating.clone()) else { continue };
-            let outcome = post_rating(&self.endpoint, &rating, &self.options, Lifetime::Page).await;
+            let Some(parcel) = queue.get(&id).map(|item| item.parcel.clone()) else { continue };
+            let outcome = post_rating(&self.endpoint, &parcel, &self.options, Lifetime::Page).await;
             queue.record(&id, outcome, now_ms(), js_sys::Math::random());
             // A failed write leaves the stored record as it was: at worst the rating is sent
             // again, and the receiver's idempotency key absorbs that. It is never lost.
@@ -184,7 +185,7 @@ impl Courier {
                 if self.submitting.borrow().as_deref() != Some(id.as_str()) {
                     self.sent_later.set(self.sent_later.get() + 1);
                 }
-                self.delivered(rating);
+                self.delivered(parcel);
             }
             if outcome.ends_flush() {
                 paused_until = queue.get(&id).map_or(0, |item| item.due_ms);
@@ -195,15 +196,15 @@ impl Courier {
         queue.next_attempt_ms(paused_until)
     }
 
-    fn delivered(&self, rating: RatingV1) {
+    fn delivered(&self, parcel: Parcel) {
         if !self.stopped.get() {
-            self.on_delivered.run(rating);
+            self.on_delivered.run(parcel);
         }
     }
 
     fn remember(&self, queue: &Queue) {
         *self.waiting.borrow_mut() =
-            queue.items.iter().filter(|item| item.rejected.is_none()).map(|item| item.rating.clone()).collect();
+            queue.items.iter().filter(|item| item.rejected.is_none()).map(|item| item.parcel.clone()).collect();
         let counts = QueueCounts {
             waiting: queue.waiting(),
             refused: queue.rejected().count(),
@@ -236,29 +237,31 @@ impl Courier {
     pub fn send_before_leaving(self: &Rc<Self>) {
         // Browsers allow 64 KiB of keep-alive bodies in flight per page.
         let mut budget = 60 * 1024usize;
-        for rating in self.waiting.borrow().iter() {
-            if self.leaving.borrow().contains(&rating.id) {
+        for parcel in self.waiting.borrow().iter() {
+            if self.leaving.borrow().contains(&parcel.id) {
                 continue;
             }
-            let size = rating.to_json().len() + 256;
+            let size = parcel.body.len() + 256;
             if size > budget {
                 break;
             }
             budget -= size;
-            self.leaving.borrow_mut().push(rating.id.clone());
-            let (courier, rating) = (self.clone(), rating.clone());
+            self.leaving.borrow_mut().push(parcel.id.clone());
+            let (courier, parcel) = (self.clone(), parcel.clone());
             spawn_local(async move {
-                let outcome = post_rating(&courier.endpoint, &rating, &courier.options, Lifetime::KeepAlive).await;
+                let outcome = post_rating(&courier.endpoint, &parcel, &courier.options, Lifetime::KeepAlive).await;
                 if outcome == Outcome::Delivered
                     && let Some(store) = courier.store().await
                 {
-                    let _ = store.remove(&rating.id).await;
+                    let _ = store.remove(&parcel.id).await;
                     // The page may live on (a tab switch, the back-forward cache): keep it told.
                     courier.sent_later.set(courier.sent_later.get() + 1);
-                    courier.delivered(rating.clone());
+                    courier.leaving.borrow_mut().retain(|id| *id != parcel.id);
+                    courier.delivered(parcel);
                     courier.refresh().await;
+                    return;
                 }
-                courier.leaving.borrow_mut().retain(|id| *id != rating.id);
+                courier.leaving.borrow_mut().retain(|id| *id != parcel.id);
             });
         }
     }

@@ -5,8 +5,8 @@
 
 use std::cell::RefCell;
 
-use civic_pulse_core::delivery::Queued;
-use js_sys::Promise;
+use civic_pulse_core::delivery::{Parcel, Queued};
+use js_sys::{Object, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbKeyRange, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransactionMode};
@@ -55,17 +55,16 @@ impl QueueStore {
         let (_, store) = self.store(IdbTransactionMode::Readonly)?;
         let request = store.get_all_with_key(&self.range()?.into())?;
         let values: js_sys::Array = settled(&request).await?.dyn_into()?;
-        let mut items: Vec<Queued> =
-            values.iter().filter_map(|value| value.as_string()).filter_map(|json| Queued::from_json(&json)).collect();
-        items.sort_by_key(|item: &Queued| item.queued_ms);
+        let mut items: Vec<Queued> = values.iter().filter_map(|record| from_record(&record)).collect();
+        items.sort_unstable_by_key(|item| item.queued_ms);
         Ok(items)
     }
 
     /// Writes one rating's record and waits until it is durably committed.
     pub async fn put(&self, item: &Queued) -> Result<(), StoreUnavailable> {
-        let json = item.to_json();
+        let record = to_record(item)?;
         let (transaction, store) = self.store(IdbTransactionMode::Readwrite)?;
-        store.put_with_key(&JsValue::from_str(&json), &self.key(&item.rating.id))?;
+        store.put_with_key(&record, &self.key(&item.parcel.id))?;
         committed(&transaction).await
     }
 
@@ -99,6 +98,46 @@ impl QueueStore {
         let upper = JsValue::from_str(&format!("{}\u{b}", self.namespace));
         Ok(IdbKeyRange::bound_with_lower_open_and_upper_open(&lower, &upper, false, true)?)
     }
+}
+
+// A record is a plain object of strings and numbers, readable in the browser's developer tools.
+// Times are stored as numbers (exact below 2^53 ms, some 285,000 years).
+fn to_record(item: &Queued) -> Result<JsValue, StoreUnavailable> {
+    let record = Object::new();
+    let fields: [(&str, JsValue); 8] = [
+        ("id", item.parcel.id.as_str().into()),
+        ("service", item.parcel.service.as_str().into()),
+        ("score", item.parcel.score.into()),
+        ("body", item.parcel.body.as_str().into()),
+        ("queuedMs", (item.queued_ms as f64).into()),
+        ("attempts", item.attempts.into()),
+        ("dueMs", (item.due_ms as f64).into()),
+        ("rejected", item.rejected.map_or(JsValue::NULL, JsValue::from)),
+    ];
+    for (name, value) in fields {
+        Reflect::set(&record, &name.into(), &value)?;
+    }
+    Ok(record.into())
+}
+
+/// Reads a record back; `None` for one this version does not understand (left alone, never
+/// deleted, in case a newer version on this device wrote it).
+fn from_record(record: &JsValue) -> Option<Queued> {
+    let get = |name: &str| Reflect::get(record, &name.into()).ok();
+    let text = |name: &str| get(name)?.as_string();
+    let number = |name: &str| get(name)?.as_f64().filter(|n| n.is_finite() && *n >= 0.0);
+    Some(Queued {
+        parcel: Parcel {
+            id: text("id")?,
+            service: text("service")?,
+            score: number("score")? as u8,
+            body: text("body")?,
+        },
+        queued_ms: number("queuedMs")? as u64,
+        attempts: number("attempts")? as u32,
+        due_ms: number("dueMs")? as u64,
+        rejected: number("rejected").map(|status| status as u16),
+    })
 }
 
 async fn open_database() -> Result<IdbDatabase, StoreUnavailable> {

@@ -1,8 +1,7 @@
 //! One POST of one rating to the configured endpoint, anonymously: no cookies, no referrer,
 //! and the rating's id as the idempotency key so a retry can never count twice.
 
-use civic_pulse_core::RatingV1;
-use civic_pulse_core::delivery::{Outcome, classify};
+use civic_pulse_core::delivery::{Outcome, Parcel, classify};
 use civic_pulse_core::delivery_options::DeliveryOptions;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -17,9 +16,9 @@ pub enum Lifetime {
 
 /// Sends the rating once and says what the answer means (see `civic_pulse_core::delivery`): a
 /// network failure or timeout is worth retrying, like 408, 429 and 5xx; 2xx and 409 mean stored.
-pub async fn post_rating(endpoint: &str, rating: &RatingV1, options: &DeliveryOptions, lifetime: Lifetime) -> Outcome {
+pub async fn post_rating(endpoint: &str, parcel: &Parcel, options: &DeliveryOptions, lifetime: Lifetime) -> Outcome {
     let retry = Outcome::Retry { not_before_ms: None };
-    let (Ok(request), Some(window)) = (build_request(endpoint, rating, options, lifetime), web_sys::window()) else {
+    let (Ok(request), Some(window)) = (build_request(endpoint, parcel, options, lifetime), web_sys::window()) else {
         return retry;
     };
     let Ok(answer) = JsFuture::from(window.fetch_with_request(&request)).await else { return retry };
@@ -30,7 +29,7 @@ pub async fn post_rating(endpoint: &str, rating: &RatingV1, options: &DeliveryOp
 
 fn build_request(
     endpoint: &str,
-    rating: &RatingV1,
+    parcel: &Parcel,
     options: &DeliveryOptions,
     lifetime: Lifetime,
 ) -> Result<Request, JsValue> {
@@ -39,14 +38,14 @@ fn build_request(
         headers.set(name, value)?;
     }
     headers.set("Content-Type", "application/json")?;
-    headers.set("Idempotency-Key", &rating.id)?;
+    headers.set("Idempotency-Key", &parcel.id)?;
     let init = RequestInit::new();
     init.set_method("POST");
     init.set_mode(RequestMode::Cors);
     init.set_credentials(RequestCredentials::Omit);
     init.set_referrer_policy(ReferrerPolicy::NoReferrer);
     init.set_headers(&headers);
-    init.set_body(&JsValue::from_str(&options.field_map.body(rating)));
+    init.set_body(&JsValue::from_str(&parcel.body));
     // A request that hangs counts as a network failure after the timeout; the browser cancels it.
     init.set_signal(Some(&AbortSignal::timeout_with_u32(options.timeout_ms)));
     if lifetime == Lifetime::KeepAlive {

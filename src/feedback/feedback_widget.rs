@@ -1,3 +1,4 @@
+use civic_pulse_core::delivery::Parcel;
 use civic_pulse_core::{Lang, Msg, RatingV1, ServiceId, WidgetConfig};
 use leptos::prelude::*;
 
@@ -49,7 +50,8 @@ pub fn FeedbackWidget(
     let title_id = unique_id("cp-title");
     let WidgetConfig { endpoint, services, service_labels, scale, delivery, .. } = config;
     let min_time_ms = delivery.min_time_ms;
-    let on_delivered = Callback::new(move |rating: RatingV1| emit(FeedbackEvent::Sent(RatingSummary::of(&rating))));
+    let on_delivered =
+        Callback::new(move |parcel: Parcel| emit(FeedbackEvent::Sent(RatingSummary::of_parcel(&parcel))));
     let courier = Courier::new(endpoint.as_str(), delivery, on_delivered);
     keep_delivering(courier.clone());
     let courier = StoredValue::new_local(courier);

@@ -1,5 +1,6 @@
 //! Where the resident is in the flow, and what the widget tells its host page.
 
+use civic_pulse_core::delivery::Parcel;
 use civic_pulse_core::{RatingV1, ServiceId};
 
 use crate::delivery::Delivery;
@@ -49,6 +50,11 @@ pub struct RatingSummary {
 impl RatingSummary {
     pub fn of(rating: &RatingV1) -> RatingSummary {
         RatingSummary { id: rating.id.clone(), service: rating.service.clone(), score: rating.score }
+    }
+
+    /// For a rating delivered from the queue, where only its parcel is at hand.
+    pub fn of_parcel(parcel: &Parcel) -> RatingSummary {
+        RatingSummary { id: parcel.id.clone(), service: parcel.service.clone(), score: parcel.score }
     }
 }
 

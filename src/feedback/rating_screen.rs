@@ -95,7 +95,7 @@ pub fn RatingScreen(
                 let _ = wasm_bindgen_futures::JsFuture::from(sleep(wait)).await;
             }
             // A bot is thanked like anyone else, so it learns nothing, but its rating goes nowhere.
-            let delivery = if bot { Delivery::Sent } else { courier.submit(rating.clone()).await };
+            let delivery = if bot { Delivery::Sent } else { courier.submit(&rating).await };
             match delivery {
                 Delivery::Sent | Delivery::Saved => on_done.run((rating, delivery)),
                 refused => {

@@ -2,8 +2,6 @@
 //! human time before sending, and a one-rating-per-service cooldown remembered only on the
 //! device. None of it refuses a person: a quick send waits, a rated service says so.
 
-use serde::{Deserialize, Serialize};
-
 /// A filled honeypot (a field people never see) marks a bot. Its rating is acknowledged, so the
 /// bot learns nothing, but never queued or sent.
 pub fn is_bot(honeypot: &str) -> bool {
@@ -17,19 +15,27 @@ pub fn human_wait_ms(shown_ms: f64, now_ms: f64, min_ms: u32) -> u32 {
     if left > 0.0 { left.ceil() as u32 } else { 0 }
 }
 
-/// When each service may be rated again on this device, stored in the browser as JSON. Only
-/// service ids and times: nothing about the rating itself.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// When each service may be rated again on this device, stored in the browser as lines of
+/// `<service id> <end in ms since the epoch>`. Only service ids and times: nothing about the
+/// rating itself. (A plain format: JSON here would add parser code to every widget.)
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Cooldowns(Vec<(String, u64)>);
 
 impl Cooldowns {
-    /// Reads what the device stored; anything unreadable counts as no cooldown at all.
-    pub fn parse(json: &str) -> Cooldowns {
-        serde_json::from_str(json).unwrap_or_default()
+    /// Reads what the device stored; unreadable lines count as no cooldown.
+    pub fn parse(text: &str) -> Cooldowns {
+        Cooldowns(
+            text.lines()
+                .filter_map(|line| {
+                    let (service, until) = line.split_once(' ')?;
+                    Some((service.to_owned(), until.parse().ok()?))
+                })
+                .collect(),
+        )
     }
 
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+    pub fn to_text(&self) -> String {
+        self.0.iter().map(|(service, until)| format!("{service} {until}\n")).collect()
     }
 
     /// Until when `service` rests, if it does at `now_ms`.
@@ -78,7 +84,7 @@ mod tests {
         assert_eq!(cooldowns, Cooldowns(vec![("healthcare".into(), 2_500)]), "ended entries are dropped");
         cooldowns.start("healthcare", 2_100, 0);
         assert_eq!(cooldowns.until("healthcare", 2_200), None, "period 0 means no cooldown");
-        assert_eq!(Cooldowns::parse(&cooldowns.to_json()), cooldowns);
-        assert_eq!(Cooldowns::parse("{oops"), Cooldowns::default());
+        assert_eq!(Cooldowns::parse(&cooldowns.to_text()), cooldowns);
+        assert_eq!(Cooldowns::parse("{oops\ntransport soon"), Cooldowns::default());
     }
 }

@@ -3,9 +3,8 @@
 //! epoch) and randomness too, so every rule is tested natively; the browser shell stores the
 //! queue in IndexedDB and calls these.
 
-use serde::{Deserialize, Serialize};
-
 use crate::RatingV1;
+use crate::field_map::FieldMap;
 
 /// What one send attempt came to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,10 +61,32 @@ impl Backoff {
     }
 }
 
+/// A rating ready to go: the exact body to POST (already in the portal's field names) and the
+/// few fields the widget tells its host about. The queue keeps parcels, not ratings, so reading
+/// the queue back never needs a JSON parser in the browser.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Parcel {
+    pub id: String,
+    pub service: String,
+    pub score: u8,
+    pub body: String,
+}
+
+impl Parcel {
+    pub fn of(rating: &RatingV1, field_map: &FieldMap) -> Parcel {
+        Parcel {
+            id: rating.id.clone(),
+            service: rating.service.clone(),
+            score: rating.score,
+            body: field_map.body(rating),
+        }
+    }
+}
+
 /// One rating waiting on this device.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Queued {
-    pub rating: RatingV1,
+    pub parcel: Parcel,
     /// When it was queued (ms since the epoch), for sending oldest first. Stays on the device.
     pub queued_ms: u64,
     pub attempts: u32,
@@ -73,18 +94,6 @@ pub struct Queued {
     pub due_ms: u64,
     /// Set when the receiver refused it for good.
     pub rejected: Option<u16>,
-}
-
-impl Queued {
-    /// The record the browser stores.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("a struct of strings and integers always serialises")
-    }
-
-    /// Reads a stored record; `None` for one this version cannot read.
-    pub fn from_json(json: &str) -> Option<Queued> {
-        serde_json::from_str(json).ok()
-    }
 }
 
 /// Whether a new rating fits.
@@ -114,14 +123,14 @@ impl Queue {
     }
 
     /// Adds a rating before its first send attempt.
-    pub fn admit(&mut self, rating: RatingV1, now_ms: u64) -> Admission {
-        if self.items.iter().any(|item| item.rating.id == rating.id) {
+    pub fn admit(&mut self, parcel: Parcel, now_ms: u64) -> Admission {
+        if self.items.iter().any(|item| item.parcel.id == parcel.id) {
             return Admission::AlreadyQueued;
         }
         if self.items.len() >= self.capacity {
             return Admission::Full;
         }
-        self.items.push(Queued { rating, queued_ms: now_ms, attempts: 0, due_ms: 0, rejected: None });
+        self.items.push(Queued { parcel, queued_ms: now_ms, attempts: 0, due_ms: 0, rejected: None });
         Admission::Queued
     }
 
@@ -131,13 +140,13 @@ impl Queue {
         self.items
             .iter()
             .filter(|item| item.rejected.is_none() && (force || item.due_ms <= now_ms))
-            .map(|item| item.rating.id.clone())
+            .map(|item| item.parcel.id.clone())
             .collect()
     }
 
     /// Records an attempt's outcome. Only a delivery removes a rating.
     pub fn record(&mut self, id: &str, outcome: Outcome, now_ms: u64, jitter: f64) {
-        let Some(position) = self.items.iter().position(|item| item.rating.id == id) else { return };
+        let Some(position) = self.items.iter().position(|item| item.parcel.id == id) else { return };
         match outcome {
             Outcome::Delivered => {
                 self.items.remove(position);
@@ -158,7 +167,7 @@ impl Queue {
     }
 
     pub fn get(&self, id: &str) -> Option<&Queued> {
-        self.items.iter().find(|item| item.rating.id == id)
+        self.items.iter().find(|item| item.parcel.id == id)
     }
 
     /// Ratings still to be sent (not counting rejected ones).
@@ -181,7 +190,11 @@ impl Queue {
 mod tests {
     use super::*;
 
-    fn rating(n: u8) -> RatingV1 {
+    fn rating(n: u8) -> Parcel {
+        Parcel::of(&sample(n), &FieldMap::default())
+    }
+
+    fn sample(n: u8) -> RatingV1 {
         RatingV1 {
             schema: crate::payload::SCHEMA_V1.into(),
             id: format!("3f2b8c1e-9d4a-4b7e-8f6a-0000000000{n:02x}"),

@@ -1,6 +1,8 @@
 //! How the widget delivers ratings, as the portal configures it on the element: request
 //! timeout, queue size, extra headers, field names, and the abuse guards' timings.
 
+use std::collections::BTreeMap;
+
 use crate::field_map::FieldMap;
 
 /// One delivery setting that is not usable, explained to the portal team.
@@ -68,22 +70,22 @@ impl DeliveryOptions {
     pub fn from_attributes(attribute: impl Fn(&str) -> Option<String>, problems: &mut Vec<OptionError>) -> Self {
         let defaults = DeliveryOptions::default();
         let given = |name: &str| attribute(name).filter(|value| !value.trim().is_empty());
-        let mut number = |name: &'static str, min: u32, max: u32, scale: f64, default: u64| -> u64 {
+        // Whole numbers only: parsing decimals would pull a float parser and its tables into
+        // every widget for no resident's benefit.
+        let mut number = |name: &'static str, min: u32, max: u32, unit: u64, default: u64| -> u64 {
             let Some(text) = given(name) else { return default };
-            match text.trim().parse::<f64>() {
-                Ok(value) if value.is_finite() && (f64::from(min)..=f64::from(max)).contains(&value) => {
-                    (value * scale).round() as u64
-                }
+            match text.trim().parse::<u32>() {
+                Ok(value) if (min..=max).contains(&value) => u64::from(value) * unit,
                 _ => {
                     problems.push(OptionError::Number { attribute: name, value: text.trim().to_owned(), min, max });
                     default
                 }
             }
         };
-        let timeout_ms = number("timeout-seconds", 1, 120, 1000.0, u64::from(defaults.timeout_ms));
-        let queue_size = number("queue-size", 1, 1000, 1.0, defaults.queue_size as u64);
-        let min_time_ms = number("min-seconds", 0, 30, 1000.0, u64::from(defaults.min_time_ms));
-        let cooldown_ms = number("cooldown-hours", 0, 720, HOUR_MS as f64, defaults.cooldown_ms);
+        let timeout_ms = number("timeout-seconds", 1, 120, 1000, u64::from(defaults.timeout_ms));
+        let queue_size = number("queue-size", 1, 1000, 1, defaults.queue_size as u64);
+        let min_time_ms = number("min-seconds", 0, 30, 1000, u64::from(defaults.min_time_ms));
+        let cooldown_ms = number("cooldown-hours", 0, 720, HOUR_MS, defaults.cooldown_ms);
         let headers = given("headers").map_or_else(Vec::new, |json| {
             parse_headers(&json).unwrap_or_else(|detail| {
                 problems.push(OptionError::Headers(detail));
@@ -110,8 +112,9 @@ impl DeliveryOptions {
 /// Parses `{"X-Api-Key": "…"}`: names must be HTTP tokens the widget does not set itself, values
 /// single-line text.
 pub fn parse_headers(json: &str) -> Result<Vec<(String, String)>, String> {
-    let object: serde_json::Map<String, serde_json::Value> =
-        serde_json::from_str(json).map_err(|_| "it is not a JSON object".to_owned())?;
+    // The same map type the service labels use, so no new JSON code enters the bundle.
+    let object: BTreeMap<String, String> =
+        serde_json::from_str(json).map_err(|_| "it must be a JSON object whose values are texts".to_owned())?;
     object
         .into_iter()
         .map(|(name, value)| {
@@ -124,10 +127,10 @@ pub fn parse_headers(json: &str) -> Result<Vec<(String, String)>, String> {
             if RESERVED_HEADERS.contains(&lower.as_str()) || lower.starts_with("sec-") || lower.starts_with("proxy-") {
                 return Err(format!("the widget cannot send the header “{name}”"));
             }
-            match value.as_str() {
-                Some(text) if text.len() <= 1024 && !text.chars().any(char::is_control) => Ok((name, text.to_owned())),
-                _ => Err(format!("the value of “{name}” must be one line of text")),
+            if value.len() > 1024 || value.chars().any(char::is_control) {
+                return Err(format!("the value of “{name}” must be one line of text"));
             }
+            Ok((name, value))
         })
         .collect()
 }
@@ -159,7 +162,7 @@ mod tests {
     #[test]
     fn reads_every_setting() {
         let (options, problems) = options(&[
-            ("timeout-seconds", "2.5"),
+            ("timeout-seconds", "3"),
             ("queue-size", "5"),
             ("min-seconds", "0"),
             ("cooldown-hours", "0"),
@@ -169,7 +172,7 @@ mod tests {
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(
             (options.timeout_ms, options.queue_size, options.min_time_ms, options.cooldown_ms),
-            (2_500, 5, 0, 0)
+            (3_000, 5, 0, 0)
         );
         assert_eq!(options.headers, [("X-Api-Key".to_owned(), "k-123".to_owned())]);
         assert!(!options.field_map.is_identity());
@@ -180,7 +183,7 @@ mod tests {
         let (options, problems) = options(&[
             ("timeout-seconds", "0"),
             ("queue-size", "lots"),
-            ("cooldown-hours", "NaN"),
+            ("cooldown-hours", "1.5"),
             ("headers", r#"{"Cookie": "a=b"}"#),
             ("field-map", r#"{"ua": "x"}"#),
         ]);

@@ -2,6 +2,10 @@
 //! `score` needs no proxy. Only top-level names change; values and the `Idempotency-Key` header
 //! stay exactly as the contract says.
 
+use std::collections::BTreeMap;
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
 use crate::RatingV1;
 
 /// The payload's field names, in contract order.
@@ -16,16 +20,17 @@ impl FieldMap {
     /// Parses a JSON object such as `{"score": "rating", "comment": "text"}`. The error says what
     /// to fix, in plain words, for the portal team.
     pub fn parse(json: &str) -> Result<FieldMap, String> {
-        let object: serde_json::Map<String, serde_json::Value> =
-            serde_json::from_str(json).map_err(|_| "it is not a JSON object".to_owned())?;
+        let object: BTreeMap<String, String> =
+            serde_json::from_str(json).map_err(|_| "it must be a JSON object whose values are texts".to_owned())?;
         let mut renames: Vec<(&'static str, String)> = Vec::new();
         for (from, to) in object {
             let Some(field) = CONTRACT_FIELDS.iter().find(|field| **field == from) else {
                 return Err(format!("“{from}” is not a field of the rating"));
             };
-            let Some(to) = to.as_str().map(str::trim).filter(|to| !to.is_empty() && to.len() <= 64) else {
+            let to = to.trim();
+            if to.is_empty() || to.len() > 64 {
                 return Err(format!("the new name for “{from}” must be a short text"));
-            };
+            }
             renames.push((field, to.to_owned()));
         }
         let names: Vec<&str> = CONTRACT_FIELDS.iter().map(|field| renamed(&renames, field)).collect();
@@ -44,10 +49,36 @@ impl FieldMap {
         if self.is_identity() {
             return rating.to_json();
         }
-        let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(rating) else { return rating.to_json() };
-        let mapped: serde_json::Map<String, serde_json::Value> =
-            fields.into_iter().map(|(name, value)| (renamed(&self.0, &name).to_owned(), value)).collect();
-        serde_json::Value::Object(mapped).to_string()
+        serde_json::to_string(&Renamed { rating, map: self }).unwrap_or_else(|_| rating.to_json())
+    }
+}
+
+/// Serialises a rating field by field under the portal's names, in contract order, leaving out
+/// the optional fields exactly as [`RatingV1`] does.
+struct Renamed<'a> {
+    rating: &'a RatingV1,
+    map: &'a FieldMap,
+}
+
+impl Serialize for Renamed<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let RatingV1 { schema, id, service, scale, score, aspects, comment, lang, day } = self.rating;
+        let name = |field: &'static str| renamed(&self.map.0, field);
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry(name("schema"), schema)?;
+        map.serialize_entry(name("id"), id)?;
+        map.serialize_entry(name("service"), service)?;
+        map.serialize_entry(name("scale"), scale)?;
+        map.serialize_entry(name("score"), score)?;
+        if !aspects.is_empty() {
+            map.serialize_entry(name("aspects"), aspects)?;
+        }
+        if let Some(comment) = comment {
+            map.serialize_entry(name("comment"), comment)?;
+        }
+        map.serialize_entry(name("lang"), lang)?;
+        map.serialize_entry(name("day"), day)?;
+        map.end()
     }
 }
 
@@ -89,7 +120,7 @@ mod tests {
         for (json, says) in [
             ("[1]", "JSON object"),
             (r#"{"userAgent": "ua"}"#, "“userAgent” is not a field"),
-            (r#"{"score": 5}"#, "short text"),
+            (r#"{"score": 5}"#, "values are texts"),
             (r#"{"score": " "}"#, "short text"),
             (r#"{"score": "day"}"#, "both be called “day”"),
             (r#"{"score": "x", "comment": "x"}"#, "both be called “x”"),
