@@ -24,7 +24,7 @@ pub async fn post_rating(endpoint: &str, parcel: &Parcel, options: &DeliveryOpti
     let Ok(answer) = JsFuture::from(window.fetch_with_request(&request)).await else { return retry };
     let Ok(response) = answer.dyn_into::<Response>() else { return retry };
     let retry_after = response.headers().get("Retry-After").ok().flatten();
-    classify(Some(response.status()), retry_after.as_deref())
+    classify(Some(response.status()), retry_after.as_deref(), js_sys::Date::now() as u64)
 }
 
 fn build_request(

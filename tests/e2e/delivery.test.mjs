@@ -6,13 +6,14 @@
 import { after, before, describe, test as nodeTest } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { createReceiver, startServer } from '../../scripts/servers.mjs';
 import { compile } from '../contracts/schema.mjs';
-import { expectNoAxeViolations, retryIfBrowserDied } from './support/browser.mjs';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, expectNoAxeViolations, retryIfBrowserDied } from './support/browser.mjs';
 import { DIST, startFixture } from './support/fixture.mjs';
 
 const test = (name, body) => nodeTest(name, retryIfBrowserDied(body));
@@ -265,6 +266,27 @@ describe('delivery: offline-first, never lost, never duplicated', () => {
     expectExactlyOnce(own.receiver, ids);
     await tab.getByText('All ratings waiting on this phone have been sent.').waitFor();
     await context.close();
+  });
+
+  test('the queue survives closing the whole browser', async () => {
+    const profile = mkdtempSync(join(tmpdir(), 'civic-profile-'));
+    const launch = () => chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, locale: 'en-US' });
+    let browser = await launch();
+    const first = await openWidget(browser, quick(own.endpoint));
+    await first.tab.getByRole('button', { name: 'Transport' }).waitFor();
+    // The receiver is down, not the network: nothing can be delivered before the restart.
+    await own.kill();
+    assert.equal(await rate(first.tab, 'Transport'), SAVED);
+    const ids = await queuedIds(first.tab);
+    await browser.close();
+    await own.restart();
+
+    browser = await launch();
+    await openWidget(browser, quick(own.endpoint));
+    await until(() => ids.every((id) => own.receiver.ratings.has(id)), 'the rating after the restart');
+    expectExactlyOnce(own.receiver, ids);
+    await browser.close();
+    rmSync(profile, { recursive: true, force: true });
   });
 
   for (const which of ['own receiver', 'json-server']) {

@@ -26,15 +26,34 @@ impl Outcome {
     }
 }
 
-/// Classifies an answer: `status` is `None` for a network error or a timeout.
-pub fn classify(status: Option<u16>, retry_after: Option<&str>) -> Outcome {
-    let wait =
-        || retry_after.and_then(|value| value.trim().parse::<u64>().ok()).map(|seconds| seconds.saturating_mul(1000));
+/// Classifies an answer: `status` is `None` for a network error or a timeout. `Retry-After` may
+/// be seconds or an HTTP date (compared with `now_ms`, ms since the epoch).
+pub fn classify(status: Option<u16>, retry_after: Option<&str>, now_ms: u64) -> Outcome {
+    let wait = || retry_after.and_then(|value| retry_after_ms(value, now_ms));
     match status {
         Some(200..=299 | 409) => Outcome::Delivered,
         None | Some(408 | 429 | 500..=599) => Outcome::Retry { not_before_ms: wait() },
         Some(status) => Outcome::Rejected { status },
     }
+}
+
+/// How long `Retry-After` asks to wait: delay-seconds, or an IMF-fixdate such as
+/// `Wed, 21 Oct 2026 07:28:00 GMT` (a date in the past means no wait).
+fn retry_after_ms(value: &str, now_ms: u64) -> Option<u64> {
+    let value = value.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(seconds.saturating_mul(1000));
+    }
+    // "Wed, 21 Oct 2026 07:28:00 GMT": weekday, day, month, year, time, zone.
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let parts: Vec<&str> = value.split_ascii_whitespace().collect();
+    let [_, day, month, year, time, "GMT"] = parts[..] else { return None };
+    let month = MONTHS.iter().position(|name| *name == month)? as u8 + 1;
+    let date = crate::Day::from_ymd(year.parse().ok()?, month, day.parse().ok()?)?;
+    let clock: Vec<u64> = time.split(':').map(|part| part.parse().ok()).collect::<Option<_>>()?;
+    let [hours @ 0..=23, minutes @ 0..=59, seconds @ 0..=60] = clock[..] else { return None };
+    let at_ms = (u64::try_from(date.days_since_epoch()).ok()? * 86_400 + hours * 3600 + minutes * 60 + seconds) * 1000;
+    Some(at_ms.saturating_sub(now_ms))
 }
 
 /// Exponential backoff with jitter, capped, and never sooner than the receiver asked.
@@ -210,15 +229,32 @@ mod tests {
 
     #[test]
     fn answers_are_classified_as_the_contract_says() {
-        assert_eq!(classify(Some(201), None), Outcome::Delivered);
-        assert_eq!(classify(Some(200), None), Outcome::Delivered);
-        assert_eq!(classify(Some(409), None), Outcome::Delivered, "a repeated id is already stored");
-        assert_eq!(classify(None, None), Outcome::Retry { not_before_ms: None });
-        assert_eq!(classify(Some(503), Some(" 120 ")), Outcome::Retry { not_before_ms: Some(120_000) });
-        assert_eq!(classify(Some(429), Some("Wed, 21 Oct 2026 07:28:00 GMT")), Outcome::Retry { not_before_ms: None });
-        assert_eq!(classify(Some(408), None), Outcome::Retry { not_before_ms: None });
-        assert_eq!(classify(Some(400), None), Outcome::Rejected { status: 400 });
-        assert_eq!(classify(Some(404), None), Outcome::Rejected { status: 404 });
+        // 2026-10-21 07:27:00 UTC, one minute before the date in the header below.
+        let now = (20_747 * 86_400 + 7 * 3600 + 27 * 60) * 1000;
+        assert_eq!(classify(Some(201), None, now), Outcome::Delivered);
+        assert_eq!(classify(Some(200), None, now), Outcome::Delivered);
+        assert_eq!(classify(Some(409), None, now), Outcome::Delivered, "a repeated id is already stored");
+        assert_eq!(classify(None, None, now), Outcome::Retry { not_before_ms: None });
+        assert_eq!(classify(Some(503), Some(" 120 "), now), Outcome::Retry { not_before_ms: Some(120_000) });
+        let date = Some("Wed, 21 Oct 2026 07:28:00 GMT");
+        assert_eq!(classify(Some(429), date, now), Outcome::Retry { not_before_ms: Some(60_000) }, "an HTTP date");
+        assert_eq!(
+            classify(Some(429), date, now + 3_600_000),
+            Outcome::Retry { not_before_ms: Some(0) },
+            "a past date"
+        );
+        for junk in [
+            "soon",
+            "Wed, 32 Oct 2026 07:28:00 GMT",
+            "Wed, 21 Okt 2026 07:28:00 GMT",
+            "-5",
+            "Wed, 21 Oct 2026 25:00:00 GMT",
+        ] {
+            assert_eq!(classify(Some(503), Some(junk), now), Outcome::Retry { not_before_ms: None }, "{junk}");
+        }
+        assert_eq!(classify(Some(408), None, now), Outcome::Retry { not_before_ms: None });
+        assert_eq!(classify(Some(400), None, now), Outcome::Rejected { status: 400 });
+        assert_eq!(classify(Some(404), None, now), Outcome::Rejected { status: 404 });
     }
 
     #[test]

@@ -5,12 +5,14 @@ import { AxeBuilder } from '@axe-core/playwright';
 
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu', '--disable-dev-shm-usage'];
+
 export async function launchChromium() {
   // Chromium's own log, printed only if the browser process exits unexpectedly.
   const log = [];
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu', '--disable-dev-shm-usage'],
+    args: CHROMIUM_ARGS,
     logger: { isEnabled: (name) => name === 'browser', log: (_name, _severity, message) => log.push(String(message)) },
   });
   browser.expectedClose = false;
