@@ -28,8 +28,14 @@ function fallbackText(element) {
   return /^zh/i.test(tag) ? FALLBACK['zh-Hans'] : FALLBACK.en;
 }
 
+// What the widget needs from the browser (the stated floor: Chrome and Edge 103, Firefox 100,
+// Safari 16). Older browsers get the fallback text instead of a widget that fails on first use.
+const SUPPORTED = typeof WebAssembly === 'object' && typeof AbortSignal?.timeout === 'function'
+  && 'indexedDB' in globalThis;
+
 class CivicFeedback extends HTMLElement {
-  static observedAttributes = ['endpoint', 'services', 'lang', 'scale', 'theme'];
+  static observedAttributes = ['endpoint', 'services', 'service-labels', 'lang', 'scale', 'theme', 'timeout-seconds',
+    'queue-size', 'headers', 'field-map', 'min-seconds', 'cooldown-hours'];
   #unmount = null;
   #container = null;
 
@@ -59,6 +65,7 @@ class CivicFeedback extends HTMLElement {
     root.append(container);
     this.#container = container;
     try {
+      if (!SUPPORTED) throw new Error('this browser is older than the supported floor');
       const glue = await loadBundle();
       // The element may have been removed or reconfigured while the bundle loaded.
       if (this.#container === container) this.#unmount = glue.mount(container, this);

@@ -3,7 +3,27 @@
 import { after, before, describe, test as nodeTest } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectNoAxeViolations, retryIfBrowserDied } from './support/browser.mjs';
-import { startFixture } from './support/fixture.mjs';
+import { DIST, startFixture } from './support/fixture.mjs';
+import { startServer } from '../../scripts/servers.mjs';
+
+/** Waits until `check()` is truthy, polling; fails with `what` after 15 s. */
+async function until(check, what) {
+  const end = Date.now() + 15_000;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** A host page that loads the bundle from the origin given in `?cdn=`. */
+function cdnPage(request, response) {
+  const cdn = new URL(request.url, 'http://x').searchParams.get('cdn');
+  response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(`<!doctype html><html lang="en"><head>
+    <meta charset="utf-8"><title>Bundle from a CDN</title><script type="module" src="${cdn}/embed.js"></script></head>
+    <body><main><h1>Bundle from a CDN</h1><civic-feedback endpoint="/v1/ratings" services="transport"></civic-feedback></main></body></html>`);
+}
 
 const page = (title, head, body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
 <script type="module" src="/embed.js"></script>${head}</head><body><main><h1>${title}</h1>${body}</main></body></html>`;
@@ -28,6 +48,11 @@ const TWO = page('Two widgets', '',
   `<civic-feedback id="first" endpoint="/v1/ratings" services="transport"></civic-feedback>
    <civic-feedback id="second" endpoint="/v1/ratings" services="healthcare" scale="uk-csat-5"></civic-feedback>`);
 
+const THEMES = page('Themes', '',
+  `<civic-feedback id="dark" endpoint="/v1/ratings" services="transport" theme="dark"></civic-feedback>
+   <civic-feedback id="pink" endpoint="/v1/ratings" services="transport" theme="pink"></civic-feedback>`);
+const LEGACY = page('Old browser', '', '<civic-feedback endpoint="/v1/ratings" fallback="Call 12345 to rate this service."></civic-feedback>');
+
 // Each test runs once more only if Chromium itself exits mid-test (see support/browser.mjs).
 const test = (name, body) => nodeTest(name, retryIfBrowserDied(body));
 
@@ -35,8 +60,8 @@ describe('embedding in host pages', () => {
   let fixture;
   before(async () => {
     fixture = await startFixture({
-      pages: { '/hostile.html': HOSTILE, '/two.html': TWO, '/answers.html': ANSWERS, '/fallback.html': FALLBACK, '/own-service.html': OWN_SERVICE },
-      handlers: { '/v1/answers-409': answering(409), '/v1/answers-503': answering(503) },
+      pages: { '/themes.html': THEMES, '/legacy.html': LEGACY, '/hostile.html': HOSTILE, '/two.html': TWO, '/answers.html': ANSWERS, '/fallback.html': FALLBACK, '/own-service.html': OWN_SERVICE },
+      handlers: { '/v1/answers-409': answering(409), '/v1/answers-503': answering(503), '/cdn.html': cdnPage },
     });
   });
   after(() => fixture?.stop());
@@ -194,6 +219,73 @@ describe('embedding in host pages', () => {
     const sent = events[1].detail;
     assert.deepEqual(Object.keys(sent).sort(), ['id', 'score', 'service'], 'never the comment');
     assert.deepEqual([sent.service, sent.score], ['transport', 4]);
+    await context.close();
+  });
+
+  test('theme="dark" meets contrast rules; an unknown theme is a clear configuration error', async () => {
+    const { context, tab } = await open('/themes.html');
+    const dark = tab.locator('#dark');
+    await dark.getByRole('heading', { name: 'Transport' }).waitFor();
+    const colours = await dark.locator('.cp-widget').evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]);
+    assert.deepEqual(colours, ['rgb(30, 30, 30)', 'rgb(242, 242, 242)']);
+    await dark.getByText('Dissatisfied', { exact: true }).click();
+    await tab.locator('#pink').getByText('there is no theme called “pink”. Use light, dark or auto.', { exact: false }).waitFor();
+    await expectNoAxeViolations(tab, 'the dark theme with a bad review open, and a configuration error');
+    await context.close();
+  });
+
+  test('the bundle works loaded from another origin, as from a CDN', async () => {
+    const cdn = await startServer({ root: DIST });
+    const context = await fixture.browser.newContext({ locale: 'en-US' });
+    const tab = await context.newPage();
+    const fromCdn = [];
+    tab.on('request', (request) => request.url().startsWith(cdn.url) && fromCdn.push(new URL(request.url()).pathname));
+    await tab.goto(`${fixture.url}/cdn.html?cdn=${encodeURIComponent(cdn.url)}`);
+    const before = fixture.receiver.requests.length;
+    await sendFrom(tab.locator('civic-feedback'), 'Very satisfied');
+    assert.equal(fixture.receiver.requests.length, before + 1, 'sent to the page\'s own endpoint');
+    for (const kind of [/^\/embed\.js$/, /^\/assets\/feedback-.*\.js$/, /^\/assets\/feedback-.*\.wasm$/, /^\/assets\/feedback-.*\.css$/]) {
+      assert.ok(fromCdn.some((path) => kind.test(path)), `${kind} came from the other origin: ${fromCdn}`);
+    }
+    await context.close();
+    await cdn.close();
+  });
+
+  test('a browser below the supported floor gets the fallback text, not a broken widget', async () => {
+    const context = await fixture.browser.newContext({ locale: 'en-US' });
+    await context.addInitScript(() => { delete AbortSignal.timeout; });
+    const tab = await context.newPage();
+    await tab.goto(`${fixture.url}/legacy.html`);
+    await tab.locator('civic-feedback').getByRole('alert').getByText('Call 12345 to rate this service.').waitFor();
+    await context.close();
+  });
+
+  test('iframe mode: sized to its content with no scrollbar, and events reach the parent page', async () => {
+    const { context, tab } = await open('/iframe.html');
+    const frameElement = tab.locator('iframe[data-civic-feedback]');
+    const frame = tab.frameLocator('iframe[data-civic-feedback]');
+    await frame.getByRole('button', { name: 'Transport' }).waitFor();
+    await tab.evaluate(() => {
+      window.heard = [];
+      document.querySelector('iframe').addEventListener('civic-feedback:sent', (e) => window.heard.push(e.detail));
+    });
+    const fits = async () => {
+      const handle = await frameElement.elementHandle();
+      const inner = await handle.contentFrame();
+      const content = await inner.evaluate(() => document.documentElement.scrollHeight);
+      const box = await frameElement.evaluate((el) => el.clientHeight);
+      return Math.abs(content - box) <= 1 && content;
+    };
+    const first = await until(fits, 'the iframe to take its content height');
+    await frame.getByRole('button', { name: 'Transport' }).click();
+    await frame.getByText('Dissatisfied', { exact: true }).click();
+    const second = await until(async () => { const h = await fits(); return h && h !== first && h; }, 'the iframe to follow the taller form');
+    assert.ok(second > first, `the form with chips (${second}px) is taller than the service list (${first}px)`);
+    await frame.getByRole('button', { name: 'Send rating' }).click();
+    await frame.getByText('Thank you. Your rating was sent.').waitFor();
+    const heard = await until(() => tab.evaluate(() => window.heard.length && window.heard), 'the sent event on the iframe');
+    assert.deepEqual(Object.keys(heard[0]).sort(), ['id', 'score', 'service']);
+    await expectNoAxeViolations(tab, 'the iframe-mode page');
     await context.close();
   });
 });

@@ -73,6 +73,7 @@ config-unknown-service = This feedback form is not set up: there is no service c
 config-malformed-service-labels = This feedback form is not set up: service-labels must be JSON such as {"bus-42": {"en": "Bus line 42"}} ({detail}).
 config-unknown-scale = This feedback form is not set up: there is no rating scale called “{id}”. Use good-bad-5, uk-csat-5 or a11-v2.
 config-unknown-language = This feedback form is not set up: language “{tag}” is not available. Use zh-Hans, zh-Hant or en.
+config-unknown-theme = This feedback form is not set up: there is no theme called “{name}”. Use light, dark or auto.
 config-bad-number = This feedback form is not set up: {attribute} must be a whole number from {min} to {max}, not “{value}”.
 config-malformed-headers = This feedback form is not set up: headers must be JSON such as {"X-Api-Key": "…"} ({detail}).
 config-malformed-field-map = This feedback form is not set up: field-map must be JSON such as {"score": "rating"} ({detail}).

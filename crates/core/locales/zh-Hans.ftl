@@ -73,6 +73,7 @@ config-unknown-service = 评价表尚未配置完成：没有名为“{id}”的
 config-malformed-service-labels = 评价表尚未配置完成：service-labels 须为 JSON，例如 {"bus-42": {"zh-Hans": "42路公交"}}（{detail}）。
 config-unknown-scale = 评价表尚未配置完成：没有名为“{id}”的评价量表。可用：good-bad-5、uk-csat-5、a11-v2。
 config-unknown-language = 评价表尚未配置完成：不支持语言“{tag}”。可用：zh-Hans、zh-Hant、en。
+config-unknown-theme = 评价表尚未配置完成：没有名为“{name}”的主题。可用：light、dark、auto。
 config-bad-number = 评价表尚未配置完成：{attribute} 必须是 {min} 到 {max} 之间的整数，而不是“{value}”。
 config-malformed-headers = 评价表尚未配置完成：headers 必须是 JSON，例如 {"X-Api-Key": "…"}（{detail}）。
 config-malformed-field-map = 评价表尚未配置完成：field-map 必须是 JSON，例如 {"score": "rating"}（{detail}）。

@@ -73,6 +73,7 @@ config-unknown-service = 評價表尚未設定完成：沒有名為「{id}」的
 config-malformed-service-labels = 評價表尚未設定完成：service-labels 須為 JSON，例如 {"bus-42": {"zh-Hant": "42路公車"}}（{detail}）。
 config-unknown-scale = 評價表尚未設定完成：沒有名為「{id}」的評價量表。可用：good-bad-5、uk-csat-5、a11-v2。
 config-unknown-language = 評價表尚未設定完成：不支援語言「{tag}」。可用：zh-Hans、zh-Hant、en。
+config-unknown-theme = 評價表尚未設定完成：沒有名為「{name}」的主題。可用：light、dark、auto。
 config-bad-number = 評價表尚未設定完成：{attribute} 必須是 {min} 到 {max} 之間的整數，而不是「{value}」。
 config-malformed-headers = 評價表尚未設定完成：headers 必須是 JSON，例如 {"X-Api-Key": "…"}（{detail}）。
 config-malformed-field-map = 評價表尚未設定完成：field-map 必須是 JSON，例如 {"score": "rating"}（{detail}）。

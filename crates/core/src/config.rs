@@ -42,6 +42,7 @@ pub enum ConfigError {
     MalformedServiceLabels(String),
     UnknownScale(String),
     UnknownLanguage(String),
+    UnknownTheme(String),
     Delivery(OptionError),
 }
 
@@ -56,6 +57,7 @@ impl ConfigError {
             }
             ConfigError::UnknownScale(id) => lang.format(Msg::ConfigUnknownScale, &[("id", id)]),
             ConfigError::UnknownLanguage(tag) => lang.format(Msg::ConfigUnknownLanguage, &[("tag", tag)]),
+            ConfigError::UnknownTheme(name) => lang.format(Msg::ConfigUnknownTheme, &[("name", name)]),
             ConfigError::Delivery(OptionError::Number { attribute, value, min, max }) => lang.format(
                 Msg::ConfigBadNumber,
                 &[("attribute", attribute), ("value", value), ("min", &min.to_string()), ("max", &max.to_string())],
@@ -66,6 +68,28 @@ impl ConfigError {
             ConfigError::Delivery(OptionError::FieldMap(detail)) => {
                 lang.format(Msg::ConfigMalformedFieldMap, &[("detail", detail)])
             }
+        }
+    }
+}
+
+/// The colour scheme a portal picks with the `theme` attribute. The colours themselves live in
+/// the stylesheet (keyed on the attribute), so portals can still override each custom property.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    #[default]
+    Light,
+    Dark,
+    /// Follows the device's light or dark setting.
+    Auto,
+}
+
+impl Theme {
+    pub fn parse(name: &str) -> Option<Theme> {
+        match name.trim() {
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            "auto" => Some(Theme::Auto),
+            _ => None,
         }
     }
 }
@@ -81,6 +105,7 @@ pub struct WidgetConfig {
     pub scale: ScaleId,
     /// The language the portal fixed, if any; otherwise the browser's preference decides.
     pub lang: Option<Lang>,
+    pub theme: Theme,
     /// Timeout, queue size, headers, field names and abuse-guard timings.
     pub delivery: DeliveryOptions,
 }
@@ -129,13 +154,21 @@ impl WidgetConfig {
             found
         });
 
+        let theme = match attribute("theme").filter(|s| !s.trim().is_empty()) {
+            None => Theme::default(),
+            Some(name) => Theme::parse(&name).unwrap_or_else(|| {
+                problems.push(ConfigError::UnknownTheme(name.trim().to_owned()));
+                Theme::default()
+            }),
+        };
+
         let mut delivery_problems = Vec::new();
         let delivery = DeliveryOptions::from_attributes(&attribute, &mut delivery_problems);
         problems.extend(delivery_problems.into_iter().map(ConfigError::Delivery));
 
         match endpoint {
             Some(endpoint) if problems.is_empty() => {
-                Ok(WidgetConfig { endpoint, services, service_labels, scale, lang, delivery })
+                Ok(WidgetConfig { endpoint, services, service_labels, scale, lang, theme, delivery })
             }
             _ => Err(problems),
         }
@@ -172,6 +205,7 @@ mod tests {
         assert_eq!(ids, ["transport", "healthcare"]);
         assert_eq!(config.scale, ScaleId::UkCsat5);
         assert_eq!(config.lang.map(Lang::tag), Some("zh-Hant"));
+        assert_eq!(self::config(&[("endpoint", "/r"), ("theme", "dark")]).unwrap().theme, Theme::Dark);
     }
 
     #[test]
@@ -204,7 +238,8 @@ mod tests {
 
     #[test]
     fn reports_all_problems_together_with_readable_messages() {
-        let problems = config(&[("services", "transport,Bus"), ("scale", "stars"), ("lang", "fr")]).unwrap_err();
+        let problems = config(&[("services", "transport,Bus"), ("scale", "stars"), ("lang", "fr"), ("theme", "pink")])
+            .unwrap_err();
         assert_eq!(
             problems,
             [
@@ -212,6 +247,7 @@ mod tests {
                 ConfigError::UnknownService("Bus".into()),
                 ConfigError::UnknownScale("stars".into()),
                 ConfigError::UnknownLanguage("fr".into()),
+                ConfigError::UnknownTheme("pink".into()),
             ]
         );
         let en = Lang::from_tag("en").unwrap();

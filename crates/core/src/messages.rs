@@ -89,6 +89,7 @@ message_keys! {
     ConfigMalformedServiceLabels => "config-malformed-service-labels",
     ConfigUnknownScale => "config-unknown-scale",
     ConfigUnknownLanguage => "config-unknown-language",
+    ConfigUnknownTheme => "config-unknown-theme",
     ConfigBadNumber => "config-bad-number",
     ConfigMalformedHeaders => "config-malformed-headers",
     ConfigMalformedFieldMap => "config-malformed-field-map",
