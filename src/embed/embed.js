@@ -33,6 +33,31 @@ function fallbackText(element) {
 const SUPPORTED = typeof WebAssembly === 'object' && typeof AbortSignal?.timeout === 'function'
   && 'indexedDB' in globalThis;
 
+// With panic=abort, a trap (a bug in the widget) stops the one Wasm instance every widget on the
+// page shares. Each widget is then replaced by its fallback text rather than left frozen. The
+// listeners exist only while at least one widget is on the page.
+const live = new Set();
+let trapped = false;
+function onTrap(event) {
+  const error = event.error ?? event.reason;
+  if (!(error instanceof WebAssembly.RuntimeError) || trapped) return;
+  trapped = true;
+  console.error('<civic-feedback> stopped after an internal error:', error);
+  for (const element of live) element.showFallback();
+}
+function track(element, present) {
+  const before = live.size;
+  if (present) live.add(element);
+  else live.delete(element);
+  if (before === 0 && live.size === 1) {
+    window.addEventListener('error', onTrap);
+    window.addEventListener('unhandledrejection', onTrap);
+  } else if (before > 0 && live.size === 0) {
+    window.removeEventListener('error', onTrap);
+    window.removeEventListener('unhandledrejection', onTrap);
+  }
+}
+
 class CivicFeedback extends HTMLElement {
   static observedAttributes = ['endpoint', 'services', 'service-labels', 'lang', 'scale', 'theme', 'timeout-seconds',
     'queue-size', 'headers', 'field-map', 'min-seconds', 'cooldown-hours'];
@@ -40,10 +65,12 @@ class CivicFeedback extends HTMLElement {
   #container = null;
 
   connectedCallback() {
+    track(this, true);
     this.#render();
   }
 
   disconnectedCallback() {
+    track(this, false);
     this.#teardown();
   }
 
@@ -66,17 +93,26 @@ class CivicFeedback extends HTMLElement {
     this.#container = container;
     try {
       if (!SUPPORTED) throw new Error('this browser is older than the supported floor');
+      if (trapped) throw new Error('the widget stopped after an internal error');
       const glue = await loadBundle();
       // The element may have been removed or reconfigured while the bundle loaded.
       if (this.#container === container) this.#unmount = glue.mount(container, this);
     } catch (error) {
       console.error('<civic-feedback> could not start:', error);
-      const message = document.createElement('p');
-      message.className = 'cp-fallback';
-      message.setAttribute('role', 'alert');
-      message.textContent = fallbackText(this);
-      container.replaceChildren(message);
+      this.showFallback();
     }
+  }
+
+  /** Replaces the widget with the static fallback text (never a blank or frozen box). */
+  showFallback() {
+    if (!this.#container) return;
+    // After a trap the Wasm instance must not be called again, not even to unmount.
+    this.#unmount = null;
+    const message = document.createElement('p');
+    message.className = 'cp-fallback';
+    message.setAttribute('role', 'alert');
+    message.textContent = fallbackText(this);
+    this.#container.replaceChildren(message);
   }
 
   #teardown() {

@@ -288,4 +288,30 @@ describe('embedding in host pages', () => {
     await expectNoAxeViolations(tab, 'the iframe-mode page');
     await context.close();
   });
+
+  test('a trap in the Wasm replaces every widget with its fallback text; a removed widget leaves no listener', async () => {
+    const { context, tab } = await open('/two.html');
+    await tab.locator('#second').getByRole('heading', { name: 'Healthcare' }).waitFor();
+    const cdp = await context.newCDPSession(tab);
+    const windowListeners = async () => {
+      const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
+      const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
+      return listeners.map((l) => l.type).sort();
+    };
+    const withWidgets = await windowListeners();
+    assert.ok(withWidgets.includes('online') && withWidgets.includes('pagehide'), `${withWidgets}`);
+    await tab.evaluate(() => document.querySelectorAll('civic-feedback').forEach((widget) => widget.remove()));
+    assert.deepEqual(await windowListeners(), [], 'nothing left on the window once the widgets are gone');
+    await tab.evaluate(() => {
+      document.querySelector('main').insertAdjacentHTML('beforeend',
+        '<civic-feedback id="a" endpoint="/v1/ratings" services="transport" fallback="Call 12345."></civic-feedback>' +
+        '<civic-feedback id="b" endpoint="/v1/ratings" services="healthcare"></civic-feedback>');
+    });
+    await tab.locator('#b').getByRole('heading', { name: 'Healthcare' }).waitFor();
+    // What a panic looks like to the page with panic=abort: an uncaught WebAssembly.RuntimeError.
+    await tab.evaluate(() => setTimeout(() => { throw new WebAssembly.RuntimeError('unreachable executed'); }));
+    await tab.locator('#a').getByRole('alert').getByText('Call 12345.').waitFor();
+    await tab.locator('#b').getByRole('alert').getByText('The feedback form could not load. Please try again later.').waitFor();
+    await context.close();
+  });
 });

@@ -1,0 +1,46 @@
+// Time from embed.js starting to load until the widget is interactive (its civic-feedback:ready
+// event), in headless Chromium with the mobile CPU throttling of Lighthouse's preset (4x), on a
+// loopback server, a fresh browser context (cold cache) per run. Prints each run and the median.
+//   node scripts/bench/interactive.mjs [RUNS=10]
+import { fileURLToPath } from 'node:url';
+import { createReceiver, startServer } from '../servers.mjs';
+import { launchChromium } from '../../tests/e2e/support/browser.mjs';
+
+const RUNS = Number(process.argv[2] ?? 10);
+const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
+const receiver = createReceiver();
+const server = await startServer({
+  root: DIST,
+  routes: {
+    '/v1/ratings': receiver.handle,
+    '/bench-interactive.html': (_request, response) => response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
+      .end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Interactive</title>
+        <script type="module" src="/embed.js"></script></head><body><main><h1>Interactive</h1>
+        <civic-feedback endpoint="/v1/ratings" lang="en"></civic-feedback></main></body></html>`),
+  },
+});
+const browser = await launchChromium();
+const times = [];
+for (let run = 0; run < RUNS; run += 1) {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
+  const tab = await context.newPage();
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await tab.addInitScript(() => {
+    document.addEventListener('civic-feedback:ready', () => { window.readyAt = performance.now(); }, { once: true });
+  });
+  await tab.goto(`${server.url}/bench-interactive.html`);
+  await tab.waitForFunction(() => window.readyAt !== undefined, null, { timeout: 60_000 });
+  const ms = await tab.evaluate(() => {
+    const loader = performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('/embed.js'));
+    return window.readyAt - loader.startTime;
+  });
+  times.push(ms);
+  console.log(`run ${run + 1}: ${ms.toFixed(0)} ms`);
+  await context.close();
+}
+times.sort((a, b) => a - b);
+const median = times[Math.floor(times.length / 2)];
+console.log(`embed.js start → widget interactive, 4x CPU throttling, ${RUNS} runs: median ${median.toFixed(0)} ms (min ${times[0].toFixed(0)}, max ${times.at(-1).toFixed(0)})`);
+await browser.close();
+await server.close();
