@@ -5,6 +5,10 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
+/** The policy the strict-CSP demo page is served with (the issue's host-page policy, with the
+ * bundle and the endpoint on this same origin). The collector sends the same one. */
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; object-src 'none'";
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -140,6 +144,7 @@ export async function startServer({ root, host = '127.0.0.1', port = 0, routes =
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
         'Cache-Control': path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
         'X-Content-Type-Options': 'nosniff',
+        ...(path === '/strict-csp.html' ? { 'Content-Security-Policy': STRICT_CSP } : {}),
       });
       response.end(request.method === 'HEAD' ? undefined : body);
     } catch {

@@ -4,7 +4,7 @@ import { after, before, describe, test as nodeTest } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectNoAxeViolations, retryIfBrowserDied } from './support/browser.mjs';
 import { DIST, startFixture } from './support/fixture.mjs';
-import { startServer } from '../../scripts/servers.mjs';
+import { STRICT_CSP, startServer } from '../../scripts/servers.mjs';
 
 /** Waits until `check()` is truthy, polling; fails with `what` after 15 s. */
 async function until(check, what) {
@@ -79,8 +79,8 @@ describe('embedding in host pages', () => {
       });
       tab.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
     }
-    await tab.goto(`${fixture.url}${path}`);
-    return { context, tab, problems };
+    const response = await tab.goto(`${fixture.url}${path}`);
+    return { context, tab, problems, response };
   }
 
   async function sendFrom(widget, answer) {
@@ -90,7 +90,8 @@ describe('embedding in host pages', () => {
   }
 
   test('works under a strict Content-Security-Policy with no violation', async () => {
-    const { context, tab, problems } = await open('/strict-csp.html', { csp: true });
+    const { context, tab, problems, response } = await open('/strict-csp.html', { csp: true });
+    assert.equal(response.headers()['content-security-policy'], STRICT_CSP, 'the page is served with the policy');
     const before = fixture.receiver.requests.length;
     await sendFrom(tab.locator('civic-feedback'), 'Basically satisfied');
     assert.equal(fixture.receiver.requests.length, before + 1);

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request};
-use axum::http::header::{AUTHORIZATION, CACHE_CONTROL, CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS};
+use axum::http::header::{AUTHORIZATION, CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS};
 use axum::http::{HeaderName, HeaderValue, Method};
 use axum::middleware::{self, Next};
 use axum::response::Response;
@@ -36,6 +36,10 @@ fn cors(origins: &[String]) -> CorsLayer {
     }
 }
 
+/// The demo page that proves the widget runs under a strict host policy is served with it.
+const STRICT_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+    connect-src 'self'; img-src 'self'; base-uri 'none'; object-src 'none'";
+
 /// Hashed bundle files never change, so they are cached for good; pages and `embed.js` are
 /// revalidated; API answers are never cached.
 async fn cache_headers(request: Request, next: Next) -> Response {
@@ -51,6 +55,9 @@ async fn cache_headers(request: Request, next: Next) -> Response {
     let headers = response.headers_mut();
     headers.insert(CACHE_CONTROL, HeaderValue::from_static(policy));
     headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    if path == "/strict-csp.html" {
+        headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(STRICT_CSP));
+    }
     response
 }
 

@@ -205,3 +205,25 @@ fn purge_removes_old_comments_and_keeps_scores() {
     assert_eq!(comments, [None, Some("recent comment".to_owned())]);
     assert_eq!(count_rows(&collector), 2, "scores stay for the aggregates");
 }
+
+#[test]
+fn serves_the_demo_with_cdn_cache_headers_and_the_strict_policy_page() {
+    let dist = std::env::temp_dir().join(format!("civic-pulse-dist-{}", std::process::id()));
+    std::fs::create_dir_all(dist.join("assets")).unwrap();
+    for (path, text) in
+        [("strict-csp.html", "<!doctype html>"), ("embed.js", "// loader"), ("assets/feedback-0123.wasm", "\0asm")]
+    {
+        std::fs::write(dist.join(path), text).unwrap();
+    }
+    let collector = Collector::start(temp_database("dist"), &[("CIVIC_PULSE_DIST", dist.to_str().unwrap())]);
+    let page = collector.request("GET", "/strict-csp.html", &[], b"");
+    assert_eq!(page.status, 200);
+    let policy = page.header("content-security-policy").expect("the strict page carries its policy");
+    assert!(policy.contains("script-src 'self' 'wasm-unsafe-eval'") && !policy.contains("unsafe-inline"), "{policy}");
+    let loader = collector.request("GET", "/embed.js", &[], b"");
+    assert_eq!(loader.header("cache-control"), Some("no-cache"), "embed.js is revalidated");
+    assert_eq!(loader.header("content-security-policy"), None);
+    let asset = collector.request("GET", "/assets/feedback-0123.wasm", &[], b"");
+    assert_eq!(asset.header("cache-control"), Some("public, max-age=31536000, immutable"));
+    std::fs::remove_dir_all(&dist).unwrap();
+}
