@@ -2,6 +2,7 @@
 // generic rating receiver that records every request it sees (what the browser really sent).
 // ./run serves the demo with the reference collector (crates/collector) instead.
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -120,9 +121,10 @@ export function createReceiver() {
 
 /**
  * Serves `root` on host:port; `routes` maps a path to a handler that takes precedence.
- * Hashed files under assets/ are immutable; everything else is revalidated.
+ * Hashed files under assets/ are immutable; everything else is revalidated. `compress` gzips
+ * what the browser accepts gzipped, as a CDN would (for page-load benchmarks).
  */
-export async function startServer({ root, host = '127.0.0.1', port = 0, routes = {} }) {
+export async function startServer({ root, host = '127.0.0.1', port = 0, routes = {}, compress = false }) {
   const base = resolve(root);
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
@@ -138,8 +140,11 @@ export async function startServer({ root, host = '127.0.0.1', port = 0, routes =
     }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      let body = await readFile(file);
+      const gzip = compress && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
+      if (gzip) body = gzipSync(body, { level: 9 });
       response.writeHead(200, {
+        ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
         ...CORS,
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
         'Cache-Control': path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',

@@ -1,14 +1,32 @@
-// Prints raw, gzip (level 9) and brotli (quality 11) bytes of a set of files, as one JSON line:
-//   node scripts/bench/transfer.mjs LABEL FILE...
+// Raw, gzip (level 9) and brotli (quality 11) bytes of a set of files, computed with Node's
+// zlib. One JSON line by default (for ./bench), or a table per file with --table (size-report):
+//   node scripts/bench/transfer.mjs [--table] LABEL FILE...
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-const [label, ...files] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const table = args[0] === '--table';
+const [label, ...files] = table ? args.slice(1) : args;
 const total = { label, files: files.length, raw: 0, gzip: 0, brotli: 0 };
+const rows = [];
 for (const file of files) {
   const body = readFileSync(file);
-  total.raw += body.length;
-  total.gzip += gzipSync(body, { level: 9 }).length;
-  total.brotli += brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  const row = {
+    file,
+    raw: body.length,
+    gzip: gzipSync(body, { level: 9 }).length,
+    brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+  rows.push(row);
+  for (const key of ['raw', 'gzip', 'brotli']) total[key] += row[key];
 }
-console.log(JSON.stringify(total));
+if (table) {
+  const line = (name, r) => console.log(`  ${name.padEnd(44)} ${String(r.raw).padStart(10)} ${String(r.gzip).padStart(10)} ${String(r.brotli).padStart(10)}`);
+  console.log(`\n${label} (first load)`);
+  console.log(`  ${'file'.padEnd(44)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)} ${'brotli'.padStart(10)}`);
+  for (const row of rows) line(row.file.replace(/^dist\//, ''), row);
+  line('total', total);
+  console.log(`  (${(total.gzip / 1000).toFixed(1)} KB gzip, ${(total.brotli / 1000).toFixed(1)} KB brotli)`);
+} else {
+  console.log(JSON.stringify(total));
+}
