@@ -11,6 +11,7 @@ use std::time::Duration;
 use civic_pulse_core::RatingV1;
 use civic_pulse_core::delivery::{Admission, Backoff, Outcome, Parcel, Queue};
 use civic_pulse_core::delivery_options::DeliveryOptions;
+use civic_pulse_core::receipt::Receipt;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
@@ -62,6 +63,8 @@ pub struct Courier {
     /// Ratings with a keep-alive request in flight: `visibilitychange` and `pagehide` both fire
     /// when a page goes away, and neither they nor a flush may send the same rating again.
     leaving: RefCell<Vec<String>>,
+    /// Receipt codes the receiver gave for ratings this courier delivered, newest last (a few).
+    receipts: RefCell<Vec<(String, Receipt)>>,
     pub counts: RwSignal<QueueCounts>,
     on_delivered: Callback<Parcel>,
 }
@@ -84,6 +87,7 @@ impl Courier {
             submitting: RefCell::new(None),
             sent_later: Cell::new(0),
             leaving: RefCell::new(Vec::new()),
+            receipts: RefCell::new(Vec::new()),
             counts: RwSignal::new(QueueCounts::default()),
             on_delivered,
         })
@@ -140,8 +144,10 @@ impl Courier {
     /// Without storage (private mode, storage disabled) there is no queue: one direct attempt,
     /// and a failure is reported so the resident keeps the form and can try again.
     async fn send_unstored(&self, parcel: Parcel) -> Delivery {
-        match post_rating(&self.endpoint, &parcel, &self.options, Lifetime::Page).await {
+        let (outcome, receipt) = post_rating(&self.endpoint, &parcel, &self.options, Lifetime::Page).await;
+        match outcome {
             Outcome::Delivered => {
+                self.remember_receipt(&parcel.id, receipt);
                 self.delivered(parcel);
                 Delivery::Sent
             }
@@ -173,7 +179,8 @@ impl Courier {
                 continue;
             }
             let Some(parcel) = queue.get(&id).map(|item| item.parcel.clone()) else { continue };
-            let outcome = post_rating(&self.endpoint, &parcel, &self.options, Lifetime::Page).await;
+            let (outcome, receipt) = post_rating(&self.endpoint, &parcel, &self.options, Lifetime::Page).await;
+            self.remember_receipt(&id, receipt);
             queue.record(&id, outcome, now_ms(), js_sys::Math::random());
             // A failed write leaves the stored record as it was: at worst the rating is sent
             // again, and the receiver's idempotency key absorbs that. It is never lost.
@@ -249,7 +256,7 @@ impl Courier {
             self.leaving.borrow_mut().push(parcel.id.clone());
             let (courier, parcel) = (self.clone(), parcel.clone());
             spawn_local(async move {
-                let outcome = post_rating(&courier.endpoint, &parcel, &courier.options, Lifetime::KeepAlive).await;
+                let (outcome, _) = post_rating(&courier.endpoint, &parcel, &courier.options, Lifetime::KeepAlive).await;
                 if outcome == Outcome::Delivered
                     && let Some(store) = courier.store().await
                 {
@@ -275,6 +282,20 @@ impl Courier {
         let courier = self.clone();
         let timer = set_timeout_with_handle(move || spawn_local(async move { courier.flush(false).await }), wait);
         *self.timer.borrow_mut() = timer.ok();
+    }
+
+    fn remember_receipt(&self, id: &str, receipt: Option<Receipt>) {
+        let Some(receipt) = receipt else { return };
+        let mut receipts = self.receipts.borrow_mut();
+        if receipts.len() >= 8 {
+            receipts.remove(0);
+        }
+        receipts.push((id.to_owned(), receipt));
+    }
+
+    /// The receipt code the receiver gave the rating `id`, if this courier delivered it.
+    pub fn receipt_for(&self, id: &str) -> Option<Receipt> {
+        self.receipts.borrow().iter().find(|(known, _)| known == id).map(|(_, receipt)| receipt.clone())
     }
 
     /// Until when `service` may not be rated again on this device, if it rests now.

@@ -3,6 +3,7 @@
 
 use civic_pulse_core::delivery::{Outcome, Parcel, classify};
 use civic_pulse_core::delivery_options::DeliveryOptions;
+use civic_pulse_core::receipt::Receipt;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortSignal, Headers, ReferrerPolicy, Request, RequestCredentials, RequestInit, RequestMode, Response};
@@ -16,15 +17,35 @@ pub enum Lifetime {
 
 /// Sends the rating once and says what the answer means (see `civic_pulse_core::delivery`): a
 /// network failure or timeout is worth retrying, like 408, 429 and 5xx; 2xx and 409 mean stored.
-pub async fn post_rating(endpoint: &str, parcel: &Parcel, options: &DeliveryOptions, lifetime: Lifetime) -> Outcome {
-    let retry = Outcome::Retry { not_before_ms: None };
+/// A receiver that gives receipt codes (such as the reference collector) answers
+/// `{"id": …, "receipt": …}`; the code comes back with the outcome when there is one.
+pub async fn post_rating(
+    endpoint: &str,
+    parcel: &Parcel,
+    options: &DeliveryOptions,
+    lifetime: Lifetime,
+) -> (Outcome, Option<Receipt>) {
+    let retry = (Outcome::Retry { not_before_ms: None }, None);
     let (Ok(request), Some(window)) = (build_request(endpoint, parcel, options, lifetime), web_sys::window()) else {
         return retry;
     };
     let Ok(answer) = JsFuture::from(window.fetch_with_request(&request)).await else { return retry };
     let Ok(response) = answer.dyn_into::<Response>() else { return retry };
     let retry_after = response.headers().get("Retry-After").ok().flatten();
-    classify(Some(response.status()), retry_after.as_deref(), js_sys::Date::now() as u64)
+    let outcome = classify(Some(response.status()), retry_after.as_deref(), js_sys::Date::now() as u64);
+    let receipt = match outcome {
+        Outcome::Delivered => receipt_in(&response).await,
+        _ => None,
+    };
+    (outcome, receipt)
+}
+
+/// The `receipt` field of a JSON answer, read by the browser's own JSON parser (the widget
+/// carries none), and only if it is a well-formed code.
+async fn receipt_in(response: &Response) -> Option<Receipt> {
+    let body = JsFuture::from(response.json().ok()?).await.ok()?;
+    let code = js_sys::Reflect::get(&body, &JsValue::from_str("receipt")).ok()?.as_string()?;
+    Receipt::parse(&code)
 }
 
 fn build_request(

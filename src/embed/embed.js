@@ -60,7 +60,7 @@ function track(element, present) {
 
 class CivicFeedback extends HTMLElement {
   static observedAttributes = ['endpoint', 'services', 'service-labels', 'lang', 'scale', 'theme', 'timeout-seconds',
-    'queue-size', 'headers', 'field-map', 'min-seconds', 'cooldown-hours'];
+    'queue-size', 'headers', 'field-map', 'min-seconds', 'cooldown-hours', 'receipt-page'];
   #unmount = null;
   #container = null;
 

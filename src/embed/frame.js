@@ -4,7 +4,7 @@
 // the widget's events. `origin` (optional) restricts which parent origin may hear them.
 
 const ATTRIBUTES = ['endpoint', 'services', 'service-labels', 'lang', 'scale', 'theme', 'fallback', 'timeout-seconds',
-  'queue-size', 'headers', 'field-map', 'min-seconds', 'cooldown-hours'];
+  'queue-size', 'headers', 'field-map', 'min-seconds', 'cooldown-hours', 'receipt-page'];
 const params = new URLSearchParams(location.search);
 const target = params.get('origin') || '*';
 const widget = document.createElement('civic-feedback');

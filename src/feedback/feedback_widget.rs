@@ -48,7 +48,8 @@ pub fn FeedbackWidget(
     };
     let screen_host = NodeRef::<leptos::html::Div>::new();
     let title_id = unique_id("cp-title");
-    let WidgetConfig { endpoint, services, service_labels, scale, delivery, .. } = config;
+    let WidgetConfig { endpoint, services, service_labels, scale, delivery, receipt_page, .. } = config;
+    let receipt_page = StoredValue::new(receipt_page);
     let min_time_ms = delivery.min_time_ms;
     let on_delivered =
         Callback::new(move |parcel: Parcel| emit(FeedbackEvent::Sent(RatingSummary::of_parcel(&parcel))));
@@ -99,7 +100,11 @@ pub fn FeedbackWidget(
                         if delivery == Delivery::Saved {
                             emit(FeedbackEvent::Queued(RatingSummary::of(&rating)));
                         }
-                        go(Step::Done(service.clone(), delivery));
+                        // A bad review needs a follow-up: its receipt lets the resident ask.
+                        let receipt = (rating.score <= 2)
+                            .then(|| courier.with_value(|courier| courier.receipt_for(&rating.id)))
+                            .flatten();
+                        go(Step::Done(service.clone(), delivery, receipt));
                     })
                     on_not_taken=Callback::new(move |(rating, delivery): (RatingV1, Delivery)| {
                         emit(FeedbackEvent::not_taken(&rating, delivery))
@@ -108,8 +113,14 @@ pub fn FeedbackWidget(
             }
             .into_any(),
         },
-        Step::Done(_, delivery) => view! {
-            <Confirmation delivery=delivery offer_another=several_services on_another=another />
+        Step::Done(_, delivery, receipt) => view! {
+            <Confirmation
+                delivery=delivery
+                receipt=receipt
+                receipt_page=receipt_page.get_value()
+                offer_another=several_services
+                on_another=another
+            />
         }
         .into_any(),
     };

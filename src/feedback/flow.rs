@@ -1,6 +1,7 @@
 //! Where the resident is in the flow, and what the widget tells its host page.
 
 use civic_pulse_core::delivery::Parcel;
+use civic_pulse_core::receipt::Receipt;
 use civic_pulse_core::{RatingV1, ServiceId};
 
 use crate::delivery::Delivery;
@@ -11,8 +12,9 @@ use crate::delivery::Delivery;
 pub enum Step {
     ChooseService,
     Rate(ServiceId),
-    /// The rating was sent, or saved on the device to be sent later.
-    Done(ServiceId, Delivery),
+    /// The rating was sent, or saved on the device to be sent later; a bad review the receiver
+    /// gave a receipt code carries it.
+    Done(ServiceId, Delivery, Option<Receipt>),
 }
 
 impl Step {

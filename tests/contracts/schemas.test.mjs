@@ -43,7 +43,7 @@ test('the collector OpenAPI document names every route the collector serves, and
   const openapi = readJson('crates/collector/openapi.json');
   assert.equal(openapi.openapi, '3.1.0');
   const app = readFileSync(new URL('crates/collector/src/app.rs', root), 'utf8');
-  const routed = [...app.matchAll(/\.route\("([^"]+)",\s*(get|post)\(/g)].map(([, path, method]) => `${method} ${path}`).sort();
+  const routed = [...app.matchAll(/\.route\(\s*"([^"]+)",\s*(get|post)\(/g)].map(([, path, method]) => `${method} ${path}`).sort();
   const documented = Object.entries(openapi.paths)
     .flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method} ${path}`))
     .sort();

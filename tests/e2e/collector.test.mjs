@@ -7,11 +7,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resilientBrowser } from './support/browser.mjs';
+import { expectNoAxeViolations, resilientBrowser } from './support/browser.mjs';
 import { DIST } from './support/fixture.mjs';
 
 const BINARY = process.env.COLLECTOR_BIN
   ?? fileURLToPath(new URL('../../target/debug/civic-pulse-collector', import.meta.url));
+
+const STAFF_TOKEN = 'e2e-staff-token-0123456789';
 
 function startCollector() {
   const child = spawn(BINARY, [], {
@@ -21,6 +23,7 @@ function startCollector() {
       CIVIC_PULSE_DATABASE: join(mkdtempSync(join(tmpdir(), 'civic-pulse-e2e-')), 'ratings.sqlite3'),
       CIVIC_PULSE_DIST: DIST,
       CIVIC_PULSE_MIN_CELL: '1',
+      CIVIC_PULSE_STAFF_TOKEN: STAFF_TOKEN,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -57,6 +60,52 @@ describe('widget and reference collector', () => {
     const summary = await (await fetch(`${collector.url}/v1/summary?service=social-security`)).json();
     assert.deepEqual(summary.services[0].scores, [0, 0, 1, 0, 0]);
     assert.equal(summary.services[0].satisfaction, 50);
+    await context.close();
+  });
+
+  test('a bad review gets a receipt; staff answer it in the inbox; the resident reads the answer', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`${collector.url}/`);
+    const widget = page.locator('main > civic-feedback');
+    await widget.getByRole('button', { name: 'Employment' }).click();
+    await widget.getByText('Very dissatisfied').click();
+    await widget.getByRole('checkbox', { name: 'It took too long' }).check();
+    await widget.getByRole('button', { name: 'Send rating' }).click();
+    const note = widget.getByText(/Your reference number is [2-9A-HJKMNP-Z]{8}\./);
+    await note.waitFor();
+    const code = /number is ([2-9A-HJKMNP-Z]{8})/.exec(await note.innerText())[1];
+    await expectNoAxeViolations(page, 'the confirmation with a receipt');
+    const link = widget.getByRole('link', { name: 'See what happens with your feedback' });
+    assert.equal(await link.getAttribute('href'), `/receipt.html?code=${code}`);
+
+    const lookup = await context.newPage();
+    await lookup.goto(`${collector.url}/receipt.html?code=${code.toLowerCase()}`);
+    await lookup.getByText(`Reference ${code}: Received; waiting to be dealt with.`).waitFor();
+    await expectNoAxeViolations(lookup, 'the receipt page');
+    await lookup.getByLabel(/Reference number/).fill('ABCD0OIL');
+    await lookup.getByRole('button', { name: /Check/ }).click();
+    await lookup.getByText(/A reference number has 8 letters and digits/).waitFor();
+
+    const staff = await context.newPage();
+    await staff.goto(`${collector.url}/staff.html`);
+    await staff.getByLabel(/Staff token/).fill('not-the-token-at-all');
+    await staff.getByRole('button', { name: /Open/ }).click();
+    await staff.getByText('The token is not right.', { exact: false }).waitFor();
+    await staff.getByLabel(/Staff token/).fill(STAFF_TOKEN);
+    await staff.getByRole('button', { name: /Open/ }).click();
+    const item = staff.locator('.portal-inbox__item', { hasText: code });
+    await item.getByText(/On time · 已 0 个工作日|On time/).first().waitFor();
+    await item.getByText('Aspects: too-slow', { exact: false }).waitFor();
+    await expectNoAxeViolations(staff, 'the staff page');
+    await item.getByLabel(/Status/).selectOption('answered');
+    await item.getByLabel(/Public reply/).fill('The bus timetable was changed on 1 December.');
+    await item.getByRole('button', { name: /Save/ }).click();
+    await item.getByText('Saved.', { exact: false }).waitFor();
+
+    await lookup.goto(`${collector.url}/receipt.html?code=${code}`);
+    await lookup.getByText(`Reference ${code}: Answered.`).waitFor();
+    await lookup.getByText('The bus timetable was changed on 1 December.').waitFor();
     await context.close();
   });
 });

@@ -1,6 +1,6 @@
 //! The HTTP API, documented in the README:
 //! POST /v1/ratings, GET /v1/receipts/{code}, GET /v1/summary; for staff (bearer token)
-//! POST /v1/staff/receipts/{code}, GET /v1/export.json and /v1/export.csv.
+//! POST /v1/staff/receipts/{code}, GET /v1/staff/inbox, GET /v1/export.json and /v1/export.csv.
 
 use axum::Json;
 use axum::body::Bytes;
@@ -8,6 +8,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::header::{AUTHORIZATION, CONTENT_DISPOSITION, CONTENT_TYPE, RETRY_AFTER, WWW_AUTHENTICATE};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
+use civic_pulse_core::receipt::Receipt;
 use civic_pulse_core::{Day, RatingV1, ServiceId};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -120,11 +121,10 @@ pub async fn post_ratings(State(state): State<AppState>, headers: HeaderMap, bod
 
 /// GET /v1/receipts/{code}: the follow-up status of one rating, for the resident who holds the code.
 pub async fn get_receipt(State(state): State<AppState>, Path(code): Path<String>) -> Response {
-    let code = code.trim().to_ascii_uppercase();
-    if code.len() != 8 || !code.bytes().all(|b| b.is_ascii_alphanumeric()) {
+    let Some(code) = Receipt::parse(&code) else {
         return problems(StatusCode::BAD_REQUEST, vec![problem("code", "a receipt code has 8 letters and digits")]);
-    }
-    match state.store.receipt(code).await {
+    };
+    match state.store.receipt(code.as_str().to_owned()).await {
         Ok(Some(status)) => Json(status).into_response(),
         Ok(None) => problems(StatusCode::NOT_FOUND, vec![problem("code", "no rating has this receipt code")]),
         Err(error) => unavailable(&error),
@@ -196,6 +196,29 @@ fn staff_refusal(state: &AppState, headers: &HeaderMap) -> Option<Response> {
         response.headers_mut().insert(WWW_AUTHENTICATE, axum::http::HeaderValue::from_static("Bearer"));
         response
     })
+}
+
+/// GET /v1/staff/inbox: bad reviews with their age in working days against the deadline.
+pub async fn staff_inbox(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if let Some(refused) = staff_refusal(&state, &headers) {
+        return refused;
+    }
+    let Some(today) = today_utc() else { return unavailable(&crate::storage::StorageError::Read("no clock".into())) };
+    match state.store.bad_reviews(today, 500).await {
+        Ok(items) => Json(json!({
+            "today": today.to_string(),
+            "deadline_working_days": crate::inbox::DEADLINE_WORKING_DAYS,
+            "items": items,
+        }))
+        .into_response(),
+        Err(error) => unavailable(&error),
+    }
+}
+
+/// Today's date in UTC, the collector's calendar for the inbox's ages.
+fn today_utc() -> Option<Day> {
+    let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
+    Day::from_days_since_epoch(i64::try_from(seconds / 86_400).ok()?)
 }
 
 /// POST /v1/staff/receipts/{code}: set the follow-up status and the public reply of a rating.

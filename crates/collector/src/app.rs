@@ -1,17 +1,22 @@
 //! The router: the API, CORS for browsers on other origins (never with credentials), cache
 //! headers, and the built widget and demo from `dist/`.
 
+use std::net::SocketAddr;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, Request};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Request, State};
+use axum::http::StatusCode;
+use axum::http::header::RETRY_AFTER;
 use axum::http::header::{AUTHORIZATION, CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS};
 use axum::http::{HeaderName, HeaderValue, Method};
 use axum::middleware::{self, Next};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use tower_http::cors::{Any, CorsLayer};
+
+use crate::rate_limit::{RateLimiter, client_address};
 use tower_http::services::ServeDir;
 
 use crate::api;
@@ -22,6 +27,32 @@ use crate::storage::Store;
 pub struct AppState {
     pub store: Store,
     pub config: Arc<Config>,
+    pub limiter: Arc<RateLimiter>,
+}
+
+impl AppState {
+    pub fn new(store: Store, config: Config) -> AppState {
+        let limiter = Arc::new(RateLimiter::new(config.rate_limit_per_minute));
+        AppState { store, config: Arc::new(config), limiter }
+    }
+}
+
+/// 429 with `Retry-After` for a client over its rate (see `rate_limit`); its body is not read.
+async fn rate_limited(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|info| info.0.ip());
+    let forwarded = request.headers().get("x-forwarded-for").and_then(|value| value.to_str().ok());
+    let Some(client) = client_address(peer, forwarded, state.config.trust_proxy) else {
+        return next.run(request).await;
+    };
+    match state.limiter.check(client, Instant::now()) {
+        Ok(()) => next.run(request).await,
+        Err(wait) => {
+            let body = serde_json::json!({ "problems": [{ "field": "", "message": "too many ratings from this address; try again later" }] });
+            let mut response = (StatusCode::TOO_MANY_REQUESTS, axum::Json(body)).into_response();
+            response.headers_mut().insert(RETRY_AFTER, HeaderValue::from(wait.as_secs().max(1)));
+            response
+        }
+    }
 }
 
 fn cors(origins: &[String]) -> CorsLayer {
@@ -64,10 +95,14 @@ async fn cache_headers(request: Request, next: Next) -> Response {
 pub fn router(state: AppState) -> Router {
     let config = state.config.clone();
     let mut app = Router::new()
-        .route("/v1/ratings", post(api::post_ratings))
+        .route(
+            "/v1/ratings",
+            post(api::post_ratings).route_layer(middleware::from_fn_with_state(state.clone(), rate_limited)),
+        )
         .route("/v1/receipts/{code}", get(api::get_receipt))
         .route("/v1/summary", get(api::get_summary))
         .route("/v1/staff/receipts/{code}", post(api::set_receipt_status))
+        .route("/v1/staff/inbox", get(api::staff_inbox))
         .route("/v1/export.json", get(api::export_json))
         .route("/v1/export.csv", get(api::export_csv))
         .layer(DefaultBodyLimit::max(config.max_body_bytes))

@@ -1,4 +1,6 @@
-//! Configuration from environment variables, with defaults that run the demo as it is.
+//! Configuration from a file and environment variables (which win), with defaults that run the
+//! demo as it is. The file holds `NAME=value` lines with the variables' own names, so one list
+//! of names serves both; `#` starts a comment.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -24,7 +26,29 @@ pub struct Config {
     /// `CIVIC_PULSE_STAFF_TOKEN`: the bearer token for staff endpoints (status changes,
     /// exports); at least 16 characters. Unset: staff endpoints answer 403.
     pub staff_token: Option<String>,
+    /// `CIVIC_PULSE_RATE_LIMIT`: POSTs a minute one client may make before 429; 0 turns the
+    /// limit off; default 300.
+    pub rate_limit_per_minute: u32,
+    /// `CIVIC_PULSE_TRUST_PROXY`: `true` behind a reverse proxy, whose last `X-Forwarded-For`
+    /// entry then names the client for rate limiting; default `false`.
+    pub trust_proxy: bool,
 }
+
+/// Every setting's name, in the environment and in a configuration file.
+pub const SETTINGS: [&str; 12] = [
+    "CIVIC_PULSE_LISTEN",
+    "HOST",
+    "PORT",
+    "CIVIC_PULSE_DATABASE",
+    "CIVIC_PULSE_DIST",
+    "CIVIC_PULSE_ALLOWED_ORIGINS",
+    "CIVIC_PULSE_MAX_BODY_BYTES",
+    "CIVIC_PULSE_MAX_BATCH",
+    "CIVIC_PULSE_MIN_CELL",
+    "CIVIC_PULSE_STAFF_TOKEN",
+    "CIVIC_PULSE_RATE_LIMIT",
+    "CIVIC_PULSE_TRUST_PROXY",
+];
 
 /// A setting that cannot be used, with what to write instead.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,6 +67,33 @@ impl std::fmt::Display for ConfigError {
 impl std::error::Error for ConfigError {}
 
 impl Config {
+    /// Reads `file` (the text of a configuration file, if one was given), then the environment
+    /// through `var`; a variable that is set wins over the file.
+    pub fn from_file_and_env(file: Option<&str>, var: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+        let mut settings: Vec<(&'static str, String)> = Vec::new();
+        for (index, line) in file.unwrap_or_default().lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let unusable = |expected| ConfigError {
+                variable: "CIVIC_PULSE_CONFIG",
+                value: format!("line {}: {line}", index + 1),
+                expected,
+            };
+            let (name, value) = line.split_once('=').ok_or_else(|| unusable("NAME=value lines"))?;
+            let name =
+                SETTINGS.iter().find(|known| **known == name.trim()).ok_or_else(|| unusable("a known setting name"))?;
+            let value = value.trim();
+            let value = value.strip_prefix('"').and_then(|v| v.strip_suffix('"')).unwrap_or(value);
+            settings.push((name, value.to_owned()));
+        }
+        Config::from_env(|name| {
+            var(name)
+                .or_else(|| settings.iter().rev().find(|(known, _)| *known == name).map(|(_, value)| value.clone()))
+        })
+    }
+
     /// Reads the configuration through `var` (the process environment in `main`).
     pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
         fn parse<T: std::str::FromStr>(
@@ -99,6 +150,8 @@ impl Config {
                 }
                 token => token.map(|t| t.trim().to_owned()),
             },
+            rate_limit_per_minute: parse(&var, "CIVIC_PULSE_RATE_LIMIT", 300, "a whole number of requests a minute")?,
+            trust_proxy: parse(&var, "CIVIC_PULSE_TRUST_PROXY", false, "true or false")?,
         })
     }
 }
@@ -125,6 +178,23 @@ mod tests {
             config(&[("PORT", "9000"), ("CIVIC_PULSE_ALLOWED_ORIGINS", "https://a.gov, https://b.gov")]).unwrap();
         assert_eq!(config.listen.port(), 9000);
         assert_eq!(config.allowed_origins, ["https://a.gov", "https://b.gov"]);
+    }
+
+    #[test]
+    fn a_file_sets_what_the_environment_does_not() {
+        let file = "# the city's collector\nPORT = 9100\nCIVIC_PULSE_MIN_CELL=\"10\"\n\nCIVIC_PULSE_TRUST_PROXY=true\n";
+        let env = |name: &str| (name == "PORT").then(|| "9200".to_owned());
+        let config = Config::from_file_and_env(Some(file), env).unwrap();
+        assert_eq!(config.listen.port(), 9200, "the environment wins");
+        assert_eq!(config.min_cell, 10);
+        assert!(config.trust_proxy);
+        assert_eq!(config.rate_limit_per_minute, 300);
+        let typo = Config::from_file_and_env(Some("CIVIC_PULSE_MINCELL=3"), |_| None).unwrap_err();
+        assert_eq!(
+            typo.to_string(),
+            "CIVIC_PULSE_CONFIG=\"line 1: CIVIC_PULSE_MINCELL=3\" is not usable: expected a known setting name"
+        );
+        assert!(Config::from_file_and_env(Some("just words"), |_| None).is_err());
     }
 
     #[test]

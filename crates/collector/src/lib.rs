@@ -5,5 +5,7 @@
 pub mod api;
 pub mod app;
 pub mod config;
+pub mod inbox;
+pub mod rate_limit;
 pub mod storage;
 pub mod summary;

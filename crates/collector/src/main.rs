@@ -2,7 +2,6 @@
 
 use std::io::Write;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use civic_pulse_collector::app::{AppState, router};
 use civic_pulse_collector::config::Config;
@@ -35,7 +34,18 @@ fn purge(arguments: &[String]) -> ExitCode {
         eprintln!("usage: civic-pulse-collector purge --comments-older-than DAYS");
         return ExitCode::from(2);
     };
-    let config = match Config::from_env(|name| std::env::var(name).ok()) {
+    // A configuration file, if named, under the environment (see `config`).
+    let file = match std::env::var("CIVIC_PULSE_CONFIG") {
+        Ok(path) => match std::fs::read_to_string(&path) {
+            Ok(text) => Some(text),
+            Err(error) => {
+                eprintln!("civic-pulse-collector: cannot read the configuration file {path}: {error}");
+                return ExitCode::from(2);
+            }
+        },
+        Err(_) => None,
+    };
+    let config = match Config::from_file_and_env(file.as_deref(), |name| std::env::var(name).ok()) {
         Ok(config) => config,
         Err(error) => {
             eprintln!("civic-pulse-collector: {error}");
@@ -68,7 +78,8 @@ fn main() -> ExitCode {
         None => serve(),
         Some((command, rest)) if command == "purge" => purge(rest),
         Some(_) => {
-            eprintln!("usage: civic-pulse-collector            (serve; configured by environment variables)");
+            eprintln!("usage: civic-pulse-collector            (serve; configured by CIVIC_PULSE_* variables and");
+            eprintln!("                                        the file named by CIVIC_PULSE_CONFIG, if any)");
             eprintln!("       civic-pulse-collector purge --comments-older-than DAYS");
             ExitCode::from(2)
         }
@@ -77,7 +88,18 @@ fn main() -> ExitCode {
 
 #[tokio::main]
 async fn serve() -> ExitCode {
-    let config = match Config::from_env(|name| std::env::var(name).ok()) {
+    // A configuration file, if named, under the environment (see `config`).
+    let file = match std::env::var("CIVIC_PULSE_CONFIG") {
+        Ok(path) => match std::fs::read_to_string(&path) {
+            Ok(text) => Some(text),
+            Err(error) => {
+                eprintln!("civic-pulse-collector: cannot read the configuration file {path}: {error}");
+                return ExitCode::from(2);
+            }
+        },
+        Err(_) => None,
+    };
+    let config = match Config::from_file_and_env(file.as_deref(), |name| std::env::var(name).ok()) {
         Ok(config) => config,
         Err(error) => {
             eprintln!("civic-pulse-collector: {error}");
@@ -104,8 +126,10 @@ async fn serve() -> ExitCode {
         println!("Serving {} at http://{address}/  (self-check: http://{address}/selfcheck.html)", dist.display());
     }
     let _ = std::io::stdout().flush();
-    let state = AppState { store, config: Arc::new(config) };
-    match axum::serve(listener, router(state)).with_graceful_shutdown(shutdown_signal()).await {
+    let state = AppState::new(store, config);
+    // The peer address reaches the rate limiter only; it is never stored or logged.
+    let service = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    match axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("civic-pulse-collector: {error}");

@@ -7,7 +7,9 @@ use std::path::Path;
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 
-use civic_pulse_core::RatingV1;
+use civic_pulse_core::{Day, RatingV1};
+
+use crate::inbox::{InboxItem, urgency, working_days_between};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use tokio::sync::oneshot;
 
@@ -143,13 +145,11 @@ fn migrate(connection: &mut Connection) -> Result<(), StorageError> {
     Ok(())
 }
 
-/// A short code a resident can read out on the phone: 8 characters from an alphabet without
-/// look-alikes (no 0/O, 1/I/L), about 40 bits.
+/// A short code a resident can read out on the phone (see `civic_pulse_core::receipt`).
 fn new_receipt() -> Result<String, StorageError> {
-    const ALPHABET: &[u8; 31] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-    let mut bytes = [0u8; 8];
+    let mut bytes = [0u8; civic_pulse_core::receipt::LENGTH];
     getrandom::fill(&mut bytes).map_err(|e| StorageError::Write(format!("no randomness: {e}")))?;
-    Ok(bytes.iter().map(|b| char::from(ALPHABET[usize::from(*b) % ALPHABET.len()])).collect())
+    Ok(civic_pulse_core::receipt::Receipt::from_random_bytes(bytes).as_str().to_owned())
 }
 
 fn store_one(transaction: &rusqlite::Transaction<'_>, rating: &RatingV1) -> Result<Stored, StorageError> {
@@ -342,6 +342,41 @@ impl Store {
         })
         .await
         .map_err(|e| StorageError::Read(e.to_string()))?
+    }
+
+    /// Bad reviews (score 1 or 2) for the staff inbox: open ones first, oldest first, then
+    /// answered ones, newest first; at most `limit`.
+    pub async fn bad_reviews(&self, today: Day, limit: u32) -> Result<Vec<InboxItem>, StorageError> {
+        self.read(move |connection| {
+            let mut statement = connection.prepare(
+                "SELECT receipt, service, scale, score, aspects, comment, lang, day, status, reply FROM ratings
+                 WHERE score <= 2
+                 ORDER BY status = 'answered', CASE WHEN status = 'answered' THEN -julianday(day) ELSE julianday(day) END, rowid
+                 LIMIT ?1",
+            )?;
+            let rows = statement.query_map([limit], |row| {
+                let aspects: Option<String> = row.get(4)?;
+                let day: String = row.get(7)?;
+                let status: String = row.get(8)?;
+                let open = Day::parse(&day).map_or(0, |day| working_days_between(day, today));
+                Ok(InboxItem {
+                    receipt: row.get(0)?,
+                    service: row.get(1)?,
+                    scale: row.get(2)?,
+                    score: row.get(3)?,
+                    aspects: aspects.and_then(|a| serde_json::from_str(&a).ok()).unwrap_or_default(),
+                    comment: row.get(5)?,
+                    lang: row.get(6)?,
+                    urgency: urgency(&status, open),
+                    day,
+                    status,
+                    reply: row.get(9)?,
+                    working_days_open: open,
+                })
+            })?;
+            rows.collect()
+        })
+        .await
     }
 
     pub async fn receipt(&self, code: String) -> Result<Option<ReceiptStatus>, StorageError> {

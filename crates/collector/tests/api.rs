@@ -227,3 +227,54 @@ fn serves_the_demo_with_cdn_cache_headers_and_the_strict_policy_page() {
     assert_eq!(asset.header("cache-control"), Some("public, max-age=31536000, immutable"));
     std::fs::remove_dir_all(&dist).unwrap();
 }
+
+#[test]
+fn a_client_over_its_rate_gets_429_with_retry_after_and_nothing_is_stored() {
+    let collector = Collector::start(temp_database("rate"), &[("CIVIC_PULSE_RATE_LIMIT", "2")]);
+    for n in 1..=2 {
+        let body = rating(n, 4).to_string();
+        assert_eq!(collector.request("POST", "/v1/ratings", &[JSON], body.as_bytes()).status, 201);
+    }
+    let refused = collector.request("POST", "/v1/ratings", &[JSON], rating(3, 4).to_string().as_bytes());
+    assert_eq!(refused.status, 429, "{}", refused.body);
+    let wait: u64 = refused.header("retry-after").expect("Retry-After").parse().unwrap();
+    assert!((1..=30).contains(&wait), "one request comes back every 30 s: {wait}");
+    assert_eq!(refused.json()["problems"][0]["message"], "too many ratings from this address; try again later");
+    assert_eq!(count_rows(&collector), 2, "the refused rating was not stored");
+    assert_eq!(collector.request("GET", "/v1/summary", &[], b"").status, 200, "reading is not limited");
+    // X-Forwarded-For is believed only when the collector is told it sits behind a proxy.
+    let spoofed = collector.request(
+        "POST",
+        "/v1/ratings",
+        &[JSON, ("X-Forwarded-For", "203.0.113.77")],
+        rating(4, 4).to_string().as_bytes(),
+    );
+    assert_eq!(spoofed.status, 429, "a client cannot pick a fresh bucket");
+
+    let proxied = Collector::start(
+        temp_database("rate-proxy"),
+        &[("CIVIC_PULSE_RATE_LIMIT", "1"), ("CIVIC_PULSE_TRUST_PROXY", "true")],
+    );
+    for (n, client) in [(5, "192.0.2.1"), (6, "192.0.2.2")] {
+        let forwarded = format!("198.51.100.1, {client}");
+        let answer = proxied.request(
+            "POST",
+            "/v1/ratings",
+            &[JSON, ("X-Forwarded-For", &forwarded)],
+            rating(n, 4).to_string().as_bytes(),
+        );
+        assert_eq!(answer.status, 201, "each client behind the proxy has its own bucket");
+    }
+}
+
+#[test]
+fn reads_a_configuration_file_under_the_environment() {
+    let dir = std::env::temp_dir().join(format!("civic-pulse-conf-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("collector.conf");
+    std::fs::write(&file, "# test\nCIVIC_PULSE_RATE_LIMIT=1\nCIVIC_PULSE_MIN_CELL=1\n").unwrap();
+    let collector = Collector::start(temp_database("conf"), &[("CIVIC_PULSE_CONFIG", file.to_str().unwrap())]);
+    assert_eq!(collector.request("POST", "/v1/ratings", &[JSON], rating(7, 2).to_string().as_bytes()).status, 201);
+    assert_eq!(collector.request("POST", "/v1/ratings", &[JSON], rating(8, 2).to_string().as_bytes()).status, 429);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -43,6 +43,7 @@ pub enum ConfigError {
     UnknownScale(String),
     UnknownLanguage(String),
     UnknownTheme(String),
+    MalformedReceiptPage(String),
     Delivery(OptionError),
 }
 
@@ -58,6 +59,9 @@ impl ConfigError {
             ConfigError::UnknownScale(id) => lang.format(Msg::ConfigUnknownScale, &[("id", id)]),
             ConfigError::UnknownLanguage(tag) => lang.format(Msg::ConfigUnknownLanguage, &[("tag", tag)]),
             ConfigError::UnknownTheme(name) => lang.format(Msg::ConfigUnknownTheme, &[("name", name)]),
+            ConfigError::MalformedReceiptPage(value) => {
+                lang.format(Msg::ConfigMalformedReceiptPage, &[("value", value)])
+            }
             ConfigError::Delivery(OptionError::Number { attribute, value, min, max }) => lang.format(
                 Msg::ConfigBadNumber,
                 &[("attribute", attribute), ("value", value), ("min", &min.to_string()), ("max", &max.to_string())],
@@ -106,6 +110,9 @@ pub struct WidgetConfig {
     /// The language the portal fixed, if any; otherwise the browser's preference decides.
     pub lang: Option<Lang>,
     pub theme: Theme,
+    /// Where a resident looks up a receipt code (`?code=` is added), for receivers that give
+    /// codes; without it the widget shows the code alone.
+    pub receipt_page: Option<String>,
     /// Timeout, queue size, headers, field names and abuse-guard timings.
     pub delivery: DeliveryOptions,
 }
@@ -162,13 +169,22 @@ impl WidgetConfig {
             }),
         };
 
+        let receipt_page = attribute("receipt-page").filter(|s| !s.trim().is_empty()).and_then(|text| {
+            Endpoint::parse(&text)
+                .map(|page| page.as_str().to_owned())
+                .map_err(|_| {
+                    problems.push(ConfigError::MalformedReceiptPage(text.trim().to_owned()));
+                })
+                .ok()
+        });
+
         let mut delivery_problems = Vec::new();
         let delivery = DeliveryOptions::from_attributes(&attribute, &mut delivery_problems);
         problems.extend(delivery_problems.into_iter().map(ConfigError::Delivery));
 
         match endpoint {
             Some(endpoint) if problems.is_empty() => {
-                Ok(WidgetConfig { endpoint, services, service_labels, scale, lang, theme, delivery })
+                Ok(WidgetConfig { endpoint, services, service_labels, scale, lang, theme, receipt_page, delivery })
             }
             _ => Err(problems),
         }
@@ -206,6 +222,12 @@ mod tests {
         assert_eq!(config.scale, ScaleId::UkCsat5);
         assert_eq!(config.lang.map(Lang::tag), Some("zh-Hant"));
         assert_eq!(self::config(&[("endpoint", "/r"), ("theme", "dark")]).unwrap().theme, Theme::Dark);
+        let with_page = self::config(&[("endpoint", "/r"), ("receipt-page", "/receipt.html")]).unwrap();
+        assert_eq!(with_page.receipt_page.as_deref(), Some("/receipt.html"));
+        assert_eq!(
+            self::config(&[("endpoint", "/r"), ("receipt-page", "receipt")]).unwrap_err(),
+            [ConfigError::MalformedReceiptPage("receipt".into())]
+        );
     }
 
     #[test]

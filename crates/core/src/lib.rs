@@ -11,6 +11,7 @@ pub mod lang;
 pub mod messages;
 pub mod payload;
 pub mod ratings_csv;
+pub mod receipt;
 pub mod redact;
 pub mod satisfaction;
 pub mod scale;

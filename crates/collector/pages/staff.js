@@ -1,0 +1,116 @@
+// The staff page: satisfaction per service (GET /v1/summary, k-suppressed) with bar charts, and
+// the inbox of bad reviews (GET /v1/staff/inbox) with status changes and public replies
+// (POST /v1/staff/receipts/{code}). The token stays in sessionStorage, this tab only. No inline
+// script or style attribute: bars are sized through the CSSOM, which a strict CSP allows.
+const form = document.getElementById('sign-in');
+const tokenInput = document.getElementById('token');
+const message = document.getElementById('message');
+const KEY = 'civic-pulse:staff-token';
+
+const STATUS = { received: '已收到 Received', 'in-progress': '处理中 In progress', answered: '已答复 Answered' };
+const URGENCY = { overdue: '已超期 Overdue', 'due-soon': '即将到期 Due soon', 'on-time': '未到期 On time', answered: '已答复 Answered' };
+
+const element = (tag, props = {}, ...children) => {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) {
+    if (name === 'className') node.className = value;
+    else node.setAttribute(name, value);
+  }
+  node.append(...children);
+  return node;
+};
+
+async function api(path, init = {}) {
+  const token = sessionStorage.getItem(KEY) ?? '';
+  const response = await fetch(path, { ...init, credentials: 'omit', headers: { ...init.headers, Authorization: `Bearer ${token}` } });
+  if (response.status === 401) throw new Error('令牌不正确。The token is not right.');
+  if (response.status === 403) throw new Error('收集器未开启工作人员访问（CIVIC_PULSE_STAFF_TOKEN）。Staff access is off on the collector.');
+  if (!response.ok) throw new Error(`服务器错误 ${response.status}。The collector answered ${response.status}.`);
+  return response.json();
+}
+
+function summaryTable(data) {
+  if (!data.services.length) return element('p', {}, '还没有评价。No ratings yet.');
+  const table = element('table', { className: 'portal-table' },
+    element('caption', {}, `满意度 0–100；少于 ${data.min_cell} 条评价的格子不显示，以免识别个人。Satisfaction 0–100; cells with fewer than ${data.min_cell} ratings are hidden so nobody can be identified.`));
+  table.append(element('thead', {}, element('tr', {},
+    ...['服务 Service', '评价数 Ratings', '差评比例 Bad reviews', '满意度 Satisfaction'].map((h) => element('th', { scope: 'col' }, h)))));
+  const body = element('tbody');
+  for (const service of data.services) {
+    const score = service.satisfaction;
+    const bar = element('span', { className: 'portal-bar', 'aria-hidden': 'true' });
+    bar.style.width = `${score ?? 0}%`;
+    body.append(element('tr', {},
+      element('th', { scope: 'row' }, service.service),
+      element('td', {}, service.count === null || service.count === undefined ? '—' : String(service.count)),
+      element('td', {}, service.bad_share === null || service.bad_share === undefined ? '—' : `${Math.round(service.bad_share * 100)} %`),
+      element('td', {}, element('span', { className: 'portal-bar-track' }, bar), ` ${score === null || score === undefined ? '—' : Math.round(score)}`)));
+  }
+  table.append(body);
+  return table;
+}
+
+function inboxList(data) {
+  if (!data.items.length) return element('p', {}, '没有差评。No bad reviews.');
+  const list = element('ol', { className: 'portal-inbox' });
+  for (const item of data.items) {
+    const status = element('select', { id: `status-${item.receipt}` },
+      ...Object.entries(STATUS).map(([value, label]) => {
+        const option = element('option', { value }, label);
+        if (value === item.status) option.selected = true;
+        return option;
+      }));
+    const reply = element('textarea', { id: `reply-${item.receipt}`, rows: '3', maxlength: '2000' });
+    reply.value = item.reply ?? '';
+    const saved = element('span', { role: 'status' });
+    const save = element('button', { type: 'submit' }, '保存 Save');
+    const form = element('form', { className: 'portal-form' },
+      element('label', { for: status.id }, '状态 Status'), status,
+      element('label', { for: reply.id }, '公开答复 Public reply (the resident sees it with the code)'), reply,
+      save, saved);
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      saved.textContent = '保存中… Saving…';
+      try {
+        await api(`v1/staff/receipts/${item.receipt}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          // No reply field clears the public reply.
+          body: JSON.stringify({ status: status.value, ...(reply.value.trim() ? { reply: reply.value.trim() } : {}) }),
+        });
+        saved.textContent = '已保存。Saved.';
+      } catch (error) {
+        saved.textContent = error.message;
+      }
+    });
+    list.append(element('li', { className: `portal-inbox__item portal-inbox__item--${item.urgency}` },
+      element('h3', {}, `${item.receipt} · ${item.service} · ${item.day}`),
+      element('p', {}, `${URGENCY[item.urgency]} · 已 ${item.working_days_open} 个工作日 · open ${item.working_days_open} working days · 评分 score ${item.score}`),
+      item.aspects.length ? element('p', {}, `问题 Aspects: ${item.aspects.join(', ')}`) : '',
+      item.comment ? element('blockquote', { lang: item.lang }, item.comment) : '',
+      form));
+  }
+  return list;
+}
+
+async function load() {
+  message.textContent = '正在加载… Loading…';
+  try {
+    const [summary, inbox] = await Promise.all([api('v1/summary'), api('v1/staff/inbox')]);
+    document.getElementById('summary-body').replaceChildren(summaryTable(summary));
+    document.getElementById('inbox-body').replaceChildren(inboxList(inbox));
+    document.getElementById('summary').hidden = false;
+    document.getElementById('inbox').hidden = false;
+    message.textContent = `已加载，截至 ${inbox.today}。Loaded, as of ${inbox.today} (UTC).`;
+  } catch (error) {
+    message.textContent = error.message;
+    tokenInput.focus();
+  }
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  sessionStorage.setItem(KEY, tokenInput.value.trim());
+  load();
+});
+if (sessionStorage.getItem(KEY)) load();
