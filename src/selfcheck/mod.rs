@@ -1,5 +1,9 @@
 //! The city self-check: scores a city against an indicator framework, entirely in the browser.
 
+mod assessment_store;
+mod dimension_form;
+mod indicator_field;
+mod results_panel;
 mod selfcheck_app;
 
 pub use selfcheck_app::SelfcheckApp;

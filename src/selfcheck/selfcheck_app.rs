@@ -2,11 +2,16 @@ use civic_pulse_core::selfcheck::{Framework, Status, localized_text};
 use civic_pulse_core::{Lang, Msg};
 use leptos::prelude::*;
 
+use wasm_bindgen::JsCast;
+
+use super::assessment_store;
+use super::dimension_form::DimensionForm;
+use super::results_panel::ResultsPanel;
 use crate::i18n::{LanguageSwitcher, browser_languages, provide_lang, tr, use_lang};
 use crate::ui::ProblemList;
 
-/// The self-check page. For now it presents the SMART model's dimensions, published weights and
-/// 2021 averages, read from the built-in framework; the assessment form builds on it.
+/// The self-check page: the city and year, the assessment form one dimension at a time with
+/// progress, and the results beside it, all saved on the device after every change.
 #[component]
 pub fn SelfcheckApp() -> impl IntoView {
     let lang = provide_lang(Lang::negotiate(&browser_languages()));
@@ -16,7 +21,46 @@ pub fn SelfcheckApp() -> impl IntoView {
             let _ = root.set_attribute("lang", lang.get().tag());
         }
     });
-    let framework = Framework::builtin("smart-2021");
+    let Some(framework) = Framework::builtin("smart-2021") else {
+        // Only a broken build could get here; say so rather than show an empty page.
+        return view! {
+            <main class="sc-main">
+                <ProblemList title="smart-2021".to_owned() problems=vec!["The built-in framework could not be read.".to_owned()] />
+            </main>
+        }
+        .into_any();
+    };
+    let assessment = RwSignal::new(assessment_store::load(&framework));
+    let saved = RwSignal::new(true);
+    Effect::new(move |first: Option<()>| {
+        let ok = assessment.with(assessment_store::save);
+        // The first run only reads what was loaded; from then on every change is written.
+        if first.is_some() {
+            saved.set(ok);
+        }
+    });
+    let dimensions: Vec<usize> = framework.nodes[0].children.clone();
+    let count = dimensions.len();
+    let framework = StoredValue::new(framework);
+    let current = RwSignal::new(0usize);
+    let dimensions = StoredValue::new(dimensions);
+    let heading_moves = StoredValue::new(false);
+    let go = move |step: isize| {
+        let next = current.get_untracked().saturating_add_signed(step).min(count - 1);
+        heading_moves.set_value(true);
+        current.set(next);
+    };
+    Effect::new(move |_| {
+        current.track();
+        if heading_moves.get_value()
+            && let Some(heading) = document().get_element_by_id("sc-dimension-title")
+            && let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>()
+        {
+            let _ = heading.focus();
+        }
+    });
+    let city_id = "sc-city";
+    let year_id = "sc-year";
     view! {
         <header class="sc-header">
             <h1>{tr(Msg::SelfcheckTitle)}</h1>
@@ -24,16 +68,55 @@ pub fn SelfcheckApp() -> impl IntoView {
         </header>
         <main class="sc-main">
             <p>{tr(Msg::SelfcheckIntro)}</p>
-            {match framework {
-                Some(framework) => view! { <DimensionTable framework=framework /> }.into_any(),
-                // Only a broken build could get here; say so rather than show an empty page.
-                None => view! {
-                    <ProblemList title="smart-2021".to_owned() problems=vec!["The built-in framework could not be read.".to_owned()] />
-                }
-                .into_any(),
-            }}
+            <div class="sc-identity">
+                <label for=city_id>{tr(Msg::SelfcheckCity)}</label>
+                <input
+                    id=city_id
+                    type="text"
+                    autocomplete="address-level2"
+                    prop:value=move || assessment.with(|a| a.city.clone())
+                    on:input=move |event| assessment.update(|a| a.city = event_target_value(&event))
+                />
+                <label for=year_id>{tr(Msg::SelfcheckYear)}</label>
+                <input
+                    id=year_id
+                    type="number"
+                    min="2000"
+                    max="2100"
+                    inputmode="numeric"
+                    prop:value=move || assessment.with(|a| a.year.map(|y| y.to_string()).unwrap_or_default())
+                    on:input=move |event| assessment.update(|a| a.year = event_target_value(&event).trim().parse().ok())
+                />
+            </div>
+            <p class="sc-saved" role="status">
+                {move || if saved.get() { tr(Msg::SelfcheckSaved)() } else { tr(Msg::SendFailed)() }}
+            </p>
+            <div class="sc-layout">
+                <div class="sc-form">
+                    <nav class="sc-nav" aria-label=move || lang.get().format(Msg::SelfcheckDimensionOf, &[("number", &(current.get() + 1).to_string()), ("total", &count.to_string())])>
+                        <button type="button" disabled=move || current.get() == 0 on:click=move |_| go(-1)>
+                            {tr(Msg::SelfcheckPrevious)}
+                        </button>
+                        <span>
+                            {move || {
+                                lang.get().format(Msg::SelfcheckDimensionOf, &[("number", &(current.get() + 1).to_string()), ("total", &count.to_string())])
+                            }}
+                        </span>
+                        <button type="button" disabled=move || current.get() + 1 == count on:click=move |_| go(1)>
+                            {tr(Msg::SelfcheckNext)}
+                        </button>
+                    </nav>
+                    {move || {
+                        let dimension = dimensions.with_value(|d| d[current.get()]);
+                        view! { <DimensionForm framework=framework dimension=dimension assessment=assessment /> }
+                    }}
+                </div>
+                <ResultsPanel framework=framework assessment=assessment />
+            </div>
+            {framework.with_value(|f| view! { <DimensionTable framework=f.clone() /> })}
         </main>
     }
+    .into_any()
 }
 
 #[component]

@@ -25,10 +25,11 @@ describe('city self-check page', () => {
     assert.ok(fetched.some((path) => /^\/assets\/selfcheck-[0-9a-f]+\.wasm$/.test(path)));
     const afterNavigation = fetched.slice(fetched.indexOf('/selfcheck.html'));
     assert.ok(!afterNavigation.some((path) => path.includes('feedback-')), 'the self-check page does not load the widget');
-    const weights = await page.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.dataset.code + row.querySelector('td').innerText));
+    const published = page.getByRole('table', { name: /five dimensions of the SMART model/ });
+    const weights = await published.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.dataset.code + row.querySelector('td').innerText));
     assert.deepEqual(weights, ['T10 %', 'R15 %', 'A25 %', 'M20 %', 'S30 %']);
     // The 2021 averages say which figures were published and which were derived.
-    const averages = await page.locator('tbody tr td:nth-child(3)').allInnerTexts();
+    const averages = await published.locator('tbody tr td:nth-child(3)').allInnerTexts();
     assert.deepEqual(averages, [
       '0.295 (derived, not published)', '0.47 (published)', '0.80 (published)',
       '0.80 (published as approximate)', '0.80 (published as approximate)',
@@ -52,4 +53,37 @@ describe('city self-check page', () => {
       await context.close();
     });
   }
+
+  test('an assessment filled by keyboard scores at once, and survives a reload', async () => {
+    const context = await fixture.browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`${fixture.url}/selfcheck.html`);
+    await page.getByRole('heading', { name: /^T · /, level: 2 }).waitFor();
+    assert.equal(await page.getByTestId('overall-index').innerText(), 'Not yet: assess some indicators first.');
+    await page.getByLabel('City', { exact: true }).fill('Lishui');
+    await page.getByLabel('Year', { exact: true }).fill('2026');
+    // Keyboard only: into the first indicator's radio group, arrows choose, Tab moves on.
+    await page.getByRole('radio', { name: 'Not assessed' }).first().focus();
+    for (let i = 0; i < 4; i += 1) await page.keyboard.press('ArrowDown'); // level 3, in operation
+    await page.keyboard.press('Tab');
+    for (let i = 0; i < 2; i += 1) await page.keyboard.press('ArrowDown'); // level 1, planned
+    const progress = page.locator('.sc-progress');
+    assert.match(await progress.innerText(), /^2 of \d+ indicators assessed$/);
+    const index = await page.getByTestId('overall-index').innerText();
+    assert.match(index, /^0\.\d\d$/, 'two decimals');
+    assert.match(await page.getByTestId('coverage').innerText(), /^\d+ %$/);
+    await page.getByText(/Below 65 % the index is not reliable enough to publish/).waitFor();
+    await expectNoAxeViolations(page, 'the form with results and a coverage warning');
+
+    await page.reload();
+    await page.getByRole('heading', { name: /^T · /, level: 2 }).waitFor();
+    assert.equal(await page.getByLabel('City', { exact: true }).inputValue(), 'Lishui');
+    assert.match(await progress.innerText(), /^2 of \d+ indicators assessed$/);
+    assert.equal(await page.getByTestId('overall-index').innerText(), index, 'the same result after reload');
+    await page.getByRole('button', { name: 'Next dimension' }).click();
+    await page.getByRole('heading', { name: /^R · /, level: 2 }).waitFor();
+    assert.match(await page.evaluate(() => document.activeElement.textContent), /^R · /, 'focus moves to the new dimension');
+    assert.match(await progress.innerText(), /^0 of \d+ indicators assessed$/);
+    await context.close();
+  });
 });

@@ -128,6 +128,20 @@ message_keys! {
     StatusPublished => "status-published",
     StatusApproximate => "status-approximate",
     StatusDerived => "status-derived",
+    SelfcheckCity => "selfcheck-city",
+    SelfcheckYear => "selfcheck-year",
+    SelfcheckNotAssessed => "selfcheck-not-assessed",
+    SelfcheckProgress => "selfcheck-progress",
+    SelfcheckResults => "selfcheck-results",
+    SelfcheckOverallIndex => "selfcheck-overall-index",
+    SelfcheckTier => "selfcheck-tier",
+    SelfcheckCoverage => "selfcheck-coverage",
+    SelfcheckLowCoverage => "selfcheck-low-coverage",
+    SelfcheckPrevious => "selfcheck-previous",
+    SelfcheckNext => "selfcheck-next",
+    SelfcheckSaved => "selfcheck-saved",
+    SelfcheckNoIndex => "selfcheck-no-index",
+    SelfcheckDimensionOf => "selfcheck-dimension-of",
 }
 
 /// One language's texts, parsed once from its catalogue file.

@@ -4,6 +4,7 @@
 //!
 //! Pure and deterministic: the same inputs give the same results natively and in Wasm.
 
+mod assessment;
 mod compare;
 mod error;
 mod evaluate;
@@ -13,6 +14,7 @@ mod gap;
 mod input;
 mod uncertainty;
 
+pub use assessment::{ASSESSMENT_SCHEMA_V1, Assessment, FrameworkRef};
 pub use compare::{BenchmarkComparison, NodeDelta, compare_with_benchmark, compare_with_earlier};
 pub use error::EngineError;
 pub use evaluate::{Evaluation, Light, NodeResult, Options, WeightError, evaluate, weights_with_overrides};
