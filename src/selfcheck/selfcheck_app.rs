@@ -1,12 +1,14 @@
-use civic_pulse_core::selfcheck::{Framework, Status, localized_text};
+use civic_pulse_core::selfcheck::{Assessment, Framework, Status, localized_text};
 use civic_pulse_core::{Lang, Msg};
 use leptos::prelude::*;
 
 use wasm_bindgen::JsCast;
 
+use super::assessment_files::AssessmentFiles;
 use super::assessment_store;
 use super::dimension_form::DimensionForm;
 use super::results_panel::ResultsPanel;
+use super::shared_link::{SharedLinkOffer, take_shared_assessment};
 use crate::i18n::{LanguageSwitcher, browser_languages, provide_lang, tr, use_lang};
 use crate::ui::ProblemList;
 
@@ -30,7 +32,22 @@ pub fn SelfcheckApp() -> impl IntoView {
         }
         .into_any();
     };
-    let assessment = RwSignal::new(assessment_store::load(&framework));
+    let stored = assessment_store::load(&framework);
+    let offered = RwSignal::new(None::<Assessment>);
+    let link_problems = RwSignal::new(Vec::<String>::new());
+    let assessment = match take_shared_assessment(&framework) {
+        // A device with nothing entered yet simply opens the link.
+        Some(Ok(shared)) if stored.inputs.is_empty() && stored.city.is_empty() => RwSignal::new(shared),
+        Some(Ok(shared)) => {
+            offered.set(Some(shared));
+            RwSignal::new(stored)
+        }
+        Some(Err(problems)) => {
+            link_problems.set(problems);
+            RwSignal::new(stored)
+        }
+        None => RwSignal::new(stored),
+    };
     let saved = RwSignal::new(true);
     Effect::new(move |first: Option<()>| {
         let ok = assessment.with(assessment_store::save);
@@ -68,6 +85,7 @@ pub fn SelfcheckApp() -> impl IntoView {
         </header>
         <main class="sc-main">
             <p>{tr(Msg::SelfcheckIntro)}</p>
+            <SharedLinkOffer offered=offered problems=link_problems assessment=assessment />
             <div class="sc-identity">
                 <label for=city_id>{tr(Msg::SelfcheckCity)}</label>
                 <input
@@ -113,6 +131,7 @@ pub fn SelfcheckApp() -> impl IntoView {
                 </div>
                 <ResultsPanel framework=framework assessment=assessment />
             </div>
+            <AssessmentFiles framework=framework assessment=assessment />
             {framework.with_value(|f| view! { <DimensionTable framework=f.clone() /> })}
         </main>
     }

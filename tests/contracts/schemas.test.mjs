@@ -51,3 +51,13 @@ test('the collector OpenAPI document names every route the collector serves, and
   const references = JSON.stringify(openapi).match(/"\$ref":"\.\.\/\.\.\/schemas\/[^"]+"/g) ?? [];
   assert.ok(references.length >= 3 && references.every((r) => r.includes('rating.v1.schema.json')), 'payloads are the published rating schema');
 });
+
+test('the assessment schema accepts its example, which the engine reads too, and refuses mixed figures', () => {
+  const validate = compile('schemas/assessment.v1.schema.json');
+  const schema = readJson('schemas/assessment.v1.schema.json');
+  for (const example of schema.examples) assert.ok(validate(example), explain(validate));
+  const [example] = schema.examples;
+  assert.equal(validate({ ...example, inputs: { 'T1.1': { level: 2, score: 50 } } }), false, 'exactly one figure');
+  assert.equal(validate({ ...example, inputs: { 'T1.1': { level: 5 } } }), false);
+  assert.equal(validate({ ...example, owner: 'someone' }), false, 'nothing extra');
+});

@@ -1,6 +1,7 @@
 // The self-check page: a separate bundle that renders and passes axe in every language.
 import { after, before, describe, test as nodeTest } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { expectNoAxeViolations, retryIfBrowserDied } from './support/browser.mjs';
 import { startFixture } from './support/fixture.mjs';
 
@@ -84,6 +85,84 @@ describe('city self-check page', () => {
     await page.getByRole('heading', { name: /^R · /, level: 2 }).waitFor();
     assert.match(await page.evaluate(() => document.activeElement.textContent), /^R · /, 'focus moves to the new dimension');
     assert.match(await progress.innerText(), /^0 of \d+ indicators assessed$/);
+    await context.close();
+  });
+
+  /** Opens the self-check in a fresh context and rates the first two indicators of T. */
+  async function filled(city) {
+    const context = await fixture.browser.newContext({ locale: 'en-US', acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${fixture.url}/selfcheck.html`);
+    await page.getByRole('heading', { name: /^T · /, level: 2 }).waitFor();
+    await page.getByLabel('City', { exact: true }).fill(city);
+    await page.getByRole('radio', { name: /^3 · In operation/ }).nth(0).check();
+    await page.getByRole('radio', { name: /^4 · Leading/ }).nth(1).check();
+    return { context, page, index: await page.getByTestId('overall-index').innerText() };
+  }
+
+  test('export, import and a share link all reproduce the same result', async () => {
+    const first = await filled('Lishui');
+    const [download] = await Promise.all([
+      first.page.waitForEvent('download'),
+      first.page.getByRole('button', { name: 'Download this assessment (JSON)' }).click(),
+    ]);
+    const file = await download.path();
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    assert.equal(saved.schema, 'civic-pulse.assessment.v1');
+    assert.deepEqual(saved.framework.id, 'smart-2021');
+    assert.equal(saved.city, 'Lishui');
+    assert.deepEqual(Object.values(saved.inputs), [{ level: 3 }, { level: 4 }]);
+    await first.page.getByRole('button', { name: 'Make a share link' }).click();
+    const link = await first.page.getByLabel(/Share link/).inputValue();
+    assert.match(link, /\/selfcheck\.html#data=[A-Za-z0-9_-]+$/);
+
+    // A fresh browser opening the file.
+    const second = await fixture.browser.newContext({ locale: 'en-US' });
+    const page = await second.newPage();
+    await page.goto(`${fixture.url}/selfcheck.html`);
+    await page.getByLabel('Open an assessment file').setInputFiles(file);
+    await page.getByText('Assessment loaded.').waitFor();
+    assert.equal(await page.getByTestId('overall-index').innerText(), first.index);
+    assert.equal(await page.getByLabel('City', { exact: true }).inputValue(), 'Lishui');
+
+    // A fresh browser opening the link: nothing on the device yet, so it simply opens.
+    const third = await fixture.browser.newContext({ locale: 'en-US' });
+    const linked = await third.newPage();
+    await linked.goto(link);
+    await linked.getByRole('heading', { name: /^T · /, level: 2 }).waitFor();
+    assert.equal(await linked.getByTestId('overall-index').innerText(), first.index);
+    assert.equal(new URL(linked.url()).hash, '', 'the link data is taken out of the address bar');
+
+    // Opening a link where work exists asks first; "Keep mine" keeps it.
+    await page.getByLabel('City', { exact: true }).fill('Other town');
+    await page.goto('about:blank'); // a link is opened as a new page, not a same-page fragment change
+    await page.goto(link);
+    await page.getByText('This link holds an assessment of “Lishui”. Replace the one on this device with it?').waitFor();
+    await expectNoAxeViolations(page, 'the offer to replace the assessment');
+    await page.getByRole('button', { name: 'Keep mine' }).click();
+    assert.equal(await page.getByLabel('City', { exact: true }).inputValue(), 'Other town');
+    await page.goto('about:blank');
+    await page.goto(link);
+    await page.getByRole('button', { name: 'Replace mine' }).click();
+    assert.equal(await page.getByLabel('City', { exact: true }).inputValue(), 'Lishui');
+    for (const context of [first.context, second, third]) await context.close();
+  });
+
+  test('a file that does not fit says why and changes nothing', async () => {
+    const { context, page, index } = await filled('Keep me');
+    const cases = [
+      ['{"schema":"civic-pulse.assessment.v1","framework":{"id":"smart-2021"', /EOF while parsing/],
+      ['{"schema":"other","framework":{"id":"smart-2021","version":"1"}}', /schema must be "civic-pulse.assessment.v1"/],
+      ['{"schema":"civic-pulse.assessment.v1","framework":{"id":"qa-2025","version":"1"}}', /not “smart-2021”/],
+      ['{"schema":"civic-pulse.assessment.v1","framework":{"id":"smart-2021","version":"1"},"inputs":{"Z1.1":{"level":2},"T1.1":{"level":9}}}', /Z1\.1 is not an indicator/],
+    ];
+    for (const [text, message] of cases) {
+      await page.getByLabel('Open an assessment file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+      await page.getByRole('alert').getByText(message).waitFor();
+      assert.equal(await page.getByTestId('overall-index').innerText(), index, 'the work is untouched');
+      assert.equal(await page.getByLabel('City', { exact: true }).inputValue(), 'Keep me');
+    }
+    await expectNoAxeViolations(page, 'an import error');
     await context.close();
   });
 });

@@ -142,6 +142,16 @@ message_keys! {
     SelfcheckSaved => "selfcheck-saved",
     SelfcheckNoIndex => "selfcheck-no-index",
     SelfcheckDimensionOf => "selfcheck-dimension-of",
+    SelfcheckFiles => "selfcheck-files",
+    SelfcheckExport => "selfcheck-export",
+    SelfcheckImport => "selfcheck-import",
+    SelfcheckImportProblems => "selfcheck-import-problems",
+    SelfcheckShare => "selfcheck-share",
+    SelfcheckShareLink => "selfcheck-share-link",
+    SelfcheckLinkFound => "selfcheck-link-found",
+    SelfcheckReplace => "selfcheck-replace",
+    SelfcheckKeep => "selfcheck-keep",
+    SelfcheckLoaded => "selfcheck-loaded",
 }
 
 /// One language's texts, parsed once from its catalogue file.

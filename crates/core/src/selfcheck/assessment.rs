@@ -74,6 +74,44 @@ impl Assessment {
         }
     }
 
+    /// Everything that stops this assessment from being used with `framework`, in words (empty
+    /// when it fits): another framework, unknown codes, figures out of range.
+    pub fn problems_with(&self, framework: &Framework) -> Vec<String> {
+        if self.framework.id != framework.id {
+            return vec![format!(
+                "it is an assessment of the framework “{}”, not “{}”",
+                self.framework.id, framework.id
+            )];
+        }
+        let mut found: Vec<String> = match super::normalise_inputs(framework, &self.inputs) {
+            Ok(_) => Vec::new(),
+            Err(problems) => problems.iter().map(ToString::to_string).collect(),
+        };
+        if let Err(problems) = super::weights_with_overrides(framework, &self.weights) {
+            found.extend(problems.iter().map(|p| format!("{p:?}")));
+        }
+        if self.year.is_some_and(|year| !(1990..=2100).contains(&year)) {
+            found.push("year must be between 1990 and 2100".to_owned());
+        }
+        found
+    }
+
+    /// The fragment of a share link that carries the whole assessment: `data=<base64url JSON>`.
+    pub fn share_fragment(&self) -> String {
+        format!("data={}", crate::base64url::encode(self.to_json().as_bytes()))
+    }
+
+    /// Reads a share link's fragment (with or without the leading `#`).
+    pub fn from_fragment(fragment: &str) -> Option<Result<Assessment, String>> {
+        let data = fragment.trim_start_matches('#').strip_prefix("data=")?;
+        let bytes = crate::base64url::decode(data).ok_or_else(|| "the link is damaged".to_owned());
+        Some(bytes.and_then(|bytes| {
+            String::from_utf8(bytes)
+                .map_err(|_| "the link is damaged".to_owned())
+                .and_then(|json| Assessment::parse(&json))
+        }))
+    }
+
     pub fn level(&self, code: &str) -> Option<u8> {
         self.inputs.get(code).and_then(|input| input.level)
     }
@@ -100,5 +138,47 @@ mod tests {
         assert_eq!(Assessment::parse(&json), Ok(assessment));
         assert!(Assessment::parse(r#"{"schema":"other","framework":{"id":"x","version":"1"}}"#).is_err());
         assert!(Assessment::parse(r#"{"schema":"civic-pulse.assessment.v1""#).unwrap_err().contains("EOF"));
+    }
+
+    #[test]
+    fn the_published_schema_example_is_an_assessment_the_engine_accepts() {
+        let schema: serde_json::Value =
+            serde_json::from_str(include_str!("../../../../schemas/assessment.v1.schema.json")).unwrap();
+        let framework = Framework::builtin("smart-2021").unwrap();
+        for example in schema["examples"].as_array().unwrap() {
+            let assessment = Assessment::parse(&example.to_string()).unwrap();
+            assert_eq!(assessment.problems_with(&framework), Vec::<String>::new());
+            assert_eq!(assessment.framework.version, framework.version);
+        }
+    }
+
+    #[test]
+    fn share_links_carry_the_whole_assessment() {
+        let framework = Framework::builtin("smart-2021").unwrap();
+        let mut assessment = Assessment::new(&framework);
+        assessment.city = "丽水".into();
+        assessment.set_level("S2.3", Some(4));
+        let fragment = assessment.share_fragment();
+        assert!(
+            fragment.starts_with("data=") && fragment.bytes().all(|b| b.is_ascii_alphanumeric() || b"=-_".contains(&b))
+        );
+        assert_eq!(Assessment::from_fragment(&format!("#{fragment}")), Some(Ok(assessment)));
+        assert_eq!(Assessment::from_fragment("#other=1"), None);
+        assert!(matches!(Assessment::from_fragment("#data=!!"), Some(Err(_))));
+    }
+
+    #[test]
+    fn names_what_does_not_fit_the_framework() {
+        let framework = Framework::builtin("smart-2021").unwrap();
+        let mut assessment = Assessment::new(&framework);
+        assert!(assessment.problems_with(&framework).is_empty());
+        assessment.inputs.insert("X9.9".into(), IndicatorInput::level(2));
+        assessment.inputs.insert("T1.1".into(), IndicatorInput::level(7));
+        assessment.year = Some(1200);
+        let problems = assessment.problems_with(&framework);
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(problems.iter().any(|p| p.contains("X9.9")) && problems.iter().any(|p| p.contains("T1.1")));
+        let other = Framework::builtin("qa-2025").unwrap();
+        assert!(Assessment::new(&other).problems_with(&framework)[0].contains("qa-2025"));
     }
 }
