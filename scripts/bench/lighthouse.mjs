@@ -1,6 +1,7 @@
 // Lighthouse (mobile preset: Moto G Power, slow 4G, 4x CPU) on two comparable pages served
 // gzipped from loopback, as a CDN would: our widget, and a SurveyJS survey asking the same
-// question (five answers and a comment, POSTed to the same receiver). Medians over RUNS runs.
+// question (five answers and a comment, POSTed to the same receiver), alternating run by run.
+// Medians and ranges over RUNS runs.
 //   node scripts/bench/lighthouse.mjs LIGHTHOUSE_DIR SURVEYJS_DIR [RUNS=3]
 // LIGHTHOUSE_DIR and SURVEYJS_DIR are folders where npm installed `lighthouse` and
 // `survey-core` + `survey-js-ui` (./bench installs them in its scratch folder).
@@ -74,9 +75,11 @@ const range = (xs) => `${Math.min(...xs)}–${Math.max(...xs)}`;
 
 const results = {};
 const failedAudits = {};
-for (const [name, url] of [['CivicPulse widget', `${ours.url}/lighthouse.html`], ['SurveyJS', `${theirs.url}/index.html`]]) {
-  results[name] = Object.fromEntries(Object.keys(METRICS).map((metric) => [metric, []]));
-  for (let run = 0; run < RUNS; run += 1) {
+const pages = [['CivicPulse widget', `${ours.url}/lighthouse.html`], ['SurveyJS', `${theirs.url}/index.html`]];
+for (const [name] of pages) results[name] = Object.fromEntries(Object.keys(METRICS).map((metric) => [metric, []]));
+// Alternating the two pages run by run, so a noisy moment on this shared machine hits both.
+for (let run = 0; run < RUNS; run += 1) {
+  for (const [name, url] of pages) {
     const out = join(survey, `report-${run}.json`);
     // Asynchronously: the servers answering Lighthouse's browser run in this same process.
     await execute(join(lighthouseDir, 'node_modules/.bin/lighthouse'), [url, '--quiet', '--output=json', `--output-path=${out}`,
