@@ -2,6 +2,7 @@
 // generic rating receiver that records every request it sees (what the browser really sent).
 // ./run serves the demo with the reference collector (crates/collector) instead.
 import { createServer } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -163,4 +164,45 @@ export async function startServer({ root, host = '127.0.0.1', port = 0, routes =
     port: actual,
     close: () => new Promise((done) => { server.closeAllConnections(); server.close(done); }),
   };
+}
+
+/** A loopback port free at the moment of asking (for a server that must restart on it). */
+export async function freePort() {
+  const probe = createNetServer();
+  await new Promise((ready) => probe.listen(0, '127.0.0.1', ready));
+  const { port } = probe.address();
+  await new Promise((done) => probe.close(done));
+  return port;
+}
+
+/** Polls `check` until it returns something truthy, which it returns; throws after `ms`. */
+export async function until(check, what, ms = 15_000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/**
+ * Serves `root` with a rating receiver at /v1/ratings and, at `path`, a page holding one
+ * <civic-feedback> with `attributes` (for the browser benchmarks).
+ */
+export async function startWidgetPage({ root, path, attributes, compress = false }) {
+  const receiver = createReceiver();
+  const server = await startServer({
+    root,
+    compress,
+    routes: {
+      '/v1/ratings': receiver.handle,
+      [path]: (_request, response) => response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
+        .end(`<!doctype html><html lang="en"><head><meta charset="utf-8">
+          <meta name="viewport" content="width=device-width, initial-scale=1"><title>Rate a service</title>
+          <script type="module" src="/embed.js"></script></head><body><main><h1>Rate a service</h1>
+          <civic-feedback ${attributes}></civic-feedback></main></body></html>`),
+    },
+  });
+  return { server, receiver, url: `${server.url}${path}` };
 }

@@ -7,31 +7,14 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { createReceiver, startServer } from '../servers.mjs';
+import { createReceiver, freePort, startServer, until } from '../servers.mjs';
 import { launchChromium } from '../../tests/e2e/support/browser.mjs';
 
 const RATINGS = Number(process.argv[2] ?? 100);
 const RUNS = Number(process.argv[3] ?? 3);
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-async function freePort() {
-  const server = createServer();
-  await new Promise((ready) => server.listen(0, '127.0.0.1', ready));
-  const { port } = server.address();
-  await new Promise((done) => server.close(done));
-  return port;
-}
-
-async function until(check, ms = 120_000) {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 const own = createReceiver();
 const ownServer = await startServer({ root: DIST, routes: { '/ratings': own.handle } });
@@ -41,7 +24,7 @@ writeFileSync(join(dbDir, 'db.json'), JSON.stringify({ ratings: [] }));
 const jsonServer = spawn(fileURLToPath(new URL('../../node_modules/.bin/json-server', import.meta.url)),
   ['--host', '127.0.0.1', '--port', String(jsonPort), '--quiet', join(dbDir, 'db.json')], { stdio: 'ignore' });
 const jsonBase = `http://127.0.0.1:${jsonPort}`;
-await until(() => fetch(`${jsonBase}/ratings`).then((r) => r.ok, () => false), 15_000);
+await until(() => fetch(`${jsonBase}/ratings`).then((r) => r.ok, () => false), 'json-server to start');
 const jsonHolds = async () => (await (await fetch(`${jsonBase}/ratings`)).json()).length;
 
 let attributes = '';
@@ -81,7 +64,7 @@ for (let run = 0; run < RUNS; run += 1) {
     const before = await holds();
     const online = Date.now();
     await context.setOffline(false);
-    await until(async () => (await holds()) - before >= RATINGS);
+    await until(async () => (await holds()) - before >= RATINGS, 'every rating at the receiver', 120_000);
     const receivedMs = Date.now() - online;
     await tab.getByText('All ratings waiting on this phone have been sent.').waitFor({ timeout: 120_000 });
     const emptyMs = Date.now() - online;

@@ -3,22 +3,12 @@
 // loopback server, a fresh browser context (cold cache) per run. Prints each run and the median.
 //   node scripts/bench/interactive.mjs [RUNS=10]
 import { fileURLToPath } from 'node:url';
-import { createReceiver, startServer } from '../servers.mjs';
+import { startWidgetPage } from '../servers.mjs';
 import { launchChromium } from '../../tests/e2e/support/browser.mjs';
 
 const RUNS = Number(process.argv[2] ?? 10);
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
-const receiver = createReceiver();
-const server = await startServer({
-  root: DIST,
-  routes: {
-    '/v1/ratings': receiver.handle,
-    '/bench-interactive.html': (_request, response) => response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
-      .end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Interactive</title>
-        <script type="module" src="/embed.js"></script></head><body><main><h1>Interactive</h1>
-        <civic-feedback endpoint="/v1/ratings" lang="en"></civic-feedback></main></body></html>`),
-  },
-});
+const { server, url } = await startWidgetPage({ root: DIST, path: '/bench-interactive.html', attributes: 'endpoint="/v1/ratings" lang="en"' });
 const browser = await launchChromium();
 const times = [];
 for (let run = 0; run < RUNS; run += 1) {
@@ -29,7 +19,7 @@ for (let run = 0; run < RUNS; run += 1) {
   await tab.addInitScript(() => {
     document.addEventListener('civic-feedback:ready', () => { window.readyAt = performance.now(); }, { once: true });
   });
-  await tab.goto(`${server.url}/bench-interactive.html`);
+  await tab.goto(url);
   await tab.waitForFunction(() => window.readyAt !== undefined, null, { timeout: 60_000 });
   const ms = await tab.evaluate(() => {
     const loader = performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('/embed.js'));

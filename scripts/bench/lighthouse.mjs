@@ -11,7 +11,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createReceiver, startServer } from '../servers.mjs';
+import { startServer, startWidgetPage } from '../servers.mjs';
 import { CHROMIUM } from '../../tests/e2e/support/browser.mjs';
 
 const [lighthouseDir, surveyDir, runsArg] = process.argv.slice(2);
@@ -21,21 +21,15 @@ if (!lighthouseDir || !surveyDir) {
 }
 const RUNS = Number(runsArg ?? 3);
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
-const receiver = createReceiver();
 
 // Our page: the widget alone, as a portal would embed it.
-const ours = await startServer({
+const ours = await startWidgetPage({
   root: DIST,
+  path: '/lighthouse.html',
+  attributes: 'endpoint="/v1/ratings" services="transport" lang="en"',
   compress: true,
-  routes: {
-    '/v1/ratings': receiver.handle,
-    '/lighthouse.html': (_request, response) => response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
-      .end(`<!doctype html><html lang="en"><head><meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1"><title>Rate a service</title>
-        <script type="module" src="/embed.js"></script></head><body><main><h1>Rate a service</h1>
-        <civic-feedback endpoint="/v1/ratings" services="transport" lang="en"></civic-feedback></main></body></html>`),
-  },
 });
+const receiver = ours.receiver;
 
 // The SurveyJS page: the same question and answers, a comment, and a POST on completion.
 const survey = mkdtempSync(join(tmpdir(), 'civic-surveyjs-'));
@@ -75,7 +69,7 @@ const range = (xs) => `${Math.min(...xs)}–${Math.max(...xs)}`;
 
 const results = {};
 const failedAudits = {};
-const pages = [['CivicPulse widget', `${ours.url}/lighthouse.html`], ['SurveyJS', `${theirs.url}/index.html`]];
+const pages = [['CivicPulse widget', ours.url], ['SurveyJS', `${theirs.url}/index.html`]];
 for (const [name] of pages) results[name] = Object.fromEntries(Object.keys(METRICS).map((metric) => [metric, []]));
 // Alternating the two pages run by run, so a noisy moment on this shared machine hits both.
 for (let run = 0; run < RUNS; run += 1) {
@@ -101,5 +95,5 @@ for (const metric of Object.keys(METRICS)) {
 for (const name of names) {
   if (failedAudits[name].length) console.log(`${name}: failed accessibility audits in the last run: ${failedAudits[name].join(', ')}`);
 }
-await ours.close();
+await ours.server.close();
 await theirs.close();

@@ -4,29 +4,22 @@
 // widget's peak; a heap that keeps growing with ratings would show a leak.
 //   node scripts/bench/memory.mjs [RATINGS=100]
 import { fileURLToPath } from 'node:url';
-import { createReceiver, startServer } from '../servers.mjs';
+import { startWidgetPage } from '../servers.mjs';
 import { launchChromium } from '../../tests/e2e/support/browser.mjs';
 
 const RATINGS = Number(process.argv[2] ?? 100);
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
-const receiver = createReceiver();
-const server = await startServer({
+const { server, receiver, url } = await startWidgetPage({
   root: DIST,
-  routes: {
-    '/v1/ratings': receiver.handle,
-    '/memory.html': (_request, response) => response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
-      .end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Memory</title>
-        <script type="module" src="/embed.js"></script></head><body><main><h1>Memory</h1>
-        <civic-feedback endpoint="/v1/ratings" services="transport,healthcare" lang="en" min-seconds="0" cooldown-hours="0">
-        </civic-feedback></main></body></html>`),
-  },
+  path: '/memory.html',
+  attributes: 'endpoint="/v1/ratings" services="transport,healthcare" lang="en" min-seconds="0" cooldown-hours="0"',
 });
 const browser = await launchChromium();
 const context = await browser.newContext({ locale: 'en-US' });
 const tab = await context.newPage();
 const cdp = await context.newCDPSession(tab);
 await cdp.send('Performance.enable');
-await tab.goto(`${server.url}/memory.html`);
+await tab.goto(url);
 await tab.getByRole('button', { name: 'Transport' }).waitFor();
 
 async function measure() {

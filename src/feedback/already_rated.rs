@@ -1,7 +1,8 @@
 use civic_pulse_core::Msg;
 use leptos::prelude::*;
 
-use crate::i18n::{tr, use_lang};
+use super::rate_another::RateAnother;
+use crate::i18n::use_lang;
 use crate::ui::focus_when_mounted;
 
 /// In place of the rating form while the service's cooldown lasts on this device: says so, and
@@ -29,11 +30,7 @@ pub fn AlreadyRated(
         <div class="cp-screen">
             <h3 class="cp-screen__heading" tabindex="-1" node_ref=heading>{move || service_name.get()}</h3>
             <p>{move || lang.get().format(Msg::AlreadyRated, &[("time", &when())])}</p>
-            <Show when=move || offer_another>
-                <button type="button" class="cp-button" on:click=move |_| on_another.run(())>
-                    {tr(Msg::RateAnother)}
-                </button>
-            </Show>
+            <RateAnother offered=offer_another on_another=on_another />
         </div>
     }
 }

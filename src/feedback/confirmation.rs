@@ -2,6 +2,7 @@ use civic_pulse_core::Msg;
 use civic_pulse_core::receipt::Receipt;
 use leptos::prelude::*;
 
+use super::rate_another::RateAnother;
 use crate::delivery::Delivery;
 use crate::i18n::{tr, use_lang};
 use crate::ui::focus_when_mounted;
@@ -42,11 +43,7 @@ pub fn Confirmation(
         <div class="cp-screen cp-screen--done">
             <h3 class="cp-screen__heading" tabindex="-1" node_ref=heading>{tr(outcome)}</h3>
             {receipt_view}
-            <Show when=move || offer_another>
-                <button type="button" class="cp-button" on:click=move |_| on_another.run(())>
-                    {tr(Msg::RateAnother)}
-                </button>
-            </Show>
+            <RateAnother offered=offer_another on_another=on_another />
         </div>
     }
 }

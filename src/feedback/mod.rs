@@ -8,6 +8,7 @@ mod device;
 mod feedback_widget;
 mod flow;
 mod queue_panel;
+mod rate_another;
 mod rating_group;
 mod rating_screen;
 mod read_aloud;

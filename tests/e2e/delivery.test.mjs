@@ -9,8 +9,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
-import { createReceiver, startServer } from '../../scripts/servers.mjs';
+import { createReceiver, freePort, startServer, until } from '../../scripts/servers.mjs';
 import { compile } from '../contracts/schema.mjs';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, expectNoAxeViolations, retryIfBrowserDied } from './support/browser.mjs';
@@ -20,25 +19,6 @@ const test = (name, body) => nodeTest(name, retryIfBrowserDied(body));
 const SCHEMA_FIELDS = ['aspects', 'comment', 'day', 'id', 'lang', 'scale', 'schema', 'score', 'service'];
 const SENT = 'Thank you. Your rating was sent.';
 const SAVED = 'Thank you. Your rating is saved on this phone and will be sent when you are online.';
-
-/** Waits until `check()` is truthy, polling; fails with `what` after `ms`. */
-async function until(check, what, ms = 15_000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-async function freePort() {
-  const server = createServer();
-  await new Promise((ready) => server.listen(0, '127.0.0.1', ready));
-  const { port } = server.address();
-  await new Promise((done) => server.close(done));
-  return port;
-}
 
 /** Our receiver on its own origin (another port), so it can be killed and restarted. */
 async function startOwnReceiver() {

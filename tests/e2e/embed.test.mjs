@@ -4,18 +4,7 @@ import { after, before, describe, test as nodeTest } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectNoAxeViolations, retryIfBrowserDied } from './support/browser.mjs';
 import { DIST, startFixture } from './support/fixture.mjs';
-import { STRICT_CSP, startServer } from '../../scripts/servers.mjs';
-
-/** Waits until `check()` is truthy, polling; fails with `what` after 15 s. */
-async function until(check, what) {
-  const end = Date.now() + 15_000;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { STRICT_CSP, startServer, until } from '../../scripts/servers.mjs';
 
 /** A host page that loads the bundle from the origin given in `?cdn=`. */
 function cdnPage(request, response) {

@@ -34,23 +34,9 @@ fn purge(arguments: &[String]) -> ExitCode {
         eprintln!("usage: civic-pulse-collector purge --comments-older-than DAYS");
         return ExitCode::from(2);
     };
-    // A configuration file, if named, under the environment (see `config`).
-    let file = match std::env::var("CIVIC_PULSE_CONFIG") {
-        Ok(path) => match std::fs::read_to_string(&path) {
-            Ok(text) => Some(text),
-            Err(error) => {
-                eprintln!("civic-pulse-collector: cannot read the configuration file {path}: {error}");
-                return ExitCode::from(2);
-            }
-        },
-        Err(_) => None,
-    };
-    let config = match Config::from_file_and_env(file.as_deref(), |name| std::env::var(name).ok()) {
+    let config = match load_config() {
         Ok(config) => config,
-        Err(error) => {
-            eprintln!("civic-pulse-collector: {error}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let today = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -72,6 +58,25 @@ fn purge(arguments: &[String]) -> ExitCode {
     }
 }
 
+/// The configuration from the file named by `CIVIC_PULSE_CONFIG`, if any, under the
+/// environment (see `config`); on a problem, says what it is and gives the exit code.
+fn load_config() -> Result<Config, ExitCode> {
+    let file = match std::env::var("CIVIC_PULSE_CONFIG") {
+        Ok(path) => match std::fs::read_to_string(&path) {
+            Ok(text) => Some(text),
+            Err(error) => {
+                eprintln!("civic-pulse-collector: cannot read the configuration file {path}: {error}");
+                return Err(ExitCode::from(2));
+            }
+        },
+        Err(_) => None,
+    };
+    Config::from_file_and_env(file.as_deref(), |name| std::env::var(name).ok()).map_err(|error| {
+        eprintln!("civic-pulse-collector: {error}");
+        ExitCode::from(2)
+    })
+}
+
 fn main() -> ExitCode {
     let arguments: Vec<String> = std::env::args().skip(1).collect();
     match arguments.split_first() {
@@ -88,23 +93,9 @@ fn main() -> ExitCode {
 
 #[tokio::main]
 async fn serve() -> ExitCode {
-    // A configuration file, if named, under the environment (see `config`).
-    let file = match std::env::var("CIVIC_PULSE_CONFIG") {
-        Ok(path) => match std::fs::read_to_string(&path) {
-            Ok(text) => Some(text),
-            Err(error) => {
-                eprintln!("civic-pulse-collector: cannot read the configuration file {path}: {error}");
-                return ExitCode::from(2);
-            }
-        },
-        Err(_) => None,
-    };
-    let config = match Config::from_file_and_env(file.as_deref(), |name| std::env::var(name).ok()) {
+    let config = match load_config() {
         Ok(config) => config,
-        Err(error) => {
-            eprintln!("civic-pulse-collector: {error}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let store = match Store::open(&config.database) {
         Ok(store) => store,

@@ -145,6 +145,23 @@ fn migrate(connection: &mut Connection) -> Result<(), StorageError> {
     Ok(())
 }
 
+/// A rating from a row whose first eight columns are id, service, scale, score, aspects (JSON),
+/// comment, lang and day.
+fn rating_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<RatingV1> {
+    let aspects: Option<String> = row.get(4)?;
+    Ok(RatingV1 {
+        schema: civic_pulse_core::payload::SCHEMA_V1.to_owned(),
+        id: row.get(0)?,
+        service: row.get(1)?,
+        scale: row.get(2)?,
+        score: row.get(3)?,
+        aspects: aspects.and_then(|a| serde_json::from_str(&a).ok()).unwrap_or_default(),
+        comment: row.get(5)?,
+        lang: row.get(6)?,
+        day: row.get(7)?,
+    })
+}
+
 /// A short code a resident can read out on the phone (see `civic_pulse_core::receipt`).
 fn new_receipt() -> Result<String, StorageError> {
     let mut bytes = [0u8; civic_pulse_core::receipt::LENGTH];
@@ -312,20 +329,7 @@ impl Store {
             let mut statement = connection.prepare(
                 "SELECT id, service, scale, score, aspects, comment, lang, day FROM ratings ORDER BY day, rowid",
             )?;
-            let rows = statement.query_map([], |row| {
-                let aspects: Option<String> = row.get(4)?;
-                Ok(RatingV1 {
-                    schema: civic_pulse_core::payload::SCHEMA_V1.to_owned(),
-                    id: row.get(0)?,
-                    service: row.get(1)?,
-                    scale: row.get(2)?,
-                    score: row.get(3)?,
-                    aspects: aspects.and_then(|a| serde_json::from_str(&a).ok()).unwrap_or_default(),
-                    comment: row.get(5)?,
-                    lang: row.get(6)?,
-                    day: row.get(7)?,
-                })
-            })?;
+            let rows = statement.query_map([], rating_from_row)?;
             rows.collect()
         })
         .await
@@ -349,28 +353,27 @@ impl Store {
     pub async fn bad_reviews(&self, today: Day, limit: u32) -> Result<Vec<InboxItem>, StorageError> {
         self.read(move |connection| {
             let mut statement = connection.prepare(
-                "SELECT receipt, service, scale, score, aspects, comment, lang, day, status, reply FROM ratings
+                "SELECT id, service, scale, score, aspects, comment, lang, day, receipt, status, reply FROM ratings
                  WHERE score <= 2
                  ORDER BY status = 'answered', CASE WHEN status = 'answered' THEN -julianday(day) ELSE julianday(day) END, rowid
                  LIMIT ?1",
             )?;
             let rows = statement.query_map([limit], |row| {
-                let aspects: Option<String> = row.get(4)?;
-                let day: String = row.get(7)?;
-                let status: String = row.get(8)?;
-                let open = Day::parse(&day).map_or(0, |day| working_days_between(day, today));
+                let rating = rating_from_row(row)?;
+                let status: String = row.get(9)?;
+                let open = Day::parse(&rating.day).map_or(0, |day| working_days_between(day, today));
                 Ok(InboxItem {
-                    receipt: row.get(0)?,
-                    service: row.get(1)?,
-                    scale: row.get(2)?,
-                    score: row.get(3)?,
-                    aspects: aspects.and_then(|a| serde_json::from_str(&a).ok()).unwrap_or_default(),
-                    comment: row.get(5)?,
-                    lang: row.get(6)?,
+                    receipt: row.get(8)?,
+                    service: rating.service,
+                    scale: rating.scale,
+                    score: rating.score,
+                    aspects: rating.aspects,
+                    comment: rating.comment,
+                    lang: rating.lang,
+                    day: rating.day,
                     urgency: urgency(&status, open),
-                    day,
                     status,
-                    reply: row.get(9)?,
+                    reply: row.get(10)?,
                     working_days_open: open,
                 })
             })?;
