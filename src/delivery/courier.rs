@@ -9,7 +9,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use civic_pulse_core::RatingV1;
-use civic_pulse_core::delivery::{Admission, Backoff, Outcome, Parcel, Queue};
+use civic_pulse_core::delivery::{Admission, Backoff, Outcome, Parcel, Queue, Queued};
 use civic_pulse_core::delivery_options::DeliveryOptions;
 use civic_pulse_core::receipt::Receipt;
 use leptos::prelude::*;
@@ -93,6 +93,11 @@ impl Courier {
         })
     }
 
+    /// The core's queue rules over what the store holds now.
+    fn queue_of(&self, items: Vec<Queued>) -> Queue {
+        Queue { items, capacity: self.options.queue_size, backoff: Backoff::default() }
+    }
+
     async fn store(&self) -> Option<QueueStore> {
         let open = self.store.borrow().clone();
         match open {
@@ -112,7 +117,7 @@ impl Courier {
         let parcel = Parcel::of(rating, &self.options.field_map);
         let Some(store) = self.store().await else { return self.send_unstored(parcel).await };
         let Ok(items) = store.load().await else { return self.send_unstored(parcel).await };
-        let mut queue = Queue { items, capacity: self.options.queue_size, backoff: Backoff::default() };
+        let mut queue = self.queue_of(items);
         match queue.admit(parcel.clone(), now_ms()) {
             Admission::Full => return Delivery::QueueFull { waiting: queue.items.len() },
             Admission::Queued | Admission::AlreadyQueued => {}
@@ -169,7 +174,7 @@ impl Courier {
     async fn flush_locked(&self, force: bool) -> Option<u64> {
         let store = self.store().await?;
         let items = store.load().await.ok()?;
-        let mut queue = Queue { items, capacity: self.options.queue_size, backoff: Backoff::default() };
+        let mut queue = self.queue_of(items);
         let mut paused_until = 0;
         for id in queue.due(now_ms(), force) {
             if self.stopped.get() {
@@ -227,7 +232,7 @@ impl Courier {
         if let Some(store) = self.store().await
             && let Ok(items) = store.load().await
         {
-            self.remember(&Queue { items, capacity: self.options.queue_size, backoff: Backoff::default() });
+            self.remember(&self.queue_of(items));
         }
     }
 
@@ -257,18 +262,18 @@ impl Courier {
             let (courier, parcel) = (self.clone(), parcel.clone());
             spawn_local(async move {
                 let (outcome, _) = post_rating(&courier.endpoint, &parcel, &courier.options, Lifetime::KeepAlive).await;
-                if outcome == Outcome::Delivered
-                    && let Some(store) = courier.store().await
-                {
+                // Removed from the store before it leaves `leaving`, so no flush sends it again.
+                let delivered = outcome == Outcome::Delivered;
+                if delivered && let Some(store) = courier.store().await {
                     let _ = store.remove(&parcel.id).await;
-                    // The page may live on (a tab switch, the back-forward cache): keep it told.
-                    courier.sent_later.set(courier.sent_later.get() + 1);
-                    courier.leaving.borrow_mut().retain(|id| *id != parcel.id);
-                    courier.delivered(parcel);
-                    courier.refresh().await;
-                    return;
                 }
                 courier.leaving.borrow_mut().retain(|id| *id != parcel.id);
+                if delivered {
+                    // The page may live on (a tab switch, the back-forward cache): keep it told.
+                    courier.sent_later.set(courier.sent_later.get() + 1);
+                    courier.delivered(parcel);
+                    courier.refresh().await;
+                }
             });
         }
     }

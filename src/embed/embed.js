@@ -58,9 +58,13 @@ function track(element, present) {
   }
 }
 
+/** The attributes that configure a widget: a change re-renders it. (`fallback` is read only when
+ * the widget cannot run.) Exported for iframe mode, which takes the same options. */
+export const CONFIG_ATTRIBUTES = ['endpoint', 'services', 'service-labels', 'lang', 'scale', 'theme', 'timeout-seconds',
+  'queue-size', 'headers', 'field-map', 'min-seconds', 'cooldown-hours', 'receipt-page'];
+
 class CivicFeedback extends HTMLElement {
-  static observedAttributes = ['endpoint', 'services', 'service-labels', 'lang', 'scale', 'theme', 'timeout-seconds',
-    'queue-size', 'headers', 'field-map', 'min-seconds', 'cooldown-hours', 'receipt-page'];
+  static observedAttributes = CONFIG_ATTRIBUTES;
   #unmount = null;
   #container = null;
 

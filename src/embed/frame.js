@@ -3,8 +3,9 @@
 // parent its height, so the parent can size the iframe to never show a scrollbar, and forwards
 // the widget's events. `origin` (optional) restricts which parent origin may hear them.
 
-const ATTRIBUTES = ['endpoint', 'services', 'service-labels', 'lang', 'scale', 'theme', 'fallback', 'timeout-seconds',
-  'queue-size', 'headers', 'field-map', 'min-seconds', 'cooldown-hours', 'receipt-page'];
+import { CONFIG_ATTRIBUTES } from './embed.js';
+
+const ATTRIBUTES = [...CONFIG_ATTRIBUTES, 'fallback'];
 const params = new URLSearchParams(location.search);
 const target = params.get('origin') || '*';
 const widget = document.createElement('civic-feedback');

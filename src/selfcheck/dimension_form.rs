@@ -14,18 +14,7 @@ pub fn DimensionForm(
     assessment: RwSignal<Assessment>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let indicators: Vec<usize> = framework.with_value(|f| {
-        let mut found = Vec::new();
-        let mut stack = vec![dimension];
-        while let Some(index) = stack.pop() {
-            let node = &f.nodes[index];
-            if node.is_indicator() {
-                found.push(index);
-            }
-            stack.extend(node.children.iter().rev());
-        }
-        found
-    });
+    let indicators: Vec<usize> = framework.with_value(|f| f.indicators_under(dimension).map(|(i, _)| i).collect());
     let codes: Vec<String> = framework.with_value(|f| indicators.iter().map(|&i| f.nodes[i].code.clone()).collect());
     let total = codes.len();
     let done = {

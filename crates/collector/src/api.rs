@@ -24,11 +24,11 @@ pub struct Problem {
     pub message: String,
 }
 
-fn problem(field: impl Into<String>, message: impl Into<String>) -> Problem {
+pub(crate) fn problem(field: impl Into<String>, message: impl Into<String>) -> Problem {
     Problem { field: field.into(), message: message.into() }
 }
 
-fn problems(status: StatusCode, problems: Vec<Problem>) -> Response {
+pub(crate) fn problems(status: StatusCode, problems: Vec<Problem>) -> Response {
     (status, Json(json!({ "problems": problems }))).into_response()
 }
 

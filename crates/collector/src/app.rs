@@ -12,7 +12,7 @@ use axum::http::header::RETRY_AFTER;
 use axum::http::header::{AUTHORIZATION, CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS};
 use axum::http::{HeaderName, HeaderValue, Method};
 use axum::middleware::{self, Next};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 use tower_http::cors::{Any, CorsLayer};
 
@@ -47,8 +47,8 @@ async fn rate_limited(State(state): State<AppState>, request: Request, next: Nex
     match state.limiter.check(client, Instant::now()) {
         Ok(()) => next.run(request).await,
         Err(wait) => {
-            let body = serde_json::json!({ "problems": [{ "field": "", "message": "too many ratings from this address; try again later" }] });
-            let mut response = (StatusCode::TOO_MANY_REQUESTS, axum::Json(body)).into_response();
+            let refusal = api::problem("", "too many ratings from this address; try again later");
+            let mut response = api::problems(StatusCode::TOO_MANY_REQUESTS, vec![refusal]);
             response.headers_mut().insert(RETRY_AFTER, HeaderValue::from(wait.as_secs().max(1)));
             response
         }

@@ -394,6 +394,21 @@ impl Framework {
         self.nodes.iter().enumerate().filter(|(_, node)| node.is_indicator())
     }
 
+    /// The indicators below node `index`, in file order. Nodes are stored depth first, so its
+    /// subtree is the run of nodes after it that are deeper than it.
+    pub fn indicators_under(&self, index: usize) -> impl Iterator<Item = (usize, &Node)> {
+        let depth = self.nodes[index].depth;
+        let end = self.nodes[index + 1..]
+            .iter()
+            .position(|node| node.depth <= depth)
+            .map_or(self.nodes.len(), |p| index + 1 + p);
+        self.nodes[index + 1..end]
+            .iter()
+            .enumerate()
+            .map(move |(offset, node)| (index + 1 + offset, node))
+            .filter(|(_, node)| node.is_indicator())
+    }
+
     /// The tier an index (0..1) falls in.
     pub fn tier_for(&self, index: f64) -> Option<&Tier> {
         self.tiers.iter().find(|tier| index >= tier.min)
@@ -532,6 +547,23 @@ mod tests {
             }
         }
         assert_eq!(framework.tiers_status, Status::Derived);
+    }
+
+    #[test]
+    fn indicators_under_a_node_are_its_subtree_leaves() {
+        let framework = Framework::builtin("smart-2021").unwrap();
+        let all: Vec<usize> = framework.indicators().map(|(i, _)| i).collect();
+        assert_eq!(framework.indicators_under(0).map(|(i, _)| i).collect::<Vec<_>>(), all);
+        let mut by_dimension = Vec::new();
+        for &dimension in &framework.nodes[0].children {
+            let codes: Vec<&str> = framework.indicators_under(dimension).map(|(_, node)| node.code.as_str()).collect();
+            let prefix = &framework.nodes[dimension].code;
+            assert!(codes.iter().all(|code| code.starts_with(prefix.as_str())), "{prefix}: {codes:?}");
+            by_dimension.extend(framework.indicators_under(dimension).map(|(i, _)| i));
+        }
+        assert_eq!(by_dimension, all, "the dimensions share out every indicator, in order");
+        let leaf = all[0];
+        assert_eq!(framework.indicators_under(leaf).count(), 0);
     }
 
     #[test]
