@@ -1,23 +1,31 @@
-//! Finds every message catalogue in `locales/` so that adding a language is adding a file:
-//! the list of languages is generated, never written by hand.
+//! Finds every message catalogue in `locales/` (the widget's) and `locales/selfcheck/` (the
+//! self-check's) so that adding a language is adding a file: the lists are generated, never
+//! written by hand. Two lists, so each bundle links only its own texts.
 use std::{env, fs, path::Path};
 
 fn main() {
-    let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR")).join("locales");
+    let root = Path::new(&env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR")).join("locales");
+    let mut out = sources("CATALOGUE_SOURCES", &root);
+    out.push_str(&sources("SELFCHECK_SOURCES", &root.join("selfcheck")));
+    let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("catalogues.rs");
+    fs::write(dest, out).expect("OUT_DIR is writable");
+}
+
+/// A static named `name` listing `(tag, text)` for every `.ftl` file directly in `dir`.
+fn sources(name: &str, dir: &Path) -> String {
     println!("cargo:rerun-if-changed={}", dir.display());
-    let mut files: Vec<_> = fs::read_dir(&dir)
-        .expect("crates/core/locales must exist")
+    let mut files: Vec<_> = fs::read_dir(dir)
+        .unwrap_or_else(|_| panic!("{} must exist", dir.display()))
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|path| path.extension().is_some_and(|ext| ext == "ftl"))
         .collect();
     files.sort();
-    let mut out = String::from("pub(crate) static CATALOGUE_SOURCES: &[(&str, &str)] = &[\n");
+    let mut out = format!("pub(crate) static {name}: &[(&str, &str)] = &[\n");
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
         let tag = path.file_stem().and_then(|s| s.to_str()).expect("locale file names are UTF-8");
         out.push_str(&format!("    ({tag:?}, include_str!({:?})),\n", path.display().to_string()));
     }
     out.push_str("];\n");
-    let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("catalogues.rs");
-    fs::write(dest, out).expect("OUT_DIR is writable");
+    out
 }

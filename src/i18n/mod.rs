@@ -4,7 +4,7 @@ mod language_switcher;
 
 pub use language_switcher::LanguageSwitcher;
 
-use civic_pulse_core::{Lang, Msg};
+use civic_pulse_core::{Lang, Message};
 use leptos::prelude::*;
 
 /// Puts the current language in context for every component below.
@@ -20,7 +20,7 @@ pub fn use_lang() -> RwSignal<Lang> {
 }
 
 /// A reactive text: re-reads the message whenever the language changes.
-pub fn tr(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+pub fn tr<M: Message + Send + Sync>(msg: M) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let lang = use_lang();
     move || lang.get().text(msg)
 }

@@ -1,49 +1,65 @@
-use civic_pulse_core::Msg;
-use civic_pulse_core::selfcheck::{Assessment, Framework};
+use civic_pulse_core::SelfcheckMsg;
+use civic_pulse_core::selfcheck::{Assessment, Framework, Shelf, results_csv};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 
+use super::framework_library;
+use super::link_compression::deflate;
+use super::local_files::{file_name, read_chosen_file, save_file};
+use super::scoring::Scoring;
 use crate::i18n::{tr, use_lang};
 use crate::ui::ProblemList;
 
-/// Download, open and share the assessment. A file that does not fit is explained and changes
-/// nothing; a share link carries the whole assessment in its fragment, which browsers never
-/// send to a server.
+/// Share links longer than this are compressed (`#zdata=`): some mail and chat programs cut
+/// longer links.
+const LONG_LINK: usize = 2000;
+
+/// Download, open and share the assessment, download the results, print the report. A file that
+/// does not fit is explained and changes nothing; a share link carries the whole assessment in
+/// its fragment, which browsers never send to a server.
 #[component]
-pub fn AssessmentFiles(framework: StoredValue<Framework>, assessment: RwSignal<Assessment>) -> impl IntoView {
+pub fn AssessmentFiles(
+    framework: StoredValue<Framework>,
+    assessment: RwSignal<Assessment>,
+    shelf: RwSignal<Shelf>,
+    scoring: Scoring,
+) -> impl IntoView {
     let lang = use_lang();
     let problems = RwSignal::new(Vec::<String>::new());
-    let status = RwSignal::new(None::<Msg>);
+    let status = RwSignal::new(None::<SelfcheckMsg>);
     let link = RwSignal::new(None::<String>);
 
     let download = move |_| {
-        let json = assessment.with(Assessment::to_json);
-        let name = assessment.with(|a| {
-            let city: String = a.city.chars().filter(|c| c.is_alphanumeric()).collect();
-            format!(
-                "self-check-{}-{}.json",
-                if city.is_empty() { "city".to_owned() } else { city },
-                a.year.unwrap_or(0)
-            )
-        });
-        let _ = save_file(&json, &name);
+        let (json, name) = assessment.with(|a| (a.to_json(), file_name("self-check", &a.city, a.year, "json")));
+        let _ = save_file(&json, &name, "application/json");
     };
+    let download_results = move |_| {
+        let Ok(evaluation) = scoring.evaluation.get_untracked() else { return };
+        let (csv, name) = assessment.with_untracked(|a| {
+            let csv = framework.with_value(|f| results_csv(f, a, &evaluation, lang.get_untracked().tag()));
+            (csv, file_name("self-check-results", &a.city, a.year, "csv"))
+        });
+        // A byte-order mark, so spreadsheet programs read the Chinese names as UTF-8.
+        let _ = save_file(&format!("\u{feff}{csv}"), &name, "text/csv");
+    };
+    // A good file opens beside the assessments already here, so importing never overwrites work.
     let open = move |event: leptos::ev::Event| {
-        let Some(input) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
-        input.set_value("");
-        spawn_local(async move {
-            let text = JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string()).unwrap_or_default();
+        read_chosen_file(event, move |text| {
             match Assessment::parse(&text).map_err(|e| vec![e]).and_then(|candidate| {
-                let found = framework.with_value(|f| candidate.problems_with(f));
+                let Some(its_framework) = framework_library::find(&candidate.framework.id) else {
+                    return Err(vec![format!(
+                        "it uses the framework “{}”, which is not on this device: add its file first",
+                        candidate.framework.id
+                    )]);
+                };
+                let found = candidate.problems_with(&its_framework);
                 if found.is_empty() { Ok(candidate) } else { Err(found) }
             }) {
                 Ok(candidate) => {
                     problems.set(Vec::new());
+                    shelf.update(|s| s.start(candidate.clone()));
                     assessment.set(candidate);
-                    status.set(Some(Msg::SelfcheckLoaded));
+                    status.set(Some(SelfcheckMsg::Loaded));
                 }
                 Err(found) => {
                     status.set(None);
@@ -53,29 +69,48 @@ pub fn AssessmentFiles(framework: StoredValue<Framework>, assessment: RwSignal<A
         });
     };
     let share = move |_| {
-        let fragment = assessment.with(Assessment::share_fragment);
+        let json = assessment.with(Assessment::to_json);
+        let plain = assessment.with(Assessment::share_fragment);
         let base = window().location().href().unwrap_or_default();
         let base = base.split('#').next().unwrap_or_default().to_owned();
-        link.set(Some(format!("{base}#{fragment}")));
+        if base.len() + plain.len() < LONG_LINK {
+            link.set(Some(format!("{base}#{plain}")));
+            return;
+        }
+        spawn_local(async move {
+            // A browser without CompressionStream still gets a working (long) link.
+            let fragment = match deflate(json.as_bytes()).await {
+                Ok(bytes) => Assessment::compressed_fragment(&bytes),
+                Err(_) => plain,
+            };
+            link.set(Some(format!("{base}#{fragment}")));
+        });
+    };
+    let print = move |_| {
+        let _ = window().print();
     };
 
     view! {
-        <section class="sc-files" aria-labelledby="sc-files-title">
-            <h2 id="sc-files-title">{tr(Msg::SelfcheckFiles)}</h2>
+        <section class="sc-files sc-screen-only" aria-labelledby="sc-files-title">
+            <h2 id="sc-files-title">{tr(SelfcheckMsg::Files)}</h2>
             <div class="sc-actions">
-                <button type="button" on:click=download>{tr(Msg::SelfcheckExport)}</button>
+                <button type="button" on:click=download>{tr(SelfcheckMsg::Export)}</button>
                 <label class="sc-file">
-                    {tr(Msg::SelfcheckImport)}
+                    {tr(SelfcheckMsg::Import)}
                     <input type="file" accept=".json,application/json" on:change=open />
                 </label>
-                <button type="button" on:click=share>{tr(Msg::SelfcheckShare)}</button>
+                <button type="button" on:click=download_results disabled=move || scoring.evaluation.with(Result::is_err)>
+                    {tr(SelfcheckMsg::ExportResults)}
+                </button>
+                <button type="button" on:click=share>{tr(SelfcheckMsg::Share)}</button>
+                <button type="button" on:click=print>{tr(SelfcheckMsg::Print)}</button>
             </div>
             <p role="status">{move || status.get().map(|msg| lang.get().text(msg))}</p>
             <div role="alert">
                 {move || {
                     let found = problems.get();
                     (!found.is_empty())
-                        .then(|| view! { <ProblemList title=lang.get().text(Msg::SelfcheckImportProblems).to_owned() problems=found /> })
+                        .then(|| view! { <ProblemList title=lang.get().text(SelfcheckMsg::ImportProblems).to_owned() problems=found /> })
                 }}
             </div>
             {move || {
@@ -83,7 +118,7 @@ pub fn AssessmentFiles(framework: StoredValue<Framework>, assessment: RwSignal<A
                     .map(|url| {
                         view! {
                             <label class="sc-share">
-                                {tr(Msg::SelfcheckShareLink)}
+                                {tr(SelfcheckMsg::ShareLink)}
                                 <input type="url" readonly prop:value=url />
                             </label>
                         }
@@ -91,18 +126,4 @@ pub fn AssessmentFiles(framework: StoredValue<Framework>, assessment: RwSignal<A
             }}
         </section>
     }
-}
-
-/// Offers `text` as a file download.
-fn save_file(text: &str, name: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let anchor: web_sys::HtmlAnchorElement = document().create_element("a")?.unchecked_into();
-    anchor.set_href(&url);
-    anchor.set_download(name);
-    anchor.click();
-    web_sys::Url::revoke_object_url(&url)
 }

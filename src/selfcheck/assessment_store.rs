@@ -1,25 +1,28 @@
-//! The assessment in progress lives in the browser's local storage and is written after every
-//! change, so closing the tab or losing power loses nothing. Nothing leaves the device.
+//! The assessments on this device (a [`Shelf`]) live in the browser's local storage and are
+//! written after every change, so closing the tab or losing power loses nothing. Nothing leaves
+//! the device.
 
-use civic_pulse_core::selfcheck::{Assessment, Framework};
+use civic_pulse_core::selfcheck::{Assessment, Framework, Shelf};
 
-const KEY: &str = "civic-pulse:selfcheck:current";
+const KEY: &str = "civic-pulse:selfcheck:shelf";
+/// Where the first version kept its single assessment; read once, so nothing entered is lost.
+const OLD_KEY: &str = "civic-pulse:selfcheck:current";
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// The saved assessment of `framework`, or a blank one (also when the saved one is unreadable
-/// or of another framework, which is then left in storage untouched).
-pub fn load(framework: &Framework) -> Assessment {
-    storage()
-        .and_then(|storage| storage.get_item(KEY).ok().flatten())
-        .and_then(|json| Assessment::parse(&json).ok())
-        .filter(|saved| saved.framework.id == framework.id)
-        .unwrap_or_else(|| Assessment::new(framework))
+/// The saved shelf; else one holding the first version's assessment; else a blank assessment of
+/// `framework`. An unreadable saved shelf is left in storage untouched.
+pub fn load(framework: &Framework) -> Shelf {
+    let read = |key: &str| storage().and_then(|s| s.get_item(key).ok().flatten());
+    read(KEY)
+        .and_then(|json| Shelf::parse(&json))
+        .or_else(|| read(OLD_KEY).and_then(|json| Assessment::parse(&json).ok()).map(Shelf::with))
+        .unwrap_or_else(|| Shelf::with(Assessment::new(framework)))
 }
 
 /// Whether it was saved (storage can be full or turned off; the page says so).
-pub fn save(assessment: &Assessment) -> bool {
-    storage().is_some_and(|storage| storage.set_item(KEY, &assessment.to_json()).is_ok())
+pub fn save(shelf: &Shelf) -> bool {
+    storage().is_some_and(|storage| storage.set_item(KEY, &shelf.to_json()).is_ok())
 }

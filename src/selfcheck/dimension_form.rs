@@ -1,5 +1,5 @@
-use civic_pulse_core::Msg;
-use civic_pulse_core::selfcheck::{Assessment, Framework, localized_text};
+use civic_pulse_core::SelfcheckMsg;
+use civic_pulse_core::selfcheck::{Assessment, CitizenRatings, Framework, localized_text};
 use leptos::prelude::*;
 
 use super::indicator_field::IndicatorField;
@@ -12,15 +12,13 @@ pub fn DimensionForm(
     framework: StoredValue<Framework>,
     dimension: usize,
     assessment: RwSignal<Assessment>,
+    ratings: RwSignal<Option<CitizenRatings>>,
 ) -> impl IntoView {
     let lang = use_lang();
     let indicators: Vec<usize> = framework.with_value(|f| f.indicators_under(dimension).map(|(i, _)| i).collect());
     let codes: Vec<String> = framework.with_value(|f| indicators.iter().map(|&i| f.nodes[i].code.clone()).collect());
     let total = codes.len();
-    let done = {
-        let codes = codes.clone();
-        move || assessment.with(|a| codes.iter().filter(|code| a.inputs.contains_key(code.as_str())).count())
-    };
+    let done = move || assessment.with(|a| codes.iter().filter(|code| a.inputs.contains_key(code.as_str())).count());
     let title = move || {
         framework.with_value(|f| {
             let node = &f.nodes[dimension];
@@ -32,22 +30,19 @@ pub fn DimensionForm(
             <h2 id="sc-dimension-title" tabindex="-1">{title}</h2>
             <p class="sc-progress" role="status">
                 {move || {
-                    lang.get().format(Msg::SelfcheckProgress, &[("done", &done().to_string()), ("total", &total.to_string())])
+                    lang.get().format(SelfcheckMsg::Progress, &[("done", &done().to_string()), ("total", &total.to_string())])
                 }}
             </p>
             {indicators
                 .into_iter()
                 .map(|index| {
                     let code = framework.with_value(|f| f.nodes[index].code.clone());
-                    let name = Signal::derive(move || {
-                        framework.with_value(|f| localized_text(&f.nodes[index].name, lang.get().tag()).to_owned())
-                    });
-                    let description = Signal::derive(move || {
-                        framework.with_value(|f| {
-                            f.nodes[index].description.as_ref().map(|d| localized_text(d, lang.get().tag()).to_owned())
+                    let evidence = Signal::derive(move || {
+                        ratings.with(|r| {
+                            r.as_ref().and_then(|r| framework.with_value(|f| r.by_indicator(f).remove(&code)))
                         })
                     });
-                    view! { <IndicatorField code=code name=name description=description assessment=assessment /> }
+                    view! { <IndicatorField framework=framework index=index assessment=assessment evidence=evidence /> }
                 })
                 .collect_view()}
         </section>

@@ -1,11 +1,27 @@
 //! The city self-check: scores a city against an indicator framework, entirely in the browser.
 
 mod assessment_files;
+mod assessment_shelf;
 mod assessment_store;
+mod bar_chart;
+mod data_collection;
 mod dimension_form;
+mod dimension_table;
+mod earlier_comparison;
+mod framework_library;
+mod gap_list;
 mod indicator_field;
+mod link_compression;
+mod local_files;
+mod method_note;
+mod offline_status;
+mod printed_report;
+mod radar_chart;
 mod results_panel;
+mod scoring;
 mod selfcheck_app;
 mod shared_link;
+mod weight_editor;
+mod workspace;
 
 pub use selfcheck_app::SelfcheckApp;

@@ -1,87 +1,96 @@
-use civic_pulse_core::Msg;
-use civic_pulse_core::selfcheck::{Assessment, Framework, Light, Options, evaluate, localized_text, normalise_inputs};
+use civic_pulse_core::SelfcheckMsg;
+use civic_pulse_core::selfcheck::{Framework, localized_text};
 use leptos::prelude::*;
 
+use super::scoring::{Scoring, percent, two_decimals};
 use crate::i18n::{tr, use_lang};
+use crate::ui::ProblemList;
 
-/// The results, recomputed at every change: overall index, tier, coverage (with a warning below
-/// the framework's gate) and each dimension's value and light. The `data-testid` hooks are
-/// stable for automated checks.
+/// The headline results, recomputed at every change: overall index, tier, coverage (with a
+/// warning below the framework's gate), and how sure the index is: the Monte Carlo interval and
+/// the chance of each tier, in words. The `data-testid` hooks are stable for automated checks.
 #[component]
-pub fn ResultsPanel(framework: StoredValue<Framework>, assessment: RwSignal<Assessment>) -> impl IntoView {
+pub fn ResultsPanel(framework: StoredValue<Framework>, scoring: Scoring) -> impl IntoView {
     let lang = use_lang();
-    let evaluation = Memo::new(move |_| {
-        assessment.with(|a| {
-            framework.with_value(|f| {
-                let scores = normalise_inputs(f, &a.inputs).ok()?;
-                let options = Options { weights: a.weights.clone(), ..Options::default() };
-                evaluate(f, &scores, &options).ok()
-            })
-        })
-    });
-    let percent = |share: f64| format!("{:.0} %", share * 100.0);
-    let index = move || {
-        evaluation
-            .with(|e| e.as_ref().and_then(|e| e.index))
-            .map_or_else(|| tr(Msg::SelfcheckNoIndex)().to_owned(), |v| format!("{v:.2}"))
-    };
-    let tier = move || {
-        let id = evaluation.with(|e| e.as_ref().and_then(|e| e.tier.clone()))?;
+    let tier_name = move |id: &str| {
         framework.with_value(|f| {
             f.tiers.iter().find(|t| t.id == id).map(|t| localized_text(&t.name, lang.get().tag()).to_owned())
         })
     };
-    let coverage = move || evaluation.with(|e| e.as_ref().map(|e| (e.coverage, e.coverage_gate, e.low_coverage)));
-    let dimensions = move || {
-        framework.with_value(|f| {
-            f.nodes[0]
-                .children
-                .iter()
-                .map(|&index| {
-                    let node = &f.nodes[index];
-                    let result = evaluation.with(|e| e.as_ref().map(|e| (e.nodes[index].value, e.nodes[index].light)));
-                    let (value, light) = result.unwrap_or((None, None));
-                    let light = match light {
-                        Some(Light::Green) => "●●● ",
-                        Some(Light::Yellow) => "●● ",
-                        Some(Light::Red) => "● ",
-                        None => "",
-                    };
-                    view! {
-                        <tr>
-                            <th scope="row">{format!("{} · {}", node.code, localized_text(&node.name, lang.get().tag()))}</th>
-                            <td>{format!("{light}{}", value.map_or("—".to_owned(), |v| format!("{v:.2}")))}</td>
-                        </tr>
-                    }
-                })
-                .collect_view()
+    let index = move || {
+        scoring
+            .with_evaluation(|e| e.index)
+            .flatten()
+            .map_or_else(|| lang.get().text(SelfcheckMsg::NoIndex).to_owned(), two_decimals)
+    };
+    let tier = move || scoring.with_evaluation(|e| e.tier.clone()).flatten().and_then(|id| tier_name(&id));
+    let coverage = move || scoring.with_evaluation(|e| (e.coverage, e.coverage_gate, e.low_coverage));
+    let interval = move || {
+        scoring.uncertainty.with(|u| {
+            u.as_ref().map(|u| {
+                lang.get().format(
+                    SelfcheckMsg::Interval,
+                    &[("low", &two_decimals(u.p05)), ("high", &two_decimals(u.p95)), ("draws", &thousands(u.draws))],
+                )
+            })
         })
+    };
+    let likelihood = move || {
+        let mut chances = scoring.uncertainty.with(|u| u.as_ref().map(|u| u.tier_probabilities.clone()))?;
+        chances.retain(|(_, p)| *p > 0.0);
+        chances.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let parts: Vec<String> = chances
+            .iter()
+            .map(|(id, p)| {
+                let name = tier_name(id).unwrap_or_else(|| id.clone());
+                lang.get().format(SelfcheckMsg::TierLikely, &[("percent", &percent(*p)), ("tier", &name)])
+            })
+            .collect();
+        Some(parts.join(" · "))
     };
     view! {
         <section class="sc-results" aria-labelledby="sc-results-title">
-            <h2 id="sc-results-title">{tr(Msg::SelfcheckResults)}</h2>
+            <h2 id="sc-results-title">{tr(SelfcheckMsg::Results)}</h2>
             <dl class="sc-figures">
-                <dt>{tr(Msg::SelfcheckOverallIndex)}</dt>
+                <dt>{tr(SelfcheckMsg::OverallIndex)}</dt>
                 <dd data-testid="overall-index">{index}</dd>
-                <dt>{tr(Msg::SelfcheckTier)}</dt>
+                <dt>{tr(SelfcheckMsg::Tier)}</dt>
                 <dd data-testid="tier">{move || tier().unwrap_or_else(|| "—".to_owned())}</dd>
-                <dt>{tr(Msg::SelfcheckCoverage)}</dt>
+                <dt>{tr(SelfcheckMsg::Coverage)}</dt>
                 <dd data-testid="coverage">{move || coverage().map_or("—".to_owned(), |(c, _, _)| percent(c))}</dd>
             </dl>
+            <p class="sc-interval" data-testid="interval">{interval}</p>
+            <p class="sc-likely" data-testid="tier-likelihood">{likelihood}</p>
             {move || {
                 coverage()
                     .filter(|(_, _, low)| *low)
                     .map(|(c, gate, _)| {
                         view! {
                             <p class="sc-warning" role="status">
-                                {lang.get().format(Msg::SelfcheckLowCoverage, &[("coverage", &percent(c)), ("gate", &percent(gate))])}
+                                {lang.get().format(SelfcheckMsg::LowCoverage, &[("coverage", &percent(c)), ("gate", &percent(gate))])}
                             </p>
                         }
                     })
             }}
-            <table class="sc-table" aria-labelledby="sc-results-title">
-                <tbody>{dimensions}</tbody>
-            </table>
+            {move || {
+                scoring
+                    .evaluation
+                    .with(|e| e.as_ref().err().cloned())
+                    .map(|problems| view! { <ProblemList title=lang.get().text(SelfcheckMsg::CannotScore).to_owned() problems=problems /> })
+            }}
         </section>
     }
+}
+
+/// A count with thousands separated by commas (10,000), as both English and Chinese write them.
+fn thousands(count: u32) -> String {
+    let digits = count.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }

@@ -1,6 +1,14 @@
-// Self-check loader: starts the hashed self-check bundle. An external module (not an inline
-// script) so the page runs under a strict Content-Security-Policy.
+// Self-check loader: starts the hashed self-check bundle, and registers the service worker that
+// keeps the self-check usable offline. An external module (not an inline script) so the page
+// runs under a strict Content-Security-Policy.
 const asset = (path) => new URL(path, import.meta.url).href;
+
+if ('serviceWorker' in navigator) {
+  // Scoped to the self-check page only: the demo portal and the widget are never intercepted.
+  navigator.serviceWorker
+    .register(asset('selfcheck-sw.js'), { scope: asset('selfcheck') })
+    .catch((error) => console.warn('The self-check will not work offline:', error));
+}
 
 import(asset('%%selfcheck.js%%'))
   .then((glue) => glue.default({ module_or_path: asset('%%selfcheck.wasm%%') }))

@@ -1,34 +1,70 @@
-use civic_pulse_core::Msg;
-use civic_pulse_core::selfcheck::{Assessment, Framework};
+use civic_pulse_core::SelfcheckMsg;
+use civic_pulse_core::selfcheck::{Assessment, Shelf};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
 
+use super::framework_library;
+use super::link_compression::inflate;
 use crate::i18n::{tr, use_lang};
 use crate::ui::ProblemList;
 
-/// Reads an assessment from the page's `#data=` fragment, if any, and removes the fragment so a
-/// reload does not offer it again. `Err` lists why it cannot be used.
-pub fn take_shared_assessment(framework: &Framework) -> Option<Result<Assessment, Vec<String>>> {
+/// Takes the page's `#data=` or `#zdata=` fragment, if any, out of the address bar (so a reload
+/// does not offer it again) and returns it.
+fn take_fragment() -> Option<String> {
     let location = window().location();
-    let found = Assessment::from_fragment(&location.hash().ok()?)?;
+    let hash = location.hash().ok().filter(|h| h.starts_with("#data=") || h.starts_with("#zdata="))?;
     if let (Ok(history), Ok(path), Ok(search)) = (window().history(), location.pathname(), location.search()) {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{search}")));
     }
-    Some(found.map_err(|e| vec![e]).and_then(|candidate| {
-        let problems = candidate.problems_with(framework);
-        if problems.is_empty() { Ok(candidate) } else { Err(problems) }
-    }))
+    Some(hash)
 }
 
-/// Offers a linked assessment when the device already holds one, so opening a link never
-/// silently replaces unsaved work; or explains why a damaged link could not be used.
+/// The assessment a fragment carries, checked against its framework on this device.
+async fn read_fragment(fragment: &str) -> Result<Assessment, Vec<String>> {
+    let damaged = || vec!["the link is damaged or incomplete: ask for it again".to_owned()];
+    let candidate = if let Some(bytes) = Assessment::compressed_in_fragment(fragment) {
+        let inflated = inflate(&bytes.map_err(|_| damaged())?).await.map_err(|_| damaged())?;
+        Assessment::from_shared_bytes(inflated).map_err(|e| vec![e])?
+    } else {
+        Assessment::from_fragment(fragment).ok_or_else(damaged)?.map_err(|e| vec![e])?
+    };
+    let Some(framework) = framework_library::find(&candidate.framework.id) else {
+        return Err(vec![format!(
+            "it uses the framework “{}”, which is not on this device: add its file first",
+            candidate.framework.id
+        )]);
+    };
+    let problems = candidate.problems_with(&framework);
+    if problems.is_empty() { Ok(candidate) } else { Err(problems) }
+}
+
+/// Opens an assessment from a share link. A device with nothing entered simply opens it; one
+/// with work is asked first, and choosing the link adds it beside the work rather than over it.
+/// A damaged link is explained.
 #[component]
-pub fn SharedLinkOffer(
-    offered: RwSignal<Option<Assessment>>,
-    problems: RwSignal<Vec<String>>,
-    assessment: RwSignal<Assessment>,
-) -> impl IntoView {
+pub fn SharedLinkOffer(shelf: RwSignal<Shelf>, assessment: RwSignal<Assessment>) -> impl IntoView {
     let lang = use_lang();
+    let offered = RwSignal::new(None::<Assessment>);
+    let problems = RwSignal::new(Vec::<String>::new());
+    if let Some(fragment) = take_fragment() {
+        spawn_local(async move {
+            match read_fragment(&fragment).await {
+                Ok(shared) if assessment.with_untracked(|a| a.inputs.is_empty() && a.city.trim().is_empty()) => {
+                    assessment.set(shared);
+                }
+                Ok(shared) => offered.set(Some(shared)),
+                Err(found) => problems.set(found),
+            }
+        });
+    }
+    let open_beside = move |_| {
+        if let Some(shared) = offered.get_untracked() {
+            shelf.update(|s| s.start(shared.clone()));
+            assessment.set(shared);
+        }
+        offered.set(None);
+    };
     view! {
         <div role="alert">
             {move || {
@@ -37,19 +73,9 @@ pub fn SharedLinkOffer(
                     .map(|city| {
                         view! {
                             <div class="sc-offer">
-                                <p>{move || lang.get().format(Msg::SelfcheckLinkFound, &[("city", &city)])}</p>
-                                <button
-                                    type="button"
-                                    on:click=move |_| {
-                                        if let Some(candidate) = offered.get_untracked() {
-                                            assessment.set(candidate);
-                                        }
-                                        offered.set(None);
-                                    }
-                                >
-                                    {tr(Msg::SelfcheckReplace)}
-                                </button>
-                                <button type="button" on:click=move |_| offered.set(None)>{tr(Msg::SelfcheckKeep)}</button>
+                                <p>{move || lang.get().format(SelfcheckMsg::LinkFound, &[("city", &city)])}</p>
+                                <button type="button" on:click=open_beside>{tr(SelfcheckMsg::LinkOpen)}</button>
+                                <button type="button" on:click=move |_| offered.set(None)>{tr(SelfcheckMsg::LinkIgnore)}</button>
                             </div>
                         }
                     })
@@ -57,7 +83,7 @@ pub fn SharedLinkOffer(
             {move || {
                 let found = problems.get();
                 (!found.is_empty())
-                    .then(|| view! { <ProblemList title=lang.get().text(Msg::SelfcheckImportProblems).to_owned() problems=found /> })
+                    .then(|| view! { <ProblemList title=lang.get().text(SelfcheckMsg::LinkProblems).to_owned() problems=found /> })
             }}
         </div>
     }

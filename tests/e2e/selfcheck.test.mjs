@@ -1,9 +1,12 @@
-// The self-check page: a separate bundle that renders and passes axe in every language.
+// The self-check page: a separate bundle that scores a city in the browser, keeps several
+// assessments, imports and exports files, shares by link, prints a report and works offline.
 import { after, before, describe, test as nodeTest } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { startServer } from '../../scripts/servers.mjs';
 import { expectNoAxeViolations, retryIfBrowserDied } from './support/browser.mjs';
-import { startFixture } from './support/fixture.mjs';
+import { DIST, startFixture } from './support/fixture.mjs';
 
 // Each test runs once more only if Chromium itself exits mid-test (see support/browser.mjs).
 const test = (name, body) => nodeTest(name, retryIfBrowserDied(body));
@@ -26,7 +29,7 @@ describe('city self-check page', () => {
     assert.ok(fetched.some((path) => /^\/assets\/selfcheck-[0-9a-f]+\.wasm$/.test(path)));
     const afterNavigation = fetched.slice(fetched.indexOf('/selfcheck.html'));
     assert.ok(!afterNavigation.some((path) => path.includes('feedback-')), 'the self-check page does not load the widget');
-    const published = page.getByRole('table', { name: /five dimensions of the SMART model/ });
+    const published = page.getByRole('table', { name: /^Dimensions of SMART smart-city development evaluation model/ });
     const weights = await published.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.dataset.code + row.querySelector('td').innerText));
     assert.deepEqual(weights, ['T10 %', 'R15 %', 'A25 %', 'M20 %', 'S30 %']);
     // The 2021 averages say which figures were published and which were derived.
@@ -50,7 +53,15 @@ describe('city self-check page', () => {
       await page.getByRole('button', { name: button }).click();
       await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
       assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
-      await expectNoAxeViolations(page, `the self-check in ${lang}`);
+      await expectNoAxeViolations(page, `the self-check's entry in ${lang}`);
+      // Results: three indicators rated (the radios' order is the same in every language).
+      const radios = page.locator('.sc-indicator').nth(0).locator('input[type=radio]');
+      await radios.nth(4).check();
+      await page.locator('.sc-indicator').nth(1).locator('input[type=radio]').nth(5).check();
+      await page.locator('.sc-indicator').nth(2).locator('input[type=radio]').nth(2).check();
+      await page.getByTestId('gap-list').waitFor();
+      assert.match(await page.getByTestId('tier-likelihood').innerText(), /\d+ %/);
+      await expectNoAxeViolations(page, `the self-check's results in ${lang}`);
       await context.close();
     });
   }
@@ -66,7 +77,8 @@ describe('city self-check page', () => {
     // Keyboard only: into the first indicator's radio group, arrows choose, Tab moves on.
     await page.getByRole('radio', { name: 'Not assessed' }).first().focus();
     for (let i = 0; i < 4; i += 1) await page.keyboard.press('ArrowDown'); // level 3, in operation
-    await page.keyboard.press('Tab');
+    // Once assessed, the indicator offers its data quality and note; Tab passes them.
+    for (let i = 0; i < 3; i += 1) await page.keyboard.press('Tab');
     for (let i = 0; i < 2; i += 1) await page.keyboard.press('ArrowDown'); // level 1, planned
     const progress = page.locator('.sc-progress');
     assert.match(await progress.innerText(), /^2 of \d+ indicators assessed$/);
@@ -74,12 +86,22 @@ describe('city self-check page', () => {
     assert.match(index, /^0\.\d\d$/, 'two decimals');
     assert.match(await page.getByTestId('coverage').innerText(), /^\d+ %$/);
     await page.getByText(/Below 65 % the index is not reliable enough to publish/).waitFor();
+    // How sure the index is, in words, and the data quality and note of an assessed indicator.
+    assert.match(await page.getByTestId('interval').innerText(), /^90 % interval, allowing for weak figures and indicators not yet assessed: 0\.\d\d to 0\.\d\d \(10,000 simulations\)$/);
+    assert.match(await page.getByTestId('tier-likelihood').innerText(), /^\d+ % likely (Explorer|Pioneer|Leader)/);
+    const first = page.locator('.sc-indicator').first();
+    await first.getByLabel('Data quality').selectOption('estimated');
+    await first.getByLabel('Evidence note (source, date)').fill('Telecom bureau survey, 2026');
+    await first.getByLabel('Evidence note (source, date)').blur();
+    assert.equal(await page.locator('.sc-indicator').nth(2).getByLabel('Data quality').count(), 0, 'no quality for an indicator not assessed');
     await expectNoAxeViolations(page, 'the form with results and a coverage warning');
 
     await page.reload();
     await page.getByRole('heading', { name: /^T · /, level: 2 }).waitFor();
     assert.equal(await page.getByLabel('City', { exact: true }).inputValue(), 'Lishui');
     assert.match(await progress.innerText(), /^2 of \d+ indicators assessed$/);
+    assert.equal(await first.getByLabel('Data quality').inputValue(), 'estimated');
+    assert.equal(await first.getByLabel('Evidence note (source, date)').inputValue(), 'Telecom bureau survey, 2026');
     assert.equal(await page.getByTestId('overall-index').innerText(), index, 'the same result after reload');
     await page.getByRole('button', { name: 'Next dimension' }).click();
     await page.getByRole('heading', { name: /^R · /, level: 2 }).waitFor();
@@ -112,6 +134,16 @@ describe('city self-check page', () => {
     assert.deepEqual(saved.framework.id, 'smart-2021');
     assert.equal(saved.city, 'Lishui');
     assert.deepEqual(Object.values(saved.inputs), [{ level: 3 }, { level: 4 }]);
+    const [results] = await Promise.all([
+      first.page.waitForEvent('download'),
+      first.page.getByRole('button', { name: 'Download the results (CSV)' }).click(),
+    ]);
+    const csv = readFileSync(await results.path(), 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+    assert.equal(csv[0], 'code,name,level,weight_used_percent,value,light,average,level_entered,score_entered,value_entered,quality');
+    const overall = csv[1].split(',');
+    assert.deepEqual(overall.slice(0, 4), ['overall', 'SMART smart-city development evaluation model (2021)', 'index', '100.00']);
+    assert.equal(Number(overall[4]).toFixed(2), first.index, 'the CSV holds the index shown');
+    assert.ok(csv.some((row) => row.startsWith('T1.1,Household fibre-to-the-home rate,indicator,')), 'one row per indicator');
     await first.page.getByRole('button', { name: 'Make a share link' }).click();
     const link = await first.page.getByLabel(/Share link/).inputValue();
     assert.match(link, /\/selfcheck\.html#data=[A-Za-z0-9_-]+$/);
@@ -121,7 +153,7 @@ describe('city self-check page', () => {
     const page = await second.newPage();
     await page.goto(`${fixture.url}/selfcheck.html`);
     await page.getByLabel('Open an assessment file').setInputFiles(file);
-    await page.getByText('Assessment loaded.').waitFor();
+    await page.getByText(/^Assessment opened\./).waitFor();
     assert.equal(await page.getByTestId('overall-index').innerText(), first.index);
     assert.equal(await page.getByLabel('City', { exact: true }).inputValue(), 'Lishui');
 
@@ -133,18 +165,42 @@ describe('city self-check page', () => {
     assert.equal(await linked.getByTestId('overall-index').innerText(), first.index);
     assert.equal(new URL(linked.url()).hash, '', 'the link data is taken out of the address bar');
 
-    // Opening a link where work exists asks first; "Keep mine" keeps it.
+    // Opening a link where work exists asks first; ignoring it keeps the work, opening it adds
+    // it beside the work.
     await page.getByLabel('City', { exact: true }).fill('Other town');
     await page.goto('about:blank'); // a link is opened as a new page, not a same-page fragment change
     await page.goto(link);
-    await page.getByText('This link holds an assessment of “Lishui”. Replace the one on this device with it?').waitFor();
-    await expectNoAxeViolations(page, 'the offer to replace the assessment');
-    await page.getByRole('button', { name: 'Keep mine' }).click();
+    await page.getByText('This link holds an assessment of “Lishui”. Open it as another assessment on this device? Yours stays as it is.').waitFor();
+    await expectNoAxeViolations(page, 'the offer to open a linked assessment');
+    await page.getByRole('button', { name: 'Ignore the link' }).click();
     assert.equal(await page.getByLabel('City', { exact: true }).inputValue(), 'Other town');
     await page.goto('about:blank');
     await page.goto(link);
-    await page.getByRole('button', { name: 'Replace mine' }).click();
+    await page.getByRole('button', { name: 'Open it beside mine' }).click();
     assert.equal(await page.getByLabel('City', { exact: true }).inputValue(), 'Lishui');
+    const kept = await page.getByLabel('Assessments on this device').locator('option').allInnerTexts();
+    assert.ok(kept.some((label) => label.startsWith('Other town')), `the other work is still on the device: ${kept}`);
+
+    // A long assessment (notes on every indicator of T) travels compressed, as #zdata=.
+    const notes = await page.locator('.sc-indicator').count();
+    for (let i = 0; i < notes; i += 1) await page.locator('.sc-indicator').nth(i).locator('input[type=radio]').nth(3).check();
+    for (let i = 0; i < notes; i += 1) {
+      const note = page.locator('.sc-indicator').nth(i).getByLabel('Evidence note (source, date)');
+      await note.fill(`Source: department report number ${i}, checked by the statistics office in October 2026.`);
+      await note.blur();
+    }
+    await page.getByRole('button', { name: 'Make a share link' }).click();
+    const long = await page.getByLabel(/Share link/).inputValue();
+    assert.match(long, /\/selfcheck\.html#zdata=[A-Za-z0-9_-]+$/);
+    const longIndex = await page.getByTestId('overall-index').innerText();
+    const fourth = await fixture.browser.newContext({ locale: 'en-US' });
+    const compressed = await fourth.newPage();
+    await compressed.goto(long);
+    await compressed.getByRole('heading', { name: /^T · /, level: 2 }).waitFor();
+    await compressed.locator('.sc-indicator').first().getByLabel('Evidence note (source, date)').waitFor();
+    assert.equal(await compressed.getByTestId('overall-index').innerText(), longIndex);
+    assert.equal(await compressed.locator('.sc-indicator').nth(3).getByLabel('Evidence note (source, date)').inputValue(), 'Source: department report number 3, checked by the statistics office in October 2026.');
+    await fourth.close();
     for (const context of [first.context, second, third]) await context.close();
   });
 
@@ -153,8 +209,11 @@ describe('city self-check page', () => {
     const cases = [
       ['{"schema":"civic-pulse.assessment.v1","framework":{"id":"smart-2021"', /EOF while parsing/],
       ['{"schema":"other","framework":{"id":"smart-2021","version":"1"}}', /schema must be "civic-pulse.assessment.v1"/],
-      ['{"schema":"civic-pulse.assessment.v1","framework":{"id":"qa-2025","version":"1"}}', /not “smart-2021”/],
-      ['{"schema":"civic-pulse.assessment.v1","framework":{"id":"smart-2021","version":"1"},"inputs":{"Z1.1":{"level":2},"T1.1":{"level":9}}}', /Z1\.1 is not an indicator/],
+      ['{"schema":"civic-pulse.assessment.v1","framework":{"id":"qa-2025","version":"1"}}', /made with version 1 of the framework “qa-2025”, and this device has version 2025\.1/],
+      ['{"schema":"civic-pulse.assessment.v1","framework":{"id":"town-9","version":"1"}}', /framework “town-9”, which is not on this device/],
+      ['{"schema":"civic-pulse.assessment.v1","framework":{"id":"smart-2021","version":"2021.1"},"inputs":{"Z1.1":{"level":2},"T1.1":{"level":9}}}', /Z1\.1 is not an indicator/],
+      ['{"schema":"civic-pulse.assessment.v1","framework":{"id":"smart-2021","version":"2021.1"},"inputs":{"T1.1":{"level":9}}}', /indicator T1\.1: level must be 0 to 4 \(found 9\)/],
+      ['{"schema":"civic-pulse.assessment.v1","framework":{"id":"smart-2021","version":"2021.1"},"inputs":{"S2.3":{"score":140}}}', /indicator S2\.3: score must be 0 to 100 \(found 140\)/],
     ];
     for (const [text, message] of cases) {
       await page.getByLabel('Open an assessment file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(text) });
@@ -163,6 +222,221 @@ describe('city self-check page', () => {
       assert.equal(await page.getByLabel('City', { exact: true }).inputValue(), 'Keep me');
     }
     await expectNoAxeViolations(page, 'an import error');
+    await context.close();
+  });
+
+  /** Rates every indicator of the open dimension at `level` (0..4), by clicking its radio. */
+  async function rateDimension(page, level) {
+    const fields = page.locator('.sc-indicator');
+    const count = await fields.count();
+    for (let i = 0; i < count; i += 1) await fields.nth(i).locator('input[type=radio]').nth(level + 1).check();
+  }
+
+  test('several assessments live on the device: switch, compare with an earlier year, change weights', async () => {
+    const context = await fixture.browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`${fixture.url}/selfcheck.html`);
+    await page.getByRole('heading', { name: /^T · /, level: 2 }).waitFor();
+    await page.getByLabel('City', { exact: true }).fill('Lishui');
+    await page.getByLabel('Year', { exact: true }).fill('2025');
+    await rateDimension(page, 2);
+    const before = await page.getByTestId('overall-index').innerText();
+
+    await page.getByRole('button', { name: 'Start a new assessment' }).click();
+    assert.equal(await page.getByLabel('City', { exact: true }).inputValue(), '', 'a new, blank assessment is open');
+    await page.getByLabel('City', { exact: true }).fill('Lishui');
+    await page.getByLabel('Year', { exact: true }).fill('2026');
+    await rateDimension(page, 3);
+    const now = await page.getByTestId('overall-index').innerText();
+    assert.notEqual(now, before);
+
+    // The earlier year of the same city is offered for comparison.
+    await page.getByLabel('Earlier year on this device').selectOption({ label: '2025' });
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    const comparison = page.getByTestId('comparison');
+    await comparison.waitFor();
+    const overall = await comparison.locator('tr[data-code=overall] td').allInnerTexts();
+    assert.deepEqual(overall, [before, now, `+${(Number(now) - Number(before)).toFixed(2)}`]);
+
+    // Weights: T weighs nothing, then the framework's weights again.
+    await page.getByText('Weights', { exact: true }).click();
+    await page.getByRole('spinbutton', { name: 'T · Technology support' }).fill('0');
+    await page.getByRole('spinbutton', { name: 'T · Technology support' }).press('Enter');
+    await page.getByTestId('overall-index').getByText('Not yet: assess some indicators first.').waitFor();
+    assert.equal(await page.getByTestId('coverage').innerText(), '0 %', 'only T is assessed, and T now weighs nothing');
+    await page.getByRole('spinbutton', { name: 'T · Technology support' }).fill('-1');
+    await page.getByRole('spinbutton', { name: 'T · Technology support' }).press('Enter');
+    await page.getByRole('alert').getByText('the weight of T must be a number of 0 or more (found -1)').waitFor();
+    await page.getByRole('button', { name: "Reset to the framework's weights" }).click();
+    assert.equal(await page.getByTestId('overall-index').innerText(), now);
+    await page.getByRole('spinbutton', { name: /^R1 · / }).fill('3');
+    await page.getByRole('spinbutton', { name: /^R1 · / }).press('Enter');
+    assert.equal(await page.getByTestId('overall-index').innerText(), now, 'an unassessed part\'s weight does not move the index');
+    assert.match(await page.getByTestId('weights-used').innerText(), /T · Technology support\t10 %\t100 %/);
+    await expectNoAxeViolations(page, 'weights, comparison and charts');
+
+    // Switching back, and everything survives a reload.
+    await page.reload();
+    await page.getByRole('heading', { name: /^T · /, level: 2 }).waitFor();
+    const labels = await page.getByLabel('Assessments on this device').locator('option').allInnerTexts();
+    assert.deepEqual(labels.map((l) => l.split(' · ').slice(0, 2).join(' · ')), ['Lishui · 2025', 'Lishui · 2026']);
+    assert.equal(await page.getByLabel('Year', { exact: true }).inputValue(), '2026');
+    await page.getByLabel('Assessments on this device').selectOption({ index: 0 });
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    assert.equal(await page.getByLabel('Year', { exact: true }).inputValue(), '2025');
+    assert.equal(await page.getByTestId('overall-index').innerText(), before);
+
+    // Deleting asks first and keeps the other.
+    await page.getByRole('button', { name: 'Delete…' }).click();
+    await page.getByText(/^Delete “Lishui · 2025 · /).waitFor();
+    await page.getByRole('button', { name: 'Yes, delete it' }).click();
+    assert.equal(await page.getByLabel('Year', { exact: true }).inputValue(), '2026');
+    assert.equal(await page.getByLabel('Assessments on this device').locator('option').count(), 1);
+    await context.close();
+  });
+
+  test('departments fill the CSV template, resident ratings score citizen feedback, bad files say why', async () => {
+    const context = await fixture.browser.newContext({ locale: 'en-US', acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${fixture.url}/selfcheck.html`);
+    await page.getByRole('heading', { name: /^T · /, level: 2 }).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download a blank data-collection template (CSV)' }).click(),
+    ]);
+    const rows = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    assert.equal(rows[0], 'code,indicator,unit,goalposts,value,quality,note');
+    assert.equal(rows.length, 53, 'one row per indicator');
+    const filledTemplate = rows
+      .map((row) => (row.startsWith('T1.1,') ? row.replace(/,,,$/, ',3,measured,"Telecom bureau, 2026"') : row))
+      .map((row) => (row.startsWith('T1.2,') ? row.replace(/,,,$/, ',4,,') : row))
+      .join('\r\n');
+    await page.getByLabel('Import a filled template').setInputFiles({ name: 'template.csv', mimeType: 'text/csv', buffer: Buffer.from(filledTemplate) });
+    await page.getByTestId('data-status').getByText('Template imported: 2 indicators filled.').waitFor();
+    assert.match(await page.locator('.sc-progress').innerText(), /^2 of \d+ indicators assessed$/);
+    assert.equal(await page.locator('.sc-indicator').first().getByLabel('Evidence note (source, date)').inputValue(), 'Telecom bureau, 2026');
+    const index = await page.getByTestId('overall-index').innerText();
+
+    const badTemplate = `${rows[0]}\r\nT1.1,,,,7,,\r\nX9.9,,,,1,,\r\nT1.2,,,,high,sure,\r\n`;
+    await page.getByLabel('Import a filled template').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(badTemplate) });
+    const alert = page.getByRole('alert').filter({ hasText: 'This file cannot be used' });
+    await alert.getByText('line 3: “X9.9” is not an indicator of smart-2021').waitFor();
+    await alert.getByText('line 4: T1.2 value must be a level from 0 to 4 (found “high”)').waitFor();
+    await alert.getByText('indicator T1.1: level must be 0 to 4 (found 7)').waitFor();
+    assert.equal(await page.getByTestId('overall-index').innerText(), index, 'nothing changed');
+
+    // Ratings as the collector exports them: one sent twice (a resend) counts once.
+    const rating = (n, service, score) => ({
+      schema: 'civic-pulse.rating.v1', id: `3f2b8c1e-9d4a-4b7e-8f6a-2c1d0e9b7a${String(n).padStart(2, '0')}`,
+      service, scale: 'good-bad-5', score, lang: 'zh-Hans', day: '2026-11-20',
+    });
+    const ratings = [rating(1, 'transport', 5), rating(2, 'transport', 2), rating(3, 'healthcare', 4), rating(1, 'transport', 5)];
+    await page.getByLabel('Import resident ratings (JSON or CSV)').setInputFiles({ name: 'ratings.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(ratings)) });
+    await page.getByTestId('data-status').getByText('Used 3 resident ratings (1 repeats left out): satisfaction 67 %, entered for S2.3.').waitFor();
+    for (let i = 0; i < 4; i += 1) await page.getByRole('button', { name: 'Next dimension' }).click();
+    await page.getByRole('heading', { name: /^S · /, level: 2 }).waitFor();
+    const s23 = page.locator('.sc-indicator[data-code="S2.3"]');
+    assert.equal(await s23.getByLabel('Data quality').inputValue(), 'measured');
+    assert.equal(await s23.getByLabel('Evidence note (source, date)').inputValue(), 'Satisfaction of 3 resident ratings (imported).');
+    assert.equal(await page.locator('.sc-indicator[data-code="S1.1"]').getByTestId('service-evidence').innerText(), "Residents' ratings of transport: 62 % satisfaction from 2 ratings.");
+    assert.equal(await page.locator('.sc-indicator[data-code="S1.3"]').getByTestId('service-evidence').count(), 0, 'no ratings of education, no evidence');
+    await expectNoAxeViolations(page, 'indicators with resident evidence');
+
+    // The same ratings as CSV and as JSON lines; then a damaged file.
+    const csv = ['schema,id,service,scale,score,aspects,comment,lang,day', ...ratings.slice(0, 3).map((r) => `${r.schema},${r.id},${r.service},${r.scale},${r.score},,"a, b",${r.lang},${r.day}`)].join('\r\n');
+    await page.getByLabel('Import resident ratings (JSON or CSV)').setInputFiles({ name: 'ratings.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByTestId('data-status').getByText('Used 3 resident ratings (0 repeats left out): satisfaction 67 %, entered for S2.3.').waitFor();
+    const lines = ratings.map((r) => JSON.stringify(r)).join('\n');
+    await page.getByLabel('Import resident ratings (JSON or CSV)').setInputFiles({ name: 'ratings.jsonl', mimeType: 'application/json', buffer: Buffer.from(lines) });
+    await page.getByTestId('data-status').getByText('Used 3 resident ratings (1 repeats left out): satisfaction 67 %, entered for S2.3.').waitFor();
+    const bad = JSON.stringify([rating(4, 'transport', 9)]);
+    await page.getByLabel('Import resident ratings (JSON or CSV)').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
+    await page.getByRole('alert').getByText('rating 1: score must be a whole number from 1 to 5').waitFor();
+    assert.equal(await s23.getByLabel('Evidence note (source, date)').inputValue(), 'Satisfaction of 3 resident ratings (imported).', 'nothing changed');
+    await context.close();
+  });
+
+  test('a framework from a file: raw values with units and targets, and mistakes explained', async () => {
+    const framework = JSON.parse(readFileSync(new URL('../../crates/core/frameworks/qa-2025.json', import.meta.url), 'utf8'));
+    const own = { ...framework, id: 'town-2026', version: '1', name: { en: 'Our town checks', 'zh-Hans': '本镇自查', 'zh-Hant': '本鎮自查' } };
+    const context = await fixture.browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`${fixture.url}/selfcheck.html`);
+    await page.getByRole('heading', { name: /^T · /, level: 2 }).waitFor();
+    const addFile = (text) => page.getByLabel('Add a framework from a file').setInputFiles({ name: 'framework.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await addFile(JSON.stringify(framework));
+    await page.getByRole('alert').getByText('“qa-2025” is a built-in framework; give your framework another id').waitFor();
+    await addFile('{"schema": "civic-pulse.framework.v1", "id": ');
+    await page.getByRole('alert').getByText(/the file is not valid JSON at line 1/).waitFor();
+    await addFile(JSON.stringify(own));
+    await page.getByText('Framework “Our town checks” added to this device; a new assessment with it is open.').waitFor();
+    const field = page.locator('.sc-indicator').first();
+    const code = await field.getAttribute('data-code');
+    const value = field.getByLabel(/^Value \(/);
+    assert.match(await field.locator('.sc-value .sc-hint').innerText(), /^Scored by distance to the target [\d.]+; (higher|lower) is better\. Leave it empty if not assessed\.$/);
+    await value.fill('abc');
+    await value.press('Enter');
+    await field.getByRole('alert').getByText('Type a number, such as 87.5. Nothing was changed.').waitFor();
+    assert.equal(await page.getByTestId('overall-index').innerText(), 'Not yet: assess some indicators first.');
+    const target = framework.nodes.flatMap((n) => n.children ?? []).flatMap((n) => n.children ?? [n]).find((n) => n.code === code).target;
+    await value.fill(String(target.value));
+    await value.press('Enter');
+    assert.equal(await page.getByTestId('overall-index').innerText(), '1.00', 'on target scores full marks');
+    await expectNoAxeViolations(page, 'a raw-value indicator');
+    // The added framework stays on the device.
+    await page.reload();
+    await page.locator('.sc-indicator').first().getByLabel(/^Value \(/).waitFor();
+    assert.equal(await page.locator('.sc-indicator').first().getByLabel(/^Value \(/).inputValue(), String(target.value));
+    await context.close();
+  });
+
+  test('the printed report has its cover, summary, charts, gap list, full table and method', async () => {
+    const context = await fixture.browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`${fixture.url}/selfcheck.html`);
+    await page.getByRole('heading', { name: /^T · /, level: 2 }).waitFor();
+    await page.getByLabel('City', { exact: true }).fill('Lishui');
+    await page.getByLabel('Year', { exact: true }).fill('2026');
+    await rateDimension(page, 3);
+    const fingerprint = await page.getByTestId('fingerprint').innerText();
+    assert.match(fingerprint, /^[0-9a-f]{64}$/);
+    const pdf = await page.pdf({ format: 'A4' });
+    const document = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false }).promise;
+    const pages = [];
+    for (let number = 1; number <= document.numPages; number += 1) {
+      const content = await (await document.getPage(number)).getTextContent();
+      pages.push(content.items.map((item) => item.str).join(' ').replace(/\s+/g, ' '));
+    }
+    assert.ok(pages.length >= 4, `a multi-page report (${pages.length} pages)`);
+    assert.match(pages[0], /Smart-city self-check: Lishui 2026/, 'the cover comes first');
+    const text = pages.join(' ');
+    const order = ['Results', 'Charts', 'What would move the city up a tier', 'All indicators', 'Method'].map((heading) => text.indexOf(heading));
+    assert.ok(order.every((at) => at > 0), `every section is printed: ${order}`);
+    assert.deepEqual([...order].sort((a, b) => a - b), order, 'in report order');
+    // PDF text splits ligatures ("fi") with spaces, so compare without spaces.
+    assert.ok(text.replace(/ /g, '').includes('T1.1·Householdfibre-to-the-homerate'), 'the full indicator table');
+    assert.ok(text.replace(/ /g, '').includes(fingerprint), 'the fingerprint');
+    assert.ok(!text.includes('Download this assessment'), 'no buttons in print');
+    await context.close();
+  });
+
+  test('after one visit it opens and works with the server stopped', async () => {
+    const server = await startServer({ root: DIST });
+    const context = await fixture.browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/selfcheck.html`);
+    await page.getByText('Ready to work offline: this page is kept on this device.').waitFor();
+    await page.getByLabel('City', { exact: true }).fill('Offline town');
+    await page.locator('.sc-indicator').first().locator('input[type=radio]').nth(4).check();
+    const index = await page.getByTestId('overall-index').innerText();
+    await server.close();
+    await page.reload();
+    await page.getByRole('heading', { name: 'City self-check', level: 1 }).waitFor();
+    assert.equal(await page.getByLabel('City', { exact: true }).inputValue(), 'Offline town');
+    assert.equal(await page.getByTestId('overall-index').innerText(), index);
+    await page.locator('.sc-indicator').nth(1).locator('input[type=radio]').nth(5).check();
+    assert.notEqual(await page.getByTestId('overall-index').innerText(), index, 'it still scores');
+    await page.getByText('Ready to work offline: this page is kept on this device.').waitFor();
     await context.close();
   });
 });

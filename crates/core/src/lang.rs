@@ -1,7 +1,7 @@
 //! Which language to speak: a catalogue chosen from configuration or from the browser's
 //! preferences (`navigator.languages`).
 
-use crate::messages::{Catalogue, Msg, catalogues, fill};
+use crate::messages::{Catalogue, Message, catalogues, fill};
 
 /// A language the product has a catalogue for.
 #[derive(Clone, Copy, Debug)]
@@ -60,13 +60,14 @@ impl Lang {
         self.0.name
     }
 
-    /// The text of a message; English if this catalogue lacks it (the tests forbid that).
-    pub fn text(self, msg: Msg) -> &'static str {
-        self.0.get(msg.key()).or_else(|| Lang::fallback().0.get(msg.key())).unwrap_or(msg.key())
+    /// The text of a message; English if this language lacks it (the tests forbid that).
+    pub fn text<M: Message>(self, msg: M) -> &'static str {
+        let lookup = |tag: &str| M::catalogues().iter().find(|c| c.tag == tag).and_then(|c| c.get(msg.key()));
+        lookup(self.tag()).or_else(|| lookup(Lang::fallback().tag())).unwrap_or(msg.key())
     }
 
     /// The text of a message with its `{placeholders}` filled.
-    pub fn format(self, msg: Msg, values: &[(&str, &str)]) -> String {
+    pub fn format<M: Message>(self, msg: M, values: &[(&str, &str)]) -> String {
         fill(self.text(msg), values)
     }
 }
@@ -74,6 +75,7 @@ impl Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::Msg;
 
     fn tag_of(tag: &str) -> Option<&'static str> {
         Lang::from_tag(tag).map(Lang::tag)

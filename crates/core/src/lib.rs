@@ -4,6 +4,7 @@
 pub mod abuse;
 pub mod base64url;
 pub mod config;
+pub mod csv;
 pub mod delivery;
 pub mod delivery_options;
 pub mod display;
@@ -21,7 +22,7 @@ pub mod service;
 
 pub use config::{ConfigError, WidgetConfig};
 pub use lang::Lang;
-pub use messages::Msg;
+pub use messages::{Message, Msg, SelfcheckMsg};
 pub use payload::{Day, PayloadError, RatingId, RatingV1};
 pub use scale::{ScaleId, Score};
 pub use service::ServiceId;

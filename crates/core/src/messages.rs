@@ -9,23 +9,40 @@ use std::sync::OnceLock;
 include!(concat!(env!("OUT_DIR"), "/catalogues.rs"));
 
 macro_rules! message_keys {
-    ($($variant:ident => $key:literal,)*) => {
-        /// Every user-visible text the product shows.
+    ($(#[$doc:meta])* $name:ident from $sources:ident { $($variant:ident => $key:literal,)* }) => {
+        $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Msg { $($variant,)* }
+        pub enum $name { $($variant,)* }
 
-        impl Msg {
-            pub const ALL: &'static [Msg] = &[$(Msg::$variant,)*];
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
+        }
 
-            /// The key this message has in every catalogue file.
-            pub const fn key(self) -> &'static str {
-                match self { $(Msg::$variant => $key,)* }
+        impl Message for $name {
+            fn key(self) -> &'static str {
+                match self { $($name::$variant => $key,)* }
+            }
+
+            fn catalogues() -> &'static [Catalogue] {
+                static PARSED: OnceLock<Vec<Catalogue>> = OnceLock::new();
+                PARSED.get_or_init(|| parse_all($sources))
             }
         }
     };
 }
 
+/// A set of message keys with its own catalogue files. The widget's texts and the self-check's
+/// are separate sets, so the feedback bundle never carries the self-check's words.
+pub trait Message: Copy + 'static {
+    /// The key this message has in every catalogue file of its set.
+    fn key(self) -> &'static str;
+    /// Every catalogue of this set, in file-name order.
+    fn catalogues() -> &'static [Catalogue];
+}
+
 message_keys! {
+    /// Every user-visible text of the feedback widget (and the language switcher both share).
+    Msg from CATALOGUE_SOURCES {
     WidgetTitle => "widget-title",
     ChooseService => "choose-service",
     ServiceTransport => "service-transport",
@@ -109,12 +126,18 @@ message_keys! {
     DiscardNo => "discard-no",
     AlreadyRated => "already-rated",
     HoneypotLabel => "honeypot-label",
-    SelfcheckTitle => "selfcheck-title",
-    SelfcheckIntro => "selfcheck-intro",
-    SelfcheckDimensionsCaption => "selfcheck-dimensions-caption",
-    SelfcheckColumnDimension => "selfcheck-column-dimension",
-    SelfcheckColumnWeight => "selfcheck-column-weight",
-    SelfcheckColumnAverage => "selfcheck-column-average",
+
+    }
+}
+
+message_keys! {
+    /// Every user-visible text of the city self-check.
+    SelfcheckMsg from SELFCHECK_SOURCES {
+    Title => "selfcheck-title",
+    Intro => "selfcheck-intro",
+    DimensionsCaption => "selfcheck-dimensions-caption",
+    ColumnDimension => "selfcheck-column-dimension",
+    ColumnWeight => "selfcheck-column-weight",
     RubricLevel0 => "rubric-level-0",
     RubricLevel1 => "rubric-level-1",
     RubricLevel2 => "rubric-level-2",
@@ -128,30 +151,130 @@ message_keys! {
     StatusPublished => "status-published",
     StatusApproximate => "status-approximate",
     StatusDerived => "status-derived",
-    SelfcheckCity => "selfcheck-city",
-    SelfcheckYear => "selfcheck-year",
-    SelfcheckNotAssessed => "selfcheck-not-assessed",
-    SelfcheckProgress => "selfcheck-progress",
-    SelfcheckResults => "selfcheck-results",
-    SelfcheckOverallIndex => "selfcheck-overall-index",
-    SelfcheckTier => "selfcheck-tier",
-    SelfcheckCoverage => "selfcheck-coverage",
-    SelfcheckLowCoverage => "selfcheck-low-coverage",
-    SelfcheckPrevious => "selfcheck-previous",
-    SelfcheckNext => "selfcheck-next",
-    SelfcheckSaved => "selfcheck-saved",
-    SelfcheckNoIndex => "selfcheck-no-index",
-    SelfcheckDimensionOf => "selfcheck-dimension-of",
-    SelfcheckFiles => "selfcheck-files",
-    SelfcheckExport => "selfcheck-export",
-    SelfcheckImport => "selfcheck-import",
-    SelfcheckImportProblems => "selfcheck-import-problems",
-    SelfcheckShare => "selfcheck-share",
-    SelfcheckShareLink => "selfcheck-share-link",
-    SelfcheckLinkFound => "selfcheck-link-found",
-    SelfcheckReplace => "selfcheck-replace",
-    SelfcheckKeep => "selfcheck-keep",
-    SelfcheckLoaded => "selfcheck-loaded",
+    City => "selfcheck-city",
+    Year => "selfcheck-year",
+    NotAssessed => "selfcheck-not-assessed",
+    Progress => "selfcheck-progress",
+    Results => "selfcheck-results",
+    OverallIndex => "selfcheck-overall-index",
+    Tier => "selfcheck-tier",
+    Coverage => "selfcheck-coverage",
+    LowCoverage => "selfcheck-low-coverage",
+    Previous => "selfcheck-previous",
+    Next => "selfcheck-next",
+    Saved => "selfcheck-saved",
+    NoIndex => "selfcheck-no-index",
+    DimensionOf => "selfcheck-dimension-of",
+    Files => "selfcheck-files",
+    Export => "selfcheck-export",
+    Import => "selfcheck-import",
+    ImportProblems => "selfcheck-import-problems",
+    Share => "selfcheck-share",
+    ShareLink => "selfcheck-share-link",
+    LinkFound => "selfcheck-link-found",
+    Loaded => "selfcheck-loaded",
+    SaveFailed => "selfcheck-save-failed",
+    AllIndicators => "selfcheck-all-indicators",
+    Average => "selfcheck-average",
+    BarsTitle => "selfcheck-bars-title",
+    CannotScore => "selfcheck-cannot-score",
+    ChartsTitle => "selfcheck-charts-title",
+    ColumnChange => "selfcheck-column-change",
+    ColumnEntered => "selfcheck-column-entered",
+    ColumnIndicator => "selfcheck-column-indicator",
+    ColumnLight => "selfcheck-column-light",
+    ColumnScore => "selfcheck-column-score",
+    ColumnSubdimension => "selfcheck-column-subdimension",
+    CompareCaption => "selfcheck-compare-caption",
+    CompareFile => "selfcheck-compare-file",
+    CompareOnDevice => "selfcheck-compare-on-device",
+    CompareTitle => "selfcheck-compare-title",
+    CompareUse => "selfcheck-compare-use",
+    DataHelp => "selfcheck-data-help",
+    DataTitle => "selfcheck-data-title",
+    DeleteConfirm => "selfcheck-delete-confirm",
+    DeleteNo => "selfcheck-delete-no",
+    DeleteYes => "selfcheck-delete-yes",
+    Deleted => "selfcheck-deleted",
+    DimensionsTableCaption => "selfcheck-dimensions-table-caption",
+    ExportResults => "selfcheck-export-results",
+    FrameworkAdded => "selfcheck-framework-added",
+    FrameworkFile => "selfcheck-framework-file",
+    FrameworkMissing => "selfcheck-framework-missing",
+    FrameworkProblems => "selfcheck-framework-problems",
+    GapIntro => "selfcheck-gap-intro",
+    GapNotEnough => "selfcheck-gap-not-enough",
+    GapNothingYet => "selfcheck-gap-nothing-yet",
+    GapStep => "selfcheck-gap-step",
+    GapTitle => "selfcheck-gap-title",
+    GapTopTier => "selfcheck-gap-top-tier",
+    Goalposts => "selfcheck-goalposts",
+    HigherIsBetter => "selfcheck-higher-is-better",
+    Interval => "selfcheck-interval",
+    LevelEntered => "selfcheck-level-entered",
+    LightGreen => "selfcheck-light-green",
+    LightRed => "selfcheck-light-red",
+    LightYellow => "selfcheck-light-yellow",
+    LinkIgnore => "selfcheck-link-ignore",
+    LinkOpen => "selfcheck-link-open",
+    LinkProblems => "selfcheck-link-problems",
+    LowerIsBetter => "selfcheck-lower-is-better",
+    MethodAggregation => "selfcheck-method-aggregation",
+    MethodArithmetic => "selfcheck-method-arithmetic",
+    MethodEngine => "selfcheck-method-engine",
+    MethodFingerprint => "selfcheck-method-fingerprint",
+    MethodFramework => "selfcheck-method-framework",
+    MethodGeometric => "selfcheck-method-geometric",
+    MethodMissing => "selfcheck-method-missing",
+    MethodMissingTitle => "selfcheck-method-missing-title",
+    MethodTitle => "selfcheck-method-title",
+    MethodUncertainty => "selfcheck-method-uncertainty",
+    MethodUncertaintyTitle => "selfcheck-method-uncertainty-title",
+    MethodWeightsCaption => "selfcheck-method-weights-caption",
+    NewStart => "selfcheck-new-start",
+    NewWithFramework => "selfcheck-new-with-framework",
+    NoCityYet => "selfcheck-no-city-yet",
+    NoteLabel => "selfcheck-note-label",
+    OfflineNow => "selfcheck-offline-now",
+    OfflineReady => "selfcheck-offline-ready",
+    Print => "selfcheck-print",
+    QualityAdministrative => "selfcheck-quality-administrative",
+    QualityEstimated => "selfcheck-quality-estimated",
+    QualityLabel => "selfcheck-quality-label",
+    QualityMeasured => "selfcheck-quality-measured",
+    QualityNotStated => "selfcheck-quality-not-stated",
+    QualityUnknownSource => "selfcheck-quality-unknown-source",
+    RadarLegend => "selfcheck-radar-legend",
+    RadarTitle => "selfcheck-radar-title",
+    RatingsImport => "selfcheck-ratings-import",
+    RatingsLoaded => "selfcheck-ratings-loaded",
+    ReportDate => "selfcheck-report-date",
+    ReportTitle => "selfcheck-report-title",
+    ServiceEvidence => "selfcheck-service-evidence",
+    ShelfChoose => "selfcheck-shelf-choose",
+    ShelfDelete => "selfcheck-shelf-delete",
+    ShelfOpen => "selfcheck-shelf-open",
+    ShelfTitle => "selfcheck-shelf-title",
+    Target => "selfcheck-target",
+    TemplateDownload => "selfcheck-template-download",
+    TemplateImport => "selfcheck-template-import",
+    TemplateLoaded => "selfcheck-template-loaded",
+    ThisAssessment => "selfcheck-this-assessment",
+    ThisCity => "selfcheck-this-city",
+    TierLikely => "selfcheck-tier-likely",
+    ValueBlankHint => "selfcheck-value-blank-hint",
+    ValueLabel => "selfcheck-value-label",
+    ValueNotNumber => "selfcheck-value-not-number",
+    WeightChanged => "selfcheck-weight-changed",
+    WeightFramework => "selfcheck-weight-framework",
+    WeightGiven => "selfcheck-weight-given",
+    WeightThisAssessment => "selfcheck-weight-this-assessment",
+    WeightUsed => "selfcheck-weight-used",
+    WeightsCaption => "selfcheck-weights-caption",
+    WeightsHelp => "selfcheck-weights-help",
+    WeightsReset => "selfcheck-weights-reset",
+    WeightsTitle => "selfcheck-weights-title",
+    }
 }
 
 /// One language's texts, parsed once from its catalogue file.
@@ -209,13 +332,15 @@ pub fn parse_catalogue(tag: &'static str, source: &'static str) -> Result<Catalo
     Ok(catalogue)
 }
 
-/// All catalogues shipped in `locales/`, in file-name order. A malformed file is a build-time
-/// mistake caught by the tests; at run time it is skipped rather than breaking the widget.
+/// Parses every catalogue of a set. A malformed file is a build-time mistake caught by the
+/// tests; at run time it is skipped rather than breaking the page.
+fn parse_all(sources: &'static [(&'static str, &'static str)]) -> Vec<Catalogue> {
+    sources.iter().filter_map(|(tag, source)| parse_catalogue(tag, source).ok()).collect()
+}
+
+/// The widget's catalogues, which also name the languages (`@name`, `@aliases`, `@speech`).
 pub fn catalogues() -> &'static [Catalogue] {
-    static CATALOGUES: OnceLock<Vec<Catalogue>> = OnceLock::new();
-    CATALOGUES.get_or_init(|| {
-        CATALOGUE_SOURCES.iter().filter_map(|(tag, source)| parse_catalogue(tag, source).ok()).collect()
-    })
+    Msg::catalogues()
 }
 
 /// Replaces `{name}` placeholders in a message with values.
@@ -233,16 +358,29 @@ mod tests {
 
     #[test]
     fn every_catalogue_parses() {
-        for (tag, source) in CATALOGUE_SOURCES {
+        for (tag, source) in CATALOGUE_SOURCES.iter().chain(SELFCHECK_SOURCES) {
             parse_catalogue(tag, source).unwrap_or_else(|e| panic!("{tag}: {e:?}"));
         }
         assert_eq!(catalogues().len(), CATALOGUE_SOURCES.len());
+        assert_eq!(SelfcheckMsg::catalogues().len(), SELFCHECK_SOURCES.len());
     }
 
     #[test]
     fn every_key_is_in_every_language_and_nothing_else_is() {
-        let expected: Vec<&str> = Msg::ALL.iter().map(|m| m.key()).collect();
-        for catalogue in catalogues() {
+        every_key_in_every_language(Msg::ALL);
+        every_key_in_every_language(SelfcheckMsg::ALL);
+    }
+
+    #[test]
+    fn the_self_check_speaks_every_language_the_widget_does() {
+        let widget: Vec<&str> = catalogues().iter().map(|c| c.tag).collect();
+        let selfcheck: Vec<&str> = SelfcheckMsg::catalogues().iter().map(|c| c.tag).collect();
+        assert_eq!(widget, selfcheck);
+    }
+
+    fn every_key_in_every_language<M: Message>(all: &[M]) {
+        let expected: Vec<&str> = all.iter().map(|m| m.key()).collect();
+        for catalogue in M::catalogues() {
             for key in &expected {
                 let text = catalogue.get(key);
                 assert!(text.is_some_and(|t| !t.is_empty()), "{} lacks {key}", catalogue.tag);

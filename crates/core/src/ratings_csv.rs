@@ -1,23 +1,18 @@
 //! Ratings as CSV, for officials who open files in a spreadsheet: one row per rating, the rating
 //! schema's field names as columns, `aspects` space-separated. A cell that a spreadsheet would
 //! run as a formula (starting with `=`, `+`, `-` or `@`) is written with a leading apostrophe,
-//! which spreadsheets hide and importers of this format strip.
+//! which spreadsheets hide and importers of this format strip (see [`crate::csv`]).
 
 use crate::RatingV1;
+use crate::csv::{cell, row};
 
 pub const COLUMNS: [&str; 9] = ["schema", "id", "service", "scale", "score", "aspects", "comment", "lang", "day"];
 
-fn cell(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@']) { format!("'{text}") } else { text.to_owned() };
-    if text.contains([',', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text }
-}
-
 /// The header row and one row per rating, with CRLF line ends as RFC 4180 asks.
 pub fn to_csv(ratings: &[RatingV1]) -> String {
-    let mut out = COLUMNS.join(",");
-    out.push_str("\r\n");
+    let mut out = row(&COLUMNS);
     for rating in ratings {
-        let fields = [
+        out.push_str(&row(&[
             cell(&rating.schema),
             cell(&rating.id),
             cell(&rating.service),
@@ -27,9 +22,7 @@ pub fn to_csv(ratings: &[RatingV1]) -> String {
             rating.comment.as_deref().map(cell).unwrap_or_default(),
             cell(&rating.lang),
             cell(&rating.day),
-        ];
-        out.push_str(&fields.join(","));
-        out.push_str("\r\n");
+        ]));
     }
     out
 }

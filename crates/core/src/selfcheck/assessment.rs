@@ -74,6 +74,35 @@ impl Assessment {
         }
     }
 
+    /// Sets or clears (`None`: not assessed) the raw value of one indicator.
+    pub fn set_value(&mut self, code: &str, value: Option<f64>) {
+        match value {
+            Some(value) => {
+                let entry = self.inputs.entry(code.to_owned()).or_default();
+                *entry =
+                    IndicatorInput { quality: entry.quality, note: entry.note.take(), ..IndicatorInput::value(value) };
+            }
+            None => {
+                self.inputs.remove(code);
+            }
+        }
+    }
+
+    /// Sets the data quality of an assessed indicator (ignored for one not assessed: quality
+    /// describes a figure, and there is none).
+    pub fn set_quality(&mut self, code: &str, quality: Option<super::Quality>) {
+        if let Some(entry) = self.inputs.get_mut(code) {
+            entry.quality = quality;
+        }
+    }
+
+    /// Sets the evidence note of an assessed indicator; blank removes it.
+    pub fn set_note(&mut self, code: &str, note: &str) {
+        if let Some(entry) = self.inputs.get_mut(code) {
+            entry.note = (!note.trim().is_empty()).then(|| note.to_owned());
+        }
+    }
+
     /// Everything that stops this assessment from being used with `framework`, in words (empty
     /// when it fits): another framework, unknown codes, figures out of range.
     pub fn problems_with(&self, framework: &Framework) -> Vec<String> {
@@ -83,12 +112,18 @@ impl Assessment {
                 self.framework.id, framework.id
             )];
         }
+        if self.framework.version != framework.version {
+            return vec![format!(
+                "it was made with version {} of the framework “{}”, and this device has version {}",
+                self.framework.version, framework.id, framework.version
+            )];
+        }
         let mut found: Vec<String> = match super::normalise_inputs(framework, &self.inputs) {
             Ok(_) => Vec::new(),
             Err(problems) => problems.iter().map(ToString::to_string).collect(),
         };
         if let Err(problems) = super::weights_with_overrides(framework, &self.weights) {
-            found.extend(problems.iter().map(|p| format!("{p:?}")));
+            found.extend(problems.iter().map(ToString::to_string));
         }
         if self.year.is_some_and(|year| !(1990..=2100).contains(&year)) {
             found.push("year must be between 1990 and 2100".to_owned());
@@ -101,15 +136,28 @@ impl Assessment {
         format!("data={}", crate::base64url::encode(self.to_json().as_bytes()))
     }
 
+    /// The fragment for a long assessment: `zdata=<base64url of the deflate-raw compressed JSON>`,
+    /// given the compressed bytes (the browser's CompressionStream makes them).
+    pub fn compressed_fragment(deflated: &[u8]) -> String {
+        format!("zdata={}", crate::base64url::encode(deflated))
+    }
+
+    /// The compressed bytes a `zdata=` fragment carries, still to be inflated.
+    pub fn compressed_in_fragment(fragment: &str) -> Option<Result<Vec<u8>, String>> {
+        let data = fragment.trim_start_matches('#').strip_prefix("zdata=")?;
+        Some(crate::base64url::decode(data).ok_or_else(|| "the link is damaged".to_owned()))
+    }
+
+    /// Reads the JSON a share link carried, once inflated.
+    pub fn from_shared_bytes(bytes: Vec<u8>) -> Result<Assessment, String> {
+        String::from_utf8(bytes).map_err(|_| "the link is damaged".to_owned()).and_then(|json| Assessment::parse(&json))
+    }
+
     /// Reads a share link's fragment (with or without the leading `#`).
     pub fn from_fragment(fragment: &str) -> Option<Result<Assessment, String>> {
         let data = fragment.trim_start_matches('#').strip_prefix("data=")?;
         let bytes = crate::base64url::decode(data).ok_or_else(|| "the link is damaged".to_owned());
-        Some(bytes.and_then(|bytes| {
-            String::from_utf8(bytes)
-                .map_err(|_| "the link is damaged".to_owned())
-                .and_then(|json| Assessment::parse(&json))
-        }))
+        Some(bytes.and_then(Assessment::from_shared_bytes))
     }
 
     pub fn level(&self, code: &str) -> Option<u8> {
@@ -120,6 +168,36 @@ impl Assessment {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_quality_and_notes_follow_the_entry() {
+        let framework = Framework::builtin("qa-2025").unwrap();
+        let mut a = Assessment::new(&framework);
+        a.set_quality("B1.1", Some(super::super::Quality::Estimated));
+        a.set_note("B1.1", "nothing to describe yet");
+        assert!(a.inputs.is_empty(), "no figure, so no quality or note");
+        a.set_value("B1.1", Some(87.5));
+        a.set_quality("B1.1", Some(super::super::Quality::Estimated));
+        a.set_note("B1.1", "Survey of 2026");
+        a.set_value("B1.1", Some(90.0));
+        let entry = &a.inputs["B1.1"];
+        assert_eq!((entry.value, entry.quality), (Some(90.0), Some(super::super::Quality::Estimated)));
+        assert_eq!(entry.note.as_deref(), Some("Survey of 2026"));
+        a.set_note("B1.1", "  ");
+        assert_eq!(a.inputs["B1.1"].note, None);
+        a.set_value("B1.1", None);
+        assert!(a.inputs.is_empty());
+        assert!(a.problems_with(&framework).is_empty());
+    }
+
+    #[test]
+    fn compressed_fragments_carry_bytes() {
+        let fragment = Assessment::compressed_fragment(&[1, 2, 250]);
+        assert!(fragment.starts_with("zdata="));
+        assert_eq!(Assessment::compressed_in_fragment(&format!("#{fragment}")), Some(Ok(vec![1, 2, 250])));
+        assert_eq!(Assessment::compressed_in_fragment("#data=abc"), None);
+        assert_eq!(Assessment::compressed_in_fragment("#zdata=!!"), Some(Err("the link is damaged".to_owned())));
+    }
 
     #[test]
     fn round_trips_and_refuses_other_files() {

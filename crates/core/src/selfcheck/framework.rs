@@ -105,6 +105,16 @@ pub struct Benchmark {
     pub values: BTreeMap<String, BenchmarkValue>,
 }
 
+/// Where residents' ratings count in a framework: the indicator their satisfaction scores, and
+/// per service id the indicator beside which that service's satisfaction is shown.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CitizenFeedback {
+    pub indicator: String,
+    #[serde(default)]
+    pub services: BTreeMap<String, String>,
+}
+
 /// One node as written in the file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -152,6 +162,8 @@ pub struct FrameworkFile {
     pub lights: Option<LightsSpec>,
     #[serde(default)]
     pub benchmark: Option<Benchmark>,
+    #[serde(default)]
+    pub citizen_feedback: Option<CitizenFeedback>,
     pub nodes: Vec<NodeSpec>,
 }
 
@@ -194,6 +206,7 @@ pub struct Framework {
     pub tiers_note: Option<String>,
     pub lights: Option<LightsSpec>,
     pub benchmark: Option<Benchmark>,
+    pub citizen_feedback: Option<CitizenFeedback>,
     pub nodes: Vec<Node>,
     by_code: BTreeMap<String, usize>,
 }
@@ -220,6 +233,7 @@ pub enum FrameworkError {
     BadTiers { reason: &'static str },
     BadLights,
     UnknownBenchmarkCode { code: String },
+    FeedbackNotAnIndicator { code: String },
     BadBenchmarkValue { code: String, value: f64 },
 }
 
@@ -267,6 +281,9 @@ impl std::fmt::Display for FrameworkError {
             E::BadTiers { reason } => write!(f, "\"tiers\": {reason}"),
             E::BadLights => {
                 write!(f, "\"lights\": green and yellow must be scores from 0 to 100, with green above yellow")
+            }
+            E::FeedbackNotAnIndicator { code } => {
+                write!(f, "citizen_feedback names \"{code}\", which is not an indicator of this framework")
             }
             E::UnknownBenchmarkCode { code } => {
                 write!(f, "\"benchmark\" names \"{code}\", which is not a node of this framework (or \"overall\")")
@@ -364,6 +381,14 @@ impl Framework {
                 }
             }
         }
+        if let Some(feedback) = &file.citizen_feedback {
+            let codes = std::iter::once(&feedback.indicator).chain(feedback.services.values());
+            for code in codes {
+                if !by_code.get(code).is_some_and(|&i| nodes[i].is_indicator()) {
+                    problems.push(FrameworkError::FeedbackNotAnIndicator { code: code.clone() });
+                }
+            }
+        }
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -379,6 +404,7 @@ impl Framework {
             tiers_note: file.tiers_note,
             lights: file.lights,
             benchmark: file.benchmark,
+            citizen_feedback: file.citizen_feedback,
             nodes,
             by_code,
         })
@@ -598,6 +624,25 @@ mod tests {
             "{messages:#?}"
         );
         assert!(messages[1].contains("node D") && messages[1].contains("-1"));
+    }
+
+    #[test]
+    fn citizen_feedback_must_name_indicators() {
+        let framework = Framework::builtin("smart-2021").unwrap();
+        let feedback = framework.citizen_feedback.as_ref().expect("smart-2021 says where ratings count");
+        assert_eq!(feedback.indicator, "S2.3");
+        assert_eq!(feedback.services["social-security"], "S1.4");
+        let text = r#"{"schema":"civic-pulse.framework.v1","id":"x","version":"1","name":{"en":"X"},
+            "tiers":[{"id":"a","min":0,"name":{"en":"A"}}],
+            "citizen_feedback":{"indicator":"D","services":{"transport":"D.9"}},
+            "nodes":[{"code":"D","name":{"en":"D"},"children":[{"code":"D.1","name":{"en":"One"}}]}]}"#;
+        assert_eq!(
+            Framework::from_json(text).unwrap_err(),
+            [
+                FrameworkError::FeedbackNotAnIndicator { code: "D".into() },
+                FrameworkError::FeedbackNotAnIndicator { code: "D.9".into() },
+            ]
+        );
     }
 
     #[test]

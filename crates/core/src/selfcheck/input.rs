@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::framework::{Direction, Framework, Node};
-use crate::messages::Msg;
+use crate::messages::SelfcheckMsg;
 
 /// The generic maturity rubric: level 0..4 maps to 0/25/50/75/100. Ids for files, then the
 /// name and the plain-words description shown for each level (a framework may override the
@@ -15,12 +15,12 @@ use crate::messages::Msg;
 pub const RUBRIC_LEVELS: [&str; 5] = ["none", "planned", "being-built", "in-operation", "leading"];
 
 /// The generic rubric in words: (level name, description) for levels 0..4.
-pub const RUBRIC_TEXTS: [(Msg, Msg); 5] = [
-    (Msg::RubricLevel0, Msg::RubricLevel0Description),
-    (Msg::RubricLevel1, Msg::RubricLevel1Description),
-    (Msg::RubricLevel2, Msg::RubricLevel2Description),
-    (Msg::RubricLevel3, Msg::RubricLevel3Description),
-    (Msg::RubricLevel4, Msg::RubricLevel4Description),
+pub const RUBRIC_TEXTS: [(SelfcheckMsg, SelfcheckMsg); 5] = [
+    (SelfcheckMsg::RubricLevel0, SelfcheckMsg::RubricLevel0Description),
+    (SelfcheckMsg::RubricLevel1, SelfcheckMsg::RubricLevel1Description),
+    (SelfcheckMsg::RubricLevel2, SelfcheckMsg::RubricLevel2Description),
+    (SelfcheckMsg::RubricLevel3, SelfcheckMsg::RubricLevel3Description),
+    (SelfcheckMsg::RubricLevel4, SelfcheckMsg::RubricLevel4Description),
 ];
 
 /// How sure the official is of a figure, from best to worst. Estimated and unknown-source

@@ -5,6 +5,7 @@
 //! Pure and deterministic: the same inputs give the same results natively and in Wasm.
 
 mod assessment;
+mod citizen_ratings;
 mod compare;
 mod error;
 mod evaluate;
@@ -12,17 +13,24 @@ mod fingerprint;
 mod framework;
 mod gap;
 mod input;
+mod results_csv;
+mod shelf;
+mod template;
 mod uncertainty;
 
 pub use assessment::{ASSESSMENT_SCHEMA_V1, Assessment, FrameworkRef};
+pub use citizen_ratings::{CitizenRatings, read_ratings};
 pub use compare::{BenchmarkComparison, NodeDelta, compare_with_benchmark, compare_with_earlier};
 pub use error::EngineError;
 pub use evaluate::{Evaluation, Light, NodeResult, Options, WeightError, evaluate, weights_with_overrides};
 pub use fingerprint::{ENGINE_VERSION, fingerprint};
 pub use framework::{
-    Aggregation, BenchmarkValue, Direction, Framework, FrameworkError, Goalposts, Localized, Node, Status, Target,
-    Tier, localized_text,
+    Aggregation, BenchmarkValue, CitizenFeedback, Direction, Framework, FrameworkError, Goalposts, Localized, Node,
+    Status, Target, Tier, localized_text,
 };
 pub use gap::{Gain, Plan, PlanStep, gains, plan_to_next_tier};
 pub use input::{IndicatorInput, InputError, Measure, Quality, RUBRIC_LEVELS, RUBRIC_TEXTS, normalise_inputs};
+pub use results_csv::{RESULT_COLUMNS, results_csv};
+pub use shelf::Shelf;
+pub use template::{TEMPLATE_COLUMNS, read_template, template_csv};
 pub use uncertainty::{Uncertainty, UncertaintyOptions, simulate, uncertainty_vector};

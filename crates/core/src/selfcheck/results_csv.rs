@@ -1,0 +1,113 @@
+//! The results as CSV, for the official's own spreadsheet or report: one row for the index and
+//! one per dimension, sub-dimension and indicator, with the weight each actually carried, its
+//! value, light, the published average where there is one, and what was entered.
+
+use crate::csv::{cell, row};
+
+use super::assessment::Assessment;
+use super::evaluate::{Evaluation, Light};
+use super::framework::{Framework, localized_text};
+use super::input::{Measure, Quality};
+
+pub const RESULT_COLUMNS: [&str; 11] = [
+    "code",
+    "name",
+    "level",
+    "weight_used_percent",
+    "value",
+    "light",
+    "average",
+    "level_entered",
+    "score_entered",
+    "value_entered",
+    "quality",
+];
+
+fn number(value: Option<f64>, decimals: usize) -> String {
+    value.map(|v| format!("{v:.decimals$}")).unwrap_or_default()
+}
+
+/// The results table; names in language `tag`. Values are on 0..1 like the index; a blank value
+/// means not assessed, never zero.
+pub fn results_csv(framework: &Framework, assessment: &Assessment, evaluation: &Evaluation, tag: &str) -> String {
+    let mut out = row(&RESULT_COLUMNS);
+    for (index, node) in framework.nodes.iter().enumerate() {
+        let result = &evaluation.nodes[index];
+        let kind = match (index, node.is_indicator(), node.depth) {
+            (0, _, _) => "index",
+            (_, true, _) => "indicator",
+            (_, false, 1) => "dimension",
+            _ => "sub-dimension",
+        };
+        let light = match result.light {
+            Some(Light::Green) => "green",
+            Some(Light::Yellow) => "yellow",
+            Some(Light::Red) => "red",
+            None => "",
+        };
+        let average = framework.benchmark.as_ref().and_then(|b| b.values.get(&node.code)).map(|b| b.value);
+        let input = assessment.inputs.get(&node.code);
+        let measure = input.and_then(|i| i.measure());
+        let quality = match input.and_then(|i| i.quality) {
+            Some(Quality::Measured) => "measured",
+            Some(Quality::Administrative) => "administrative",
+            Some(Quality::Estimated) => "estimated",
+            Some(Quality::UnknownSource) => "unknown-source",
+            None => "",
+        };
+        out.push_str(&row(&[
+            cell(&node.code),
+            cell(localized_text(&node.name, tag)),
+            kind.to_owned(),
+            number(Some(result.effective_weight * 100.0), 2),
+            number(result.value, 4),
+            light.to_owned(),
+            average.map(|v| v.to_string()).unwrap_or_default(),
+            match measure {
+                Some(Measure::Level(level)) => level.to_string(),
+                _ => String::new(),
+            },
+            match measure {
+                Some(Measure::Score(score)) => score.to_string(),
+                _ => String::new(),
+            },
+            match measure {
+                Some(Measure::Value(value)) => cell(&value.to_string()),
+                _ => String::new(),
+            },
+            quality.to_owned(),
+        ]));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::csv::parse;
+    use crate::selfcheck::{IndicatorInput, Options, evaluate, normalise_inputs};
+
+    #[test]
+    fn one_row_per_node_with_what_was_entered_and_blank_for_not_assessed() {
+        let framework = Framework::builtin("smart-2021").unwrap();
+        let mut assessment = Assessment::new(&framework);
+        assessment.inputs.insert("T1.1".into(), IndicatorInput::level(4).with_quality(Quality::Estimated));
+        assessment.inputs.insert("S2.3".into(), IndicatorInput::score(70.0));
+        let scores = normalise_inputs(&framework, &assessment.inputs).unwrap();
+        let evaluation = evaluate(&framework, &scores, &Options::default()).unwrap();
+        let rows = parse(&results_csv(&framework, &assessment, &evaluation, "en")).unwrap();
+        assert_eq!(rows.len(), 1 + 1 + 5 + 16 + 52);
+        let by_code = |code: &str| rows.iter().find(|(_, r)| r[0] == code).map(|(_, r)| r.clone()).unwrap();
+        let overall = by_code("overall");
+        assert_eq!(overall[2], "index");
+        assert_eq!(overall[3], "100.00");
+        assert_eq!(overall[6], "0.7");
+        let t11 = by_code("T1.1");
+        assert_eq!(&t11[2..], ["indicator", "25.00", "1.0000", "green", "", "4", "", "", "estimated"]);
+        assert_eq!(by_code("S2.3")[8], "70");
+        let t12 = by_code("T1.2");
+        assert_eq!((t12[3].as_str(), t12[4].as_str()), ("0.00", ""), "not assessed is blank, not zero");
+        assert_eq!(by_code("T")[2], "dimension");
+        assert_eq!(by_code("T1")[2], "sub-dimension");
+    }
+}

@@ -1,0 +1,148 @@
+use civic_pulse_core::SelfcheckMsg;
+use civic_pulse_core::selfcheck::{Assessment, Shelf, localized_text};
+use leptos::prelude::*;
+
+use super::framework_library;
+use super::local_files::read_chosen_file;
+use crate::i18n::{tr, use_lang};
+use crate::ui::ProblemList;
+
+/// The assessments kept on this device: open another (city or year), start a new one with any
+/// framework (built in or from a file), or delete one after confirming.
+#[component]
+pub fn AssessmentShelf(shelf: RwSignal<Shelf>, assessment: RwSignal<Assessment>) -> impl IntoView {
+    let lang = use_lang();
+    let chosen = RwSignal::new(shelf.with_untracked(|s| s.current));
+    let frameworks = RwSignal::new(framework_library::available());
+    let new_framework =
+        RwSignal::new(frameworks.with_untracked(|f| f.first().map(|(id, _)| id.clone()).unwrap_or_default()));
+    let confirming = RwSignal::new(false);
+    let problems = RwSignal::new(Vec::<String>::new());
+    let status = RwSignal::new(None::<String>);
+
+    let label = move |a: &Assessment| {
+        let city =
+            if a.city.trim().is_empty() { lang.get().text(SelfcheckMsg::NoCityYet).to_owned() } else { a.city.clone() };
+        let year = a.year.map(|y| y.to_string()).unwrap_or_else(|| "—".to_owned());
+        let framework = frameworks
+            .with(|list| {
+                list.iter()
+                    .find(|(id, _)| *id == a.framework.id)
+                    .map(|(_, name)| localized_text(name, lang.get().tag()).to_owned())
+            })
+            .unwrap_or_else(|| a.framework.id.clone());
+        format!("{city} · {year} · {framework}")
+    };
+    let open_assessment = move |position: usize| {
+        shelf.update(|s| s.open(position));
+        chosen.set(position);
+        confirming.set(false);
+        assessment.set(shelf.with_untracked(|s| s.current().clone()));
+    };
+    let start = move |framework_id: &str| {
+        let Some(framework) = framework_library::find(framework_id) else { return };
+        let fresh = Assessment::new(&framework);
+        shelf.update(|s| s.start(fresh.clone()));
+        let position = shelf.with_untracked(|s| s.current);
+        chosen.set(position);
+        assessment.set(fresh);
+    };
+    let delete = move |_| {
+        let position = chosen.get_untracked();
+        let blank = shelf
+            .with_untracked(|s| s.assessments.get(position).and_then(|a| framework_library::find(&a.framework.id)));
+        let Some(blank) = blank.map(|f| Assessment::new(&f)) else { return };
+        shelf.update(|s| s.remove(position, blank));
+        confirming.set(false);
+        let current = shelf.with_untracked(|s| s.current);
+        chosen.set(current);
+        assessment.set(shelf.with_untracked(|s| s.current().clone()));
+        status.set(Some(lang.get_untracked().text(SelfcheckMsg::Deleted).to_owned()));
+    };
+    let add_framework = move |event: leptos::ev::Event| {
+        read_chosen_file(event, move |text| match framework_library::add(&text) {
+            Ok(framework) => {
+                frameworks.set(framework_library::available());
+                problems.set(Vec::new());
+                let name = localized_text(&framework.name, lang.get_untracked().tag()).to_owned();
+                start(&framework.id);
+                status.set(Some(lang.get_untracked().format(SelfcheckMsg::FrameworkAdded, &[("name", &name)])));
+            }
+            Err(found) => {
+                status.set(None);
+                problems.set(found);
+            }
+        });
+    };
+    view! {
+        <section class="sc-shelf sc-screen-only" aria-labelledby="sc-shelf-title">
+            <h2 id="sc-shelf-title">{tr(SelfcheckMsg::ShelfTitle)}</h2>
+            <div class="sc-actions">
+                <label class="sc-file">
+                    {tr(SelfcheckMsg::ShelfChoose)}
+                    <select
+                        prop:value=move || chosen.get().to_string()
+                        on:change=move |e| chosen.set(event_target_value(&e).parse().unwrap_or(0))
+                    >
+                        {move || {
+                            shelf
+                                .with(|s| {
+                                    s.assessments
+                                        .iter()
+                                        .enumerate()
+                                        .map(|(position, a)| view! { <option value=position.to_string()>{label(a)}</option> })
+                                        .collect_view()
+                                })
+                        }}
+                    </select>
+                </label>
+                <button type="button" on:click=move |_| open_assessment(chosen.get_untracked())>{tr(SelfcheckMsg::ShelfOpen)}</button>
+                <button type="button" on:click=move |_| confirming.set(true)>{tr(SelfcheckMsg::ShelfDelete)}</button>
+            </div>
+            {move || {
+                confirming
+                    .get()
+                    .then(|| {
+                        let name = shelf.with(|s| s.assessments.get(chosen.get()).map(label).unwrap_or_default());
+                        view! {
+                            <div class="sc-offer" role="alert">
+                                <p>{lang.get().format(SelfcheckMsg::DeleteConfirm, &[("name", &name)])}</p>
+                                <button type="button" on:click=delete>{tr(SelfcheckMsg::DeleteYes)}</button>
+                                <button type="button" on:click=move |_| confirming.set(false)>{tr(SelfcheckMsg::DeleteNo)}</button>
+                            </div>
+                        }
+                    })
+            }}
+            <div class="sc-actions">
+                <label class="sc-file">
+                    {tr(SelfcheckMsg::NewWithFramework)}
+                    <select prop:value=move || new_framework.get() on:change=move |e| new_framework.set(event_target_value(&e))>
+                        {move || {
+                            frameworks
+                                .get()
+                                .into_iter()
+                                .map(|(id, name)| {
+                                    let text = format!("{} ({id})", localized_text(&name, lang.get().tag()));
+                                    view! { <option value=id>{text}</option> }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </label>
+                <button type="button" on:click=move |_| start(&new_framework.get_untracked())>{tr(SelfcheckMsg::NewStart)}</button>
+                <label class="sc-file">
+                    {tr(SelfcheckMsg::FrameworkFile)}
+                    <input type="file" accept=".json,application/json" on:change=add_framework />
+                </label>
+            </div>
+            <p role="status">{move || status.get()}</p>
+            <div role="alert">
+                {move || {
+                    let found = problems.get();
+                    (!found.is_empty())
+                        .then(|| view! { <ProblemList title=lang.get().text(SelfcheckMsg::FrameworkProblems).to_owned() problems=found /> })
+                }}
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,125 @@
+use civic_pulse_core::SelfcheckMsg;
+use civic_pulse_core::selfcheck::{Assessment, Framework, Shelf, compare_with_earlier, localized_text};
+use leptos::prelude::*;
+
+use super::local_files::read_chosen_file;
+use super::scoring::{Scoring, evaluate_assessment, two_decimals};
+use crate::i18n::{tr, use_lang};
+use crate::ui::ProblemList;
+
+/// Compares the open assessment with an earlier year's: one kept on this device for the same
+/// city, or a file. Overall index and each dimension, then and now, with the change.
+#[component]
+pub fn EarlierComparison(framework: StoredValue<Framework>, scoring: Scoring, shelf: RwSignal<Shelf>) -> impl IntoView {
+    let lang = use_lang();
+    let earlier = RwSignal::new(None::<Assessment>);
+    let problems = RwSignal::new(Vec::<String>::new());
+    let choice = RwSignal::new(String::new());
+    let on_device = move || {
+        shelf.with(|s| {
+            s.earlier_years().into_iter().map(|i| (i, s.assessments[i].year.unwrap_or_default())).collect::<Vec<_>>()
+        })
+    };
+    let use_chosen = move |_| {
+        let position: Option<usize> = choice.get_untracked().parse().ok();
+        let found = position.and_then(|p| shelf.with_untracked(|s| s.assessments.get(p).cloned()));
+        problems.set(Vec::new());
+        earlier.set(found);
+    };
+    let open = move |event: leptos::ev::Event| {
+        read_chosen_file(event, move |text| {
+            let candidate = Assessment::parse(&text).map_err(|e| vec![e]).and_then(|candidate| {
+                let found = framework.with_value(|f| candidate.problems_with(f));
+                if found.is_empty() { Ok(candidate) } else { Err(found) }
+            });
+            match candidate {
+                Ok(candidate) => {
+                    problems.set(Vec::new());
+                    earlier.set(Some(candidate));
+                }
+                Err(found) => problems.set(found),
+            }
+        });
+    };
+    let table = move || {
+        let before_assessment = earlier.get()?;
+        let before = framework.with_value(|f| evaluate_assessment(f, &before_assessment)).ok()?;
+        let now = scoring.evaluation.with(|e| e.as_ref().ok().cloned())?;
+        let deltas = framework.with_value(|f| compare_with_earlier(f, &now, &before));
+        let rows = framework.with_value(|f| {
+            std::iter::once(0)
+                .chain(f.nodes[0].children.iter().copied())
+                .map(|index| {
+                    let delta = &deltas[index];
+                    let name = if index == 0 {
+                        lang.get().text(SelfcheckMsg::OverallIndex).to_owned()
+                    } else {
+                        format!("{} · {}", f.nodes[index].code, localized_text(&f.nodes[index].name, lang.get().tag()))
+                    };
+                    let change = delta.delta.map_or_else(|| "—".to_owned(), |d| format!("{d:+.2}"));
+                    view! {
+                        <tr data-code=delta.code.clone()>
+                            <th scope="row">{name}</th>
+                            <td>{delta.before.map_or_else(|| "—".to_owned(), two_decimals)}</td>
+                            <td>{delta.now.map_or_else(|| "—".to_owned(), two_decimals)}</td>
+                            <td>{change}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        });
+        let year = before_assessment.year.map(|y| y.to_string()).unwrap_or_else(|| "—".to_owned());
+        Some(view! {
+            <table class="sc-table sc-data" data-testid="comparison">
+                <caption>{lang.get().format(SelfcheckMsg::CompareCaption, &[("year", &year)])}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{tr(SelfcheckMsg::ColumnDimension)}</th>
+                        <th scope="col">{year}</th>
+                        <th scope="col">{tr(SelfcheckMsg::ThisAssessment)}</th>
+                        <th scope="col">{tr(SelfcheckMsg::ColumnChange)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        })
+    };
+    view! {
+        <section class="sc-section" aria-labelledby="sc-compare-title">
+            <h2 id="sc-compare-title">{tr(SelfcheckMsg::CompareTitle)}</h2>
+            <div class="sc-actions sc-screen-only">
+                {move || {
+                    let found = on_device();
+                    (!found.is_empty())
+                        .then(|| {
+                            view! {
+                                <label class="sc-file">
+                                    {tr(SelfcheckMsg::CompareOnDevice)}
+                                    <select on:change=move |e| choice.set(event_target_value(&e))>
+                                        <option value="">"—"</option>
+                                        {found
+                                            .into_iter()
+                                            .map(|(position, year)| view! { <option value=position.to_string()>{year}</option> })
+                                            .collect_view()}
+                                    </select>
+                                </label>
+                                <button type="button" on:click=use_chosen>{tr(SelfcheckMsg::CompareUse)}</button>
+                            }
+                        })
+                }}
+                <label class="sc-file">
+                    {tr(SelfcheckMsg::CompareFile)}
+                    <input type="file" accept=".json,application/json" on:change=open />
+                </label>
+            </div>
+            <div role="alert">
+                {move || {
+                    let found = problems.get();
+                    (!found.is_empty())
+                        .then(|| view! { <ProblemList title=lang.get().text(SelfcheckMsg::ImportProblems).to_owned() problems=found /> })
+                }}
+            </div>
+            {table}
+        </section>
+    }
+}

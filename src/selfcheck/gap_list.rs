@@ -1,0 +1,87 @@
+use civic_pulse_core::SelfcheckMsg;
+use civic_pulse_core::selfcheck::{Framework, localized_text};
+use leptos::prelude::*;
+
+use super::scoring::{Scoring, two_decimals};
+use crate::i18n::{tr, use_lang};
+
+/// One indicator's share of the plan: raised from `from` to `to` (0..1), worth `gain` index points.
+struct Action {
+    code: String,
+    from: f64,
+    to: f64,
+    gain: f64,
+}
+
+/// A 0..1 score as the official entered it: a rubric level when it is one, else points.
+fn as_entered(score: f64) -> String {
+    let level = score * 4.0;
+    if (level - level.round()).abs() < 1e-9 { format!("{}", level.round()) } else { format!("{:.0}", score * 100.0) }
+}
+
+/// The gap list: the fewest one-level steps that reach the next tier, grouped by indicator, each
+/// with the index points it is worth.
+#[component]
+pub fn GapList(framework: StoredValue<Framework>, scoring: Scoring) -> impl IntoView {
+    let lang = use_lang();
+    let index = move || scoring.with_evaluation(|e| e.index).flatten();
+    let body = move || {
+        let Some(plan) = scoring.plan.get() else {
+            let msg = if index().is_some() { SelfcheckMsg::GapTopTier } else { SelfcheckMsg::GapNothingYet };
+            return view! { <p>{lang.get().text(msg)}</p> }.into_any();
+        };
+        let mut before = index().unwrap_or(0.0);
+        let mut actions: Vec<Action> = Vec::new();
+        for step in &plan.steps {
+            let gain = step.index_after - before;
+            before = step.index_after;
+            match actions.iter_mut().find(|a| a.code == step.code) {
+                Some(action) => {
+                    action.to = step.to;
+                    action.gain += gain;
+                }
+                None => actions.push(Action { code: step.code.clone(), from: step.from, to: step.to, gain }),
+            }
+        }
+        let tier = framework.with_value(|f| {
+            f.tiers
+                .iter()
+                .find(|t| t.id == plan.target_tier)
+                .map(|t| localized_text(&t.name, lang.get().tag()).to_owned())
+                .unwrap_or_else(|| plan.target_tier.clone())
+        });
+        let intro = lang.get().format(
+            if plan.reached { SelfcheckMsg::GapIntro } else { SelfcheckMsg::GapNotEnough },
+            &[("tier", &tier), ("min", &two_decimals(plan.target_min))],
+        );
+        let items = actions
+            .into_iter()
+            .map(|action| {
+                let name = framework.with_value(|f| {
+                    f.index_of(&action.code).map(|i| localized_text(&f.nodes[i].name, lang.get().tag()).to_owned())
+                });
+                let text = lang.get().format(
+                    SelfcheckMsg::GapStep,
+                    &[
+                        ("indicator", &format!("{} · {}", action.code, name.unwrap_or_default())),
+                        ("from", &as_entered(action.from)),
+                        ("to", &as_entered(action.to)),
+                        ("points", &format!("{:.3}", action.gain)),
+                    ],
+                );
+                view! { <li data-code=action.code>{text}</li> }
+            })
+            .collect_view();
+        view! {
+            <p>{intro}</p>
+            <ol class="sc-gaps" data-testid="gap-list">{items}</ol>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="sc-section" aria-labelledby="sc-gap-title">
+            <h2 id="sc-gap-title">{tr(SelfcheckMsg::GapTitle)}</h2>
+            {body}
+        </section>
+    }
+}

@@ -1,0 +1,105 @@
+use civic_pulse_core::SelfcheckMsg;
+use civic_pulse_core::selfcheck::{Assessment, Framework, Measure, Quality, localized_text};
+use leptos::prelude::*;
+
+use super::scoring::{Scoring, two_decimals};
+use crate::i18n::{tr, use_lang};
+
+/// The printed report's cover (city, year, framework, date and the headline result), shown
+/// only in print.
+#[component]
+pub fn ReportCover(
+    framework: StoredValue<Framework>,
+    assessment: RwSignal<Assessment>,
+    scoring: Scoring,
+) -> impl IntoView {
+    let lang = use_lang();
+    let title = move || {
+        assessment.with(|a| {
+            let year = a.year.map(|y| y.to_string()).unwrap_or_default();
+            lang.get().format(SelfcheckMsg::ReportTitle, &[("city", a.city.trim()), ("year", &year)])
+        })
+    };
+    let framework_name = move || framework.with_value(|f| localized_text(&f.name, lang.get().tag()).to_owned());
+    let today: String = String::from(js_sys::Date::new_0().to_iso_string()).chars().take(10).collect();
+    let headline = move || {
+        scoring
+            .with_evaluation(|e| e.index)
+            .flatten()
+            .map(|index| format!("{} {}", lang.get().text(SelfcheckMsg::OverallIndex), two_decimals(index)))
+    };
+    view! {
+        <section class="sc-cover sc-print-only" aria-labelledby="sc-cover-title">
+            <h2 id="sc-cover-title">{title}</h2>
+            <p>{framework_name}</p>
+            <p class="sc-cover-figure">{headline}</p>
+            <p>{move || lang.get().format(SelfcheckMsg::ReportDate, &[("date", &today)])}</p>
+        </section>
+    }
+}
+
+/// Every indicator with what was entered, its score, data quality and evidence note: the full
+/// table of the printed report.
+#[component]
+pub fn IndicatorTable(
+    framework: StoredValue<Framework>,
+    assessment: RwSignal<Assessment>,
+    scoring: Scoring,
+) -> impl IntoView {
+    let lang = use_lang();
+    let quality_text = |quality: Option<Quality>| {
+        quality.map(|q| match q {
+            Quality::Measured => SelfcheckMsg::QualityMeasured,
+            Quality::Administrative => SelfcheckMsg::QualityAdministrative,
+            Quality::Estimated => SelfcheckMsg::QualityEstimated,
+            Quality::UnknownSource => SelfcheckMsg::QualityUnknownSource,
+        })
+    };
+    let rows = move || {
+        let scores = scoring.scores.get();
+        framework.with_value(|f| {
+            assessment.with(|a| {
+                f.indicators()
+                    .map(|(index, node)| {
+                        let input = a.inputs.get(&node.code);
+                        let entered = match input.and_then(|i| i.measure()) {
+                            Some(Measure::Level(level)) => lang.get().format(SelfcheckMsg::LevelEntered, &[("level", &level.to_string())]),
+                            Some(Measure::Score(score)) => format!("{score}"),
+                            Some(Measure::Value(value)) => format!("{value} {}", node.unit.clone().unwrap_or_default()),
+                            None => lang.get().text(SelfcheckMsg::NotAssessed).to_owned(),
+                        };
+                        let score = scores.get(index).copied().flatten().map_or_else(|| "—".to_owned(), two_decimals);
+                        let quality = quality_text(input.and_then(|i| i.quality)).map(|m| lang.get().text(m)).unwrap_or("");
+                        let note = input.and_then(|i| i.note.clone()).unwrap_or_default();
+                        view! {
+                            <tr>
+                                <th scope="row">{format!("{} · {}", node.code, localized_text(&node.name, lang.get().tag()))}</th>
+                                <td>{entered}</td>
+                                <td>{score}</td>
+                                <td>{quality}</td>
+                                <td>{note}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    view! {
+        <section class="sc-section sc-print-only" aria-labelledby="sc-all-title">
+            <h2 id="sc-all-title">{tr(SelfcheckMsg::AllIndicators)}</h2>
+            <table class="sc-table sc-data sc-full">
+                <thead>
+                    <tr>
+                        <th scope="col">{tr(SelfcheckMsg::ColumnIndicator)}</th>
+                        <th scope="col">{tr(SelfcheckMsg::ColumnEntered)}</th>
+                        <th scope="col">{tr(SelfcheckMsg::ColumnScore)}</th>
+                        <th scope="col">{tr(SelfcheckMsg::QualityLabel)}</th>
+                        <th scope="col">{tr(SelfcheckMsg::NoteLabel)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </section>
+    }
+}

@@ -1,0 +1,81 @@
+use civic_pulse_core::SelfcheckMsg;
+use civic_pulse_core::selfcheck::{Assessment, Framework, localized_text};
+use leptos::prelude::*;
+
+use crate::i18n::{tr, use_lang};
+
+/// Change the weight of any dimension or sub-dimension (relative to its siblings) and see the
+/// result move at once; reset returns to the framework's own weights. Overrides are part of the
+/// assessment, so they are saved, exported and shared with it.
+#[component]
+pub fn WeightEditor(framework: StoredValue<Framework>, assessment: RwSignal<Assessment>) -> impl IntoView {
+    let lang = use_lang();
+    let nodes: Vec<usize> = framework.with_value(|f| {
+        f.nodes.iter().enumerate().filter(|(i, n)| *i > 0 && !n.is_indicator()).map(|(i, _)| i).collect()
+    });
+    let rows = nodes
+        .into_iter()
+        .map(|index| {
+            let (code, given, depth) = framework.with_value(|f| (f.nodes[index].code.clone(), f.nodes[index].weight, f.nodes[index].depth));
+            let id = format!("sc-weight-{code}");
+            let name = move || framework.with_value(|f| localized_text(&f.nodes[index].name, lang.get().tag()).to_owned());
+            let label = {
+                let code = code.clone();
+                move || format!("{code} · {}", name())
+            };
+            let value = {
+                let code = code.clone();
+                move || assessment.with(|a| a.weights.get(&code).copied().unwrap_or(given)).to_string()
+            };
+            let set = {
+                let code = code.clone();
+                move |event: leptos::ev::Event| {
+                    let typed = event_target_value(&event);
+                    assessment.update(|a| match typed.trim().parse::<f64>() {
+                        Ok(weight) if weight != given => {
+                            a.weights.insert(code.clone(), weight);
+                        }
+                        _ => {
+                            a.weights.remove(&code);
+                        }
+                    });
+                }
+            };
+            let changed = {
+                let code = code.clone();
+                move || assessment.with(|a| a.weights.contains_key(&code))
+            };
+            view! {
+                <tr class=if depth == 1 { "sc-weight-dimension" } else { "sc-weight-sub" }>
+                    <th scope="row"><label for=id.clone()>{label}</label></th>
+                    <td>{given.to_string()}</td>
+                    <td>
+                        <input id=id type="number" min="0" step="any" inputmode="decimal" prop:value=value on:change=set />
+                        {move || changed().then(|| view! { <span class="sc-changed">{tr(SelfcheckMsg::WeightChanged)}</span> })}
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let reset = move |_| assessment.update(|a| a.weights.clear());
+    view! {
+        <details class="sc-weights sc-screen-only">
+            <summary>{tr(SelfcheckMsg::WeightsTitle)}</summary>
+            <p>{tr(SelfcheckMsg::WeightsHelp)}</p>
+            <button type="button" on:click=reset disabled=move || assessment.with(|a| a.weights.is_empty())>
+                {tr(SelfcheckMsg::WeightsReset)}
+            </button>
+            <table class="sc-table">
+                <caption>{tr(SelfcheckMsg::WeightsCaption)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{tr(SelfcheckMsg::ColumnDimension)}</th>
+                        <th scope="col">{tr(SelfcheckMsg::WeightFramework)}</th>
+                        <th scope="col">{tr(SelfcheckMsg::WeightThisAssessment)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </details>
+    }
+}
