@@ -6,6 +6,7 @@ mod assessment_store;
 mod bar_chart;
 mod data_collection;
 mod dimension_form;
+mod dimension_overview;
 mod dimension_table;
 mod earlier_comparison;
 mod framework_library;

@@ -7,6 +7,7 @@ use super::assessment_files::AssessmentFiles;
 use super::bar_chart::BarChart;
 use super::data_collection::DataCollection;
 use super::dimension_form::DimensionForm;
+use super::dimension_overview::DimensionOverview;
 use super::dimension_table::DimensionTable;
 use super::earlier_comparison::EarlierComparison;
 use super::gap_list::GapList;
@@ -38,11 +39,11 @@ pub fn Workspace(
     let current = RwSignal::new(0usize);
     let dimensions = StoredValue::new(dimensions);
     let heading_moves = StoredValue::new(false);
-    let go = move |step: isize| {
-        let next = current.get_untracked().saturating_add_signed(step).min(count - 1);
+    let open = move |position: usize| {
         heading_moves.set_value(true);
-        current.set(next);
+        current.set(position.min(count - 1));
     };
+    let go = move |step: isize| open(current.get_untracked().saturating_add_signed(step));
     Effect::new(move |_| {
         current.track();
         if heading_moves.get_value()
@@ -87,6 +88,7 @@ pub fn Workspace(
         </p>
         <div class="sc-layout">
             <div class="sc-form sc-screen-only">
+                <DimensionOverview framework=framework assessment=assessment current=current open=Callback::new(open) />
                 <nav class="sc-nav" aria-label=position>
                     <button type="button" disabled=move || current.get() == 0 on:click=move |_| go(-1)>
                         {tr(SelfcheckMsg::Previous)}

@@ -107,6 +107,12 @@ describe('city self-check page', () => {
     await page.getByRole('heading', { name: /^R · /, level: 2 }).waitFor();
     assert.match(await page.evaluate(() => document.activeElement.textContent), /^R · /, 'focus moves to the new dimension');
     assert.match(await progress.innerText(), /^0 of \d+ indicators assessed$/);
+    // Every dimension's progress at a glance; choosing one opens it.
+    const overview = page.getByRole('navigation', { name: 'Progress by dimension' });
+    await overview.getByRole('button', { name: 'T · Technology support: 2 of 17 assessed' }).waitFor();
+    assert.equal(await overview.locator('[aria-current=step]').innerText(), 'R · Resource readiness: 0 of 6 assessed');
+    await overview.getByRole('button', { name: /^S · Service completeness: 0 of 9 assessed$/ }).click();
+    await page.getByRole('heading', { name: /^S · /, level: 2 }).waitFor();
     await context.close();
   });
 

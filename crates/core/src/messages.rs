@@ -174,6 +174,8 @@ message_keys! {
     LinkFound => "selfcheck-link-found",
     Loaded => "selfcheck-loaded",
     SaveFailed => "selfcheck-save-failed",
+    DimensionProgress => "selfcheck-dimension-progress",
+    ProgressOverview => "selfcheck-progress-overview",
     AllIndicators => "selfcheck-all-indicators",
     Average => "selfcheck-average",
     BarsTitle => "selfcheck-bars-title",

@@ -140,3 +140,5 @@ selfcheck-weights-caption = Weights, relative to their siblings
 selfcheck-weights-help = Change a weight and the results change at once. Weights count relative to their siblings: 2 against 1 is twice as heavy.
 selfcheck-weights-reset = Reset to the framework's weights
 selfcheck-weights-title = Weights
+selfcheck-dimension-progress = {dimension}: {done} of {total} assessed
+selfcheck-progress-overview = Progress by dimension

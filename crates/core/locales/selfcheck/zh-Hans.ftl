@@ -140,3 +140,5 @@ selfcheck-weights-caption = 权重（相对于同级）
 selfcheck-weights-help = 修改权重后结果立即更新。权重是相对同级而言的：2 比 1 就是两倍。
 selfcheck-weights-reset = 恢复体系默认权重
 selfcheck-weights-title = 权重
+selfcheck-dimension-progress = {dimension}：已评估 {done}/{total}
+selfcheck-progress-overview = 各维度进度

@@ -140,3 +140,5 @@ selfcheck-weights-caption = 權重（相對於同級）
 selfcheck-weights-help = 修改權重後結果立即更新。權重是相對同級而言的：2 比 1 就是兩倍。
 selfcheck-weights-reset = 恢復體系預設權重
 selfcheck-weights-title = 權重
+selfcheck-dimension-progress = {dimension}：已評估 {done}/{total}
+selfcheck-progress-overview = 各維度進度
