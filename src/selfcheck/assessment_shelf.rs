@@ -90,7 +90,13 @@ pub fn AssessmentShelf(shelf: RwSignal<Shelf>, assessment: RwSignal<Assessment>)
                                     s.assessments
                                         .iter()
                                         .enumerate()
-                                        .map(|(position, a)| view! { <option value=position.to_string()>{label(a)}</option> })
+                                        .map(|(position, a)| {
+                                            view! {
+                                                <option value=position.to_string() selected=move || chosen.get() == position>
+                                                    {label(a)}
+                                                </option>
+                                            }
+                                        })
                                         .collect_view()
                                 })
                         }}
@@ -123,7 +129,11 @@ pub fn AssessmentShelf(shelf: RwSignal<Shelf>, assessment: RwSignal<Assessment>)
                                 .into_iter()
                                 .map(|(id, name)| {
                                     let text = format!("{} ({id})", localized_text(&name, lang.get().tag()));
-                                    view! { <option value=id>{text}</option> }
+                                    let selected = {
+                                        let id = id.clone();
+                                        move || new_framework.with(|chosen| *chosen == id)
+                                    };
+                                    view! { <option value=id selected=selected>{text}</option> }
                                 })
                                 .collect_view()
                         }}

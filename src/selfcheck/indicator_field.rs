@@ -1,6 +1,7 @@
 use civic_pulse_core::SelfcheckMsg;
 use civic_pulse_core::satisfaction::Satisfaction;
 use civic_pulse_core::selfcheck::{Assessment, Direction, Framework, Quality, RUBRIC_TEXTS, localized_text};
+use civic_pulse_core::service::ServiceId;
 use leptos::prelude::*;
 
 use super::scoring::percent;
@@ -179,6 +180,10 @@ pub fn IndicatorField(
     };
     let ratings = move || {
         evidence.get().map(|(service, found)| {
+            // The built-in services have names in every language; a portal's own id is shown as is.
+            let service = ServiceId::parse(&service)
+                .and_then(|id| id.builtin_label())
+                .map_or(service, |msg| lang.get().text(msg).to_owned());
             view! {
                 <p class="sc-ratings" data-testid="service-evidence">
                     {lang.get().format(

@@ -287,6 +287,7 @@ describe('city self-check page', () => {
     const labels = await page.getByLabel('Assessments on this device').locator('option').allInnerTexts();
     assert.deepEqual(labels.map((l) => l.split(' · ').slice(0, 2).join(' · ')), ['Lishui · 2025', 'Lishui · 2026']);
     assert.equal(await page.getByLabel('Year', { exact: true }).inputValue(), '2026');
+    assert.match(await page.getByLabel('Assessments on this device').evaluate((select) => select.selectedOptions[0].text), /^Lishui · 2026/, 'the open one is the one selected');
     await page.getByLabel('Assessments on this device').selectOption({ index: 0 });
     await page.getByRole('button', { name: 'Open', exact: true }).click();
     assert.equal(await page.getByLabel('Year', { exact: true }).inputValue(), '2025');
@@ -344,7 +345,7 @@ describe('city self-check page', () => {
     const s23 = page.locator('.sc-indicator[data-code="S2.3"]');
     assert.equal(await s23.getByLabel('Data quality').inputValue(), 'measured');
     assert.equal(await s23.getByLabel('Evidence note (source, date)').inputValue(), 'Satisfaction of 3 resident ratings (imported).');
-    assert.equal(await page.locator('.sc-indicator[data-code="S1.1"]').getByTestId('service-evidence').innerText(), "Residents' ratings of transport: 62 % satisfaction from 2 ratings.");
+    assert.equal(await page.locator('.sc-indicator[data-code="S1.1"]').getByTestId('service-evidence').innerText(), "Residents' ratings of Transport: 62 % satisfaction from 2 ratings.");
     assert.equal(await page.locator('.sc-indicator[data-code="S1.3"]').getByTestId('service-evidence').count(), 0, 'no ratings of education, no evidence');
     await expectNoAxeViolations(page, 'indicators with resident evidence');
 
