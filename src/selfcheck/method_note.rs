@@ -1,21 +1,17 @@
 use civic_pulse_core::SelfcheckMsg;
 use civic_pulse_core::selfcheck::{
-    Aggregation, Assessment, ENGINE_VERSION, Framework, Status, UncertaintyOptions, fingerprint, localized_text,
+    Aggregation, ENGINE_VERSION, Framework, Status, UncertaintyOptions, fingerprint, localized_text,
 };
 use leptos::prelude::*;
 
-use super::scoring::{Scoring, options_of, percent, two_decimals};
+use super::scoring::{Scoring, options_with, percent, two_decimals};
 use crate::i18n::{tr, use_lang};
 
 /// How the result was made, so another official can check or reproduce it: the framework, the
 /// weights actually used, the missing-data policy, the tiers, the uncertainty settings and the
 /// fingerprint of everything that determines the result.
 #[component]
-pub fn MethodNote(
-    framework: StoredValue<Framework>,
-    assessment: RwSignal<Assessment>,
-    scoring: Scoring,
-) -> impl IntoView {
+pub fn MethodNote(framework: StoredValue<Framework>, scoring: Scoring) -> impl IntoView {
     let lang = use_lang();
     let text = move |msg| lang.get().text(msg);
     let framework_line = move || {
@@ -83,7 +79,11 @@ pub fn MethodNote(
                 .collect_view()
         })
     };
-    let print = move || assessment.with(|a| framework.with_value(|f| fingerprint(f, &a.inputs, &options_of(a))));
+    let print = move || {
+        scoring
+            .figures
+            .with(|(inputs, weights)| framework.with_value(|f| fingerprint(f, inputs, &options_with(weights))))
+    };
     view! {
         <section class="sc-section sc-method" aria-labelledby="sc-method-title">
             <h2 id="sc-method-title">{tr(SelfcheckMsg::MethodTitle)}</h2>

@@ -41,11 +41,7 @@ pub fn ReportCover(
 /// Every indicator with what was entered, its score, data quality and evidence note: the full
 /// table of the printed report.
 #[component]
-pub fn IndicatorTable(
-    framework: StoredValue<Framework>,
-    assessment: RwSignal<Assessment>,
-    scoring: Scoring,
-) -> impl IntoView {
+pub fn IndicatorTable(framework: StoredValue<Framework>, scoring: Scoring) -> impl IntoView {
     let lang = use_lang();
     let quality_text = |quality: Option<Quality>| {
         quality.map(|q| match q {
@@ -58,10 +54,10 @@ pub fn IndicatorTable(
     let rows = move || {
         let scores = scoring.scores.get();
         framework.with_value(|f| {
-            assessment.with(|a| {
+            scoring.figures.with(|(inputs, _)| {
                 f.indicators()
                     .map(|(index, node)| {
-                        let input = a.inputs.get(&node.code);
+                        let input = inputs.get(&node.code);
                         let entered = match input.and_then(|i| i.measure()) {
                             Some(Measure::Level(level)) => lang.get().format(SelfcheckMsg::LevelEntered, &[("level", &level.to_string())]),
                             Some(Measure::Score(score)) => format!("{score}"),

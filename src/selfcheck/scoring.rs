@@ -1,14 +1,22 @@
 //! The results of the open assessment, recomputed once per change and shared by every results
 //! component: the evaluation, its Monte Carlo uncertainty and the plan to the next tier.
 
+use std::collections::BTreeMap;
+
 use civic_pulse_core::selfcheck::{
-    Assessment, Evaluation, Framework, Options, Plan, Uncertainty, UncertaintyOptions, evaluate, normalise_inputs,
-    plan_to_next_tier, simulate,
+    Assessment, Evaluation, Framework, IndicatorInput, Options, Plan, Uncertainty, UncertaintyOptions, evaluate,
+    normalise_inputs, plan_to_next_tier, simulate,
 };
 use leptos::prelude::*;
 
+/// What the result depends on: the entries and the weight overrides (not the city or year).
+pub type Figures = (BTreeMap<String, IndicatorInput>, BTreeMap<String, f64>);
+
 #[derive(Clone, Copy)]
 pub struct Scoring {
+    /// The entries and weights, changing only when they do, so typing a city name never
+    /// recomputes the 10,000 Monte Carlo draws.
+    pub figures: Memo<Figures>,
     /// The evaluation, or every problem that stops it (figures or weights out of range).
     pub evaluation: Memo<Result<Evaluation, Vec<String>>>,
     pub uncertainty: Memo<Option<Uncertainty>>,
@@ -17,39 +25,53 @@ pub struct Scoring {
     pub scores: Memo<Vec<Option<f64>>>,
 }
 
-/// The options an assessment implies: the framework's defaults with its weight overrides.
-pub fn options_of(assessment: &Assessment) -> Options {
-    Options { weights: assessment.weights.clone(), ..Options::default() }
+/// The framework's default options with these weight overrides.
+pub fn options_with(weights: &BTreeMap<String, f64>) -> Options {
+    Options { weights: weights.clone(), ..Options::default() }
 }
 
-/// Evaluates `assessment` against `framework` (both may be `None`-free snapshots from a file).
-pub fn evaluate_assessment(framework: &Framework, assessment: &Assessment) -> Result<Evaluation, Vec<String>> {
-    let scores = normalise_inputs(framework, &assessment.inputs)
+/// Evaluates entries and weights against `framework`, or lists every problem in words.
+fn evaluate_figures(
+    framework: &Framework,
+    inputs: &BTreeMap<String, IndicatorInput>,
+    weights: &BTreeMap<String, f64>,
+) -> Result<Evaluation, Vec<String>> {
+    let scores = normalise_inputs(framework, inputs)
         .map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>())?;
-    evaluate(framework, &scores, &options_of(assessment))
+    evaluate(framework, &scores, &options_with(weights))
         .map_err(|problems| problems.iter().map(ToString::to_string).collect())
+}
+
+/// Evaluates a whole assessment (an earlier year's, say) against `framework`.
+pub fn evaluate_assessment(framework: &Framework, assessment: &Assessment) -> Result<Evaluation, Vec<String>> {
+    evaluate_figures(framework, &assessment.inputs, &assessment.weights)
 }
 
 impl Scoring {
     pub fn new(framework: StoredValue<Framework>, assessment: RwSignal<Assessment>) -> Scoring {
+        let figures = Memo::new(move |_| assessment.with(|a| (a.inputs.clone(), a.weights.clone())));
         let scores = Memo::new(move |_| {
-            assessment.with(|a| framework.with_value(|f| normalise_inputs(f, &a.inputs).unwrap_or_default()))
+            figures.with(|(inputs, _)| framework.with_value(|f| normalise_inputs(f, inputs).unwrap_or_default()))
         });
-        let evaluation = Memo::new(move |_| assessment.with(|a| framework.with_value(|f| evaluate_assessment(f, a))));
+        let evaluation = Memo::new(move |_| {
+            figures.with(|(inputs, weights)| framework.with_value(|f| evaluate_figures(f, inputs, weights)))
+        });
         let uncertainty = Memo::new(move |_| {
             // Only a result worth showing is simulated; the draws are seeded, so equal inputs give
             // equal intervals on every device.
             evaluation.with(|e| e.as_ref().is_ok_and(|e| e.index.is_some())).then_some(())?;
-            assessment.with(|a| {
-                framework.with_value(|f| simulate(f, &a.inputs, &options_of(a), &UncertaintyOptions::default()).ok())
+            figures.with(|(inputs, weights)| {
+                framework
+                    .with_value(|f| simulate(f, inputs, &options_with(weights), &UncertaintyOptions::default()).ok())
             })
         });
         let plan = Memo::new(move |_| {
-            assessment.with(|a| {
-                framework.with_value(|f| scores.with(|s| plan_to_next_tier(f, s, &options_of(a)).ok().flatten()))
+            figures.with(|(_, weights)| {
+                framework
+                    .with_value(|f| scores.with(|s| plan_to_next_tier(f, s, &options_with(weights)).ok().flatten()))
             })
         });
-        Scoring { evaluation, uncertainty, plan, scores }
+        Scoring { figures, evaluation, uncertainty, plan, scores }
     }
 
     /// The evaluation if there is one.

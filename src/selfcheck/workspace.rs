@@ -115,8 +115,8 @@ pub fn Workspace(
         <EarlierComparison framework=framework scoring=scoring shelf=shelf />
         <DataCollection framework=framework assessment=assessment ratings=ratings />
         <AssessmentFiles framework=framework assessment=assessment shelf=shelf scoring=scoring />
-        <IndicatorTable framework=framework assessment=assessment scoring=scoring />
-        <MethodNote framework=framework assessment=assessment scoring=scoring />
+        <IndicatorTable framework=framework scoring=scoring />
+        <MethodNote framework=framework scoring=scoring />
         {table}
     }
 }
