@@ -27,12 +27,19 @@ pub fn WeightEditor(framework: StoredValue<Framework>, assessment: RwSignal<Asse
                 let code = code.clone();
                 move || assessment.with(|a| a.weights.get(&code).copied().unwrap_or(given)).to_string()
             };
+            // While typing, a weight counts as soon as the text is a number written in full
+            // ("2", "0.5"); a half-typed "0." waits for the field's change event, so re-showing
+            // the stored weight never rewrites what the official is typing.
             let set = {
                 let code = code.clone();
-                move |event: leptos::ev::Event| {
-                    let typed = event_target_value(&event);
-                    assessment.update(|a| match typed.trim().parse::<f64>() {
-                        Ok(weight) if weight != given => {
+                move |event: leptos::ev::Event, typing: bool| {
+                    let typed = event_target_value(&event).trim().to_owned();
+                    let parsed = typed.parse::<f64>().ok();
+                    if typing && parsed.is_none_or(|weight| weight.to_string() != typed) {
+                        return;
+                    }
+                    assessment.update(|a| match parsed {
+                        Some(weight) if weight != given => {
                             a.weights.insert(code.clone(), weight);
                         }
                         _ => {
@@ -41,6 +48,7 @@ pub fn WeightEditor(framework: StoredValue<Framework>, assessment: RwSignal<Asse
                     });
                 }
             };
+            let set_on_change = set.clone();
             let changed = {
                 let code = code.clone();
                 move || assessment.with(|a| a.weights.contains_key(&code))
@@ -50,7 +58,7 @@ pub fn WeightEditor(framework: StoredValue<Framework>, assessment: RwSignal<Asse
                     <th scope="row"><label for=id.clone()>{label}</label></th>
                     <td>{given.to_string()}</td>
                     <td>
-                        <input id=id type="number" min="0" step="any" inputmode="decimal" prop:value=value on:change=set />
+                        <input id=id type="number" min="0" step="any" inputmode="decimal" prop:value=value on:input=move |e| set(e, true) on:change=move |e| set_on_change(e, false) />
                         {move || changed().then(|| view! { <span class="sc-changed">{tr(SelfcheckMsg::WeightChanged)}</span> })}
                     </td>
                 </tr>

@@ -267,7 +267,7 @@ describe('city self-check page', () => {
     // Weights: T weighs nothing, then the framework's weights again.
     await page.getByText('Weights', { exact: true }).click();
     await page.getByRole('spinbutton', { name: 'T · Technology support' }).fill('0');
-    await page.getByRole('spinbutton', { name: 'T · Technology support' }).press('Enter');
+    // At once, while the field still has focus.
     await page.getByTestId('overall-index').getByText('Not yet: assess some indicators first.').waitFor();
     assert.equal(await page.getByTestId('coverage').innerText(), '0 %', 'only T is assessed, and T now weighs nothing');
     await page.getByRole('spinbutton', { name: 'T · Technology support' }).fill('-1');
