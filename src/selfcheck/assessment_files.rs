@@ -3,12 +3,13 @@ use civic_pulse_core::selfcheck::{Assessment, Framework, Shelf, results_csv};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::file_picker::FilePicker;
 use super::framework_library;
 use super::link_compression::deflate;
-use super::local_files::{file_name, read_chosen_file, save_file};
+use super::local_files::{file_name, save_file};
+use super::problem_alert::ProblemAlert;
 use super::scoring::Scoring;
 use crate::i18n::{tr, use_lang};
-use crate::ui::ProblemList;
 
 /// Share links longer than this are compressed (`#zdata=`): some mail and chat programs cut
 /// longer links.
@@ -43,31 +44,20 @@ pub fn AssessmentFiles(
         let _ = save_file(&format!("\u{feff}{csv}"), &name, "text/csv");
     };
     // A good file opens beside the assessments already here, so importing never overwrites work.
-    let open = move |event: leptos::ev::Event| {
-        read_chosen_file(event, move |text| {
-            match Assessment::parse(&text).map_err(|e| vec![e]).and_then(|candidate| {
-                let Some(its_framework) = framework_library::find(&candidate.framework.id) else {
-                    return Err(vec![format!(
-                        "it uses the framework “{}”, which is not on this device: add its file first",
-                        candidate.framework.id
-                    )]);
-                };
-                let found = candidate.problems_with(&its_framework);
-                if found.is_empty() { Ok(candidate) } else { Err(found) }
-            }) {
-                Ok(candidate) => {
-                    problems.set(Vec::new());
-                    shelf.update(|s| s.start(candidate.clone()));
-                    assessment.set(candidate);
-                    status.set(Some(SelfcheckMsg::Loaded));
-                }
-                Err(found) => {
-                    status.set(None);
-                    problems.set(found);
-                }
+    let open = Callback::new(move |text: String| {
+        match Assessment::parse(&text).map_err(|e| vec![e]).and_then(framework_library::check) {
+            Ok(candidate) => {
+                problems.set(Vec::new());
+                shelf.update(|s| s.start(candidate.clone()));
+                assessment.set(candidate);
+                status.set(Some(SelfcheckMsg::Loaded));
             }
-        });
-    };
+            Err(found) => {
+                status.set(None);
+                problems.set(found);
+            }
+        }
+    });
     let share = move |_| {
         let json = assessment.with(Assessment::to_json);
         let plain = assessment.with(Assessment::share_fragment);
@@ -95,10 +85,7 @@ pub fn AssessmentFiles(
             <h2 id="sc-files-title">{tr(SelfcheckMsg::Files)}</h2>
             <div class="sc-actions">
                 <button type="button" on:click=download>{tr(SelfcheckMsg::Export)}</button>
-                <label class="sc-file">
-                    {tr(SelfcheckMsg::Import)}
-                    <input type="file" accept=".json,application/json" on:change=open />
-                </label>
+                <FilePicker label=SelfcheckMsg::Import accept=".json,application/json" on_text=open />
                 <button type="button" on:click=download_results disabled=move || scoring.evaluation.with(Result::is_err)>
                     {tr(SelfcheckMsg::ExportResults)}
                 </button>
@@ -106,13 +93,7 @@ pub fn AssessmentFiles(
                 <button type="button" on:click=print>{tr(SelfcheckMsg::Print)}</button>
             </div>
             <p role="status">{move || status.get().map(|msg| lang.get().text(msg))}</p>
-            <div role="alert">
-                {move || {
-                    let found = problems.get();
-                    (!found.is_empty())
-                        .then(|| view! { <ProblemList title=lang.get().text(SelfcheckMsg::ImportProblems).to_owned() problems=found /> })
-                }}
-            </div>
+            <ProblemAlert title=SelfcheckMsg::ImportProblems problems=problems />
             {move || {
                 link.get()
                     .map(|url| {

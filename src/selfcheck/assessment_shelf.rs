@@ -2,10 +2,10 @@ use civic_pulse_core::SelfcheckMsg;
 use civic_pulse_core::selfcheck::{Assessment, Shelf, localized_text};
 use leptos::prelude::*;
 
+use super::file_picker::FilePicker;
 use super::framework_library;
-use super::local_files::read_chosen_file;
+use super::problem_alert::ProblemAlert;
 use crate::i18n::{tr, use_lang};
-use crate::ui::ProblemList;
 
 /// The assessments kept on this device: open another (city or year), start a new one with any
 /// framework (built in or from a file), or delete one after confirming.
@@ -59,21 +59,19 @@ pub fn AssessmentShelf(shelf: RwSignal<Shelf>, assessment: RwSignal<Assessment>)
         assessment.set(shelf.with_untracked(|s| s.current().clone()));
         status.set(Some(lang.get_untracked().text(SelfcheckMsg::Deleted).to_owned()));
     };
-    let add_framework = move |event: leptos::ev::Event| {
-        read_chosen_file(event, move |text| match framework_library::add(&text) {
-            Ok(framework) => {
-                frameworks.set(framework_library::available());
-                problems.set(Vec::new());
-                let name = localized_text(&framework.name, lang.get_untracked().tag()).to_owned();
-                start(&framework.id);
-                status.set(Some(lang.get_untracked().format(SelfcheckMsg::FrameworkAdded, &[("name", &name)])));
-            }
-            Err(found) => {
-                status.set(None);
-                problems.set(found);
-            }
-        });
-    };
+    let add_framework = Callback::new(move |text: String| match framework_library::add(&text) {
+        Ok(framework) => {
+            frameworks.set(framework_library::available());
+            problems.set(Vec::new());
+            let name = localized_text(&framework.name, lang.get_untracked().tag()).to_owned();
+            start(&framework.id);
+            status.set(Some(lang.get_untracked().format(SelfcheckMsg::FrameworkAdded, &[("name", &name)])));
+        }
+        Err(found) => {
+            status.set(None);
+            problems.set(found);
+        }
+    });
     view! {
         <section class="sc-shelf sc-screen-only" aria-labelledby="sc-shelf-title">
             <h2 id="sc-shelf-title">{tr(SelfcheckMsg::ShelfTitle)}</h2>
@@ -140,19 +138,10 @@ pub fn AssessmentShelf(shelf: RwSignal<Shelf>, assessment: RwSignal<Assessment>)
                     </select>
                 </label>
                 <button type="button" on:click=move |_| start(&new_framework.get_untracked())>{tr(SelfcheckMsg::NewStart)}</button>
-                <label class="sc-file">
-                    {tr(SelfcheckMsg::FrameworkFile)}
-                    <input type="file" accept=".json,application/json" on:change=add_framework />
-                </label>
+                <FilePicker label=SelfcheckMsg::FrameworkFile accept=".json,application/json" on_text=add_framework />
             </div>
             <p role="status">{move || status.get()}</p>
-            <div role="alert">
-                {move || {
-                    let found = problems.get();
-                    (!found.is_empty())
-                        .then(|| view! { <ProblemList title=lang.get().text(SelfcheckMsg::FrameworkProblems).to_owned() problems=found /> })
-                }}
-            </div>
+            <ProblemAlert title=SelfcheckMsg::FrameworkProblems problems=problems />
         </section>
     }
 }

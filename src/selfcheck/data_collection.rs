@@ -2,10 +2,11 @@ use civic_pulse_core::SelfcheckMsg;
 use civic_pulse_core::selfcheck::{Assessment, CitizenRatings, Framework, read_ratings, read_template, template_csv};
 use leptos::prelude::*;
 
-use super::local_files::{read_chosen_file, save_file};
+use super::file_picker::FilePicker;
+use super::local_files::save_file;
+use super::problem_alert::ProblemAlert;
 use super::scoring::percent;
 use crate::i18n::{tr, use_lang};
-use crate::ui::ProblemList;
 
 /// Gathering figures: a blank CSV template for departments to fill in and its import, and
 /// residents' ratings (a collector or portal export) that score the citizen-feedback indicator.
@@ -26,78 +27,61 @@ pub fn DataCollection(
             .with_value(|f| (template_csv(f, lang.get_untracked().tag()), format!("self-check-template-{}.csv", f.id)));
         let _ = save_file(&format!("\u{feff}{csv}"), &name, "text/csv");
     };
-    let import_template = move |event: leptos::ev::Event| {
-        read_chosen_file(event, move |text| match framework.with_value(|f| read_template(f, &text)) {
-            Ok(inputs) => {
-                let count = inputs.len();
-                assessment.update(|a| a.inputs.extend(inputs));
-                problems.set(Vec::new());
-                status.set(Some(
-                    lang.get_untracked().format(SelfcheckMsg::TemplateLoaded, &[("count", &count.to_string())]),
-                ));
+    let import_template = Callback::new(move |text: String| match framework.with_value(|f| read_template(f, &text)) {
+        Ok(inputs) => {
+            let count = inputs.len();
+            assessment.update(|a| a.inputs.extend(inputs));
+            problems.set(Vec::new());
+            status
+                .set(Some(lang.get_untracked().format(SelfcheckMsg::TemplateLoaded, &[("count", &count.to_string())])));
+        }
+        Err(found) => {
+            status.set(None);
+            problems.set(found);
+        }
+    });
+    let import_ratings = Callback::new(move |text: String| match read_ratings(&text) {
+        Ok(found) => {
+            let entry = framework.with_value(|f| found.indicator_input(f));
+            let (code, satisfaction) = (entry.as_ref().map(|(c, _)| c.clone()).unwrap_or_default(), found.overall);
+            if let Some((code, input)) = entry {
+                assessment.update(|a| {
+                    a.inputs.insert(code, input);
+                });
             }
-            Err(found) => {
-                status.set(None);
-                problems.set(found);
-            }
-        });
-    };
-    let import_ratings = move |event: leptos::ev::Event| {
-        read_chosen_file(event, move |text| match read_ratings(&text) {
-            Ok(found) => {
-                let entry = framework.with_value(|f| found.indicator_input(f));
-                let (code, satisfaction) = (entry.as_ref().map(|(c, _)| c.clone()).unwrap_or_default(), found.overall);
-                if let Some((code, input)) = entry {
-                    assessment.update(|a| {
-                        a.inputs.insert(code, input);
-                    });
-                }
-                problems.set(Vec::new());
-                status.set(Some(lang.get_untracked().format(
-                    SelfcheckMsg::RatingsLoaded,
-                    &[
-                        ("count", &satisfaction.count.to_string()),
-                        ("repeats", &found.duplicates.to_string()),
-                        ("percent", &percent(satisfaction.score / 100.0)),
-                        ("indicator", &code),
-                    ],
-                )));
-                ratings.set(Some(found));
-            }
-            Err(found) => {
-                status.set(None);
-                problems.set(found);
-            }
-        });
-    };
+            problems.set(Vec::new());
+            status.set(Some(lang.get_untracked().format(
+                SelfcheckMsg::RatingsLoaded,
+                &[
+                    ("count", &satisfaction.count.to_string()),
+                    ("repeats", &found.duplicates.to_string()),
+                    ("percent", &percent(satisfaction.score / 100.0)),
+                    ("indicator", &code),
+                ],
+            )));
+            ratings.set(Some(found));
+        }
+        Err(found) => {
+            status.set(None);
+            problems.set(found);
+        }
+    });
     view! {
         <section class="sc-files sc-screen-only" aria-labelledby="sc-data-title">
             <h2 id="sc-data-title">{tr(SelfcheckMsg::DataTitle)}</h2>
             <p>{tr(SelfcheckMsg::DataHelp)}</p>
             <div class="sc-actions">
                 <button type="button" on:click=template>{tr(SelfcheckMsg::TemplateDownload)}</button>
-                <label class="sc-file">
-                    {tr(SelfcheckMsg::TemplateImport)}
-                    <input type="file" accept=".csv,text/csv" on:change=import_template />
-                </label>
+                <FilePicker label=SelfcheckMsg::TemplateImport accept=".csv,text/csv" on_text=import_template />
                 {takes_ratings
                     .then(|| {
                         view! {
-                            <label class="sc-file">
-                                {tr(SelfcheckMsg::RatingsImport)}
-                                <input type="file" accept=".json,.jsonl,.csv,application/json,text/csv" on:change=import_ratings />
-                            </label>
+                            <FilePicker label=SelfcheckMsg::RatingsImport accept=".json,.jsonl,.csv,application/json,text/csv" on_text=import_ratings />
                         }
                     })}
             </div>
             <p role="status" data-testid="data-status">{move || status.get()}</p>
-            <div role="alert">
-                {move || {
-                    let found = problems.get();
-                    (!found.is_empty())
-                        .then(|| view! { <ProblemList title=lang.get().text(SelfcheckMsg::ImportProblems).to_owned() problems=found /> })
-                }}
-            </div>
+            <ProblemAlert title=SelfcheckMsg::ImportProblems problems=problems />
         </section>
     }
 }

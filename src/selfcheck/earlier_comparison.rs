@@ -2,10 +2,10 @@ use civic_pulse_core::SelfcheckMsg;
 use civic_pulse_core::selfcheck::{Assessment, Framework, Shelf, compare_with_earlier, localized_text};
 use leptos::prelude::*;
 
-use super::local_files::read_chosen_file;
+use super::file_picker::FilePicker;
+use super::problem_alert::ProblemAlert;
 use super::scoring::{Scoring, evaluate_assessment, two_decimals};
 use crate::i18n::{tr, use_lang};
-use crate::ui::ProblemList;
 
 /// Compares the open assessment with an earlier year's: one kept on this device for the same
 /// city, or a file. Overall index and each dimension, then and now, with the change.
@@ -26,21 +26,19 @@ pub fn EarlierComparison(framework: StoredValue<Framework>, scoring: Scoring, sh
         problems.set(Vec::new());
         earlier.set(found);
     };
-    let open = move |event: leptos::ev::Event| {
-        read_chosen_file(event, move |text| {
-            let candidate = Assessment::parse(&text).map_err(|e| vec![e]).and_then(|candidate| {
-                let found = framework.with_value(|f| candidate.problems_with(f));
-                if found.is_empty() { Ok(candidate) } else { Err(found) }
-            });
-            match candidate {
-                Ok(candidate) => {
-                    problems.set(Vec::new());
-                    earlier.set(Some(candidate));
-                }
-                Err(found) => problems.set(found),
-            }
+    let open = Callback::new(move |text: String| {
+        let candidate = Assessment::parse(&text).map_err(|e| vec![e]).and_then(|candidate| {
+            let found = framework.with_value(|f| candidate.problems_with(f));
+            if found.is_empty() { Ok(candidate) } else { Err(found) }
         });
-    };
+        match candidate {
+            Ok(candidate) => {
+                problems.set(Vec::new());
+                earlier.set(Some(candidate));
+            }
+            Err(found) => problems.set(found),
+        }
+    });
     let table = move || {
         let before_assessment = earlier.get()?;
         let before = framework.with_value(|f| evaluate_assessment(f, &before_assessment)).ok()?;
@@ -107,18 +105,9 @@ pub fn EarlierComparison(framework: StoredValue<Framework>, scoring: Scoring, sh
                             }
                         })
                 }}
-                <label class="sc-file">
-                    {tr(SelfcheckMsg::CompareFile)}
-                    <input type="file" accept=".json,application/json" on:change=open />
-                </label>
+                <FilePicker label=SelfcheckMsg::CompareFile accept=".json,application/json" on_text=open />
             </div>
-            <div role="alert">
-                {move || {
-                    let found = problems.get();
-                    (!found.is_empty())
-                        .then(|| view! { <ProblemList title=lang.get().text(SelfcheckMsg::ImportProblems).to_owned() problems=found /> })
-                }}
-            </div>
+            <ProblemAlert title=SelfcheckMsg::ImportProblems problems=problems />
             {table}
         </section>
     }

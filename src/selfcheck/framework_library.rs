@@ -2,7 +2,7 @@
 //! added from a file (each file's JSON kept in local storage under its own key, so they work
 //! offline and after reload).
 
-use civic_pulse_core::selfcheck::{Framework, Localized};
+use civic_pulse_core::selfcheck::{Assessment, Framework, Localized};
 
 const PREFIX: &str = "civic-pulse:selfcheck:framework:";
 
@@ -43,4 +43,17 @@ pub fn add(text: &str) -> Result<Framework, Vec<String>> {
     }
     let saved = storage().is_some_and(|s| s.set_item(&format!("{PREFIX}{}", framework.id), text).is_ok());
     if saved { Ok(framework) } else { Err(vec!["this device's storage is full or turned off".to_owned()]) }
+}
+
+/// An assessment from a file or link, checked against its own framework on this device: every
+/// problem in words, including a framework this device does not have.
+pub fn check(candidate: Assessment) -> Result<Assessment, Vec<String>> {
+    let Some(framework) = find(&candidate.framework.id) else {
+        return Err(vec![format!(
+            "it uses the framework “{}”, which is not on this device: add its file first",
+            candidate.framework.id
+        )]);
+    };
+    let problems = candidate.problems_with(&framework);
+    if problems.is_empty() { Ok(candidate) } else { Err(problems) }
 }

@@ -6,8 +6,8 @@ use wasm_bindgen::JsValue;
 
 use super::framework_library;
 use super::link_compression::inflate;
+use super::problem_alert::ProblemAlert;
 use crate::i18n::{tr, use_lang};
-use crate::ui::ProblemList;
 
 /// Takes the page's `#data=` or `#zdata=` fragment, if any, out of the address bar (so a reload
 /// does not offer it again) and returns it.
@@ -29,14 +29,7 @@ async fn read_fragment(fragment: &str) -> Result<Assessment, Vec<String>> {
     } else {
         Assessment::from_fragment(fragment).ok_or_else(damaged)?.map_err(|e| vec![e])?
     };
-    let Some(framework) = framework_library::find(&candidate.framework.id) else {
-        return Err(vec![format!(
-            "it uses the framework “{}”, which is not on this device: add its file first",
-            candidate.framework.id
-        )]);
-    };
-    let problems = candidate.problems_with(&framework);
-    if problems.is_empty() { Ok(candidate) } else { Err(problems) }
+    framework_library::check(candidate)
 }
 
 /// Opens an assessment from a share link. A device with nothing entered simply opens it; one
@@ -80,11 +73,7 @@ pub fn SharedLinkOffer(shelf: RwSignal<Shelf>, assessment: RwSignal<Assessment>)
                         }
                     })
             }}
-            {move || {
-                let found = problems.get();
-                (!found.is_empty())
-                    .then(|| view! { <ProblemList title=lang.get().text(SelfcheckMsg::LinkProblems).to_owned() problems=found /> })
-            }}
         </div>
+        <ProblemAlert title=SelfcheckMsg::LinkProblems problems=problems />
     }
 }

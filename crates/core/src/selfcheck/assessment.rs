@@ -62,25 +62,20 @@ impl Assessment {
 
     /// Sets or clears (`None`: not assessed) the rubric level of one indicator.
     pub fn set_level(&mut self, code: &str, level: Option<u8>) {
-        match level {
-            Some(level) => {
-                let entry = self.inputs.entry(code.to_owned()).or_default();
-                *entry =
-                    IndicatorInput { quality: entry.quality, note: entry.note.take(), ..IndicatorInput::level(level) };
-            }
-            None => {
-                self.inputs.remove(code);
-            }
-        }
+        self.set_figure(code, level.map(IndicatorInput::level));
     }
 
     /// Sets or clears (`None`: not assessed) the raw value of one indicator.
     pub fn set_value(&mut self, code: &str, value: Option<f64>) {
-        match value {
-            Some(value) => {
+        self.set_figure(code, value.map(IndicatorInput::value));
+    }
+
+    /// Replaces an indicator's figure, keeping its quality and note; `None` clears the entry.
+    fn set_figure(&mut self, code: &str, figure: Option<IndicatorInput>) {
+        match figure {
+            Some(figure) => {
                 let entry = self.inputs.entry(code.to_owned()).or_default();
-                *entry =
-                    IndicatorInput { quality: entry.quality, note: entry.note.take(), ..IndicatorInput::value(value) };
+                *entry = IndicatorInput { quality: entry.quality, note: entry.note.take(), ..figure };
             }
             None => {
                 self.inputs.remove(code);
