@@ -280,6 +280,13 @@ describe('city self-check page', () => {
     assert.equal(await page.getByTestId('overall-index').innerText(), now, 'an unassessed part\'s weight does not move the index');
     assert.match(await page.getByTestId('weights-used').innerText(), /T · Technology support\t10 %\t100 %/);
     await expectNoAxeViolations(page, 'weights, comparison and charts');
+    // In the system's high-contrast mode the charts take the text colour, not our blue.
+    const stroke = () => page.locator('.sc-radar-city').evaluate((line) => getComputedStyle(line).stroke);
+    assert.equal(await stroke(), 'rgb(11, 83, 148)');
+    await page.emulateMedia({ forcedColors: 'active' });
+    assert.notEqual(await stroke(), 'rgb(11, 83, 148)');
+    await expectNoAxeViolations(page, 'charts in forced colours');
+    await page.emulateMedia({ forcedColors: 'none' });
 
     // Switching back, and everything survives a reload.
     await page.reload();
