@@ -9,7 +9,7 @@ use super::offline_status::OfflineStatus;
 use super::shared_link::SharedLinkOffer;
 use super::workspace::Workspace;
 use crate::i18n::{LanguageSwitcher, browser_languages, provide_lang, tr};
-use crate::ui::ProblemList;
+use crate::ui::{DisplayControls, ProblemList, load_display_prefs, save_display_prefs};
 
 /// The self-check page: the assessments on this device, and the open one's workspace. Every
 /// change is saved on the device; nothing is sent anywhere.
@@ -20,6 +20,21 @@ pub fn SelfcheckApp() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", lang.get().tag());
+        }
+    });
+    // Larger text and high contrast, as in the widget, remembered on the device; set on <html>
+    // so the whole page (charts included) follows.
+    let prefs = RwSignal::new(load_display_prefs());
+    Effect::new(move |_| {
+        let chosen = prefs.get();
+        save_display_prefs(chosen);
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-text-size", &chosen.text_step.to_string());
+            let _ = if chosen.high_contrast {
+                root.set_attribute("data-contrast", "high")
+            } else {
+                root.remove_attribute("data-contrast")
+            };
         }
     });
     let Some(default_framework) = Framework::builtin("smart-2021") else {
@@ -62,7 +77,10 @@ pub fn SelfcheckApp() -> impl IntoView {
     view! {
         <header class="sc-header">
             <h1>{tr(SelfcheckMsg::Title)}</h1>
-            <LanguageSwitcher />
+            <div class="sc-controls">
+                <DisplayControls prefs=prefs />
+                <LanguageSwitcher />
+            </div>
         </header>
         <main class="sc-main">
             <p class="sc-screen-only">{tr(SelfcheckMsg::Intro)}</p>

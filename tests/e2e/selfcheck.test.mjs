@@ -287,10 +287,19 @@ describe('city self-check page', () => {
     assert.notEqual(await stroke(), 'rgb(11, 83, 148)');
     await expectNoAxeViolations(page, 'charts in forced colours');
     await page.emulateMedia({ forcedColors: 'none' });
+    // The page's own high contrast and largest text, remembered on the device.
+    await page.getByRole('button', { name: 'High contrast' }).click();
+    await page.getByRole('button', { name: /^A Largest text/ }).click();
+    assert.notEqual(await stroke(), 'rgb(11, 83, 148)');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).fontSize), '27px');
+    await expectNoAxeViolations(page, 'the self-check in high contrast with the largest text');
 
     // Switching back, and everything survives a reload.
     await page.reload();
     await page.getByRole('heading', { name: /^T · /, level: 2 }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.contrast), 'high', 'high contrast is remembered');
+    await page.getByRole('button', { name: 'High contrast' }).click();
+    await page.getByRole('button', { name: /^A Standard text/ }).click();
     const labels = await page.getByLabel('Assessments on this device').locator('option').allInnerTexts();
     assert.deepEqual(labels.map((l) => l.split(' · ').slice(0, 2).join(' · ')), ['Lishui · 2025', 'Lishui · 2026']);
     assert.equal(await page.getByLabel('Year', { exact: true }).inputValue(), '2026');
