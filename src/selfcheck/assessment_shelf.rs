@@ -13,6 +13,9 @@ use crate::i18n::{tr, use_lang};
 pub fn AssessmentShelf(shelf: RwSignal<Shelf>, assessment: RwSignal<Assessment>) -> impl IntoView {
     let lang = use_lang();
     let chosen = RwSignal::new(shelf.with_untracked(|s| s.current));
+    // Whatever opens an assessment (this list, an import, a link), the list shows the open one.
+    let open_now = Memo::new(move |_| shelf.with(|s| s.current));
+    Effect::new(move |_| chosen.set(open_now.get()));
     let frameworks = RwSignal::new(framework_library::available());
     let new_framework =
         RwSignal::new(frameworks.with_untracked(|f| f.first().map(|(id, _)| id.clone()).unwrap_or_default()));

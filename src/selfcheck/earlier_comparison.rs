@@ -15,6 +15,16 @@ pub fn EarlierComparison(framework: StoredValue<Framework>, scoring: Scoring, sh
     let earlier = RwSignal::new(None::<Assessment>);
     let problems = RwSignal::new(Vec::<String>::new());
     let choice = RwSignal::new(String::new());
+    // Another assessment opened: an earlier year chosen for the last one no longer applies.
+    let open_now = Memo::new(move |_| shelf.with(|s| s.current));
+    Effect::new(move |before: Option<usize>| {
+        let now = open_now.get();
+        if before.is_some_and(|before| before != now) {
+            earlier.set(None);
+            choice.set(String::new());
+        }
+        now
+    });
     let on_device = move || {
         shelf.with(|s| {
             s.earlier_years().into_iter().map(|i| (i, s.assessments[i].year.unwrap_or_default())).collect::<Vec<_>>()

@@ -162,6 +162,7 @@ describe('city self-check page', () => {
     await page.getByText(/^Assessment opened\./).waitFor();
     assert.equal(await page.getByTestId('overall-index').innerText(), first.index);
     assert.equal(await page.getByLabel('City', { exact: true }).inputValue(), 'Lishui');
+    assert.match(await page.getByLabel('Assessments on this device').evaluate((select) => select.selectedOptions[0].text), /^Lishui · /, 'the list shows the opened file');
 
     // A fresh browser opening the link: nothing on the device yet, so it simply opens.
     const third = await fixture.browser.newContext({ locale: 'en-US' });
@@ -304,10 +305,14 @@ describe('city self-check page', () => {
     assert.deepEqual(labels.map((l) => l.split(' · ').slice(0, 2).join(' · ')), ['Lishui · 2025', 'Lishui · 2026']);
     assert.equal(await page.getByLabel('Year', { exact: true }).inputValue(), '2026');
     assert.match(await page.getByLabel('Assessments on this device').evaluate((select) => select.selectedOptions[0].text), /^Lishui · 2026/, 'the open one is the one selected');
+    await page.getByLabel('Earlier year on this device').selectOption({ label: '2025' });
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    await comparison.waitFor();
     await page.getByLabel('Assessments on this device').selectOption({ index: 0 });
     await page.getByRole('button', { name: 'Open', exact: true }).click();
     assert.equal(await page.getByLabel('Year', { exact: true }).inputValue(), '2025');
     assert.equal(await page.getByTestId('overall-index').innerText(), before);
+    assert.equal(await comparison.count(), 0, 'a comparison made for 2026 is not shown for 2025');
 
     // Deleting asks first and keeps the other.
     await page.getByRole('button', { name: 'Delete…' }).click();
