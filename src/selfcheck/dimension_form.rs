@@ -1,5 +1,5 @@
 use civic_pulse_core::SelfcheckMsg;
-use civic_pulse_core::selfcheck::{Assessment, CitizenRatings, Framework, localized_text};
+use civic_pulse_core::selfcheck::{Assessment, CitizenRatings, Framework};
 use leptos::prelude::*;
 
 use super::indicator_field::IndicatorField;
@@ -22,7 +22,7 @@ pub fn DimensionForm(
     let title = move || {
         framework.with_value(|f| {
             let node = &f.nodes[dimension];
-            format!("{} · {}", node.code, localized_text(&node.name, lang.get().tag()))
+            node.label(lang.get().tag())
         })
     };
     view! {

@@ -1,5 +1,5 @@
 use civic_pulse_core::SelfcheckMsg;
-use civic_pulse_core::selfcheck::{Assessment, Framework, localized_text};
+use civic_pulse_core::selfcheck::{Assessment, Framework};
 use leptos::prelude::*;
 
 use crate::i18n::use_lang;
@@ -16,31 +16,24 @@ pub fn DimensionOverview(
     open: Callback<usize>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let dimensions: Vec<(usize, String, Vec<String>)> = framework.with_value(|f| {
+    let dimensions: Vec<(usize, Vec<String>)> = framework.with_value(|f| {
         f.nodes[0]
             .children
             .iter()
-            .map(|&index| {
-                let codes = f.indicators_under(index).map(|(_, n)| n.code.clone()).collect();
-                (index, f.nodes[index].code.clone(), codes)
-            })
+            .map(|&index| (index, f.indicators_under(index).map(|(_, n)| n.code.clone()).collect()))
             .collect()
     });
     let items = dimensions
         .into_iter()
         .enumerate()
-        .map(|(position, (index, code, codes))| {
+        .map(|(position, (index, codes))| {
             let total = codes.len();
             let text = move || {
                 let done = assessment.with(|a| codes.iter().filter(|c| a.inputs.contains_key(c.as_str())).count());
-                let name = framework.with_value(|f| localized_text(&f.nodes[index].name, lang.get().tag()).to_owned());
+                let dimension = framework.with_value(|f| f.nodes[index].label(lang.get().tag()));
                 lang.get().format(
                     SelfcheckMsg::DimensionProgress,
-                    &[
-                        ("dimension", &format!("{code} · {name}")),
-                        ("done", &done.to_string()),
-                        ("total", &total.to_string()),
-                    ],
+                    &[("dimension", &dimension), ("done", &done.to_string()), ("total", &total.to_string())],
                 )
             };
             view! {

@@ -14,14 +14,13 @@ pub fn DimensionTable(framework: Framework) -> impl IntoView {
     let has_average = average_label.is_some();
     let root = &framework.nodes[0];
     let total: f64 = root.children.iter().map(|&c| framework.nodes[c].weight).sum();
-    let average =
-        |code: &str| framework.benchmark.as_ref().and_then(|b| b.values.get(code)).map(|v| (v.value, v.status));
     let rows: Vec<_> = root
         .children
         .iter()
         .map(|&c| {
             let node = &framework.nodes[c];
-            (node.code.clone(), node.name.clone(), node.weight / total * 100.0, average(&node.code))
+            let average = framework.average(&node.code).map(|v| (v.value, v.status));
+            (node.code.clone(), node.name.clone(), node.weight / total * 100.0, average)
         })
         .collect();
     view! {
@@ -76,7 +75,8 @@ fn at_least_two_decimals(value: f64) -> String {
     }
 }
 
-fn status_text(status: Status) -> SelfcheckMsg {
+/// Whether a figure was published, rounded or derived, in words.
+pub fn status_text(status: Status) -> SelfcheckMsg {
     match status {
         Status::Published => SelfcheckMsg::StatusPublished,
         Status::Approximate => SelfcheckMsg::StatusApproximate,

@@ -1,5 +1,5 @@
 use civic_pulse_core::SelfcheckMsg;
-use civic_pulse_core::selfcheck::{Assessment, Framework, Shelf, compare_with_earlier, localized_text};
+use civic_pulse_core::selfcheck::{Assessment, Framework, Shelf, compare_with_earlier};
 use leptos::prelude::*;
 
 use super::file_picker::FilePicker;
@@ -37,10 +37,7 @@ pub fn EarlierComparison(framework: StoredValue<Framework>, scoring: Scoring, sh
         earlier.set(found);
     };
     let open = Callback::new(move |text: String| {
-        let candidate = Assessment::parse(&text).map_err(|e| vec![e]).and_then(|candidate| {
-            let found = framework.with_value(|f| candidate.problems_with(f));
-            if found.is_empty() { Ok(candidate) } else { Err(found) }
-        });
+        let candidate = Assessment::parse(&text).map_err(|e| vec![e]).and_then(|c| framework.with_value(|f| c.fit(f)));
         match candidate {
             Ok(candidate) => {
                 problems.set(Vec::new());
@@ -62,7 +59,7 @@ pub fn EarlierComparison(framework: StoredValue<Framework>, scoring: Scoring, sh
                     let name = if index == 0 {
                         lang.get().text(SelfcheckMsg::OverallIndex).to_owned()
                     } else {
-                        format!("{} · {}", f.nodes[index].code, localized_text(&f.nodes[index].name, lang.get().tag()))
+                        f.nodes[index].label(lang.get().tag())
                     };
                     let change = delta.delta.map_or_else(|| "—".to_owned(), |d| format!("{d:+.2}"));
                     view! {

@@ -54,6 +54,5 @@ pub fn check(candidate: Assessment) -> Result<Assessment, Vec<String>> {
             candidate.framework.id
         )]);
     };
-    let problems = candidate.problems_with(&framework);
-    if problems.is_empty() { Ok(candidate) } else { Err(problems) }
+    candidate.fit(&framework)
 }

@@ -44,11 +44,8 @@ pub fn GapList(framework: StoredValue<Framework>, scoring: Scoring) -> impl Into
             }
         }
         let tier = framework.with_value(|f| {
-            f.tiers
-                .iter()
-                .find(|t| t.id == plan.target_tier)
-                .map(|t| localized_text(&t.name, lang.get().tag()).to_owned())
-                .unwrap_or_else(|| plan.target_tier.clone())
+            f.tier(&plan.target_tier)
+                .map_or_else(|| plan.target_tier.clone(), |t| localized_text(&t.name, lang.get().tag()).to_owned())
         });
         let intro = lang.get().format(
             if plan.reached { SelfcheckMsg::GapIntro } else { SelfcheckMsg::GapNotEnough },
@@ -57,13 +54,13 @@ pub fn GapList(framework: StoredValue<Framework>, scoring: Scoring) -> impl Into
         let items = actions
             .into_iter()
             .map(|action| {
-                let name = framework.with_value(|f| {
-                    f.index_of(&action.code).map(|i| localized_text(&f.nodes[i].name, lang.get().tag()).to_owned())
-                });
+                let indicator = framework
+                    .with_value(|f| f.index_of(&action.code).map(|i| f.nodes[i].label(lang.get().tag())))
+                    .unwrap_or_else(|| action.code.clone());
                 let text = lang.get().format(
                     SelfcheckMsg::GapStep,
                     &[
-                        ("indicator", &format!("{} · {}", action.code, name.unwrap_or_default())),
+                        ("indicator", &indicator),
                         ("from", &as_entered(action.from)),
                         ("to", &as_entered(action.to)),
                         ("points", &format!("{:.3}", action.gain)),

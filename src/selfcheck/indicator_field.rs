@@ -8,12 +8,15 @@ use super::scoring::percent;
 use crate::i18n::{tr, use_lang};
 use crate::ui::unique_id;
 
-const QUALITIES: [(&str, Quality, SelfcheckMsg); 4] = [
-    ("measured", Quality::Measured, SelfcheckMsg::QualityMeasured),
-    ("administrative", Quality::Administrative, SelfcheckMsg::QualityAdministrative),
-    ("estimated", Quality::Estimated, SelfcheckMsg::QualityEstimated),
-    ("unknown-source", Quality::UnknownSource, SelfcheckMsg::QualityUnknownSource),
-];
+/// A data quality in words.
+pub fn quality_text(quality: Quality) -> SelfcheckMsg {
+    match quality {
+        Quality::Measured => SelfcheckMsg::QualityMeasured,
+        Quality::Administrative => SelfcheckMsg::QualityAdministrative,
+        Quality::Estimated => SelfcheckMsg::QualityEstimated,
+        Quality::UnknownSource => SelfcheckMsg::QualityUnknownSource,
+    }
+}
 
 /// One indicator: its name and meaning; its rubric level as a radio group whose first answer is
 /// always "not assessed" (never the same as level 0), or its raw value in its unit with the
@@ -148,13 +151,12 @@ pub fn IndicatorField(
                     a.inputs
                         .get(code.read_value().as_str())
                         .and_then(|i| i.quality)
-                        .and_then(|q| QUALITIES.iter().find(|(_, quality, _)| *quality == q))
-                        .map_or("", |(id, ..)| *id)
+                        .map_or("", Quality::id)
                 })
             };
             let set_quality = move |event: leptos::ev::Event| {
                 let chosen = event_target_value(&event);
-                let quality = QUALITIES.iter().find(|(id, ..)| *id == chosen).map(|(_, q, _)| *q);
+                let quality = Quality::from_id(&chosen);
                 assessment.update(|a| a.set_quality(&code.read_value(), quality));
             };
             let note = move || {
@@ -165,7 +167,7 @@ pub fn IndicatorField(
                     <label for=quality_id.clone()>{tr(SelfcheckMsg::QualityLabel)}</label>
                     <select id=quality_id prop:value=quality on:change=set_quality>
                         <option value="">{tr(SelfcheckMsg::QualityNotStated)}</option>
-                        {QUALITIES.iter().map(|(id, _, msg)| view! { <option value=*id>{tr(*msg)}</option> }).collect_view()}
+                        {Quality::ALL.map(|q| view! { <option value=q.id()>{tr(quality_text(q))}</option> }).to_vec()}
                     </select>
                     <label for=note_id.clone()>{tr(SelfcheckMsg::NoteLabel)}</label>
                     <textarea

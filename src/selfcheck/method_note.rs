@@ -1,9 +1,10 @@
 use civic_pulse_core::SelfcheckMsg;
 use civic_pulse_core::selfcheck::{
-    Aggregation, ENGINE_VERSION, Framework, Status, UncertaintyOptions, fingerprint, localized_text,
+    Aggregation, ENGINE_VERSION, Framework, UncertaintyOptions, fingerprint, localized_text,
 };
 use leptos::prelude::*;
 
+use super::dimension_table::status_text;
 use super::scoring::{Scoring, options_with, percent, two_decimals};
 use crate::i18n::{tr, use_lang};
 
@@ -36,12 +37,7 @@ pub fn MethodNote(framework: StoredValue<Framework>, scoring: Scoring) -> impl I
                 .iter()
                 .map(|t| format!("{} ≥ {}", localized_text(&t.name, lang.get().tag()), two_decimals(t.min)))
                 .collect();
-            let status = match f.tiers_status {
-                Status::Published => SelfcheckMsg::StatusPublished,
-                Status::Approximate => SelfcheckMsg::StatusApproximate,
-                Status::Derived => SelfcheckMsg::StatusDerived,
-            };
-            format!("{} ({})", list.join(", "), text(status))
+            format!("{} ({})", list.join(", "), text(status_text(f.tiers_status)))
         })
     };
     let uncertainty = move || {
@@ -70,7 +66,7 @@ pub fn MethodNote(framework: StoredValue<Framework>, scoring: Scoring) -> impl I
                         .unwrap_or((0.0, 0.0));
                     view! {
                         <tr>
-                            <th scope="row">{format!("{} · {}", node.code, localized_text(&node.name, lang.get().tag()))}</th>
+                            <th scope="row">{node.label(lang.get().tag())}</th>
                             <td>{percent(given)}</td>
                             <td>{percent(used)}</td>
                         </tr>

@@ -1,7 +1,8 @@
 use civic_pulse_core::SelfcheckMsg;
-use civic_pulse_core::selfcheck::{Assessment, Framework, Measure, Quality, localized_text};
+use civic_pulse_core::selfcheck::{Assessment, Framework, Measure, localized_text};
 use leptos::prelude::*;
 
+use super::indicator_field::quality_text;
 use super::scoring::{Scoring, two_decimals};
 use crate::i18n::{tr, use_lang};
 
@@ -43,14 +44,6 @@ pub fn ReportCover(
 #[component]
 pub fn IndicatorTable(framework: StoredValue<Framework>, scoring: Scoring) -> impl IntoView {
     let lang = use_lang();
-    let quality_text = |quality: Option<Quality>| {
-        quality.map(|q| match q {
-            Quality::Measured => SelfcheckMsg::QualityMeasured,
-            Quality::Administrative => SelfcheckMsg::QualityAdministrative,
-            Quality::Estimated => SelfcheckMsg::QualityEstimated,
-            Quality::UnknownSource => SelfcheckMsg::QualityUnknownSource,
-        })
-    };
     let rows = move || {
         let scores = scoring.scores.get();
         framework.with_value(|f| {
@@ -59,17 +52,19 @@ pub fn IndicatorTable(framework: StoredValue<Framework>, scoring: Scoring) -> im
                     .map(|(index, node)| {
                         let input = inputs.get(&node.code);
                         let entered = match input.and_then(|i| i.measure()) {
-                            Some(Measure::Level(level)) => lang.get().format(SelfcheckMsg::LevelEntered, &[("level", &level.to_string())]),
+                            Some(Measure::Level(level)) => {
+                                lang.get().format(SelfcheckMsg::LevelEntered, &[("level", &level.to_string())])
+                            }
                             Some(Measure::Score(score)) => format!("{score}"),
                             Some(Measure::Value(value)) => format!("{value} {}", node.unit.clone().unwrap_or_default()),
                             None => lang.get().text(SelfcheckMsg::NotAssessed).to_owned(),
                         };
                         let score = scores.get(index).copied().flatten().map_or_else(|| "—".to_owned(), two_decimals);
-                        let quality = quality_text(input.and_then(|i| i.quality)).map(|m| lang.get().text(m)).unwrap_or("");
+                        let quality = input.and_then(|i| i.quality).map_or("", |q| lang.get().text(quality_text(q)));
                         let note = input.and_then(|i| i.note.clone()).unwrap_or_default();
                         view! {
                             <tr>
-                                <th scope="row">{format!("{} · {}", node.code, localized_text(&node.name, lang.get().tag()))}</th>
+                                <th scope="row">{node.label(lang.get().tag())}</th>
                                 <td>{entered}</td>
                                 <td>{score}</td>
                                 <td>{quality}</td>

@@ -51,7 +51,7 @@ pub fn RadarChart(framework: StoredValue<Framework>, scoring: Scoring) -> impl I
                     let node = &f.nodes[index];
                     let result = scoring.with_evaluation(|e| (e.nodes[index].value, e.nodes[index].light));
                     let (value, light) = result.unwrap_or((None, None));
-                    let average = f.benchmark.as_ref().and_then(|b| b.values.get(&node.code)).map(|b| b.value);
+                    let average = f.average(&node.code).map(|b| b.value);
                     (node.code.clone(), localized_text(&node.name, lang.get().tag()).to_owned(), value, average, light)
                 })
                 .collect::<Vec<_>>()

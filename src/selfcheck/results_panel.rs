@@ -13,9 +13,7 @@ use crate::ui::ProblemList;
 pub fn ResultsPanel(framework: StoredValue<Framework>, scoring: Scoring) -> impl IntoView {
     let lang = use_lang();
     let tier_name = move |id: &str| {
-        framework.with_value(|f| {
-            f.tiers.iter().find(|t| t.id == id).map(|t| localized_text(&t.name, lang.get().tag()).to_owned())
-        })
+        framework.with_value(|f| f.tier(id).map(|t| localized_text(&t.name, lang.get().tag()).to_owned()))
     };
     let index = move || {
         scoring

@@ -1,5 +1,5 @@
 use civic_pulse_core::SelfcheckMsg;
-use civic_pulse_core::selfcheck::{Assessment, Framework, localized_text};
+use civic_pulse_core::selfcheck::{Assessment, Framework};
 use leptos::prelude::*;
 
 use crate::i18n::{tr, use_lang};
@@ -18,11 +18,7 @@ pub fn WeightEditor(framework: StoredValue<Framework>, assessment: RwSignal<Asse
         .map(|index| {
             let (code, given, depth) = framework.with_value(|f| (f.nodes[index].code.clone(), f.nodes[index].weight, f.nodes[index].depth));
             let id = format!("sc-weight-{code}");
-            let name = move || framework.with_value(|f| localized_text(&f.nodes[index].name, lang.get().tag()).to_owned());
-            let label = {
-                let code = code.clone();
-                move || format!("{code} · {}", name())
-            };
+            let label = move || framework.with_value(|f| f.nodes[index].label(lang.get().tag()));
             let value = {
                 let code = code.clone();
                 move || assessment.with(|a| a.weights.get(&code).copied().unwrap_or(given)).to_string()

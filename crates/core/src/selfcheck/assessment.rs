@@ -126,6 +126,12 @@ impl Assessment {
         found
     }
 
+    /// This assessment if it fits `framework`, else every problem in words.
+    pub fn fit(self, framework: &Framework) -> Result<Assessment, Vec<String>> {
+        let problems = self.problems_with(framework);
+        if problems.is_empty() { Ok(self) } else { Err(problems) }
+    }
+
     /// The fragment of a share link that carries the whole assessment: `data=<base64url JSON>`.
     pub fn share_fragment(&self) -> String {
         format!("data={}", crate::base64url::encode(self.to_json().as_bytes()))

@@ -189,6 +189,11 @@ impl Node {
     pub fn is_indicator(&self) -> bool {
         self.children.is_empty() && self.parent.is_some()
     }
+
+    /// "code · name" in language `tag`, as the self-check labels a node everywhere.
+    pub fn label(&self, tag: &str) -> String {
+        format!("{} · {}", self.code, localized_text(&self.name, tag))
+    }
 }
 
 /// A checked framework, ready for evaluation.
@@ -435,6 +440,16 @@ impl Framework {
             .filter(|(_, node)| node.is_indicator())
     }
 
+    /// The tier with this id.
+    pub fn tier(&self, id: &str) -> Option<&Tier> {
+        self.tiers.iter().find(|tier| tier.id == id)
+    }
+
+    /// The framework's published average for a node code (`overall` for the index), if any.
+    pub fn average(&self, code: &str) -> Option<&BenchmarkValue> {
+        self.benchmark.as_ref()?.values.get(code)
+    }
+
     /// The tier an index (0..1) falls in.
     pub fn tier_for(&self, index: f64) -> Option<&Tier> {
         self.tiers.iter().find(|tier| index >= tier.min)
@@ -624,6 +639,17 @@ mod tests {
             "{messages:#?}"
         );
         assert!(messages[1].contains("node D") && messages[1].contains("-1"));
+    }
+
+    #[test]
+    fn looks_up_tiers_averages_and_labels() {
+        let framework = Framework::builtin("smart-2021").unwrap();
+        assert_eq!(framework.tier("pioneer").map(|t| t.min), Some(0.7));
+        assert!(framework.tier("gold").is_none());
+        assert_eq!(framework.average("overall").map(|b| b.value), Some(0.7));
+        assert!(framework.average("T1.1").is_none());
+        let t = &framework.nodes[framework.index_of("T").unwrap()];
+        assert_eq!(t.label("en"), "T · Technology support");
     }
 
     #[test]

@@ -35,6 +35,25 @@ pub enum Quality {
 }
 
 impl Quality {
+    /// Best to worst, as forms offer them.
+    pub const ALL: [Quality; 4] =
+        [Quality::Measured, Quality::Administrative, Quality::Estimated, Quality::UnknownSource];
+
+    /// The id used in files (assessment JSON, templates, results CSV).
+    pub fn id(self) -> &'static str {
+        match self {
+            Quality::Measured => "measured",
+            Quality::Administrative => "administrative",
+            Quality::Estimated => "estimated",
+            Quality::UnknownSource => "unknown-source",
+        }
+    }
+
+    /// The quality with this id, in any letter case.
+    pub fn from_id(id: &str) -> Option<Quality> {
+        Quality::ALL.into_iter().find(|q| q.id().eq_ignore_ascii_case(id))
+    }
+
     pub fn is_weak(self) -> bool {
         matches!(self, Quality::Estimated | Quality::UnknownSource)
     }
@@ -198,6 +217,16 @@ mod tests {
 
     fn qa() -> Framework {
         Framework::builtin("qa-2025").unwrap()
+    }
+
+    #[test]
+    fn quality_ids_match_the_file_format() {
+        for quality in Quality::ALL {
+            let json = serde_json::to_string(&quality).unwrap();
+            assert_eq!(json, format!("\"{}\"", quality.id()));
+            assert_eq!(Quality::from_id(&quality.id().to_uppercase()), Some(quality));
+        }
+        assert_eq!(Quality::from_id("guessed"), None);
     }
 
     fn score_of(framework: &Framework, code: &str, input: IndicatorInput) -> f64 {

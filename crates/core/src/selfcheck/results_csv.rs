@@ -45,16 +45,10 @@ pub fn results_csv(framework: &Framework, assessment: &Assessment, evaluation: &
             Some(Light::Red) => "red",
             None => "",
         };
-        let average = framework.benchmark.as_ref().and_then(|b| b.values.get(&node.code)).map(|b| b.value);
+        let average = framework.average(&node.code).map(|b| b.value);
         let input = assessment.inputs.get(&node.code);
         let measure = input.and_then(|i| i.measure());
-        let quality = match input.and_then(|i| i.quality) {
-            Some(Quality::Measured) => "measured",
-            Some(Quality::Administrative) => "administrative",
-            Some(Quality::Estimated) => "estimated",
-            Some(Quality::UnknownSource) => "unknown-source",
-            None => "",
-        };
+        let quality = input.and_then(|i| i.quality).map_or("", Quality::id);
         out.push_str(&row(&[
             cell(&node.code),
             cell(localized_text(&node.name, tag)),

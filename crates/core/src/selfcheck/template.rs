@@ -11,12 +11,6 @@ use super::framework::{Direction, Framework, Node, localized_text};
 use super::input::{IndicatorInput, Quality, normalise_inputs};
 
 pub const TEMPLATE_COLUMNS: [&str; 7] = ["code", "indicator", "unit", "goalposts", "value", "quality", "note"];
-const QUALITIES: [(&str, Quality); 4] = [
-    ("measured", Quality::Measured),
-    ("administrative", Quality::Administrative),
-    ("estimated", Quality::Estimated),
-    ("unknown-source", Quality::UnknownSource),
-];
 
 fn takes_value(node: &Node) -> bool {
     node.goalposts.is_some() || node.target.is_some()
@@ -104,8 +98,8 @@ pub fn read_template(framework: &Framework, text: &str) -> Result<BTreeMap<Strin
         };
         let quality = get(quality_at);
         if !quality.is_empty() {
-            match QUALITIES.iter().find(|(name, _)| name.eq_ignore_ascii_case(quality)) {
-                Some((_, q)) => input.quality = Some(*q),
+            match Quality::from_id(quality) {
+                Some(q) => input.quality = Some(q),
                 None => problems.push(format!(
                     "line {line}: {code} quality must be measured, administrative, estimated or unknown-source (found “{quality}”)"
                 )),
