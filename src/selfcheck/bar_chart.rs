@@ -15,7 +15,8 @@ const BAR: f64 = 220.0;
 #[component]
 pub fn BarChart(framework: StoredValue<Framework>, scoring: Scoring) -> impl IntoView {
     let lang = use_lang();
-    let rows = move || {
+    // Read by the chart, its description and the table: computed once per change.
+    let rows = Memo::new(move |_| {
         framework.with_value(|f| {
             f.nodes
                 .iter()
@@ -28,11 +29,11 @@ pub fn BarChart(framework: StoredValue<Framework>, scoring: Scoring) -> impl Int
                 })
                 .collect::<Vec<_>>()
         })
-    };
+    });
     let count = framework.with_value(|f| f.nodes.iter().filter(|n| n.depth == 2 && !n.is_indicator()).count());
     let height = (count as f64 * ROW).max(ROW);
     let description = move || {
-        rows()
+        rows.get()
             .iter()
             .map(|(code, name, value, _)| {
                 let value = value.map_or_else(|| lang.get().text(SelfcheckMsg::NotAssessed).to_owned(), two_decimals);
@@ -48,7 +49,7 @@ pub fn BarChart(framework: StoredValue<Framework>, scoring: Scoring) -> impl Int
                     <title id="sc-bars-title">{tr(SelfcheckMsg::BarsTitle)}</title>
                     <desc id="sc-bars-desc">{description}</desc>
                     {move || {
-                        rows()
+                        rows.get()
                             .into_iter()
                             .enumerate()
                             .map(|(row, (code, _, value, light))| {
@@ -82,7 +83,7 @@ pub fn BarChart(framework: StoredValue<Framework>, scoring: Scoring) -> impl Int
                 </thead>
                 <tbody>
                     {move || {
-                        rows()
+                        rows.get()
                             .into_iter()
                             .map(|(code, name, value, light)| {
                                 view! {

@@ -46,11 +46,16 @@ pub fn EarlierComparison(framework: StoredValue<Framework>, scoring: Scoring, sh
             Err(found) => problems.set(found),
         }
     });
+    // The earlier year is evaluated once when chosen, not again at every change to this one.
+    let before = Memo::new(move |_| {
+        earlier.with(|a| a.as_ref().and_then(|a| framework.with_value(|f| evaluate_assessment(f, a)).ok()))
+    });
     let table = move || {
-        let before_assessment = earlier.get()?;
-        let before = framework.with_value(|f| evaluate_assessment(f, &before_assessment)).ok()?;
-        let now = scoring.evaluation.with(|e| e.as_ref().ok().cloned())?;
-        let deltas = framework.with_value(|f| compare_with_earlier(f, &now, &before));
+        let before_year = earlier.with(|a| a.as_ref().map(|a| a.year))?;
+        let deltas = before.with(|before| {
+            let before = before.as_ref()?;
+            scoring.with_evaluation(|now| framework.with_value(|f| compare_with_earlier(f, now, before)))
+        })?;
         let rows = framework.with_value(|f| {
             std::iter::once(0)
                 .chain(f.nodes[0].children.iter().copied())
@@ -73,7 +78,7 @@ pub fn EarlierComparison(framework: StoredValue<Framework>, scoring: Scoring, sh
                 })
                 .collect_view()
         });
-        let year = before_assessment.year.map(|y| y.to_string()).unwrap_or_else(|| "—".to_owned());
+        let year = before_year.map(|y| y.to_string()).unwrap_or_else(|| "—".to_owned());
         Some(view! {
             <table class="sc-table sc-data" data-testid="comparison">
                 <caption>{lang.get().format(SelfcheckMsg::CompareCaption, &[("year", &year)])}</caption>

@@ -45,7 +45,7 @@ pub fn ReportCover(
 pub fn IndicatorTable(framework: StoredValue<Framework>, scoring: Scoring) -> impl IntoView {
     let lang = use_lang();
     let rows = move || {
-        let scores = scoring.scores.get();
+        let scores = scoring.scores.get().unwrap_or_default();
         framework.with_value(|f| {
             scoring.figures.with(|(inputs, _)| {
                 f.indicators()

@@ -42,7 +42,8 @@ pub fn light_text(light: Option<Light>) -> Option<SelfcheckMsg> {
 #[component]
 pub fn RadarChart(framework: StoredValue<Framework>, scoring: Scoring) -> impl IntoView {
     let lang = use_lang();
-    let rows = move || {
+    // Read by the chart, its description and the table: computed once per change.
+    let rows = Memo::new(move |_| {
         framework.with_value(|f| {
             f.nodes[0]
                 .children
@@ -56,7 +57,7 @@ pub fn RadarChart(framework: StoredValue<Framework>, scoring: Scoring) -> impl I
                 })
                 .collect::<Vec<_>>()
         })
-    };
+    });
     let has_average = framework.with_value(|f| f.benchmark.is_some());
     let average_label = move || {
         framework.with_value(|f| {
@@ -74,7 +75,7 @@ pub fn RadarChart(framework: StoredValue<Framework>, scoring: Scoring) -> impl I
         })
         .collect_view();
     let description = move || {
-        rows()
+        rows.get()
             .iter()
             .map(|(code, name, value, average, _)| {
                 let value = value.map_or_else(|| lang.get().text(SelfcheckMsg::NotAssessed).to_owned(), two_decimals);
@@ -100,12 +101,12 @@ pub fn RadarChart(framework: StoredValue<Framework>, scoring: Scoring) -> impl I
                 {move || {
                     has_average
                         .then(|| {
-                            let shares: Vec<f64> = rows().iter().map(|r| r.3.unwrap_or(0.0)).collect();
+                            let shares: Vec<f64> = rows.get().iter().map(|r| r.3.unwrap_or(0.0)).collect();
                             view! { <polygon class="sc-radar-average" points=polygon(&shares) /> }
                         })
                 }}
                 {move || {
-                    let rows = rows();
+                    let rows = rows.get();
                     let shares: Vec<f64> = rows.iter().map(|r| r.2.unwrap_or(0.0)).collect();
                     let dots = shares
                         .iter()
@@ -122,7 +123,7 @@ pub fn RadarChart(framework: StoredValue<Framework>, scoring: Scoring) -> impl I
                     }
                 }}
                 {move || {
-                    rows()
+                    rows.get()
                         .into_iter()
                         .enumerate()
                         .map(|(axis, (code, ..))| {
@@ -152,7 +153,7 @@ pub fn RadarChart(framework: StoredValue<Framework>, scoring: Scoring) -> impl I
             </thead>
             <tbody data-testid="dimension-results">
                 {move || {
-                    rows()
+                    rows.get()
                         .into_iter()
                         .map(|(code, name, value, average, light)| {
                             view! {

@@ -21,8 +21,9 @@ pub struct Scoring {
     pub evaluation: Memo<Result<Evaluation, Vec<String>>>,
     pub uncertainty: Memo<Option<Uncertainty>>,
     pub plan: Memo<Option<Plan>>,
-    /// The 0..1 score of each node's entry, indexed like the framework's nodes.
-    pub scores: Memo<Vec<Option<f64>>>,
+    /// The 0..1 score of each node's entry, indexed like the framework's nodes, or every
+    /// problem with the entries. Normalised once, for the evaluation, the plan and the report.
+    pub scores: Memo<Result<Vec<Option<f64>>, Vec<String>>>,
 }
 
 /// The framework's default options with these weight overrides.
@@ -30,31 +31,39 @@ pub fn options_with(weights: &BTreeMap<String, f64>) -> Options {
     Options { weights: weights.clone(), ..Options::default() }
 }
 
-/// Evaluates entries and weights against `framework`, or lists every problem in words.
-fn evaluate_figures(
+/// Each entry's 0..1 score, or every problem with the entries in words.
+fn scores_of(
     framework: &Framework,
     inputs: &BTreeMap<String, IndicatorInput>,
+) -> Result<Vec<Option<f64>>, Vec<String>> {
+    normalise_inputs(framework, inputs).map_err(|problems| problems.iter().map(ToString::to_string).collect())
+}
+
+/// Evaluates scores with these weight overrides, or lists every weight problem in words.
+fn evaluate_scores(
+    framework: &Framework,
+    scores: &[Option<f64>],
     weights: &BTreeMap<String, f64>,
 ) -> Result<Evaluation, Vec<String>> {
-    let scores = normalise_inputs(framework, inputs)
-        .map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>())?;
-    evaluate(framework, &scores, &options_with(weights))
+    evaluate(framework, scores, &options_with(weights))
         .map_err(|problems| problems.iter().map(ToString::to_string).collect())
 }
 
 /// Evaluates a whole assessment (an earlier year's, say) against `framework`.
 pub fn evaluate_assessment(framework: &Framework, assessment: &Assessment) -> Result<Evaluation, Vec<String>> {
-    evaluate_figures(framework, &assessment.inputs, &assessment.weights)
+    let scores = scores_of(framework, &assessment.inputs)?;
+    evaluate_scores(framework, &scores, &assessment.weights)
 }
 
 impl Scoring {
     pub fn new(framework: StoredValue<Framework>, assessment: RwSignal<Assessment>) -> Scoring {
         let figures = Memo::new(move |_| assessment.with(|a| (a.inputs.clone(), a.weights.clone())));
-        let scores = Memo::new(move |_| {
-            figures.with(|(inputs, _)| framework.with_value(|f| normalise_inputs(f, inputs).unwrap_or_default()))
-        });
+        let scores = Memo::new(move |_| figures.with(|(inputs, _)| framework.with_value(|f| scores_of(f, inputs))));
         let evaluation = Memo::new(move |_| {
-            figures.with(|(inputs, weights)| framework.with_value(|f| evaluate_figures(f, inputs, weights)))
+            scores.with(|scores| {
+                let scores = scores.as_ref().map_err(Clone::clone)?;
+                figures.with(|(_, weights)| framework.with_value(|f| evaluate_scores(f, scores, weights)))
+            })
         });
         let uncertainty = Memo::new(move |_| {
             // Only a result worth showing is simulated; the draws are seeded, so equal inputs give
@@ -66,9 +75,11 @@ impl Scoring {
             })
         });
         let plan = Memo::new(move |_| {
-            figures.with(|(_, weights)| {
-                framework
-                    .with_value(|f| scores.with(|s| plan_to_next_tier(f, s, &options_with(weights)).ok().flatten()))
+            scores.with(|scores| {
+                let scores = scores.as_ref().ok()?;
+                figures.with(|(_, weights)| {
+                    framework.with_value(|f| plan_to_next_tier(f, scores, &options_with(weights)).ok().flatten())
+                })
             })
         });
         Scoring { figures, evaluation, uncertainty, plan, scores }
