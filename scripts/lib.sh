@@ -60,6 +60,12 @@ wasm_bundle() { # input.wasm, out dir, name
     "$2/${3}_bg.wasm" -o "$2/$3.opt.wasm"
 }
 
+# Minifies a JS or CSS file in place (esbuild, from the pinned npm tools). Shipped files only:
+# the sources stay readable, and minifying saves about a quarter of their gzip bytes.
+minify_in_place() { # file.js|file.css
+  esbuild --minify --log-level=warning --allow-overwrite --outfile="$1" "$1"
+}
+
 # Everything ./run needs: the Wasm toolchain and Node tools (wasm-opt, the demo server).
 ensure_build_tools() {
   command -v node >/dev/null && command -v npm >/dev/null || ensure_debian_packages nodejs npm

@@ -4,10 +4,19 @@
 // style attributes, so it runs under a strict Content-Security-Policy.
 
 const asset = (path) => new URL(path, import.meta.url).href;
-const FALLBACK = {
-  en: 'The feedback form could not load. Please try again later.',
-  'zh-Hans': '评价表未能加载，请稍后再试。',
-  'zh-Hant': '評價表未能載入，請稍後再試。',
+// The two texts shown before the Wasm (and with it the message catalogues) is running.
+const TEXTS = {
+  // On a weak network the bundle takes a second or more: say so instead of showing an empty box.
+  loading: {
+    en: 'Loading the feedback form…',
+    'zh-Hans': '正在加载评价表…',
+    'zh-Hant': '正在載入評價表…',
+  },
+  failed: {
+    en: 'The feedback form could not load. Please try again later.',
+    'zh-Hans': '评价表未能加载，请稍后再试。',
+    'zh-Hant': '評價表未能載入，請稍後再試。',
+  },
 };
 
 let bundle = null;
@@ -26,12 +35,11 @@ function loadBundle() {
   return bundle;
 }
 
-function fallbackText(element) {
-  const custom = element.getAttribute('fallback');
-  if (custom) return custom;
+/** One of TEXTS in the element's language (its `lang` attribute, else the browser's). */
+function loaderText(element, kind) {
   const tag = element.getAttribute('lang') || navigator.language || 'en';
-  if (/^zh-(tw|hk|mo|hant)/i.test(tag)) return FALLBACK['zh-Hant'];
-  return /^zh/i.test(tag) ? FALLBACK['zh-Hans'] : FALLBACK.en;
+  if (/^zh-(tw|hk|mo|hant)/i.test(tag)) return TEXTS[kind]['zh-Hant'];
+  return /^zh/i.test(tag) ? TEXTS[kind]['zh-Hans'] : TEXTS[kind].en;
 }
 
 // What the widget needs from the browser (the stated floor: Chrome and Edge 103, Firefox 100,
@@ -104,9 +112,13 @@ class CivicFeedback extends HTMLElement {
     try {
       if (!SUPPORTED) throw new Error('this browser is older than the supported floor');
       if (trapped) throw new Error('the widget stopped after an internal error');
+      this.#showMessage('cp-loading', 'status', loaderText(this, 'loading'));
       const glue = await loadBundle();
       // The element may have been removed or reconfigured while the bundle loaded.
-      if (this.#container === container) this.#unmount = glue.mount(container, this);
+      if (this.#container === container) {
+        container.replaceChildren();
+        this.#unmount = glue.mount(container, this);
+      }
     } catch (error) {
       console.error('<civic-feedback> could not start:', error);
       this.showFallback();
@@ -118,10 +130,14 @@ class CivicFeedback extends HTMLElement {
     if (!this.#container) return;
     // After a trap the Wasm instance must not be called again, not even to unmount.
     this.#unmount = null;
+    this.#showMessage('cp-fallback', 'alert', this.getAttribute('fallback') || loaderText(this, 'failed'));
+  }
+
+  #showMessage(className, role, text) {
     const message = document.createElement('p');
-    message.className = 'cp-fallback';
-    message.setAttribute('role', 'alert');
-    message.textContent = fallbackText(this);
+    message.className = className;
+    message.setAttribute('role', role);
+    message.textContent = text;
     this.#container.replaceChildren(message);
   }
 

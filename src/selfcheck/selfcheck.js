@@ -13,9 +13,11 @@ if ('serviceWorker' in navigator) {
 // The Wasm download starts together with the JS glue's, not after it (one round trip less).
 const wasm = fetch(asset('%%selfcheck.wasm%%'));
 wasm.catch(() => {}); // a failure surfaces through the glue below
+// The page says it is loading until the app has mounted (the bundle is large on a slow line).
 import(asset('%%selfcheck.js%%'))
   .then((glue) => glue.default({ module_or_path: wasm }))
   .catch((error) => {
     console.error('The self-check could not start:', error);
     document.getElementById('selfcheck-loading')?.removeAttribute('hidden');
-  });
+  })
+  .finally(() => document.getElementById('selfcheck-starting')?.remove());

@@ -49,9 +49,13 @@ describe('widget and reference collector', () => {
     collector?.child.kill();
   });
 
-  test('a rating sent from the demo page is stored and counted', async () => {
+  test('a rating sent from the demo page is stored and counted; the bundle arrives compressed', async () => {
     const context = await browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();
+    const bundle = [];
+    page.on('response', (response) => {
+      if (/\/(embed\.js|assets\/feedback-[0-9a-f]+\.(js|wasm|css))$/.test(new URL(response.url()).pathname)) bundle.push(response);
+    });
     await page.goto(`${collector.url}/`);
     await page.getByRole('button', { name: 'Social security' }).click();
     await page.getByText('Basically satisfied').click();
@@ -60,6 +64,15 @@ describe('widget and reference collector', () => {
     const summary = await (await fetch(`${collector.url}/v1/summary?service=social-security`)).json();
     assert.deepEqual(summary.services[0].scores, [0, 0, 1, 0, 0]);
     assert.equal(summary.services[0].satisfaction, 50);
+    // The collector serves the build's brotli (or gzip) copies: a phone never downloads the raw bytes.
+    assert.equal(bundle.length, 4, 'loader, glue, wasm and styles');
+    for (const response of bundle) {
+      const accepted = (await response.request().allHeaders())['accept-encoding'] ?? '';
+      const expected = /\bbr\b/.test(accepted) ? 'br' : 'gzip';
+      assert.equal(response.headers()['content-encoding'], expected, `${response.url()} (accepts ${accepted})`);
+      const { responseBodySize } = await response.request().sizes();
+      assert.ok(responseBodySize < (await response.body()).length / 2, `${response.url()} is at most half its size on the wire`);
+    }
     await context.close();
   });
 

@@ -150,6 +150,31 @@ describe('embedding in host pages', () => {
     await context.close();
   });
 
+  test('while the bundle downloads, each widget says it is loading, in its language, then the form replaces it', async () => {
+    const context = await fixture.browser.newContext({ locale: 'zh-TW' });
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await context.route('**/assets/feedback-*.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const tab = await context.newPage();
+    await tab.goto(`${fixture.url}/two.html`);
+    for (const id of ['#first', '#second']) {
+      const widget = tab.locator(id);
+      await widget.getByRole('status').getByText('正在載入評價表…').waitFor();
+      assert.equal(await widget.getByRole('radio').count(), 0, 'no form before the bundle runs');
+    }
+    await expectNoAxeViolations(tab, 'the loading state');
+    release();
+    for (const id of ['#first', '#second']) {
+      const widget = tab.locator(id);
+      await widget.getByRole('radio', { name: '非常滿意' }).waitFor();
+      assert.equal(await widget.getByText('正在載入評價表…').count(), 0, 'the loading text is gone');
+    }
+    await context.close();
+  });
+
   test('the demo portal opens the widget in an accessible dialog and returns focus', async () => {
     const { context, tab } = await open('/');
     const opener = tab.getByRole('button', { name: /Rate this service/ });

@@ -23,9 +23,19 @@ describe('city self-check page', () => {
     const page = await context.newPage();
     const fetched = [];
     page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    // The bundle is held back once, to see what the official sees while it downloads.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route('**/assets/selfcheck-*.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.goto(`${fixture.url}/`);
     await page.getByRole('link', { name: /City self-check/ }).click();
+    await page.getByRole('status').getByText('Loading the self-check…').waitFor();
+    release();
     await page.getByRole('heading', { name: 'City self-check', level: 1 }).waitFor();
+    assert.equal(await page.getByText('Loading the self-check…').count(), 0, 'the loading text is gone once the app runs');
     assert.ok(fetched.some((path) => /^\/assets\/selfcheck-[0-9a-f]+\.wasm$/.test(path)));
     const afterNavigation = fetched.slice(fetched.indexOf('/selfcheck.html'));
     assert.ok(!afterNavigation.some((path) => path.includes('feedback-')), 'the self-check page does not load the widget');

@@ -108,7 +108,9 @@ pub fn router(state: AppState) -> Router {
         .layer(DefaultBodyLimit::max(config.max_body_bytes))
         .with_state(state);
     if let Some(dist) = &config.dist {
-        app = app.fallback_service(ServeDir::new(dist));
+        // scripts/build-web writes a brotli and a gzip copy of each file: a phone on a weak line
+        // gets the smallest one it accepts, and the server never compresses per request.
+        app = app.fallback_service(ServeDir::new(dist).precompressed_br().precompressed_gzip());
     }
     app.layer(middleware::from_fn(cache_headers)).layer(cors(&config.allowed_origins))
 }

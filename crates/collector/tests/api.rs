@@ -210,9 +210,14 @@ fn purge_removes_old_comments_and_keeps_scores() {
 fn serves_the_demo_with_cdn_cache_headers_and_the_strict_policy_page() {
     let dist = std::env::temp_dir().join(format!("civic-pulse-dist-{}", std::process::id()));
     std::fs::create_dir_all(dist.join("assets")).unwrap();
-    for (path, text) in
-        [("strict-csp.html", "<!doctype html>"), ("embed.js", "// loader"), ("assets/feedback-0123.wasm", "\0asm")]
-    {
+    for (path, text) in [
+        ("strict-csp.html", "<!doctype html>"),
+        ("embed.js", "// loader"),
+        ("assets/feedback-0123.wasm", "\0asm"),
+        // The build's compressed copies (their contents here only say which one was served).
+        ("assets/feedback-0123.wasm.br", "brotli copy"),
+        ("assets/feedback-0123.wasm.gz", "gzip copy"),
+    ] {
         std::fs::write(dist.join(path), text).unwrap();
     }
     let collector = Collector::start(temp_database("dist"), &[("CIVIC_PULSE_DIST", dist.to_str().unwrap())]);
@@ -225,6 +230,19 @@ fn serves_the_demo_with_cdn_cache_headers_and_the_strict_policy_page() {
     assert_eq!(loader.header("content-security-policy"), None);
     let asset = collector.request("GET", "/assets/feedback-0123.wasm", &[], b"");
     assert_eq!(asset.header("cache-control"), Some("public, max-age=31536000, immutable"));
+    assert_eq!((asset.header("content-encoding"), asset.body.as_str()), (None, "\0asm"), "no Accept-Encoding: as is");
+    let path = "/assets/feedback-0123.wasm";
+    for (accepts, encoding, body) in
+        [("gzip, deflate, br, zstd", "br", "brotli copy"), ("gzip", "gzip", "gzip copy"), ("identity", "", "\0asm")]
+    {
+        let answer = collector.request("GET", path, &[("Accept-Encoding", accepts)], b"");
+        assert_eq!(answer.status, 200);
+        assert_eq!(answer.header("content-encoding").unwrap_or_default(), encoding, "{accepts}");
+        assert_eq!(answer.body, body, "{accepts}");
+        assert_eq!(answer.header("vary"), Some("accept-encoding"), "caches keep the encodings apart");
+        assert_eq!(answer.header("cache-control"), Some("public, max-age=31536000, immutable"));
+        assert_eq!(answer.header("content-type"), Some("application/wasm"), "the type is the file's, not the copy's");
+    }
     std::fs::remove_dir_all(&dist).unwrap();
 }
 
