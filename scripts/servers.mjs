@@ -200,6 +200,7 @@ export async function startWidgetPage({ root, path, attributes, compress = false
       [path]: (_request, response) => response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
         .end(`<!doctype html><html lang="en"><head><meta charset="utf-8">
           <meta name="viewport" content="width=device-width, initial-scale=1"><title>Rate a service</title>
+          <link rel="icon" href="/favicon.svg" type="image/svg+xml">
           <script type="module" src="/embed.js"></script></head><body><main><h1>Rate a service</h1>
           <civic-feedback ${attributes}></civic-feedback></main></body></html>`),
     },

@@ -1,5 +1,6 @@
 use civic_pulse_core::delivery::Parcel;
 use civic_pulse_core::{Lang, Msg, RatingV1, ServiceId, WidgetConfig};
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
 
 use super::already_rated::AlreadyRated;
@@ -64,19 +65,18 @@ pub fn FeedbackWidget(
 
     let another = Callback::new(move |()| go(Step::ChooseService));
     let screen = move || match step.get() {
-        Step::ChooseService => view! {
+        Step::ChooseService => EitherOf4::A(view! {
             <ServicePicker
                 services=services.get_value()
                 labels=labels.get_value()
                 focus_heading=moved.get_value()
                 on_choose=Callback::new(move |service: ServiceId| go(Step::Rate(service)))
             />
-        }
-        .into_any(),
+        }),
         Step::Rate(service) => match courier.with_value(|courier| courier.rested_until(service.as_str())) {
             Some(until_ms) => {
                 let name = service.clone();
-                view! {
+                EitherOf4::B(view! {
                     <AlreadyRated
                         service_name=Signal::derive(move || labels.get_value().label(&name, lang.get()))
                         until_ms=until_ms
@@ -84,10 +84,9 @@ pub fn FeedbackWidget(
                         offer_another=several_services
                         on_another=another
                     />
-                }
-                .into_any()
+                })
             }
-            None => view! {
+            None => EitherOf4::C(view! {
                 <RatingScreen
                     service=service.clone()
                     labels=labels.get_value()
@@ -110,10 +109,9 @@ pub fn FeedbackWidget(
                         emit(FeedbackEvent::not_taken(&rating, delivery))
                     })
                 />
-            }
-            .into_any(),
+            }),
         },
-        Step::Done(_, delivery, receipt) => view! {
+        Step::Done(_, delivery, receipt) => EitherOf4::D(view! {
             <Confirmation
                 delivery=delivery
                 receipt=receipt
@@ -121,8 +119,7 @@ pub fn FeedbackWidget(
                 offer_another=several_services
                 on_another=another
             />
-        }
-        .into_any(),
+        }),
     };
 
     let labelled_by = title_id.clone();

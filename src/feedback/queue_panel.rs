@@ -1,6 +1,7 @@
 use std::rc::Rc;
 
 use civic_pulse_core::Msg;
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -40,6 +41,47 @@ pub fn QueuePanel(courier: StoredValue<Rc<Courier>, LocalStorage>) -> impl IntoV
         spawn_local(async move { courier.discard().await });
     };
     let count_text = move |msg: Msg, count: usize| lang.get().format(msg, &[("count", &count.to_string())]);
+    // Memos, so the box and its buttons are rebuilt only when they appear or change, not at
+    // every count update (a rebuilt button would lose keyboard focus).
+    let something_waits = Memo::new(move |_| {
+        let now = counts.get();
+        now.waiting > 0 || now.refused > 0
+    });
+    let asking = Memo::new(move |_| confirming.get());
+    let actions = move || {
+        view! {
+            <div class="cp-queue__actions">
+                <button
+                    type="button"
+                    class="cp-button"
+                    hidden=move || counts.get().waiting == 0
+                    aria-disabled=move || busy.get().then_some("true")
+                    on:click=send_now
+                >
+                    {tr(Msg::SendNow)}
+                </button>
+                <button type="button" class="cp-button" on:click=move |_| confirming.set(true)>
+                    {tr(Msg::Discard)}
+                </button>
+            </div>
+        }
+    };
+    let confirm = move || {
+        view! {
+            <p class="cp-queue__line">
+                {move || {
+                    let now = counts.get();
+                    count_text(Msg::DiscardConfirm, now.waiting + now.refused)
+                }}
+            </p>
+            <div class="cp-queue__actions">
+                <button type="button" class="cp-button" on:click=discard>{tr(Msg::DiscardYes)}</button>
+                <button type="button" class="cp-button" on:click=move |_| confirming.set(false)>
+                    {tr(Msg::DiscardNo)}
+                </button>
+            </div>
+        }
+    };
 
     view! {
         <div class="cp-queue" role="status">
@@ -48,47 +90,21 @@ pub fn QueuePanel(courier: StoredValue<Rc<Courier>, LocalStorage>) -> impl IntoV
                 (now.waiting == 0 && now.refused == 0 && (had_waiting.get() || now.sent_later > 0))
                     .then(|| view! { <p class="cp-queue__line">{tr(Msg::QueueAllSent)}</p> })
             }}
-            <Show when=move || { counts.get().waiting > 0 || counts.get().refused > 0 }>
-                <div class="cp-queue__box">
-                <p class="cp-queue__line" hidden=move || counts.get().waiting == 0>
-                    {move || count_text(Msg::QueueWaiting, counts.get().waiting)}
-                </p>
-                <p class="cp-queue__line" hidden=move || counts.get().refused == 0>
-                    {move || count_text(Msg::QueueRefused, counts.get().refused)}
-                </p>
-                <Show
-                    when=move || confirming.get()
-                    fallback=move || {
-                        view! {
-                            <div class="cp-queue__actions">
-                                <button
-                                    type="button"
-                                    class="cp-button"
-                                    hidden=move || counts.get().waiting == 0
-                                    aria-disabled=move || busy.get().then_some("true")
-                                    on:click=send_now
-                                >
-                                    {tr(Msg::SendNow)}
-                                </button>
-                                <button type="button" class="cp-button" on:click=move |_| confirming.set(true)>
-                                    {tr(Msg::Discard)}
-                                </button>
-                            </div>
-                        }
+            {move || {
+                something_waits.get().then(|| {
+                    view! {
+                        <div class="cp-queue__box">
+                            <p class="cp-queue__line" hidden=move || counts.get().waiting == 0>
+                                {move || count_text(Msg::QueueWaiting, counts.get().waiting)}
+                            </p>
+                            <p class="cp-queue__line" hidden=move || counts.get().refused == 0>
+                                {move || count_text(Msg::QueueRefused, counts.get().refused)}
+                            </p>
+                            {move || if asking.get() { Either::Left(confirm()) } else { Either::Right(actions()) }}
+                        </div>
                     }
-                >
-                    <p class="cp-queue__line">
-                        {move || { let now = counts.get(); count_text(Msg::DiscardConfirm, now.waiting + now.refused) }}
-                    </p>
-                    <div class="cp-queue__actions">
-                        <button type="button" class="cp-button" on:click=discard>{tr(Msg::DiscardYes)}</button>
-                        <button type="button" class="cp-button" on:click=move |_| confirming.set(false)>
-                            {tr(Msg::DiscardNo)}
-                        </button>
-                    </div>
-                </Show>
-                </div>
-            </Show>
+                })
+            }}
         </div>
     }
 }

@@ -63,6 +63,10 @@ pub fn RatingScreen(
         let error_id = error_id.clone();
         Signal::derive(move || (state.get() == SendState::NoAnswerChosen).then(|| error_id.clone()))
     };
+    // Memos, so the error and the comment box are built when they appear, not again at every
+    // change of state or score (a rebuilt comment box would lose the resident's focus).
+    let error_visible = Memo::new(move |_| state.get() == SendState::NoAnswerChosen);
+    let rated = Memo::new(move |_| selected.get().is_some());
     let service_name = {
         let service = service.clone();
         move || labels.label(&service, lang.get())
@@ -110,19 +114,21 @@ pub fn RatingScreen(
     view! {
         <form class="cp-screen" novalidate on:submit=submit>
             <h3 class="cp-screen__heading" tabindex="-1" node_ref=heading>{service_name}</h3>
-            <Show when=move || error_shown.get().is_some()>
-                <p class="cp-error" id=error_id.clone()>
-                    <span class="cp-visually-hidden">{tr(Msg::ErrorPrefix)}" "</span>
-                    {tr(Msg::ChooseRatingFirst)}
-                </p>
-            </Show>
+            {move || {
+                error_visible.get().then(|| {
+                    view! {
+                        <p class="cp-error" id=error_id.clone()>
+                            <span class="cp-visually-hidden">{tr(Msg::ErrorPrefix)}" "</span>
+                            {tr(Msg::ChooseRatingFirst)}
+                        </p>
+                    }
+                })
+            }}
             <RatingGroup scale=scale selected=selected error_id=error_shown />
             {move || {
                 chips.get().map(|(question, offered)| view! { <AspectChips question=question aspects=offered chosen=aspects /> })
             }}
-            <Show when=move || selected.get().is_some()>
-                <CommentBox text=comment />
-            </Show>
+            {move || rated.get().then(|| view! { <CommentBox text=comment /> })}
             // A field people never see or reach; bots that fill every input give themselves away.
             <div class="cp-honeypot" aria-hidden="true">
                 <label for=honeypot_id.clone()>{tr(Msg::HoneypotLabel)}</label>
