@@ -1,8 +1,7 @@
 //! How the widget delivers ratings, as the portal configures it on the element: request
 //! timeout, queue size, extra headers, field names, and the abuse guards' timings.
 
-use std::collections::BTreeMap;
-
+use crate::attribute_json;
 use crate::field_map::FieldMap;
 
 /// One delivery setting that is not usable, explained to the portal team.
@@ -112,9 +111,7 @@ impl DeliveryOptions {
 /// Parses `{"X-Api-Key": "…"}`: names must be HTTP tokens the widget does not set itself, values
 /// single-line text.
 pub fn parse_headers(json: &str) -> Result<Vec<(String, String)>, String> {
-    // The same map type the service labels use, so no new JSON code enters the bundle.
-    let object: BTreeMap<String, String> =
-        serde_json::from_str(json).map_err(|_| "it must be a JSON object whose values are texts".to_owned())?;
+    let object = attribute_json::texts(json).map_err(|e| e.detail())?;
     object
         .into_iter()
         .map(|(name, value)| {

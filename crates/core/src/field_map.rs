@@ -2,11 +2,9 @@
 //! `score` needs no proxy. Only top-level names change; values and the `Idempotency-Key` header
 //! stay exactly as the contract says.
 
-use std::collections::BTreeMap;
-
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use crate::RatingV1;
+use crate::{RatingV1, attribute_json};
 
 /// The payload's field names, in contract order.
 pub const CONTRACT_FIELDS: [&str; 9] =
@@ -20,8 +18,7 @@ impl FieldMap {
     /// Parses a JSON object such as `{"score": "rating", "comment": "text"}`. The error says what
     /// to fix, in plain words, for the portal team.
     pub fn parse(json: &str) -> Result<FieldMap, String> {
-        let object: BTreeMap<String, String> =
-            serde_json::from_str(json).map_err(|_| "it must be a JSON object whose values are texts".to_owned())?;
+        let object = attribute_json::texts(json).map_err(|e| e.detail())?;
         let mut renames: Vec<(&'static str, String)> = Vec::new();
         for (from, to) in object {
             let Some(field) = CONTRACT_FIELDS.iter().find(|field| **field == from) else {
@@ -118,9 +115,9 @@ mod tests {
     #[test]
     fn refuses_maps_that_would_lose_or_invent_fields() {
         for (json, says) in [
-            ("[1]", "JSON object"),
+            ("[1]", "the value at character 1 must be an object in braces"),
             (r#"{"userAgent": "ua"}"#, "“userAgent” is not a field"),
-            (r#"{"score": 5}"#, "values are texts"),
+            (r#"{"score": 5}"#, "the value at character 11 must be a text in quotes"),
             (r#"{"score": " "}"#, "short text"),
             (r#"{"score": "day"}"#, "both be called “day”"),
             (r#"{"score": "x", "comment": "x"}"#, "both be called “x”"),

@@ -2,8 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::Lang;
 use crate::messages::Msg;
+use crate::{Lang, attribute_json};
 
 /// A service id: lowercase ASCII letters and digits in hyphen-separated words, at most 64
 /// characters, so it is safe in URLs, file names and database keys.
@@ -53,8 +53,7 @@ pub struct ServiceLabels(BTreeMap<String, BTreeMap<String, String>>);
 impl ServiceLabels {
     /// Reads the attribute's JSON; the error says what is wrong with it.
     pub fn parse(json: &str) -> Result<ServiceLabels, String> {
-        let labels: BTreeMap<String, BTreeMap<String, String>> =
-            serde_json::from_str(json).map_err(|e| e.to_string())?;
+        let labels = attribute_json::texts_by_key(json).map_err(|e| e.detail())?;
         if let Some(bad) = labels.keys().find(|id| ServiceId::parse(id).is_none_or(|s| s.as_str() != id.as_str())) {
             return Err(format!("“{bad}” is not a service id (lowercase letters, digits and hyphens)"));
         }
