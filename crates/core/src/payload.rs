@@ -221,7 +221,10 @@ impl RatingV1 {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("a struct of strings and integers always serialises")
+        // Cannot fail for a struct of strings and integers. A fixed message rather than
+        // `expect`, which would link serde_json's error formatting into the widget.
+        serde_json::to_string(self)
+            .unwrap_or_else(|_| unreachable!("a struct of strings and integers always serialises"))
     }
 
     fn aspects_ok(&self) -> bool {
