@@ -48,7 +48,7 @@ pub fn QueuePanel(courier: StoredValue<Rc<Courier>, LocalStorage>) -> impl IntoV
         now.waiting > 0 || now.refused > 0
     });
     let asking = Memo::new(move |_| confirming.get());
-    let actions = move || {
+    let queue_actions = move || {
         view! {
             <div class="cp-queue__actions">
                 <button
@@ -66,7 +66,7 @@ pub fn QueuePanel(courier: StoredValue<Rc<Courier>, LocalStorage>) -> impl IntoV
             </div>
         }
     };
-    let confirm = move || {
+    let discard_question = move || {
         view! {
             <p class="cp-queue__line">
                 {move || {
@@ -100,7 +100,7 @@ pub fn QueuePanel(courier: StoredValue<Rc<Courier>, LocalStorage>) -> impl IntoV
                             <p class="cp-queue__line" hidden=move || counts.get().refused == 0>
                                 {move || count_text(Msg::QueueRefused, counts.get().refused)}
                             </p>
-                            {move || if asking.get() { Either::Left(confirm()) } else { Either::Right(actions()) }}
+                            {move || if asking.get() { Either::Left(discard_question()) } else { Either::Right(queue_actions()) }}
                         </div>
                     }
                 })
