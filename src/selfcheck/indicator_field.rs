@@ -1,6 +1,6 @@
 use civic_pulse_core::SelfcheckMsg;
 use civic_pulse_core::satisfaction::Satisfaction;
-use civic_pulse_core::selfcheck::{Assessment, Direction, Framework, Quality, RUBRIC_TEXTS, localized_text};
+use civic_pulse_core::selfcheck::{Assessment, Direction, Framework, Node, Quality, RUBRIC_TEXTS, localized_text};
 use civic_pulse_core::service::ServiceId;
 use leptos::prelude::*;
 
@@ -40,7 +40,7 @@ pub fn IndicatorField(
     // A memo, so the quality and note fields are rebuilt only when the indicator becomes assessed
     // or not, never while the official types in them.
     let assessed = Memo::new(move |_| assessment.with(|a| a.inputs.contains_key(code.read_value().as_str())));
-    let takes_value = node.with_value(|n| n.goalposts.is_some() || n.target.is_some());
+    let takes_value = node.with_value(Node::takes_value);
 
     let name = move || node.with_value(|n| localized_text(&n.name, lang.get().tag()).to_owned());
     let description =

@@ -190,6 +190,12 @@ impl Node {
         self.children.is_empty() && self.parent.is_some()
     }
 
+    /// Whether the indicator is entered as a raw value in its unit (it has goalposts or a
+    /// target), rather than as a rubric level.
+    pub fn takes_value(&self) -> bool {
+        self.goalposts.is_some() || self.target.is_some()
+    }
+
     /// "code · name" in language `tag`, as the self-check labels a node everywhere.
     pub fn label(&self, tag: &str) -> String {
         format!("{} · {}", self.code, localized_text(&self.name, tag))

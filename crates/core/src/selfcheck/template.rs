@@ -7,14 +7,10 @@ use std::collections::BTreeMap;
 
 use crate::csv::{self, cell, row};
 
-use super::framework::{Direction, Framework, Node, localized_text};
+use super::framework::{Direction, Framework, localized_text};
 use super::input::{IndicatorInput, Quality, normalise_inputs};
 
 pub const TEMPLATE_COLUMNS: [&str; 7] = ["code", "indicator", "unit", "goalposts", "value", "quality", "note"];
-
-fn takes_value(node: &Node) -> bool {
-    node.goalposts.is_some() || node.target.is_some()
-}
 
 fn better(direction: Direction) -> &'static str {
     match direction {
@@ -79,7 +75,7 @@ pub fn read_template(framework: &Framework, text: &str) -> Result<BTreeMap<Strin
             problems.push(format!("line {line}: “{code}” is not an indicator of {}", framework.id));
             continue;
         };
-        let mut input = if takes_value(node) {
+        let mut input = if node.takes_value() {
             match value.replace(',', ".").parse::<f64>() {
                 Ok(number) if number.is_finite() => IndicatorInput::value(number),
                 _ => {
