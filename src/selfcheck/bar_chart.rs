@@ -3,7 +3,7 @@ use civic_pulse_core::selfcheck::{Framework, Light, localized_text};
 use leptos::prelude::*;
 
 use super::radar_chart::light_text;
-use super::scoring::{Scoring, two_decimals};
+use super::scoring::{Scoring, two_decimals, two_decimals_or_dash};
 use crate::i18n::{tr, use_lang};
 
 const ROW: f64 = 26.0;
@@ -61,7 +61,7 @@ pub fn BarChart(framework: StoredValue<Framework>, scoring: Scoring) -> impl Int
                                     None => "sc-bar",
                                 };
                                 let width = value.unwrap_or(0.0) * BAR;
-                                let label = value.map_or_else(|| "—".to_owned(), two_decimals);
+                                let label = two_decimals_or_dash(value);
                                 view! {
                                     <text class="sc-bar-label" x="0" y=format!("{:.1}", y + ROW * 0.65)>{code}</text>
                                     <rect class=class x=LABEL y=format!("{:.1}", y + 4.0) width=format!("{width:.1}") height=format!("{:.1}", ROW - 8.0) />
@@ -89,7 +89,7 @@ pub fn BarChart(framework: StoredValue<Framework>, scoring: Scoring) -> impl Int
                                 view! {
                                     <tr>
                                         <th scope="row">{format!("{code} · {name}")}</th>
-                                        <td>{value.map_or_else(|| "—".to_owned(), two_decimals)}</td>
+                                        <td>{two_decimals_or_dash(value)}</td>
                                         <td>{light_text(light).map(|m| lang.get().text(m))}</td>
                                     </tr>
                                 }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::file_picker::FilePicker;
 use super::problem_alert::ProblemAlert;
-use super::scoring::{Scoring, evaluate_assessment, two_decimals};
+use super::scoring::{Scoring, evaluate_assessment, two_decimals_or_dash};
 use crate::i18n::{tr, use_lang};
 
 /// Compares the open assessment with an earlier year's: one kept on this device for the same
@@ -70,8 +70,8 @@ pub fn EarlierComparison(framework: StoredValue<Framework>, scoring: Scoring, sh
                     view! {
                         <tr data-code=delta.code.clone()>
                             <th scope="row">{name}</th>
-                            <td>{delta.before.map_or_else(|| "—".to_owned(), two_decimals)}</td>
-                            <td>{delta.now.map_or_else(|| "—".to_owned(), two_decimals)}</td>
+                            <td>{two_decimals_or_dash(delta.before)}</td>
+                            <td>{two_decimals_or_dash(delta.now)}</td>
                             <td>{change}</td>
                         </tr>
                     }

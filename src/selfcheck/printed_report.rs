@@ -3,7 +3,7 @@ use civic_pulse_core::selfcheck::{Assessment, Framework, Measure, localized_text
 use leptos::prelude::*;
 
 use super::indicator_field::quality_text;
-use super::scoring::{Scoring, two_decimals};
+use super::scoring::{Scoring, two_decimals, two_decimals_or_dash};
 use crate::i18n::{tr, use_lang};
 
 /// The printed report's cover (city, year, framework, date and the headline result), shown
@@ -59,7 +59,7 @@ pub fn IndicatorTable(framework: StoredValue<Framework>, scoring: Scoring) -> im
                             Some(Measure::Value(value)) => format!("{value} {}", node.unit.clone().unwrap_or_default()),
                             None => lang.get().text(SelfcheckMsg::NotAssessed).to_owned(),
                         };
-                        let score = scores.get(index).copied().flatten().map_or_else(|| "—".to_owned(), two_decimals);
+                        let score = two_decimals_or_dash(scores.get(index).copied().flatten());
                         let quality = input.and_then(|i| i.quality).map_or("", |q| lang.get().text(quality_text(q)));
                         let note = input.and_then(|i| i.note.clone()).unwrap_or_default();
                         view! {

@@ -2,7 +2,7 @@ use civic_pulse_core::SelfcheckMsg;
 use civic_pulse_core::selfcheck::{Framework, Light, localized_text};
 use leptos::prelude::*;
 
-use super::scoring::{Scoring, two_decimals};
+use super::scoring::{Scoring, two_decimals, two_decimals_or_dash};
 use crate::i18n::{tr, use_lang};
 
 const CENTRE: f64 = 160.0;
@@ -159,8 +159,8 @@ pub fn RadarChart(framework: StoredValue<Framework>, scoring: Scoring) -> impl I
                             view! {
                                 <tr data-code=code.clone()>
                                     <th scope="row">{format!("{code} · {name}")}</th>
-                                    <td>{value.map_or_else(|| "—".to_owned(), two_decimals)}</td>
-                                    {has_average.then(|| view! { <td>{average.map_or_else(|| "—".to_owned(), two_decimals)}</td> })}
+                                    <td>{two_decimals_or_dash(value)}</td>
+                                    {has_average.then(|| view! { <td>{two_decimals_or_dash(average)}</td> })}
                                     <td>{light_text(light).map(|m| lang.get().text(m))}</td>
                                 </tr>
                             }

@@ -96,6 +96,11 @@ pub fn two_decimals(value: f64) -> String {
     format!("{value:.2}")
 }
 
+/// A table cell's figure: two decimals, or a dash where there is none (not assessed).
+pub fn two_decimals_or_dash(value: Option<f64>) -> String {
+    value.map_or_else(|| "—".to_owned(), two_decimals)
+}
+
 /// A share as a whole percentage, with "under 1 %" rather than a misleading 0 %.
 pub fn percent(share: f64) -> String {
     match share {
