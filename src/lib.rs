@@ -5,5 +5,6 @@ pub mod delivery;
 pub mod embed;
 pub mod feedback;
 pub mod i18n;
+pub mod local_storage;
 pub mod selfcheck;
 pub mod ui;

@@ -3,10 +3,11 @@ use civic_pulse_core::selfcheck::{Assessment, Framework, Shelf, results_csv};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::assessment_shelf::open_beside;
 use super::file_picker::FilePicker;
 use super::framework_library;
 use super::link_compression::deflate;
-use super::local_files::{file_name, save_file};
+use super::local_files::{file_name, save_csv, save_file};
 use super::problem_alert::ProblemAlert;
 use super::scoring::Scoring;
 use crate::i18n::{tr, use_lang};
@@ -40,16 +41,14 @@ pub fn AssessmentFiles(
             let csv = framework.with_value(|f| results_csv(f, a, &evaluation, lang.get_untracked().tag()));
             (csv, file_name("self-check-results", &a.city, a.year, "csv"))
         });
-        // A byte-order mark, so spreadsheet programs read the Chinese names as UTF-8.
-        let _ = save_file(&format!("\u{feff}{csv}"), &name, "text/csv");
+        let _ = save_csv(&csv, &name);
     };
     // A good file opens beside the assessments already here, so importing never overwrites work.
     let open = Callback::new(move |text: String| {
         match Assessment::parse(&text).map_err(|e| vec![e]).and_then(framework_library::check) {
             Ok(candidate) => {
                 problems.set(Vec::new());
-                shelf.update(|s| s.start(candidate.clone()));
-                assessment.set(candidate);
+                open_beside(shelf, assessment, candidate);
                 status.set(Some(SelfcheckMsg::Loaded));
             }
             Err(found) => {

@@ -7,6 +7,13 @@ use super::framework_library;
 use super::problem_alert::ProblemAlert;
 use crate::i18n::{tr, use_lang};
 
+/// Adds `opened` to the shelf and makes it the open assessment: how a new assessment, an imported
+/// file and a share link all open beside the work already here, never over it.
+pub fn open_beside(shelf: RwSignal<Shelf>, assessment: RwSignal<Assessment>, opened: Assessment) {
+    shelf.update(|s| s.start(opened.clone()));
+    assessment.set(opened);
+}
+
 /// The assessments kept on this device: open another (city or year), start a new one with any
 /// framework (built in or from a file), or delete one after confirming.
 #[component]
@@ -44,11 +51,8 @@ pub fn AssessmentShelf(shelf: RwSignal<Shelf>, assessment: RwSignal<Assessment>)
     };
     let start = move |framework_id: &str| {
         let Some(framework) = framework_library::find(framework_id) else { return };
-        let fresh = Assessment::new(&framework);
-        shelf.update(|s| s.start(fresh.clone()));
-        let position = shelf.with_untracked(|s| s.current);
-        chosen.set(position);
-        assessment.set(fresh);
+        open_beside(shelf, assessment, Assessment::new(&framework));
+        chosen.set(shelf.with_untracked(|s| s.current));
     };
     let delete = move |_| {
         let position = chosen.get_untracked();

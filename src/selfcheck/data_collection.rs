@@ -3,7 +3,7 @@ use civic_pulse_core::selfcheck::{Assessment, CitizenRatings, Framework, read_ra
 use leptos::prelude::*;
 
 use super::file_picker::FilePicker;
-use super::local_files::save_file;
+use super::local_files::save_csv;
 use super::problem_alert::ProblemAlert;
 use super::scoring::percent;
 use crate::i18n::{tr, use_lang};
@@ -25,7 +25,7 @@ pub fn DataCollection(
     let template = move |_| {
         let (csv, name) = framework
             .with_value(|f| (template_csv(f, lang.get_untracked().tag()), format!("self-check-template-{}.csv", f.id)));
-        let _ = save_file(&format!("\u{feff}{csv}"), &name, "text/csv");
+        let _ = save_csv(&csv, &name);
     };
     let import_template = Callback::new(move |text: String| match framework.with_value(|f| read_template(f, &text)) {
         Ok(inputs) => {

@@ -4,15 +4,13 @@
 
 use civic_pulse_core::selfcheck::{Assessment, Framework, Localized};
 
-const PREFIX: &str = "civic-pulse:selfcheck:framework:";
+use crate::local_storage::local_storage;
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
+const PREFIX: &str = "civic-pulse:selfcheck:framework:";
 
 /// The frameworks added on this device, in storage order, skipping any that no longer read.
 fn added() -> Vec<Framework> {
-    let Some(storage) = storage() else { return Vec::new() };
+    let Some(storage) = local_storage() else { return Vec::new() };
     let count = storage.length().unwrap_or(0);
     (0..count)
         .filter_map(|i| storage.key(i).ok().flatten())
@@ -41,7 +39,7 @@ pub fn add(text: &str) -> Result<Framework, Vec<String>> {
     if Framework::BUILTIN_IDS.contains(&framework.id.as_str()) {
         return Err(vec![format!("“{}” is a built-in framework; give your framework another id", framework.id)]);
     }
-    let saved = storage().is_some_and(|s| s.set_item(&format!("{PREFIX}{}", framework.id), text).is_ok());
+    let saved = local_storage().is_some_and(|s| s.set_item(&format!("{PREFIX}{}", framework.id), text).is_ok());
     if saved { Ok(framework) } else { Err(vec!["this device's storage is full or turned off".to_owned()]) }
 }
 

@@ -32,6 +32,12 @@ pub fn save_file(text: &str, name: &str, mime: &str) -> Result<(), JsValue> {
     web_sys::Url::revoke_object_url(&url)
 }
 
+/// Offers a CSV text as a download, behind a byte-order mark so spreadsheet programs read its
+/// Chinese as UTF-8.
+pub fn save_csv(csv: &str, name: &str) -> Result<(), JsValue> {
+    save_file(&format!("\u{feff}{csv}"), name, "text/csv")
+}
+
 /// A file name for the open assessment: `<stem>-<city>-<year>.<extension>`, city letters only.
 pub fn file_name(stem: &str, city: &str, year: Option<u16>, extension: &str) -> String {
     let city: String = city.chars().filter(|c| c.is_alphanumeric()).collect();

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
 
+use super::assessment_shelf::open_beside;
 use super::framework_library;
 use super::link_compression::inflate;
 use super::problem_alert::ProblemAlert;
@@ -51,10 +52,9 @@ pub fn SharedLinkOffer(shelf: RwSignal<Shelf>, assessment: RwSignal<Assessment>)
             }
         });
     }
-    let open_beside = move |_| {
+    let open_link = move |_| {
         if let Some(shared) = offered.get_untracked() {
-            shelf.update(|s| s.start(shared.clone()));
-            assessment.set(shared);
+            open_beside(shelf, assessment, shared);
         }
         offered.set(None);
     };
@@ -67,7 +67,7 @@ pub fn SharedLinkOffer(shelf: RwSignal<Shelf>, assessment: RwSignal<Assessment>)
                         view! {
                             <div class="sc-offer">
                                 <p>{move || lang.get().format(SelfcheckMsg::LinkFound, &[("city", &city)])}</p>
-                                <button type="button" on:click=open_beside>{tr(SelfcheckMsg::LinkOpen)}</button>
+                                <button type="button" on:click=open_link>{tr(SelfcheckMsg::LinkOpen)}</button>
                                 <button type="button" on:click=move |_| offered.set(None)>{tr(SelfcheckMsg::LinkIgnore)}</button>
                             </div>
                         }

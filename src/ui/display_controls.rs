@@ -3,6 +3,7 @@ use civic_pulse_core::display::DisplayPrefs;
 use leptos::prelude::*;
 
 use crate::i18n::tr;
+use crate::local_storage::local_storage;
 
 /// Text size (three steps) and high contrast, as toggle buttons. Each size button shows an "A"
 /// at that size; its name starts with the "A" too, so voice control users can say what they see.
@@ -44,16 +45,14 @@ pub fn DisplayControls(prefs: RwSignal<DisplayPrefs>) -> impl IntoView {
 
 /// The preferences remembered on this device, or the defaults.
 pub fn load_display_prefs() -> DisplayPrefs {
-    let stored = web_sys::window()
-        .and_then(|window| window.local_storage().ok().flatten())
-        .and_then(|storage| storage.get_item(DisplayPrefs::STORAGE_KEY).ok().flatten());
+    let stored = local_storage().and_then(|storage| storage.get_item(DisplayPrefs::STORAGE_KEY).ok().flatten());
     stored.map_or_else(DisplayPrefs::default, |text| DisplayPrefs::parse(&text))
 }
 
 /// Remembers the preferences; where storage is blocked (private modes, sandboxed frames) they
 /// simply last until the page closes.
 pub fn save_display_prefs(prefs: DisplayPrefs) {
-    if let Some(storage) = web_sys::window().and_then(|window| window.local_storage().ok().flatten()) {
+    if let Some(storage) = local_storage() {
         let _ = storage.set_item(DisplayPrefs::STORAGE_KEY, &prefs.to_stored());
     }
 }
