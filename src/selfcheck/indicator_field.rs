@@ -1,6 +1,8 @@
 use civic_pulse_core::SelfcheckMsg;
 use civic_pulse_core::satisfaction::Satisfaction;
-use civic_pulse_core::selfcheck::{Assessment, Direction, Framework, Node, Quality, RUBRIC_TEXTS, localized_text};
+use civic_pulse_core::selfcheck::{
+    Assessment, Direction, Framework, Node, Quality, RUBRIC_TEXTS, localized_text, parse_value,
+};
 use civic_pulse_core::service::ServiceId;
 use leptos::prelude::*;
 
@@ -42,7 +44,7 @@ pub fn IndicatorField(
     let assessed = Memo::new(move |_| assessment.with(|a| a.inputs.contains_key(code.read_value().as_str())));
     let takes_value = node.with_value(Node::takes_value);
 
-    let name = move || node.with_value(|n| localized_text(&n.name, lang.get().tag()).to_owned());
+    let label = move || node.with_value(|n| n.label(lang.get().tag()));
     let description =
         move || node.with_value(|n| n.description.as_ref().map(|d| localized_text(d, lang.get().tag()).to_owned()));
 
@@ -81,18 +83,15 @@ pub fn IndicatorField(
                 .unwrap_or_default()
         };
         let set = move |event: leptos::ev::Event| {
-            let typed = event_target_value(&event).trim().replace(',', ".");
-            let parsed = (!typed.is_empty()).then(|| typed.parse::<f64>());
+            let typed = event_target_value(&event);
+            // Blank clears the entry (not assessed); anything but a number changes nothing.
+            let parsed = (!typed.trim().is_empty()).then(|| parse_value(&typed));
             match parsed {
-                None => {
+                Some(None) => problem.set(true),
+                value => {
                     problem.set(false);
-                    assessment.update(|a| a.set_value(&code.read_value(), None));
+                    assessment.update(|a| a.set_value(&code.read_value(), value.flatten()));
                 }
-                Some(Ok(number)) if number.is_finite() => {
-                    problem.set(false);
-                    assessment.update(|a| a.set_value(&code.read_value(), Some(number)));
-                }
-                Some(_) => problem.set(true),
             }
         };
         view! {
@@ -199,7 +198,7 @@ pub fn IndicatorField(
     let described_by = hint_id.clone();
     view! {
         <fieldset class="sc-indicator" aria-describedby=described_by data-code=code.get_value()>
-            <legend>{code.get_value()}" · "{name}</legend>
+            <legend>{label}</legend>
             <p class="sc-hint" id=hint_id>{description}</p>
             {ratings}
             {figure}

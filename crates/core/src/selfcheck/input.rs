@@ -88,6 +88,12 @@ pub struct IndicatorInput {
     pub note: Option<String>,
 }
 
+/// A raw value as officials type it, in a form or a spreadsheet cell: a decimal point or a
+/// decimal comma, spaces around. `None` for anything that is not a finite number.
+pub fn parse_value(typed: &str) -> Option<f64> {
+    typed.trim().replace(',', ".").parse::<f64>().ok().filter(|number| number.is_finite())
+}
+
 impl IndicatorInput {
     pub fn level(level: u8) -> IndicatorInput {
         IndicatorInput { level: Some(level), ..IndicatorInput::default() }
@@ -217,6 +223,15 @@ mod tests {
 
     fn qa() -> Framework {
         Framework::builtin("qa-2025").unwrap()
+    }
+
+    #[test]
+    fn values_are_read_with_a_decimal_point_or_comma() {
+        assert_eq!(parse_value(" 87,5 "), Some(87.5));
+        assert_eq!(parse_value("-3.25"), Some(-3.25));
+        for bad in ["", "abc", "1,2,3", "inf", "NaN", "1e999"] {
+            assert_eq!(parse_value(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -29,7 +29,9 @@ pub use framework::{
     Status, Target, Tier, localized_text,
 };
 pub use gap::{Gain, Plan, PlanStep, gains, plan_to_next_tier};
-pub use input::{IndicatorInput, InputError, Measure, Quality, RUBRIC_LEVELS, RUBRIC_TEXTS, normalise_inputs};
+pub use input::{
+    IndicatorInput, InputError, Measure, Quality, RUBRIC_LEVELS, RUBRIC_TEXTS, normalise_inputs, parse_value,
+};
 pub use results_csv::{RESULT_COLUMNS, results_csv};
 pub use shelf::Shelf;
 pub use template::{TEMPLATE_COLUMNS, read_template, template_csv};

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use crate::csv::{self, cell, row};
 
 use super::framework::{Direction, Framework, localized_text};
-use super::input::{IndicatorInput, Quality, normalise_inputs};
+use super::input::{IndicatorInput, Quality, normalise_inputs, parse_value};
 
 pub const TEMPLATE_COLUMNS: [&str; 7] = ["code", "indicator", "unit", "goalposts", "value", "quality", "note"];
 
@@ -76,9 +76,9 @@ pub fn read_template(framework: &Framework, text: &str) -> Result<BTreeMap<Strin
             continue;
         };
         let mut input = if node.takes_value() {
-            match value.replace(',', ".").parse::<f64>() {
-                Ok(number) if number.is_finite() => IndicatorInput::value(number),
-                _ => {
+            match parse_value(value) {
+                Some(number) => IndicatorInput::value(number),
+                None => {
                     problems.push(format!("line {line}: {code} value must be a number (found “{value}”)"));
                     continue;
                 }
