@@ -50,20 +50,34 @@ ensure_node_tools() {
   fi
 }
 
-# wasm-bindgen and wasm-opt for one compiled Wasm file: leaves OUT_DIR/NAME.js and
-# OUT_DIR/NAME.opt.wasm. Used by scripts/build-web and by ./bench for its Leptos floor page.
-wasm_bundle() { # input.wasm, out dir, name
-  wasm-bindgen --target web --no-typescript --out-dir "$2" --out-name "$3" "$1"
-  # The features rustc enables by default for wasm32; wasm-opt must know them to keep them.
-  wasm-opt -Oz --enable-bulk-memory --enable-mutable-globals --enable-sign-ext \
-    --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
-    "$2/${3}_bg.wasm" -o "$2/$3.opt.wasm"
+# The release Wasm build, given cargo's target arguments (`--bin feedback`, `--example x`).
+# Source paths in panic locations name the toolchain and registry as /rust and /crates, not this
+# machine's home folder: the bundles are the same bytes on every machine (and a little smaller).
+# One function, so scripts/build-web and ./bench never rebuild each other's flags away.
+wasm_release_build() { # cargo target arguments...
+  local sysroot registry
+  sysroot="$(rustc --print sysroot)"
+  registry="${CARGO_HOME:-$HOME/.cargo}/registry/src"
+  cargo build --locked --target wasm32-unknown-unknown --profile wasm-release "$@" \
+    --config "target.wasm32-unknown-unknown.rustflags = ['--remap-path-prefix=$sysroot/lib/rustlib/src/rust=/rust', '--remap-path-prefix=$registry=/crates', '--remap-path-prefix=$ROOT=/civic-pulse']"
 }
 
 # Minifies a JS or CSS file in place (esbuild, from the pinned npm tools). Shipped files only:
 # the sources stay readable, and minifying saves about a quarter of their gzip bytes.
 minify_in_place() { # file.js|file.css
   esbuild --minify --log-level=warning --allow-overwrite --outfile="$1" "$1"
+}
+
+# wasm-bindgen, wasm-opt and the glue's minification for one compiled Wasm file, as shipped:
+# leaves OUT_DIR/NAME.js and OUT_DIR/NAME.opt.wasm. Used by scripts/build-web and by ./bench
+# for its Leptos floor page, so both are measured the same way.
+wasm_bundle() { # input.wasm, out dir, name
+  wasm-bindgen --target web --no-typescript --out-dir "$2" --out-name "$3" "$1"
+  # The features rustc enables by default for wasm32; wasm-opt must know them to keep them.
+  wasm-opt -Oz --enable-bulk-memory --enable-mutable-globals --enable-sign-ext \
+    --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
+    "$2/${3}_bg.wasm" -o "$2/$3.opt.wasm"
+  minify_in_place "$2/$3.js"
 }
 
 # Everything ./run needs: the Wasm toolchain and Node tools (wasm-opt, the demo server).
