@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createReceiver, freePort, startServer, until } from '../servers.mjs';
 import { launchChromium } from '../../tests/e2e/support/browser.mjs';
+import { median, medianWithSpread } from './stats.mjs';
 
 const RATINGS = Number(process.argv[2] ?? 100);
 const RUNS = Number(process.argv[3] ?? 3);
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const own = createReceiver();
 const ownServer = await startServer({ root: DIST, routes: { '/ratings': own.handle } });
@@ -77,7 +77,7 @@ for (let run = 0; run < RUNS; run += 1) {
 for (const [name, runs] of Object.entries(results)) {
   const r = runs.map((x) => x.receivedMs);
   const e = runs.map((x) => x.emptyMs);
-  console.log(`${name}: ${RATINGS} queued ratings, online → queue empty: median ${median(e)} ms (min ${Math.min(...e)}, max ${Math.max(...e)}); at receiver: median ${median(r)} ms, over ${runs.length} runs`);
+  console.log(`${name}: ${RATINGS} queued ratings, online → queue empty: ${medianWithSpread(e)}; at receiver: median ${median(r)} ms, over ${runs.length} runs`);
 }
 await browser.close();
 await site.close();

@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { startWidgetPage } from '../servers.mjs';
 import { launchChromium } from '../../tests/e2e/support/browser.mjs';
+import { medianWithSpread } from './stats.mjs';
 
 const RUNS = Number(process.argv[2] ?? 10);
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -39,9 +40,7 @@ async function measure(label, network) {
     console.log(`${label} run ${run + 1}: ${ms.toFixed(0)} ms`);
     await context.close();
   }
-  times.sort((a, b) => a - b);
-  const median = times[Math.floor(times.length / 2)];
-  return `embed.js start → widget interactive, 4x CPU throttling, ${label}, ${RUNS} runs: median ${median.toFixed(0)} ms (min ${times[0].toFixed(0)}, max ${times.at(-1).toFixed(0)})`;
+  return `embed.js start → widget interactive, 4x CPU throttling, ${label}, ${RUNS} runs: ${medianWithSpread(times)}`;
 }
 
 const summaries = [await measure('loopback', null), await measure('emulated slow 4G (150 ms RTT, 1.6 Mbit/s)', SLOW_4G)];

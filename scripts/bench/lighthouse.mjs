@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, startWidgetPage } from '../servers.mjs';
 import { CHROMIUM } from '../../tests/e2e/support/browser.mjs';
+import { median } from './stats.mjs';
 
 const [lighthouseDir, surveyDir, runsArg] = process.argv.slice(2);
 if (!lighthouseDir || !surveyDir) {
@@ -64,7 +65,6 @@ const METRICS = {
   'bytes transferred (KB)': (r) => Math.round(r.audits['total-byte-weight'].numericValue / 100) / 10,
 };
 const execute = promisify(execFile);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const range = (xs) => `${Math.min(...xs)}–${Math.max(...xs)}`;
 
 const results = {};

@@ -7,6 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../servers.mjs';
 import { launchChromium } from '../../tests/e2e/support/browser.mjs';
+import { medianWithSpread } from './stats.mjs';
 
 const RUNS = Number(process.argv[2] ?? 10);
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -59,8 +60,6 @@ for (let run = 0; run < RUNS; run += 1) {
   console.log(`run ${run + 1}: ${ms.toFixed(0)} ms`);
   await context.close();
 }
-times.sort((a, b) => a - b);
-const median = times[Math.floor(times.length / 2)];
-console.log(`import of a full smart-2021 assessment → results on screen (index ${expected}), 4x CPU throttling, ${RUNS} runs: median ${median.toFixed(0)} ms (min ${times[0].toFixed(0)}, max ${times.at(-1).toFixed(0)})`);
+console.log(`import of a full smart-2021 assessment → results on screen (index ${expected}), 4x CPU throttling, ${RUNS} runs: ${medianWithSpread(times)}`);
 await browser.close();
 await server.close();
