@@ -54,12 +54,23 @@ ensure_node_tools() {
 # Source paths in panic locations name the toolchain and registry as /rust and /crates, not this
 # machine's home folder: the bundles are the same bytes on every machine (and a little smaller).
 # One function, so scripts/build-web and ./bench never rebuild each other's flags away.
-wasm_release_build() { # cargo target arguments...
-  local sysroot registry
+wasm_release_build() { # cargo subcommand, cargo target arguments... [-- flags for the last crate]
+  local sysroot registry command="$1"
+  shift
   sysroot="$(rustc --print sysroot)"
   registry="${CARGO_HOME:-$HOME/.cargo}/registry/src"
-  cargo build --locked --target wasm32-unknown-unknown --profile wasm-release "$@" \
-    --config "target.wasm32-unknown-unknown.rustflags = ['--remap-path-prefix=$sysroot/lib/rustlib/src/rust=/rust', '--remap-path-prefix=$registry=/crates', '--remap-path-prefix=$ROOT=/civic-pulse']"
+  cargo "$command" --locked --target wasm32-unknown-unknown --profile wasm-release \
+    --config "target.wasm32-unknown-unknown.rustflags = ['--remap-path-prefix=$sysroot/lib/rustlib/src/rust=/rust', '--remap-path-prefix=$registry=/crates', '--remap-path-prefix=$ROOT=/civic-pulse']" \
+    "$@"
+}
+
+# The feedback Wasm, linked with the relocations wasm-split needs to cut it in parts. The flag
+# goes to the final link only (`cargo rustc … -- …`): as a rustflag it would change every
+# dependency's fingerprint, so the other release builds would rebuild them all, and leave a
+# megabyte of relocation sections in Wasm files that are not split. `split` turns on the split
+# point (src/feedback/second_part.rs); only this bundle may have it.
+wasm_split_release_build() {
+  wasm_release_build rustc --bin feedback --features split -- -Clink-args=--emit-relocs
 }
 
 # Minifies a JS or CSS file in place (esbuild, from the pinned npm tools). Shipped files only:
@@ -68,16 +79,54 @@ minify_in_place() { # file.js|file.css
   esbuild --minify --log-level=warning --allow-overwrite --outfile="$1" "$1"
 }
 
+# wasm-opt as every shipped Wasm file gets it. The features are the ones rustc enables by default
+# for wasm32; wasm-opt must know them to keep them.
+wasm_optimize() { # input.wasm, output.wasm
+  wasm-opt -Oz --enable-bulk-memory --enable-mutable-globals --enable-sign-ext \
+    --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue "$1" -o "$2"
+}
+
 # wasm-bindgen, wasm-opt and the glue's minification for one compiled Wasm file, as shipped:
 # leaves OUT_DIR/NAME.js and OUT_DIR/NAME.opt.wasm. Used by scripts/build-web and by ./bench
 # for its Leptos floor page, so both are measured the same way.
 wasm_bundle() { # input.wasm, out dir, name
   wasm-bindgen --target web --no-typescript --out-dir "$2" --out-name "$3" "$1"
-  # The features rustc enables by default for wasm32; wasm-opt must know them to keep them.
-  wasm-opt -Oz --enable-bulk-memory --enable-mutable-globals --enable-sign-ext \
-    --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
-    "$2/${3}_bg.wasm" -o "$2/$3.opt.wasm"
+  wasm_optimize "$2/${3}_bg.wasm" "$2/$3.opt.wasm"
   minify_in_place "$2/$3.js"
+}
+
+# The same for a Wasm file with wasm-split points, cut into parts as cargo-leptos does on stable:
+# wasm-split reads the relocations (--emit-relocs) and writes the first part (main.wasm), the
+# later parts and their loader (__wasm_split.js, which imports ./main.js); wasm-bindgen keeps the
+# exports the parts link through; wasm-opt optimises every part. Leaves OUT_DIR/main.js,
+# main_bg.wasm, __wasm_split.js and the parts' .wasm files, all to be served from one folder.
+wasm_split_bundle() { # input.wasm, out dir
+  local parts="$2.parts"
+  rm -rf "$parts" "$2"
+  wasm-split-cli "$1" "$parts"
+  wasm-bindgen --target web --no-typescript --keep-lld-exports --no-demangle --out-dir "$2" --out-name main \
+    "$parts/main.wasm"
+  wasm_optimize "$2/main_bg.wasm" "$2/main_bg.wasm"
+  local part
+  for part in "$parts"/*.wasm; do
+    [ "$(basename "$part")" = main.wasm ] || wasm_optimize "$part" "$2/$(basename "$part")"
+  done
+  cp "$parts/__wasm_split.js" "$2/"
+  minify_in_place "$2/main.js"
+  minify_in_place "$2/__wasm_split.js"
+}
+
+# wasm-split's command line, from crates.io at the version the wasm_split_helpers in Cargo.lock
+# was released with (its runtime and the CLI must agree on the format they share).
+WASM_SPLIT_CLI_VERSION=0.2.4
+ensure_wasm_split_cli() {
+  if [ "$(cat "${CARGO_HOME:-$HOME/.cargo}/.wasm_split_cli_version" 2>/dev/null)" = "$WASM_SPLIT_CLI_VERSION" ] \
+    && command -v wasm-split-cli >/dev/null; then
+    echo "wasm-split-cli $WASM_SPLIT_CLI_VERSION present"
+  else
+    cargo install --locked --force wasm_split_cli_support --version "$WASM_SPLIT_CLI_VERSION" --features build-binary
+    echo "$WASM_SPLIT_CLI_VERSION" >"${CARGO_HOME:-$HOME/.cargo}/.wasm_split_cli_version"
+  fi
 }
 
 # Everything ./run needs: the Wasm toolchain and Node tools (wasm-opt, the demo server).
@@ -85,5 +134,6 @@ ensure_build_tools() {
   command -v node >/dev/null && command -v npm >/dev/null || ensure_debian_packages nodejs npm
   ensure_wasm_target
   ensure_wasm_bindgen_cli
+  ensure_wasm_split_cli
   ensure_node_tools
 }

@@ -29,7 +29,7 @@ async function measure() {
   // The glue module is the one embed.js loaded (same URL, same instance); initialising it again
   // returns the existing instance's exports, memory among them.
   const wasm = await tab.evaluate(async () => {
-    const glueUrl = performance.getEntriesByType('resource').map((e) => e.name).find((n) => /\/assets\/feedback-.*\.js$/.test(n));
+    const glueUrl = performance.getEntriesByType('resource').map((e) => e.name).find((n) => /\/assets\/feedback-[^/]+\/main\.js$/.test(n));
     const exports = await (await import(glueUrl)).default();
     return exports.memory.buffer.byteLength;
   });

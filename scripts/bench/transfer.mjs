@@ -22,7 +22,7 @@ for (const file of files) {
 }
 if (table) {
   const line = (name, r) => console.log(`  ${name.padEnd(44)} ${String(r.raw).padStart(10)} ${String(r.gzip).padStart(10)} ${String(r.brotli).padStart(10)}`);
-  console.log(`\n${label} (first load)`);
+  console.log(`\n${label}`);
   console.log(`  ${'file'.padEnd(44)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)} ${'brotli'.padStart(10)}`);
   for (const row of rows) line(row.file.replace(/^dist\//, ''), row);
   line('total', total);

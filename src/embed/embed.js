@@ -27,6 +27,9 @@ function loadBundle() {
     // on a slow network. The glue awaits the response it is given.
     const wasm = fetch(asset('%%feedback.wasm%%'));
     wasm.catch(() => {}); // a failure surfaces through the glue; never as an unhandled rejection
+    // The glue imports the loader of the widget's second part (and the loader the glue): asked
+    // for together, the loader is not one more round trip after the glue.
+    import(asset('%%feedback-split.js%%')).catch(() => {});
     bundle = import(asset('%%feedback.js%%')).then(async (glue) => {
       await glue.default({ module_or_path: wasm });
       return glue;

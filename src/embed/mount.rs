@@ -1,4 +1,4 @@
-use civic_pulse_core::{Lang, Msg, WidgetConfig};
+use civic_pulse_core::{Lang, WidgetConfig};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -6,9 +6,8 @@ use wasm_bindgen::closure::Closure;
 use web_sys::HtmlElement;
 
 use super::host_events::dispatch;
-use crate::feedback::{FeedbackEvent, FeedbackWidget};
+use crate::feedback::{ConfigProblems, FeedbackEvent, FeedbackWidget};
 use crate::i18n::browser_languages;
-use crate::ui::ProblemList;
 
 /// Renders the widget for `host`'s attributes into `container` (inside the host's shadow root)
 /// and returns a function that unmounts it. A bad configuration renders the list of problems in
@@ -26,16 +25,7 @@ pub fn mount_feedback(container: HtmlElement, host: HtmlElement) -> JsValue {
                 .get_attribute("lang")
                 .and_then(|tag| Lang::from_tag(&tag))
                 .unwrap_or_else(|| Lang::negotiate(&browser_languages()));
-            let messages: Vec<String> = problems.iter().map(|problem| problem.message(lang)).collect();
-            web_sys::console::error_1(&format!("<civic-feedback>: {}", messages.join(" ")).into());
-            let title = lang.text(Msg::ErrorPrefix).to_owned();
-            Box::new(mount_to(container, move || {
-                view! {
-                    <div class="cp-widget" lang=lang.tag()>
-                        <ProblemList title=title problems=messages />
-                    </div>
-                }
-            }))
+            Box::new(mount_to(container, move || view! { <ConfigProblems problems=problems lang=lang /> }))
         }
     };
     // Dropping the handle unmounts the view and disposes its reactive owner.

@@ -6,13 +6,12 @@ use leptos::prelude::*;
 use super::already_rated::AlreadyRated;
 use super::confirmation::Confirmation;
 use super::flow::{FeedbackEvent, RatingSummary, Step};
-use super::queue_panel::QueuePanel;
 use super::rating_screen::RatingScreen;
-use super::read_aloud::ReadAloudButton;
+use super::second_part::{provide_second_part, second_part_slot};
 use super::service_picker::ServicePicker;
 use crate::delivery::{Courier, Delivery, keep_delivering};
-use crate::i18n::{LanguageSwitcher, browser_languages, provide_lang, tr};
-use crate::ui::{DisplayControls, load_display_prefs, save_display_prefs, unique_id};
+use crate::i18n::{browser_languages, provide_lang, tr};
+use crate::ui::{load_display_prefs, save_display_prefs, unique_id};
 
 /// The whole resident flow for one checked configuration.
 #[component]
@@ -23,6 +22,7 @@ pub fn FeedbackWidget(
     on_event: Option<Callback<FeedbackEvent>>,
 ) -> impl IntoView {
     let lang = provide_lang(config.lang.unwrap_or_else(|| Lang::negotiate(&browser_languages())));
+    provide_second_part();
     let emit = move |event: FeedbackEvent| {
         if let Some(callback) = on_event {
             callback.run(event);
@@ -127,16 +127,15 @@ pub fn FeedbackWidget(
         <section class=widget_class lang=move || lang.get().tag() aria-labelledby=labelled_by>
             <div class="cp-widget__bar">
                 <h2 class="cp-widget__title" id=title_id>{tr(Msg::WidgetTitle)}</h2>
-                <LanguageSwitcher />
+                {second_part_slot(|part| (part.language_switcher)(), None)}
             </div>
             <div class="cp-widget__tools">
-                <DisplayControls prefs=prefs />
-                <ReadAloudButton screen=screen_host />
+                {second_part_slot(move |part| (part.tools)(prefs, screen_host), Some(Msg::PartMissing))}
             </div>
             <div class="cp-widget__screen" node_ref=screen_host>
                 {screen}
             </div>
-            <QueuePanel courier=courier />
+            {second_part_slot(move |part| (part.queue_panel)(courier), None)}
         </section>
     }
 }

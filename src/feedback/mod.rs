@@ -3,6 +3,7 @@
 mod already_rated;
 mod aspect_chips;
 mod comment_box;
+mod config_problems;
 mod confirmation;
 mod device;
 mod feedback_widget;
@@ -12,10 +13,12 @@ mod rate_another;
 mod rating_group;
 mod rating_screen;
 mod read_aloud;
+mod second_part;
 mod service_picker;
 
 pub use aspect_chips::AspectChips;
 pub use comment_box::CommentBox;
+pub use config_problems::ConfigProblems;
 pub use feedback_widget::FeedbackWidget;
 pub use flow::{FeedbackEvent, RatingSummary, Step};
 pub use rating_group::RatingGroup;

@@ -6,10 +6,9 @@ use civic_pulse_core::{Msg, RatingV1, ScaleId, Score, ServiceId};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::aspect_chips::AspectChips;
-use super::comment_box::CommentBox;
 use super::device::{fresh_rating_id, today};
 use super::rating_group::RatingGroup;
+use super::second_part::{Arrival, RatingDetails, second_part_slot, use_second_part};
 use crate::delivery::{Courier, Delivery, sleep};
 use crate::i18n::{tr, use_lang};
 use crate::ui::{focus_when_mounted, unique_id};
@@ -41,6 +40,7 @@ pub fn RatingScreen(
     on_not_taken: Callback<(RatingV1, Delivery)>,
 ) -> impl IntoView {
     let lang = use_lang();
+    let second_part = use_second_part();
     let selected = RwSignal::new(None::<Score>);
     let aspects = RwSignal::new(Vec::<&'static str>::new());
     let comment = RwSignal::new(String::new());
@@ -87,9 +87,13 @@ pub fn RatingScreen(
             state.set(SendState::NotTaken(Delivery::Failed));
             return;
         };
-        // The comment is redacted here, on the device, before the rating is stored or sent.
-        let rating = RatingV1::new(id, &service.get_value(), scale, score, lang.get_untracked(), day)
-            .with_details(&aspects.get_untracked(), &comment.get_untracked());
+        let rating = RatingV1::new(id, &service.get_value(), scale, score, lang.get_untracked(), day);
+        // The comment is redacted here, on the device, before the rating is stored or sent. Chips
+        // and comment come with the second part; without it there are none to add.
+        let rating = match second_part.get_untracked() {
+            Arrival::Here(part) => (part.add_details)(rating, &aspects.get_untracked(), &comment.get_untracked()),
+            Arrival::Pending | Arrival::Missing => rating,
+        };
         let bot = is_bot(&honeypot.get_untracked());
         state.set(SendState::Sending);
         let courier = courier.get_value();
@@ -125,10 +129,10 @@ pub fn RatingScreen(
                 })
             }}
             <RatingGroup scale=scale selected=selected error_id=error_shown />
-            {move || {
-                chips.get().map(|(question, offered)| view! { <AspectChips question=question aspects=offered chosen=aspects /> })
-            }}
-            {move || rated.get().then(|| view! { <CommentBox text=comment /> })}
+            {second_part_slot(
+                move |part| (part.rating_details)(RatingDetails { chips, ticked: aspects, comment, rated }),
+                Some(Msg::CommentMissing),
+            )}
             // A field people never see or reach; bots that fill every input give themselves away.
             <div class="cp-honeypot" aria-hidden="true">
                 <label for=honeypot_id.clone()>{tr(Msg::HoneypotLabel)}</label>

@@ -54,7 +54,7 @@ describe('widget and reference collector', () => {
     const page = await context.newPage();
     const bundle = [];
     page.on('response', (response) => {
-      if (/\/(embed\.js|assets\/feedback-[0-9a-f]+\.(js|wasm|css))$/.test(new URL(response.url()).pathname)) bundle.push(response);
+      if (/\/(embed\.js|assets\/feedback-[0-9a-f]+(\.css|\/[\w.]+\.(js|wasm)))$/.test(new URL(response.url()).pathname)) bundle.push(response);
     });
     await page.goto(`${collector.url}/`);
     await page.getByRole('button', { name: 'Social security' }).click();
@@ -65,7 +65,7 @@ describe('widget and reference collector', () => {
     assert.deepEqual(summary.services[0].scores, [0, 0, 1, 0, 0]);
     assert.equal(summary.services[0].satisfaction, 50);
     // The collector serves the build's brotli (or gzip) copies: a phone never downloads the raw bytes.
-    assert.equal(bundle.length, 4, 'loader, glue, wasm and styles');
+    assert.equal(bundle.length, 6, 'loader, glue, the parts\' loader, both Wasm parts and styles');
     for (const response of bundle) {
       const accepted = (await response.request().allHeaders())['accept-encoding'] ?? '';
       const expected = /\bbr\b/.test(accepted) ? 'br' : 'gzip';

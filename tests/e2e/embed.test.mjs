@@ -142,7 +142,7 @@ describe('embedding in host pages', () => {
 
   test('if the Wasm cannot load, each widget shows the fallback text instead of a blank box', async () => {
     const context = await fixture.browser.newContext({ locale: 'en-US' });
-    await context.route('**/assets/feedback-*.wasm', (route) => route.fulfill({ status: 404, body: 'blocked' }));
+    await context.route('**/assets/feedback-*/main_bg.wasm', (route) => route.fulfill({ status: 404, body: 'blocked' }));
     const tab = await context.newPage();
     await tab.goto(`${fixture.url}/fallback.html`);
     await tab.locator('#plain').getByRole('alert').getByText('The feedback form could not load. Please try again later.').waitFor();
@@ -154,7 +154,7 @@ describe('embedding in host pages', () => {
     const context = await fixture.browser.newContext({ locale: 'zh-TW' });
     let release;
     const held = new Promise((resolve) => { release = resolve; });
-    await context.route('**/assets/feedback-*.wasm', async (route) => {
+    await context.route('**/assets/feedback-*/main_bg.wasm', async (route) => {
       await held;
       await route.continue();
     });
@@ -259,7 +259,8 @@ describe('embedding in host pages', () => {
     const before = fixture.receiver.requests.length;
     await sendFrom(tab.locator('civic-feedback'), 'Very satisfied');
     assert.equal(fixture.receiver.requests.length, before + 1, 'sent to the page\'s own endpoint');
-    for (const kind of [/^\/embed\.js$/, /^\/assets\/feedback-.*\.js$/, /^\/assets\/feedback-.*\.wasm$/, /^\/assets\/feedback-.*\.css$/]) {
+    for (const kind of [/^\/embed\.js$/, /^\/assets\/feedback-.*\.js$/, /^\/assets\/feedback-.*\.wasm$/, /^\/assets\/feedback-.*\.css$/,
+      /^\/assets\/feedback-[^/]+\/split_second_part\.wasm$/]) {
       assert.ok(fromCdn.some((path) => kind.test(path)), `${kind} came from the other origin: ${fromCdn}`);
     }
     await context.close();

@@ -93,3 +93,6 @@ discard-yes = Yes, discard them
 discard-no = No, keep them
 already-rated = You have already rated this service on this phone. Thank you. You can rate it again after {time}.
 honeypot-label = Leave this field empty
+part-missing = Reading aloud, text size and the other tools could not load. You can still rate and send.
+comment-missing = The comment box could not load. You can still send your rating.
+config-screen-missing = This feedback form is not set up correctly, and the list of what to fix could not load.

@@ -93,3 +93,6 @@ discard-yes = 是，删除
 discard-no = 不，保留
 already-rated = 您已在本机评价过这项服务，谢谢！{time} 之后可以再次评价。
 honeypot-label = 请勿填写此栏
+part-missing = 朗读、字号等工具未能加载，您仍可评价并提交。
+comment-missing = 评论框未能加载，您仍可提交评价。
+config-screen-missing = 此评价表设置有误，且问题说明未能加载。

@@ -93,3 +93,6 @@ discard-yes = 是，刪除
 discard-no = 不，保留
 already-rated = 您已在本機評價過這項服務，謝謝！{time} 之後可以再次評價。
 honeypot-label = 請勿填寫此欄
+part-missing = 朗讀、字級等工具未能載入，您仍可評價並提交。
+comment-missing = 評論框未能載入，您仍可提交評價。
+config-screen-missing = 此評價表設定有誤，且問題說明未能載入。

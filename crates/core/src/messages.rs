@@ -126,6 +126,9 @@ message_keys! {
     DiscardNo => "discard-no",
     AlreadyRated => "already-rated",
     HoneypotLabel => "honeypot-label",
+    PartMissing => "part-missing",
+    CommentMissing => "comment-missing",
+    ConfigScreenMissing => "config-screen-missing",
 
     }
 }

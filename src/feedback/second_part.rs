@@ -1,0 +1,159 @@
+//! The widget's second part: everything a resident does not need to rate and send.
+//!
+//! The release build splits the feedback Wasm in two (wasm-split, the tool Leptos' `#[lazy]`
+//! uses). The first part holds the whole path from a tap on a rating to that rating being in the
+//! device's queue and on its way: the service picker, the rating screen, the abuse guards, the
+//! cooldown, the queue's IndexedDB write, the first POST and its outcome, the start-up flush and
+//! the page-hide keep-alive. The second part holds what is listed in [`SecondPart`]. Each widget
+//! starts fetching it the moment it is built, never on demand, so it is usually there before the
+//! resident looks for it; if it never arrives (the line dropped, a proxy blocked it), the resident
+//! can still rate and send, and where a piece of it would stand the widget says so in words.
+//!
+//! Without the `split` feature (component tests, the development build) the same table is linked
+//! into the one Wasm file and is there at once.
+
+use std::rc::Rc;
+
+use civic_pulse_core::config::ConfigError;
+use civic_pulse_core::display::DisplayPrefs;
+use civic_pulse_core::scale::Aspect;
+use civic_pulse_core::{Lang, Msg, RatingV1};
+use leptos::either::Either;
+use leptos::html::Div;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos::wasm_split::SplitLoaderError;
+
+use super::aspect_chips::AspectChips;
+use super::comment_box::CommentBox;
+use super::queue_panel::QueuePanel;
+use super::read_aloud::ReadAloudButton;
+use crate::delivery::Courier;
+use crate::i18n::{LanguageSwitcher, tr};
+use crate::ui::{DisplayControls, ProblemList};
+
+/// What the second part provides, as plain function pointers: the one value that crosses from
+/// the second Wasm module into the first.
+#[derive(Clone, Copy)]
+pub struct SecondPart {
+    /// The language buttons.
+    pub language_switcher: fn() -> AnyView,
+    /// Text size, contrast and read-aloud, for the screen in `screen`.
+    pub tools: fn(RwSignal<DisplayPrefs>, NodeRef<Div>) -> AnyView,
+    /// The optional chips and the comment box with its redaction preview.
+    pub rating_details: fn(RatingDetails) -> AnyView,
+    /// Adds the ticked chips and the comment, redacted on the device, to a rating.
+    pub add_details: fn(RatingV1, &[&'static str], &str) -> RatingV1,
+    /// What waits on this device, with "send now" and "discard".
+    pub queue_panel: fn(StoredValue<Rc<Courier>, LocalStorage>) -> AnyView,
+    /// A configuration the widget cannot run with: what to fix, in the page's language (and once
+    /// in the console, for the portal team).
+    pub problem_screen: fn(Vec<ConfigError>, Lang) -> AnyView,
+}
+
+/// The rating screen's state that the chips and the comment box read and write.
+#[derive(Clone, Copy)]
+pub struct RatingDetails {
+    /// The chips on offer for the chosen score, with their question.
+    pub chips: Memo<Option<(Msg, &'static [Aspect])>>,
+    pub ticked: RwSignal<Vec<&'static str>>,
+    pub comment: RwSignal<String>,
+    /// An answer is chosen: the comment box appears.
+    pub rated: Memo<bool>,
+}
+
+/// Where the second part is for this widget.
+#[derive(Clone, Copy)]
+pub enum Arrival {
+    Pending,
+    Here(SecondPart),
+    /// It could not be fetched; the first part goes on alone.
+    Missing,
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(second_part, fallible, wasm_split_path = ::leptos::wasm_split)
+)]
+fn second_part() -> Result<SecondPart, SplitLoaderError> {
+    Ok(SecondPart {
+        language_switcher: || view! { <LanguageSwitcher /> }.into_any(),
+        tools,
+        rating_details,
+        add_details: RatingV1::with_details,
+        queue_panel: |courier| view! { <QueuePanel courier=courier /> }.into_any(),
+        problem_screen,
+    })
+}
+
+async fn load() -> Result<SecondPart, SplitLoaderError> {
+    #[cfg(feature = "split")]
+    return second_part().await;
+    #[cfg(not(feature = "split"))]
+    second_part()
+}
+
+/// Starts fetching the second part for the widget being built and puts where it is in context.
+/// A failed fetch is not remembered by the loader: the next widget built (a re-render, the next
+/// visit) tries again.
+pub fn provide_second_part() -> ReadSignal<Arrival> {
+    let (arrival, set_arrival) = signal(Arrival::Pending);
+    spawn_local(async move {
+        let now = match load().await {
+            Ok(part) => Arrival::Here(part),
+            Err(_) => Arrival::Missing,
+        };
+        set_arrival.try_set(now);
+    });
+    provide_context(arrival);
+    arrival
+}
+
+/// Where the second part is; `Missing` outside a widget, where nobody fetched it.
+pub fn use_second_part() -> ReadSignal<Arrival> {
+    use_context::<ReadSignal<Arrival>>().unwrap_or_else(|| signal(Arrival::Missing).0)
+}
+
+/// A place in the widget that the second part fills: empty while it is on its way, `render`'s
+/// view once it is here, and `missing` in words if it never comes (nothing where `None`).
+pub fn second_part_slot(
+    render: impl Fn(SecondPart) -> AnyView + Send + Sync + 'static,
+    missing: Option<Msg>,
+) -> impl IntoView {
+    let arrival = use_second_part();
+    move || match arrival.get() {
+        Arrival::Pending => None,
+        // Built untracked: the slot is rebuilt when the part arrives, never when a signal that
+        // the part's components read changes.
+        Arrival::Here(part) => Some(Either::Left(untrack(|| render(part)))),
+        Arrival::Missing => missing.map(|msg| Either::Right(view! { <p class="cp-missing">{tr(msg)}</p> })),
+    }
+}
+
+fn tools(prefs: RwSignal<DisplayPrefs>, screen: NodeRef<Div>) -> AnyView {
+    view! {
+        <DisplayControls prefs=prefs />
+        <ReadAloudButton screen=screen />
+    }
+    .into_any()
+}
+
+fn rating_details(details: RatingDetails) -> AnyView {
+    let RatingDetails { chips, ticked, comment, rated } = details;
+    view! {
+        {move || chips.get().map(|(question, offered)| view! { <AspectChips question=question aspects=offered chosen=ticked /> })}
+        {move || rated.get().then(|| view! { <CommentBox text=comment /> })}
+    }
+    .into_any()
+}
+
+fn problem_screen(problems: Vec<ConfigError>, lang: Lang) -> AnyView {
+    let messages: Vec<String> = problems.iter().map(|problem| problem.message(lang)).collect();
+    web_sys::console::error_1(&format!("<civic-feedback>: {}", messages.join(" ")).into());
+    view! {
+        <div class="cp-widget" lang=lang.tag()>
+            <ProblemList title=lang.text(Msg::ErrorPrefix).to_owned() problems=messages />
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,128 @@
+// The widget's second part (the split release build): a resident can rate and send with only the
+// first part, and the second part arriving late disturbs nothing.
+import { after, before, describe, test as nodeTest } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expectNoAxeViolations, focusedElementText, retryIfBrowserDied } from './support/browser.mjs';
+import { DIST, startFixture } from './support/fixture.mjs';
+
+const test = (name, body) => nodeTest(name, retryIfBrowserDied(body));
+const SECOND_PART = '**/split_second_part.wasm';
+const SENT = 'Thank you. Your rating was sent.';
+const SAVED = 'Thank you. Your rating is saved on this phone and will be sent when you are online.';
+const TOOLS_MISSING = 'Reading aloud, text size and the other tools could not load. You can still rate and send.';
+const COMMENT_MISSING = 'The comment box could not load. You can still send your rating.';
+
+const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Second part</title>
+<script type="module" src="/embed.js"></script></head><body><main><h1>Second part</h1>
+<civic-feedback endpoint="/v1/ratings" services="transport" min-seconds="0" cooldown-hours="0" lang="en"></civic-feedback>
+</main></body></html>`;
+
+describe('the second part of the widget', () => {
+  let fixture;
+  before(async () => {
+    fixture = await startFixture({ pages: { '/second-part.html': PAGE } });
+  });
+  after(() => fixture?.stop());
+
+  async function open(context) {
+    const tab = await context.newPage();
+    const errors = [];
+    tab.on('pageerror', (error) => errors.push(error.message));
+    await tab.goto(`${fixture.url}/second-part.html`);
+    return { tab, errors, widget: tab.locator('civic-feedback') };
+  }
+
+  test('the release build ships the widget in two parts, with its loader', () => {
+    const folders = readdirSync(join(DIST, 'assets')).filter((name) => /^feedback-[0-9a-f]{16}$/.test(name));
+    assert.equal(folders.length, 1, 'one folder, named by the hash of every part');
+    const files = readdirSync(join(DIST, 'assets', folders[0])).filter((name) => !/\.(br|gz)$/.test(name));
+    for (const name of ['main.js', 'main_bg.wasm', '__wasm_split.js', 'split_second_part.wasm']) {
+      assert.ok(files.includes(name), `${name} is shipped (found ${files.join(', ')})`);
+    }
+  });
+
+  test('with the second part blocked, a resident rates and sends, and is told what is missing', async () => {
+    const context = await fixture.browser.newContext({ locale: 'en-US' });
+    let asked = 0;
+    await context.route(SECOND_PART, (route) => {
+      asked += 1;
+      return route.abort();
+    });
+    const { tab, errors, widget } = await open(context);
+    await widget.getByText(TOOLS_MISSING).waitFor();
+    assert.ok(asked >= 1, 'the widget asked for its second part without being asked to');
+    await widget.getByText('Satisfied', { exact: true }).click();
+    await widget.getByText(COMMENT_MISSING).waitFor();
+    const before = fixture.receiver.requests.length;
+    await widget.getByRole('button', { name: 'Send rating' }).click();
+    await widget.getByRole('heading', { name: SENT }).waitFor();
+    const sent = fixture.receiver.requests.slice(before).map((r) => JSON.parse(r.body));
+    assert.deepEqual(sent.map((r) => [r.service, r.score, r.aspects, r.comment]), [['transport', 4, undefined, undefined]]);
+    assert.equal(await widget.locator('.cp-fallback').count(), 0, 'the widget was not replaced by its fallback');
+    await expectNoAxeViolations(tab, 'the widget without its second part');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('a rating queued without the second part is sent on the next visit, which has it all', async () => {
+    const context = await fixture.browser.newContext({ locale: 'en-US' });
+    await context.route(SECOND_PART, (route) => route.abort());
+    const first = await open(context);
+    await first.widget.getByText(TOOLS_MISSING).waitFor();
+    fixture.receiver.behave('status', { status: 503, retryAfter: 600, times: 1 });
+    const before = fixture.receiver.ratings.size;
+    await first.widget.getByText('Very satisfied', { exact: true }).click();
+    await first.widget.getByRole('button', { name: 'Send rating' }).click();
+    await first.widget.getByRole('heading', { name: SAVED }).waitFor();
+    assert.equal(fixture.receiver.ratings.size, before, 'the receiver refused it for now');
+    await first.tab.close();
+
+    await context.unroute(SECOND_PART);
+    const second = await open(context);
+    // The start-up flush sends it; the queue panel (second part) says so.
+    await second.widget.getByText('All ratings waiting on this phone have been sent.').waitFor();
+    assert.equal(fixture.receiver.ratings.size, before + 1, 'stored once');
+    await second.widget.getByRole('button', { name: '简体中文' }).click();
+    await second.widget.getByRole('heading', { name: '评价城市服务' }).waitFor();
+    assert.equal(await second.widget.getByText(TOOLS_MISSING).count(), 0);
+    assert.deepEqual(second.errors, []);
+    await context.close();
+  });
+
+  test('a second part 3 s late: nothing errors, focus stays, and its pieces appear when it lands', async () => {
+    const context = await fixture.browser.newContext({ locale: 'en-US' });
+    let release;
+    const held = new Promise((resolve) => {
+      release = resolve;
+    });
+    await context.route(SECOND_PART, async (route) => {
+      await Promise.race([held, new Promise((resolve) => setTimeout(resolve, 3000))]);
+      await route.continue();
+    });
+    const { tab, errors, widget } = await open(context);
+    const answer = widget.getByRole('radio', { name: 'Basically satisfied' });
+    await answer.focus();
+    await tab.keyboard.press('Space');
+    assert.ok(await answer.isChecked());
+    assert.equal(await widget.getByRole('button', { name: 'Read aloud' }).count(), 0, 'not here yet');
+    assert.equal(await widget.getByText(TOOLS_MISSING).count(), 0, 'late is not missing');
+    // The comment box, the tools and the queue panel arrive; focus stays on the answer.
+    await widget.getByRole('textbox', { name: /Anything else you want to tell us/ }).waitFor({ timeout: 10_000 });
+    assert.equal(await focusedElementText(tab), `input:${await answer.inputValue()}`, 'focus is still on the answer');
+    const readAloud = widget.getByRole('button', { name: 'Read aloud' });
+    await readAloud.click();
+    await widget.getByRole('button', { name: /Largest text/ }).click();
+    await widget.getByRole('textbox', { name: /Anything else you want to tell us/ }).fill('Call me on 13812345678');
+    await widget.getByText('This is what will be sent:').waitFor();
+    const before = fixture.receiver.requests.length;
+    await widget.getByRole('button', { name: 'Send rating' }).click();
+    await widget.getByRole('heading', { name: SENT }).waitFor();
+    const sent = JSON.parse(fixture.receiver.requests.slice(before)[0].body);
+    assert.equal(sent.score, 3);
+    assert.ok(sent.comment && !sent.comment.includes('13812345678'), `redacted on the device: ${sent.comment}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
