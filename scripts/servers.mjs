@@ -188,9 +188,10 @@ export async function until(check, what, ms = 15_000) {
 
 /**
  * Serves `root` with a rating receiver at /v1/ratings and, at `path`, a page holding one
- * <civic-feedback> with `attributes` (for the browser benchmarks).
+ * <civic-feedback> with `attributes` (for the browser benchmarks). With `bundleOrigin`, the page
+ * loads embed.js from that origin, as a portal loads it from a CDN.
  */
-export async function startWidgetPage({ root, path, attributes, compress = false }) {
+export async function startWidgetPage({ root, path, attributes, compress = false, bundleOrigin = '' }) {
   const receiver = createReceiver();
   const server = await startServer({
     root,
@@ -201,7 +202,7 @@ export async function startWidgetPage({ root, path, attributes, compress = false
         .end(`<!doctype html><html lang="en"><head><meta charset="utf-8">
           <meta name="viewport" content="width=device-width, initial-scale=1"><title>Rate a service</title>
           <link rel="icon" href="/favicon.svg" type="image/svg+xml">
-          <script type="module" src="/embed.js"></script></head><body><main><h1>Rate a service</h1>
+          <script type="module" src="${bundleOrigin}/embed.js"></script></head><body><main><h1>Rate a service</h1>
           <civic-feedback ${attributes}></civic-feedback></main></body></html>`),
     },
   });

@@ -1,6 +1,7 @@
-// Lighthouse (mobile preset: Moto G Power, slow 4G, 4x CPU) on two comparable pages served
-// gzipped from loopback, as a CDN would: our widget, and a SurveyJS survey asking the same
-// question (five answers and a comment, POSTed to the same receiver), alternating run by run.
+// Lighthouse (mobile preset: Moto G Power, slow 4G, 4x CPU) on comparable pages served gzipped
+// from loopback, as a CDN would: our widget, and a SurveyJS survey asking the same question (five
+// answers and a comment, POSTed to the same receiver), alternating run by run; and, in the same
+// runs, a portal's page loading the widget from another origin (a CDN) and the demo page.
 // Medians and ranges over RUNS runs.
 //   node scripts/bench/lighthouse.mjs LIGHTHOUSE_DIR SURVEYJS_DIR [RUNS=3]
 // LIGHTHOUSE_DIR and SURVEYJS_DIR are folders where npm installed `lighthouse` and
@@ -31,6 +32,17 @@ const ours = await startWidgetPage({
   compress: true,
 });
 const receiver = ours.receiver;
+// A portal's own page with the widget's files on another origin, as from a CDN.
+const cdn = await startServer({ root: DIST, compress: true });
+const portal = await startWidgetPage({
+  root: DIST,
+  path: '/portal.html',
+  attributes: 'endpoint="/v1/ratings" services="transport" lang="en"',
+  compress: true,
+  bundleOrigin: cdn.url,
+});
+// The demo portal page that ./run shows first (`/`).
+const demo = await startServer({ root: DIST, compress: true, routes: { '/v1/ratings': receiver.handle } });
 
 // The SurveyJS page: the same question and answers, a comment, and a POST on completion.
 const survey = mkdtempSync(join(tmpdir(), 'civic-surveyjs-'));
@@ -69,7 +81,8 @@ const range = (xs) => `${Math.min(...xs)}–${Math.max(...xs)}`;
 
 const results = {};
 const failedAudits = {};
-const pages = [['CivicPulse widget', ours.url], ['SurveyJS', `${theirs.url}/index.html`]];
+const pages = [['CivicPulse widget', ours.url], ['SurveyJS', `${theirs.url}/index.html`],
+  ['CivicPulse widget from a CDN origin', portal.url], ['CivicPulse demo page', `${demo.url}/`]];
 for (const [name] of pages) results[name] = Object.fromEntries(Object.keys(METRICS).map((metric) => [metric, []]));
 // Alternating the two pages run by run, so a noisy moment on this shared machine hits both.
 for (let run = 0; run < RUNS; run += 1) {
@@ -97,3 +110,6 @@ for (const name of names) {
 }
 await ours.server.close();
 await theirs.close();
+await portal.server.close();
+await cdn.close();
+await demo.close();
