@@ -28,6 +28,8 @@ const CORS = {
   'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
   'Access-Control-Allow-Headers': 'Content-Type, Idempotency-Key',
   'Access-Control-Max-Age': '600',
+  // Without it a page cannot read Retry-After from another origin's answer.
+  'Access-Control-Expose-Headers': 'Retry-After',
 };
 
 /** CORS answer to a preflight: any origin, and whatever headers the widget asks to send (a portal

@@ -9,12 +9,12 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use civic_pulse_core::RatingV1;
-use civic_pulse_core::delivery::{Admission, Backoff, Outcome, Parcel, Queue, Queued};
+use civic_pulse_core::delivery::{Admission, Backoff, Outcome, Parcel, Queue, Queued, Trouble};
 use civic_pulse_core::delivery_options::DeliveryOptions;
 use civic_pulse_core::receipt::Receipt;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{JsFuture, future_to_promise};
 
 use super::cooldown_store;
@@ -28,8 +28,9 @@ use super::web_lock::with_lock;
 pub enum Delivery {
     /// The receiver has it.
     Sent,
-    /// It waits on this device and will be sent later.
-    Saved,
+    /// It waits on this device and will be sent later; `trouble` says why it was not sent now
+    /// (`None` when another tab is sending the queue at this moment).
+    Saved { trouble: Option<Trouble> },
     /// The receiver refused it for good (a 4xx); it is kept aside on the device.
     Rejected { status: u16 },
     /// The device already holds `waiting` ratings, the configured maximum; nothing was added.
@@ -42,7 +43,12 @@ pub enum Delivery {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct QueueCounts {
     pub waiting: usize,
+    /// Why the waiting ratings were not sent at their last attempt.
+    pub trouble: Option<Trouble>,
     pub refused: usize,
+    /// Set aside after repeated server errors, and the last status one of them got.
+    pub set_aside: usize,
+    pub set_aside_status: Option<u16>,
     /// Ratings this widget delivered from the queue (sent later, not at the resident's tap).
     pub sent_later: usize,
 }
@@ -67,11 +73,20 @@ pub struct Courier {
     receipts: RefCell<Vec<(String, Receipt)>>,
     pub counts: RwSignal<QueueCounts>,
     on_delivered: Callback<Parcel>,
+    on_set_aside: Callback<(Parcel, u16)>,
+    /// Whether the browser was asked to keep the queue's storage (once per page).
+    asked_to_persist: Cell<bool>,
 }
 
 impl Courier {
-    /// `on_delivered` hears of every rating this courier delivers, including ones queued earlier.
-    pub fn new(endpoint: &str, options: DeliveryOptions, on_delivered: Callback<Parcel>) -> Rc<Courier> {
+    /// `on_delivered` hears of every rating this courier delivers, including ones queued earlier;
+    /// `on_set_aside` of every rating it sets aside after repeated server errors, with the status.
+    pub fn new(
+        endpoint: &str,
+        options: DeliveryOptions,
+        on_delivered: Callback<Parcel>,
+        on_set_aside: Callback<(Parcel, u16)>,
+    ) -> Rc<Courier> {
         let namespace = web_sys::window()
             .and_then(|window| window.location().href().ok())
             .and_then(|base| web_sys::Url::new_with_base(endpoint, &base).ok())
@@ -90,6 +105,8 @@ impl Courier {
             receipts: RefCell::new(Vec::new()),
             counts: RwSignal::new(QueueCounts::default()),
             on_delivered,
+            on_set_aside,
+            asked_to_persist: Cell::new(false),
         })
     }
 
@@ -126,6 +143,7 @@ impl Courier {
         if store.put(item).await.is_err() {
             return self.send_unstored(parcel).await;
         }
+        self.ask_to_persist();
 
         *self.submitting.borrow_mut() = Some(parcel.id.clone());
         let flush = {
@@ -141,8 +159,10 @@ impl Courier {
 
         match store.load().await.map(|items| items.into_iter().find(|item| item.parcel.id == parcel.id)) {
             Ok(None) => Delivery::Sent,
-            Ok(Some(item)) => item.rejected.map_or(Delivery::Saved, |status| Delivery::Rejected { status }),
-            Err(_) => Delivery::Saved,
+            Ok(Some(item)) => {
+                item.rejected.map_or(Delivery::Saved { trouble: item.trouble }, |status| Delivery::Rejected { status })
+            }
+            Err(_) => Delivery::Saved { trouble: None },
         }
     }
 
@@ -162,31 +182,52 @@ impl Courier {
     }
 
     /// Sends what is due (everything when `force`), one tab at a time, then schedules the next
-    /// attempt. Called on load, when the browser comes online or the page becomes visible, by
-    /// the resident's "send now", and by its own timer.
+    /// attempt. Called when the browser comes online or the page becomes visible, by the
+    /// resident's "send now", and by its own timer.
     pub async fn flush(self: &Rc<Self>, force: bool) {
+        self.flush_with(force, false).await;
+    }
+
+    /// Sends everything, including what was set aside after repeated server errors: once at
+    /// each visit (when the widget starts) and when the resident asks, so a long outage heals.
+    pub async fn flush_all(self: &Rc<Self>) {
+        self.flush_with(true, true).await;
+    }
+
+    async fn flush_with(self: &Rc<Self>, force: bool, set_aside_too: bool) {
         let courier = self.clone();
         let lock = format!("civic-pulse:{}", self.namespace);
-        let next = with_lock(&lock, async move { courier.flush_locked(force).await }).await;
+        let next = with_lock(&lock, async move { courier.flush_locked(force, set_aside_too).await }).await;
         self.schedule(next);
     }
 
-    async fn flush_locked(&self, force: bool) -> Option<u64> {
+    async fn flush_locked(&self, force: bool, set_aside_too: bool) -> Option<u64> {
         let store = self.store().await?;
         let items = store.load().await.ok()?;
         let mut queue = self.queue_of(items);
         let mut paused_until = 0;
-        for id in queue.due(now_ms(), force) {
+        let mut ids = queue.due(now_ms(), force);
+        if set_aside_too {
+            ids.extend(queue.set_aside());
+        }
+        for id in ids {
             if self.stopped.get() {
                 break;
             }
             if self.leaving.borrow().contains(&id) {
                 continue;
             }
-            let Some(parcel) = queue.get(&id).map(|item| item.parcel.clone()) else { continue };
+            let Some((parcel, was_set_aside)) = queue.get(&id).map(|item| (item.parcel.clone(), item.set_aside)) else {
+                continue;
+            };
             let (outcome, receipt) = post_rating(&self.endpoint, &parcel, &self.options, Lifetime::Page).await;
             self.remember_receipt(&id, receipt);
             queue.record(&id, outcome, now_ms(), js_sys::Math::random());
+            if let (None, Some(status)) = (was_set_aside, queue.get(&id).and_then(|item| item.set_aside))
+                && !self.stopped.get()
+            {
+                self.on_set_aside.run((parcel.clone(), status));
+            }
             // A failed write leaves the stored record as it was: at worst the rating is sent
             // again, and the receiver's idempotency key absorbs that. It is never lost.
             let _ = match queue.get(&id) {
@@ -216,10 +257,14 @@ impl Courier {
 
     fn remember(&self, queue: &Queue) {
         *self.waiting.borrow_mut() =
-            queue.items.iter().filter(|item| item.rejected.is_none()).map(|item| item.parcel.clone()).collect();
+            queue.items.iter().filter(|item| item.waits()).map(|item| item.parcel.clone()).collect();
+        let mut set_aside = queue.items.iter().filter_map(|item| item.set_aside);
         let counts = QueueCounts {
             waiting: queue.waiting(),
+            trouble: queue.trouble(),
             refused: queue.rejected().count(),
+            set_aside: set_aside.clone().count(),
+            set_aside_status: set_aside.next_back(),
             sent_later: self.sent_later.get(),
         };
         if !self.stopped.get() {
@@ -287,6 +332,26 @@ impl Courier {
         let courier = self.clone();
         let timer = set_timeout_with_handle(move || spawn_local(async move { courier.flush(false).await }), wait);
         *self.timer.borrow_mut() = timer.ok();
+    }
+
+    /// Asks the browser once per page to keep this origin's storage under pressure, where it
+    /// allows that (`navigator.storage.persist()`), so a queued rating is not evicted with the
+    /// cache. Browsers decide on their own; the answer changes nothing here.
+    fn ask_to_persist(&self) {
+        if self.asked_to_persist.replace(true) {
+            return;
+        }
+        if let Some(window) = web_sys::window()
+            && let Ok(storage) = js_sys::Reflect::get(&window.navigator(), &JsValue::from_str("storage"))
+            && !storage.is_undefined()
+        {
+            let storage: web_sys::StorageManager = storage.unchecked_into();
+            if let Ok(asked) = storage.persist() {
+                spawn_local(async move {
+                    let _ = JsFuture::from(asked).await;
+                });
+            }
+        }
     }
 
     fn remember_receipt(&self, id: &str, receipt: Option<Receipt>) {

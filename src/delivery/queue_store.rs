@@ -5,7 +5,7 @@
 
 use std::cell::RefCell;
 
-use civic_pulse_core::delivery::{Parcel, Queued};
+use civic_pulse_core::delivery::{Parcel, Queued, Trouble};
 use js_sys::{Object, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -104,7 +104,9 @@ impl QueueStore {
 // Times are stored as numbers (exact below 2^53 ms, some 285,000 years).
 fn to_record(item: &Queued) -> Result<JsValue, StoreUnavailable> {
     let record = Object::new();
-    let fields: [(&str, JsValue); 8] = [
+    // The last three fields came after the first release: optional when read, so records of either
+    // release read back, and no IndexedDB version change (which an open older tab would block).
+    let fields: [(&str, JsValue); 11] = [
         ("id", item.parcel.id.as_str().into()),
         ("service", item.parcel.service.as_str().into()),
         ("score", item.parcel.score.into()),
@@ -113,6 +115,9 @@ fn to_record(item: &Queued) -> Result<JsValue, StoreUnavailable> {
         ("attempts", item.attempts.into()),
         ("dueMs", (item.due_ms as f64).into()),
         ("rejected", item.rejected.map_or(JsValue::NULL, JsValue::from)),
+        ("trouble", item.trouble.map_or(JsValue::NULL, |trouble| trouble.code().into())),
+        ("serverErrors", item.server_errors.into()),
+        ("setAside", item.set_aside.map_or(JsValue::NULL, JsValue::from)),
     ];
     for (name, value) in fields {
         Reflect::set(&record, &name.into(), &value)?;
@@ -137,6 +142,9 @@ fn from_record(record: &JsValue) -> Option<Queued> {
         attempts: number("attempts")? as u32,
         due_ms: number("dueMs")? as u64,
         rejected: number("rejected").map(|status| status as u16),
+        trouble: text("trouble").and_then(|code| Trouble::from_code(&code)),
+        server_errors: number("serverErrors").map_or(0, |count| count as u32),
+        set_aside: number("setAside").map(|status| status as u16),
     })
 }
 

@@ -1,7 +1,7 @@
 //! One POST of one rating to the configured endpoint, anonymously: no cookies, no referrer,
 //! and the rating's id as the idempotency key so a retry can never count twice.
 
-use civic_pulse_core::delivery::{Outcome, Parcel, classify};
+use civic_pulse_core::delivery::{Answer, Outcome, Parcel, classify};
 use civic_pulse_core::delivery_options::DeliveryOptions;
 use civic_pulse_core::receipt::Receipt;
 use wasm_bindgen::{JsCast, JsValue};
@@ -25,14 +25,26 @@ pub async fn post_rating(
     options: &DeliveryOptions,
     lifetime: Lifetime,
 ) -> (Outcome, Option<Receipt>) {
-    let retry = (Outcome::Retry { not_before_ms: None }, None);
-    let (Ok(request), Some(window)) = (build_request(endpoint, parcel, options, lifetime), web_sys::window()) else {
-        return retry;
+    let Some(window) = web_sys::window() else { return (classify(Answer::Failed, true, None, 0), None) };
+    let online = window.navigator().on_line();
+    let now_ms = js_sys::Date::now() as u64;
+    let failed = |answer| (classify(answer, online, None, now_ms), None);
+    let Ok(request) = build_request(endpoint, parcel, options, lifetime) else { return failed(Answer::Failed) };
+    let response = match JsFuture::from(window.fetch_with_request(&request)).await {
+        Ok(answer) => answer.dyn_into::<Response>(),
+        // `AbortSignal.timeout` rejects with a DOMException named TimeoutError; anything else is
+        // a request that got no answer at all.
+        Err(error) => {
+            let timed_out = js_sys::Reflect::get(&error, &JsValue::from_str("name"))
+                .ok()
+                .and_then(|name| name.as_string())
+                .is_some_and(|name| name == "TimeoutError");
+            return failed(if timed_out { Answer::TimedOut } else { Answer::Failed });
+        }
     };
-    let Ok(answer) = JsFuture::from(window.fetch_with_request(&request)).await else { return retry };
-    let Ok(response) = answer.dyn_into::<Response>() else { return retry };
+    let Ok(response) = response else { return failed(Answer::Failed) };
     let retry_after = response.headers().get("Retry-After").ok().flatten();
-    let outcome = classify(Some(response.status()), retry_after.as_deref(), js_sys::Date::now() as u64);
+    let outcome = classify(Answer::Status(response.status()), online, retry_after.as_deref(), now_ms);
     let receipt = match outcome {
         Outcome::Delivered => receipt_in(&response).await,
         _ => None,

@@ -1,5 +1,5 @@
 //! When the queue is flushed besides its own timer: at once when the widget starts (the next
-//! page load), when the browser comes back online, when the page becomes visible again; and a
+//! page load, with what was set aside too), when the browser comes back online, when the page becomes visible again; and a
 //! last keep-alive send when the page is hidden. Every listener goes away with the widget.
 
 use std::rc::Rc;
@@ -20,7 +20,12 @@ pub fn keep_delivering(courier: Rc<Courier>) {
             spawn_local(async move { courier.flush(true).await });
         }
     };
-    flush_now();
+    // The start-up flush also tries once more what an earlier visit set aside after repeated
+    // server errors, so a long outage heals by itself.
+    {
+        let courier = courier.clone();
+        spawn_local(async move { courier.flush_all().await });
+    }
     let online = window_event_listener(ev::online, {
         let flush_now = flush_now.clone();
         move |_| flush_now()

@@ -1,5 +1,6 @@
-use civic_pulse_core::Msg;
+use civic_pulse_core::delivery::Trouble;
 use civic_pulse_core::receipt::Receipt;
+use civic_pulse_core::{Lang, Msg};
 use leptos::prelude::*;
 
 use super::rate_another::RateAnother;
@@ -21,7 +22,6 @@ pub fn Confirmation(
     on_another: Callback<()>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let outcome = if delivery == Delivery::Saved { Msg::SavedOffline } else { Msg::Sent };
     let receipt_view = receipt.map(|receipt| {
         let code = receipt.as_str().to_owned();
         let link = receipt_page.map(|page| {
@@ -41,9 +41,22 @@ pub fn Confirmation(
     focus_when_mounted(heading, true);
     view! {
         <div class="cp-screen cp-screen--done">
-            <h3 class="cp-screen__heading" tabindex="-1" node_ref=heading>{tr(outcome)}</h3>
+            <h3 class="cp-screen__heading" tabindex="-1" node_ref=heading>{move || outcome_text(delivery, lang.get())}</h3>
             {receipt_view}
             <RateAnother offered=offer_another on_another=on_another />
         </div>
+    }
+}
+
+/// Where the rating is, in words: sent; or saved on this phone, and why it was not sent now. Only
+/// an offline phone is told "when you are online": otherwise the trouble is the service's.
+fn outcome_text(delivery: Delivery, lang: Lang) -> String {
+    match delivery {
+        Delivery::Saved { trouble: Some(Trouble::Offline) } => lang.text(Msg::SavedOffline).to_owned(),
+        Delivery::Saved { trouble: Some(trouble) } => {
+            format!("{} {}", lang.text(Msg::SavedOnPhone), trouble.explain(lang))
+        }
+        Delivery::Saved { trouble: None } => lang.text(Msg::SavedSendingSoon).to_owned(),
+        _ => lang.text(Msg::Sent).to_owned(),
     }
 }

@@ -54,7 +54,10 @@ pub fn FeedbackWidget(
     let min_time_ms = delivery.min_time_ms;
     let on_delivered =
         Callback::new(move |parcel: Parcel| emit(FeedbackEvent::Sent(RatingSummary::of_parcel(&parcel))));
-    let courier = Courier::new(endpoint.as_str(), delivery, on_delivered);
+    let on_set_aside = Callback::new(move |(parcel, status): (Parcel, u16)| {
+        emit(FeedbackEvent::Error { id: parcel.id, reason: format!("server-{status}") })
+    });
+    let courier = Courier::new(endpoint.as_str(), delivery, on_delivered, on_set_aside);
     keep_delivering(courier.clone());
     let courier = StoredValue::new_local(courier);
     let labels = StoredValue::new(service_labels);
@@ -96,7 +99,7 @@ pub fn FeedbackWidget(
                     focus_heading=moved.get_value()
                     on_done=Callback::new(move |(rating, delivery): (RatingV1, Delivery)| {
                         courier.with_value(|courier| courier.rated(&rating.service));
-                        if delivery == Delivery::Saved {
+                        if matches!(delivery, Delivery::Saved { .. }) {
                             emit(FeedbackEvent::Queued(RatingSummary::of(&rating)));
                         }
                         // A bad review needs a follow-up: its receipt lets the resident ask.

@@ -8,8 +8,9 @@ use leptos::task::spawn_local;
 use crate::delivery::Courier;
 use crate::i18n::{tr, use_lang};
 
-/// What waits on this device for the endpoint, with "send now" and "discard" (which asks first,
-/// because discarded ratings are gone). Hidden while nothing waits; says so once all are sent.
+/// What waits on this device for the endpoint and why, with "send now", "try again" for what was
+/// set aside after repeated server errors, and "discard" (which asks first, because discarded
+/// ratings are gone). Hidden while nothing waits; says so once all are sent.
 #[component]
 pub fn QueuePanel(courier: StoredValue<Rc<Courier>, LocalStorage>) -> impl IntoView {
     let lang = use_lang();
@@ -24,16 +25,39 @@ pub fn QueuePanel(courier: StoredValue<Rc<Courier>, LocalStorage>) -> impl IntoV
             had_waiting.set(true);
         }
     });
-    let send_now = move |_| {
+    // "Send now" sends what waits; "Try again" also what was set aside after server errors.
+    let flush = move |set_aside_too: bool| {
         if busy.get_untracked() {
             return;
         }
         busy.set(true);
         let courier = courier.get_value();
         spawn_local(async move {
-            courier.flush(true).await;
+            if set_aside_too {
+                courier.flush_all().await
+            } else {
+                courier.flush(true).await
+            }
             busy.try_set(false);
         });
+    };
+    // One of the two flush buttons, shown only while it has something to send.
+    let flush_button = move |label: Msg, set_aside_too: bool| {
+        let nothing_to_send = move || {
+            let now = counts.get();
+            if set_aside_too { now.set_aside == 0 } else { now.waiting == 0 }
+        };
+        view! {
+            <button
+                type="button"
+                class="cp-button"
+                hidden=nothing_to_send
+                aria-disabled=move || busy.get().then_some("true")
+                on:click=move |_| flush(set_aside_too)
+            >
+                {tr(label)}
+            </button>
+        }
     };
     let discard = move |_| {
         confirming.set(false);
@@ -45,21 +69,14 @@ pub fn QueuePanel(courier: StoredValue<Rc<Courier>, LocalStorage>) -> impl IntoV
     // every count update (a rebuilt button would lose keyboard focus).
     let something_waits = Memo::new(move |_| {
         let now = counts.get();
-        now.waiting > 0 || now.refused > 0
+        now.waiting > 0 || now.refused > 0 || now.set_aside > 0
     });
     let asking = Memo::new(move |_| confirming.get());
     let queue_actions = move || {
         view! {
             <div class="cp-queue__actions">
-                <button
-                    type="button"
-                    class="cp-button"
-                    hidden=move || counts.get().waiting == 0
-                    aria-disabled=move || busy.get().then_some("true")
-                    on:click=send_now
-                >
-                    {tr(Msg::SendNow)}
-                </button>
+                {flush_button(Msg::SendNow, false)}
+                {flush_button(Msg::TryAgain, true)}
                 <button type="button" class="cp-button" on:click=move |_| confirming.set(true)>
                     {tr(Msg::Discard)}
                 </button>
@@ -71,7 +88,7 @@ pub fn QueuePanel(courier: StoredValue<Rc<Courier>, LocalStorage>) -> impl IntoV
             <p class="cp-queue__line">
                 {move || {
                     let now = counts.get();
-                    count_text(Msg::DiscardConfirm, now.waiting + now.refused)
+                    count_text(Msg::DiscardConfirm, now.waiting + now.refused + now.set_aside)
                 }}
             </p>
             <div class="cp-queue__actions">
@@ -97,8 +114,24 @@ pub fn QueuePanel(courier: StoredValue<Rc<Courier>, LocalStorage>) -> impl IntoV
                             <p class="cp-queue__line" hidden=move || counts.get().waiting == 0>
                                 {move || count_text(Msg::QueueWaiting, counts.get().waiting)}
                             </p>
+                            <p class="cp-queue__line" hidden=move || counts.get().waiting == 0 || counts.get().trouble.is_none()>
+                                {move || counts.get().trouble.map(|trouble| trouble.explain(lang.get()))}
+                            </p>
                             <p class="cp-queue__line" hidden=move || counts.get().refused == 0>
                                 {move || count_text(Msg::QueueRefused, counts.get().refused)}
+                            </p>
+                            <p class="cp-queue__line" hidden=move || counts.get().set_aside == 0>
+                                {move || {
+                                    let now = counts.get();
+                                    lang.get()
+                                        .format(
+                                            Msg::QueueSetAside,
+                                            &[
+                                                ("count", &now.set_aside.to_string()),
+                                                ("status", &now.set_aside_status.unwrap_or_default().to_string()),
+                                            ],
+                                        )
+                                }}
                             </p>
                             {move || if asking.get() { Either::Left(discard_question()) } else { Either::Right(queue_actions()) }}
                         </div>

@@ -105,7 +105,7 @@ pub fn RatingScreen(
             // A bot is thanked like anyone else, so it learns nothing, but its rating goes nowhere.
             let delivery = if bot { Delivery::Sent } else { courier.submit(&rating).await };
             match delivery {
-                Delivery::Sent | Delivery::Saved => on_done.run((rating, delivery)),
+                Delivery::Sent | Delivery::Saved { .. } => on_done.run((rating, delivery)),
                 refused => {
                     state.set(SendState::NotTaken(refused));
                     on_not_taken.run((rating, refused));

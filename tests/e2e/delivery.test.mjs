@@ -6,6 +6,7 @@
 import { after, before, describe, test as nodeTest } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +20,12 @@ const test = (name, body) => nodeTest(name, retryIfBrowserDied(body));
 const SCHEMA_FIELDS = ['aspects', 'comment', 'day', 'id', 'lang', 'scale', 'schema', 'score', 'service'];
 const SENT = 'Thank you. Your rating was sent.';
 const SAVED = 'Thank you. Your rating is saved on this phone and will be sent when you are online.';
+// Saved while online: the resident is told what is wrong with the service, not with their phone.
+const SAVED_BUSY = 'Thank you. Your rating is saved on this phone. The rating service is busy. The phone will try again later.';
+const SAVED_NO_ANSWER = 'Thank you. Your rating is saved on this phone. The rating service is not answering. The phone keeps trying.';
+const SAVED_UNREACHABLE = 'Thank you. Your rating is saved on this phone. The rating service could not be reached. The phone keeps trying.';
+const savedServerError = (status) =>
+  `Thank you. Your rating is saved on this phone. The rating service answered with an error (code ${status}). The phone keeps trying.`;
 
 /** Our receiver on its own origin (another port), so it can be killed and restarted. */
 async function startOwnReceiver() {
@@ -51,10 +58,46 @@ async function startJsonServer() {
   const base = `http://127.0.0.1:${port}`;
   await until(async () => fetch(`${base}/ratings`).then((r) => r.ok, () => false), 'json-server to start');
   return {
+    base,
     endpoint: `${base}/ratings`,
     holds: async () => (await (await fetch(`${base}/ratings`)).json()),
     stop: () => child.kill(),
   };
+}
+
+/**
+ * A proxy in front of `target` (an origin) that drops the response to the first POST after the
+ * target has stored it, as a mobile network can lose a 201 in transit. Counts the POSTs it saw.
+ */
+async function startDroppingProxy(target) {
+  const port = await freePort();
+  const proxy = { posts: 0 };
+  const server = createServer(async (request, response) => {
+    // A fresh connection for every request: Chromium sends a request again by itself when a
+    // reused connection closes before any answer, which would hide the lost answer.
+    response.setHeader('Connection', 'close');
+    const chunks = [];
+    for await (const chunk of request) chunks.push(chunk);
+    const headers = { ...request.headers };
+    delete headers.host;
+    const answer = await fetch(`${target}${request.url}`, {
+      method: request.method, headers, body: request.method === 'POST' ? Buffer.concat(chunks) : undefined,
+    });
+    const body = Buffer.from(await answer.arrayBuffer());
+    if (request.method === 'POST') {
+      proxy.posts += 1;
+      if (proxy.posts === 1) {
+        request.socket.destroy();
+        return;
+      }
+    }
+    response.writeHead(answer.status, Object.fromEntries([...answer.headers].filter(([name]) => !['content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(name))));
+    response.end(body);
+  });
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  proxy.endpoint = `http://127.0.0.1:${port}/ratings`;
+  proxy.stop = () => new Promise((resolve) => server.close(resolve));
+  return proxy;
 }
 
 /** Serves a page with one widget whose attributes come base64url-encoded in `?a=`. */
@@ -203,7 +246,7 @@ describe('delivery: offline-first, never lost, never duplicated', () => {
     const context = await fixture.browser.newContext({ locale: 'en-US' });
     const { tab } = await openWidget(context, quick(own.endpoint));
     own.receiver.behave('status', { status: 503, retryAfter: 1, times: 2 });
-    assert.equal(await rate(tab), SAVED);
+    assert.equal(await rate(tab), SAVED_BUSY);
     const [id] = await queuedIds(tab);
     await until(() => own.receiver.ratings.has(id), 'the retry to get through');
     const attempts = own.receiver.requests.filter((r) => r.headers['idempotency-key'] === id);
@@ -220,7 +263,7 @@ describe('delivery: offline-first, never lost, never duplicated', () => {
     const context = await fixture.browser.newContext({ locale: 'en-US' });
     const { tab } = await openWidget(context, quick(own.endpoint, 'timeout-seconds="1"'));
     own.receiver.behave('hang', { times: 1 });
-    assert.equal(await rate(tab), SAVED);
+    assert.equal(await rate(tab), SAVED_NO_ANSWER);
     const [id] = await queuedIds(tab);
     await until(() => own.receiver.ratings.has(id), 'the retry after the timeout');
     assert.equal(own.receiver.attemptsById().get(id), 2, 'the hung attempt and one retry');
@@ -259,7 +302,7 @@ describe('delivery: offline-first, never lost, never duplicated', () => {
     await first.tab.getByRole('button', { name: 'Transport' }).waitFor();
     // The receiver is down, not the network: nothing can be delivered before the restart.
     await own.kill();
-    assert.equal(await rate(first.tab, 'Transport'), SAVED);
+    assert.equal(await rate(first.tab, 'Transport'), SAVED_UNREACHABLE);
     const ids = await queuedIds(first.tab);
     await browser.close();
     await own.restart();
@@ -351,12 +394,80 @@ describe('delivery: offline-first, never lost, never duplicated', () => {
     await context.close();
   });
 
+  test('a server error is named with its code, to the resident and in the queue panel', async () => {
+    const context = await fixture.browser.newContext({ locale: 'en-US' });
+    const { tab, errors } = await openWidget(context, quick(own.endpoint));
+    own.receiver.behave('status', { status: 500, times: 1 });
+    assert.equal(await rate(tab), savedServerError(500));
+    await tab.getByText('The rating service answered with an error (code 500). The phone keeps trying.', { exact: true }).waitFor();
+    const [id] = await queuedIds(tab);
+    await until(() => own.receiver.ratings.has(id), 'the retry to get through');
+    await tab.getByText('All ratings waiting on this phone have been sent.').waitFor();
+    expectExactlyOnce(own.receiver, [id]);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('offline is said only when the phone is offline; a receiver that is down is not the phone\'s fault', async () => {
+    const context = await fixture.browser.newContext({ locale: 'en-US' });
+    const closed = `http://127.0.0.1:${await freePort()}/ratings`;
+    const { tab } = await openWidget(context, quick(closed));
+    assert.equal(await rate(tab), SAVED_UNREACHABLE);
+    await tab.getByText('The rating service could not be reached. The phone keeps trying.', { exact: true }).waitFor();
+    await context.setOffline(true);
+    assert.equal(await rate(tab, 'Healthcare'), SAVED);
+    await context.close();
+  });
+
+  test('a receiver that stored the rating but answers every repeat with 500 (json-server): set aside after a bounded number of attempts, stored once, never lost', async () => {
+    const proxy = await startDroppingProxy(jsonServer.base);
+    const context = await fixture.browser.newContext({ locale: 'en-US' });
+    const url = `${fixture.url}/t/widget.html?a=${Buffer.from(quick(proxy.endpoint)).toString('base64url')}`;
+    const tab = await context.newPage();
+    // Time moves only when the test says so: a day of retries takes seconds.
+    await tab.clock.install();
+    await tab.addInitScript(() => {
+      window.events = [];
+      for (const kind of ['queued', 'error', 'sent']) {
+        document.addEventListener(`civic-feedback:${kind}`, (e) => window.events.push({ kind, ...e.detail }));
+      }
+    });
+    await tab.goto(url);
+    // The first answer is lost in transit: to a page, that is a service it could not reach.
+    assert.equal(await rate(tab), SAVED_UNREACHABLE);
+    const [id] = await queuedIds(tab);
+    const rows = async () => (await jsonServer.holds()).filter((row) => row.id === id).length;
+    assert.equal(await rows(), 1, 'json-server stored it the first time');
+    // Every retry gets json-server's 500 for a repeated id; a day of them at most.
+    for (let attempt = 2; attempt <= 101; attempt += 1) {
+      await tab.clock.runFor(16 * 60 * 1000);
+      await until(() => proxy.posts >= attempt, `attempt ${attempt}`);
+    }
+    await tab.getByText('Ratings the rating service kept failing to take: 1 (last code 500). They will be tried again at your next visit.').waitFor();
+    await until(async () => (await tab.evaluate(() => window.events.filter((e) => e.kind === 'error'))).length === 1, 'the host to hear');
+    assert.deepEqual(await tab.evaluate(() => window.events.filter((e) => e.kind === 'error')), [{ kind: 'error', id, reason: 'server-500' }]);
+    await tab.clock.runFor(6 * 60 * 60 * 1000);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(proxy.posts, 101, 'no attempt of its own once set aside');
+    assert.equal(await rows(), 1, 'stored once');
+
+    // The next visit tries it once more, and still keeps it.
+    await tab.reload();
+    await until(() => proxy.posts === 102, 'one attempt at the next visit');
+    await tab.getByText('Ratings the rating service kept failing to take: 1 (last code 500). They will be tried again at your next visit.').waitFor();
+    await tab.getByRole('button', { name: 'Try again' }).click();
+    await until(() => proxy.posts === 103, 'one attempt when the resident asks');
+    assert.equal(await rows(), 1);
+    await context.close();
+    await proxy.stop();
+  });
+
   test('leaving the page sends what waits with keepalive', async () => {
     const context = await fixture.browser.newContext({ locale: 'en-US' });
     const { tab } = await openWidget(context, quick(own.endpoint));
     // Refused for a minute: only the page-hide send can deliver it in this test's time.
     own.receiver.behave('status', { status: 503, retryAfter: 60, times: 1 });
-    assert.equal(await rate(tab), SAVED);
+    assert.equal(await rate(tab), SAVED_BUSY);
     const [id] = await queuedIds(tab);
     await tab.goto('about:blank');
     await until(() => own.receiver.ratings.has(id), 'the keepalive request');

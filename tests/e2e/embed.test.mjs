@@ -134,7 +134,7 @@ describe('embedding in host pages', () => {
     const down = tab.locator('#down');
     await down.getByText('Satisfied', { exact: true }).click();
     await down.getByRole('button', { name: 'Send rating' }).click();
-    await down.getByText('Thank you. Your rating is saved on this phone and will be sent when you are online.').waitFor();
+    await down.getByText('Thank you. Your rating is saved on this phone. The rating service is busy. The phone will try again later.').waitFor();
     await down.getByText('Ratings waiting on this phone to be sent: 1').waitFor();
     assert.deepEqual(await tab.evaluate(() => window.heard), [{ kind: 'queued', target: 'down', service: 'education' }]);
     await context.close();

@@ -10,7 +10,7 @@ import { DIST, startFixture } from './support/fixture.mjs';
 const test = (name, body) => nodeTest(name, retryIfBrowserDied(body));
 const SECOND_PART = '**/split_second_part.wasm';
 const SENT = 'Thank you. Your rating was sent.';
-const SAVED = 'Thank you. Your rating is saved on this phone and will be sent when you are online.';
+const SAVED = 'Thank you. Your rating is saved on this phone. The rating service is busy. The phone will try again later.';
 const TOOLS_MISSING = 'Reading aloud, text size and the other tools could not load. You can still rate and send.';
 const COMMENT_MISSING = 'The comment box could not load. You can still send your rating.';
 

@@ -59,6 +59,9 @@ fn cors(origins: &[String]) -> CorsLayer {
     let layer = CorsLayer::new()
         .allow_methods([Method::GET, Method::POST])
         .allow_headers([CONTENT_TYPE, AUTHORIZATION, HeaderName::from_static("idempotency-key")])
+        // A page may read only safelisted headers of a cross-origin answer: without this, the
+        // widget could not see that a 503 or 429 asks it to wait.
+        .expose_headers([RETRY_AFTER])
         .max_age(Duration::from_secs(600));
     if origins.iter().any(|origin| origin == "*") {
         layer.allow_origin(Any)

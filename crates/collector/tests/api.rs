@@ -253,8 +253,19 @@ fn a_client_over_its_rate_gets_429_with_retry_after_and_nothing_is_stored() {
         let body = rating(n, 4).to_string();
         assert_eq!(collector.request("POST", "/v1/ratings", &[JSON], body.as_bytes()).status, 201);
     }
-    let refused = collector.request("POST", "/v1/ratings", &[JSON], rating(3, 4).to_string().as_bytes());
+    // From a portal's page on another origin, as the widget sends it.
+    let refused = collector.request(
+        "POST",
+        "/v1/ratings",
+        &[JSON, ("Origin", "https://portal.example.gov")],
+        rating(3, 4).to_string().as_bytes(),
+    );
     assert_eq!(refused.status, 429, "{}", refused.body);
+    assert_eq!(
+        refused.header("access-control-expose-headers").map(str::to_ascii_lowercase).as_deref(),
+        Some("retry-after"),
+        "the widget on another origin can read how long to wait"
+    );
     let wait: u64 = refused.header("retry-after").expect("Retry-After").parse().unwrap();
     assert!((1..=30).contains(&wait), "one request comes back every 30 s: {wait}");
     assert_eq!(refused.json()["problems"][0]["message"], "too many ratings from this address; try again later");

@@ -3,19 +3,81 @@
 //! epoch) and randomness too, so every rule is tested natively; the browser shell stores the
 //! queue in IndexedDB and calls these.
 
-use crate::RatingV1;
 use crate::field_map::FieldMap;
+use crate::{Lang, Msg, RatingV1};
 
 /// What one send attempt came to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Outcome {
     /// 2xx, or 409 from a receiver that signals a repeated id that way: remove from the queue.
     Delivered,
-    /// Network error, timeout, 408, 429 or 5xx: keep, and try again later (not before
-    /// `not_before_ms` from now when the receiver said so with Retry-After).
-    Retry { not_before_ms: Option<u64> },
+    /// Not delivered for now: keep, and try again later (not before `not_before_ms` from now
+    /// when the receiver said so with Retry-After). `trouble` is what the resident is told.
+    Retry { not_before_ms: Option<u64>, trouble: Trouble },
     /// Any other 4xx: the receiver will never take it. Keep it aside and tell the resident.
     Rejected { status: u16 },
+}
+
+/// Why an attempt did not reach the receiver, in the terms the resident is told: only `Offline`
+/// is "it will be sent when you are online"; the others are the service's trouble, not theirs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trouble {
+    /// The device says it has no network (`navigator.onLine` is false).
+    Offline,
+    /// Online, but no answer came at all: DNS, TLS, a refused connection and a CORS failure all
+    /// look the same to a page.
+    Unreachable,
+    /// No answer within the timeout.
+    NoAnswer,
+    /// The service said it is busy for now: 408, 429, or 503 with `Retry-After`.
+    Busy { status: u16 },
+    /// The service answered with a server error (5xx). These are counted: see
+    /// [`Queue::SERVER_ERRORS_BEFORE_SETTING_ASIDE`].
+    ServerError { status: u16 },
+}
+
+impl Trouble {
+    /// A short code for scripts and stored records: `offline`, `unreachable`, `no-answer`,
+    /// `busy-<status>`, `server-<status>`.
+    pub fn code(self) -> String {
+        match self {
+            Trouble::Offline => "offline".to_owned(),
+            Trouble::Unreachable => "unreachable".to_owned(),
+            Trouble::NoAnswer => "no-answer".to_owned(),
+            Trouble::Busy { status } => format!("busy-{status}"),
+            Trouble::ServerError { status } => format!("server-{status}"),
+        }
+    }
+
+    /// Reads [`Trouble::code`] back (from a stored record).
+    pub fn from_code(code: &str) -> Option<Trouble> {
+        let status = |rest: &str| rest.parse::<u16>().ok().filter(|status| (100..=599).contains(status));
+        match code {
+            "offline" => Some(Trouble::Offline),
+            "unreachable" => Some(Trouble::Unreachable),
+            "no-answer" => Some(Trouble::NoAnswer),
+            _ => {
+                if let Some(rest) = code.strip_prefix("busy-") {
+                    status(rest).map(|status| Trouble::Busy { status })
+                } else {
+                    status(code.strip_prefix("server-")?).map(|status| Trouble::ServerError { status })
+                }
+            }
+        }
+    }
+}
+
+impl Trouble {
+    /// One sentence for the resident on why ratings wait, in `lang`.
+    pub fn explain(self, lang: Lang) -> String {
+        match self {
+            Trouble::Offline => lang.text(Msg::WhyOffline).to_owned(),
+            Trouble::Unreachable => lang.text(Msg::WhyUnreachable).to_owned(),
+            Trouble::NoAnswer => lang.text(Msg::WhyNoAnswer).to_owned(),
+            Trouble::Busy { .. } => lang.text(Msg::WhyBusy).to_owned(),
+            Trouble::ServerError { status } => lang.format(Msg::WhyServerError, &[("status", &status.to_string())]),
+        }
+    }
 }
 
 impl Outcome {
@@ -26,14 +88,31 @@ impl Outcome {
     }
 }
 
-/// Classifies an answer: `status` is `None` for a network error or a timeout. `Retry-After` may
-/// be seconds or an HTTP date (compared with `now_ms`, ms since the epoch).
-pub fn classify(status: Option<u16>, retry_after: Option<&str>, now_ms: u64) -> Outcome {
-    let wait = || retry_after.and_then(|value| retry_after_ms(value, now_ms));
-    match status {
-        Some(200..=299 | 409) => Outcome::Delivered,
-        None | Some(408 | 429 | 500..=599) => Outcome::Retry { not_before_ms: wait() },
-        Some(status) => Outcome::Rejected { status },
+/// What the browser got for one attempt.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// An HTTP answer with this status.
+    Status(u16),
+    /// The request failed before any answer.
+    Failed,
+    /// The request was cancelled at the timeout.
+    TimedOut,
+}
+
+/// Classifies an attempt. `online` is the browser's `navigator.onLine`. `Retry-After` may be
+/// seconds or an HTTP date (compared with `now_ms`, ms since the epoch).
+pub fn classify(answer: Answer, online: bool, retry_after: Option<&str>, now_ms: u64) -> Outcome {
+    let wait = retry_after.and_then(|value| retry_after_ms(value, now_ms));
+    let retry = |trouble| Outcome::Retry { not_before_ms: wait, trouble };
+    match answer {
+        Answer::Status(200..=299 | 409) => Outcome::Delivered,
+        Answer::Status(status @ (408 | 429)) => retry(Trouble::Busy { status }),
+        Answer::Status(503) if wait.is_some() => retry(Trouble::Busy { status: 503 }),
+        Answer::Status(status @ 500..=599) => retry(Trouble::ServerError { status }),
+        Answer::Status(status) => Outcome::Rejected { status },
+        Answer::Failed | Answer::TimedOut if !online => retry(Trouble::Offline),
+        Answer::Failed => retry(Trouble::Unreachable),
+        Answer::TimedOut => retry(Trouble::NoAnswer),
     }
 }
 
@@ -113,6 +192,21 @@ pub struct Queued {
     pub due_ms: u64,
     /// Set when the receiver refused it for good.
     pub rejected: Option<u16>,
+    /// Why the last attempt did not deliver it, if one was made.
+    pub trouble: Option<Trouble>,
+    /// Server errors (5xx) the receiver answered for it in a row; other troubles do not count.
+    pub server_errors: u32,
+    /// Set aside after [`Queue::SERVER_ERRORS_BEFORE_SETTING_ASIDE`] server errors, with the last
+    /// status: no longer retried on its own, but once more at each later visit and whenever the
+    /// resident asks. Never dropped.
+    pub set_aside: Option<u16>,
+}
+
+impl Queued {
+    /// Waiting to be sent on its own: neither refused nor set aside.
+    pub fn waits(&self) -> bool {
+        self.rejected.is_none() && self.set_aside.is_none()
+    }
 }
 
 /// Whether a new rating fits.
@@ -136,6 +230,10 @@ pub struct Queue {
 
 impl Queue {
     pub const DEFAULT_CAPACITY: usize = 200;
+    /// About a day of attempts at the backoff's cap (15 minutes, drawn from its upper half):
+    /// long enough to ride out an outage, short enough that a receiver that stored the rating
+    /// but answers every repeat with an error (json-server does) is not hammered for ever.
+    pub const SERVER_ERRORS_BEFORE_SETTING_ASIDE: u32 = 100;
 
     pub fn new(capacity: usize) -> Queue {
         Queue { items: Vec::new(), capacity, backoff: Backoff::default() }
@@ -149,7 +247,16 @@ impl Queue {
         if self.items.len() >= self.capacity {
             return Admission::Full;
         }
-        self.items.push(Queued { parcel, queued_ms: now_ms, attempts: 0, due_ms: 0, rejected: None });
+        self.items.push(Queued {
+            parcel,
+            queued_ms: now_ms,
+            attempts: 0,
+            due_ms: 0,
+            rejected: None,
+            trouble: None,
+            server_errors: 0,
+            set_aside: None,
+        });
         Admission::Queued
     }
 
@@ -158,9 +265,15 @@ impl Queue {
     pub fn due(&self, now_ms: u64, force: bool) -> Vec<String> {
         self.items
             .iter()
-            .filter(|item| item.rejected.is_none() && (force || item.due_ms <= now_ms))
+            .filter(|item| item.waits() && (force || item.due_ms <= now_ms))
             .map(|item| item.parcel.id.clone())
             .collect()
+    }
+
+    /// Ids set aside after repeated server errors, oldest first: tried once more at each visit
+    /// and when the resident asks, so a long outage heals by itself.
+    pub fn set_aside(&self) -> Vec<String> {
+        self.items.iter().filter(|item| item.set_aside.is_some()).map(|item| item.parcel.id.clone()).collect()
     }
 
     /// Records an attempt's outcome. Only a delivery removes a rating.
@@ -170,10 +283,17 @@ impl Queue {
             Outcome::Delivered => {
                 self.items.remove(position);
             }
-            Outcome::Retry { not_before_ms } => {
+            Outcome::Retry { not_before_ms, trouble } => {
                 let item = &mut self.items[position];
                 item.attempts = item.attempts.saturating_add(1);
                 item.due_ms = now_ms.saturating_add(self.backoff.delay_ms(item.attempts, jitter, not_before_ms));
+                item.trouble = Some(trouble);
+                if let Trouble::ServerError { status } = trouble {
+                    item.server_errors = item.server_errors.saturating_add(1);
+                    if item.server_errors >= Self::SERVER_ERRORS_BEFORE_SETTING_ASIDE {
+                        item.set_aside = Some(status);
+                    }
+                }
             }
             Outcome::Rejected { status } => self.items[position].rejected = Some(status),
         }
@@ -182,16 +302,21 @@ impl Queue {
     /// When the next attempt is due, if anything waits: never sooner than `paused_until_ms`,
     /// which a flush sets when it stopped at a failure.
     pub fn next_attempt_ms(&self, paused_until_ms: u64) -> Option<u64> {
-        self.items.iter().filter(|item| item.rejected.is_none()).map(|item| item.due_ms.max(paused_until_ms)).min()
+        self.items.iter().filter(|item| item.waits()).map(|item| item.due_ms.max(paused_until_ms)).min()
     }
 
     pub fn get(&self, id: &str) -> Option<&Queued> {
         self.items.iter().find(|item| item.parcel.id == id)
     }
 
-    /// Ratings still to be sent (not counting rejected ones).
+    /// Ratings still to be sent on their own (not counting refused or set-aside ones).
     pub fn waiting(&self) -> usize {
-        self.items.iter().filter(|item| item.rejected.is_none()).count()
+        self.items.iter().filter(|item| item.waits()).count()
+    }
+
+    /// Why the waiting ratings are not sent yet: the newest trouble among them.
+    pub fn trouble(&self) -> Option<Trouble> {
+        self.items.iter().filter(|item| item.waits()).filter_map(|item| item.trouble).next_back()
     }
 
     /// Ratings the receiver refused, kept until the resident discards them.
@@ -231,18 +356,16 @@ mod tests {
     fn answers_are_classified_as_the_contract_says() {
         // 2026-10-21 07:27:00 UTC, one minute before the date in the header below.
         let now = (20_747 * 86_400 + 7 * 3600 + 27 * 60) * 1000;
-        assert_eq!(classify(Some(201), None, now), Outcome::Delivered);
-        assert_eq!(classify(Some(200), None, now), Outcome::Delivered);
-        assert_eq!(classify(Some(409), None, now), Outcome::Delivered, "a repeated id is already stored");
-        assert_eq!(classify(None, None, now), Outcome::Retry { not_before_ms: None });
-        assert_eq!(classify(Some(503), Some(" 120 "), now), Outcome::Retry { not_before_ms: Some(120_000) });
+        let status =
+            |code: u16, retry_after: Option<&str>, now: u64| classify(Answer::Status(code), true, retry_after, now);
+        let retry = |not_before_ms, trouble| Outcome::Retry { not_before_ms, trouble };
+        assert_eq!(status(201, None, now), Outcome::Delivered);
+        assert_eq!(status(200, None, now), Outcome::Delivered);
+        assert_eq!(status(409, None, now), Outcome::Delivered, "a repeated id is already stored");
+        assert_eq!(status(503, Some(" 120 "), now), retry(Some(120_000), Trouble::Busy { status: 503 }));
         let date = Some("Wed, 21 Oct 2026 07:28:00 GMT");
-        assert_eq!(classify(Some(429), date, now), Outcome::Retry { not_before_ms: Some(60_000) }, "an HTTP date");
-        assert_eq!(
-            classify(Some(429), date, now + 3_600_000),
-            Outcome::Retry { not_before_ms: Some(0) },
-            "a past date"
-        );
+        assert_eq!(status(429, date, now), retry(Some(60_000), Trouble::Busy { status: 429 }), "an HTTP date");
+        assert_eq!(status(429, date, now + 3_600_000), retry(Some(0), Trouble::Busy { status: 429 }), "a past date");
         for junk in [
             "soon",
             "Wed, 32 Oct 2026 07:28:00 GMT",
@@ -250,11 +373,72 @@ mod tests {
             "-5",
             "Wed, 21 Oct 2026 25:00:00 GMT",
         ] {
-            assert_eq!(classify(Some(503), Some(junk), now), Outcome::Retry { not_before_ms: None }, "{junk}");
+            // A 503 without a usable Retry-After is a server error like any other 5xx.
+            assert_eq!(status(503, Some(junk), now), retry(None, Trouble::ServerError { status: 503 }), "{junk}");
         }
-        assert_eq!(classify(Some(408), None, now), Outcome::Retry { not_before_ms: None });
-        assert_eq!(classify(Some(400), None, now), Outcome::Rejected { status: 400 });
-        assert_eq!(classify(Some(404), None, now), Outcome::Rejected { status: 404 });
+        assert_eq!(status(500, None, now), retry(None, Trouble::ServerError { status: 500 }));
+        assert_eq!(status(408, None, now), retry(None, Trouble::Busy { status: 408 }));
+        assert_eq!(status(400, None, now), Outcome::Rejected { status: 400 });
+        assert_eq!(status(404, None, now), Outcome::Rejected { status: 404 });
+    }
+
+    #[test]
+    fn only_an_offline_device_is_told_it_is_offline() {
+        let now = 1_000;
+        let retry = |trouble| Outcome::Retry { not_before_ms: None, trouble };
+        assert_eq!(classify(Answer::Failed, false, None, now), retry(Trouble::Offline));
+        assert_eq!(classify(Answer::TimedOut, false, None, now), retry(Trouble::Offline));
+        assert_eq!(classify(Answer::Failed, true, None, now), retry(Trouble::Unreachable), "DNS, TLS, refused, CORS");
+        assert_eq!(classify(Answer::TimedOut, true, None, now), retry(Trouble::NoAnswer));
+        assert_eq!(classify(Answer::Status(500), false, None, now), retry(Trouble::ServerError { status: 500 }));
+    }
+
+    #[test]
+    fn trouble_codes_read_back() {
+        for trouble in [
+            Trouble::Offline,
+            Trouble::Unreachable,
+            Trouble::NoAnswer,
+            Trouble::Busy { status: 429 },
+            Trouble::ServerError { status: 502 },
+        ] {
+            assert_eq!(Trouble::from_code(&trouble.code()), Some(trouble));
+        }
+        for junk in ["", "server-", "server-abc", "server-99", "busy-600", "later"] {
+            assert_eq!(Trouble::from_code(junk), None, "{junk}");
+        }
+    }
+
+    #[test]
+    fn repeated_server_errors_set_a_rating_aside_but_never_drop_it() {
+        let mut queue = Queue::new(10);
+        queue.admit(rating(1), 0);
+        queue.admit(rating(2), 0);
+        let (stuck, other) = (rating(1).id, rating(2).id);
+        let server = Outcome::Retry { not_before_ms: None, trouble: Trouble::ServerError { status: 500 } };
+        let no_answer = Outcome::Retry { not_before_ms: None, trouble: Trouble::NoAnswer };
+        let busy = Outcome::Retry { not_before_ms: Some(1_000), trouble: Trouble::Busy { status: 503 } };
+        for attempt in 1..Queue::SERVER_ERRORS_BEFORE_SETTING_ASIDE {
+            queue.record(&stuck, server, u64::from(attempt), 0.5);
+            // Timeouts, network errors and a busy service do not count.
+            queue.record(&stuck, no_answer, u64::from(attempt), 0.5);
+            queue.record(&stuck, busy, u64::from(attempt), 0.5);
+        }
+        assert_eq!(queue.get(&stuck).unwrap().server_errors, Queue::SERVER_ERRORS_BEFORE_SETTING_ASIDE - 1);
+        assert!(queue.get(&stuck).unwrap().waits());
+        queue.record(&stuck, server, 5_000, 0.5);
+        let item = queue.get(&stuck).unwrap();
+        assert_eq!(item.set_aside, Some(500));
+        assert_eq!(item.trouble, Some(Trouble::ServerError { status: 500 }));
+        assert!(!queue.due(u64::MAX, true).contains(&stuck), "not retried on its own any more");
+        assert_eq!(queue.set_aside(), std::slice::from_ref(&stuck), "but once at each visit and on request");
+        assert_eq!(queue.waiting(), 1, "only the other one waits");
+        assert_eq!(queue.next_attempt_ms(0), Some(0), "the other one is still due");
+        queue.record(&other, Outcome::Delivered, 6_000, 0.5);
+        assert_eq!(queue.next_attempt_ms(0), None, "nothing is scheduled for a rating set aside");
+        assert_eq!(queue.items.len(), 1, "kept on the device");
+        queue.record(&stuck, Outcome::Delivered, 7_000, 0.5);
+        assert!(queue.items.is_empty(), "a later visit delivers it");
     }
 
     #[test]
@@ -283,7 +467,9 @@ mod tests {
         assert_eq!(queue.items.len(), 2, "nothing older was dropped to make room");
 
         let first = rating(1).id;
-        queue.record(&first, Outcome::Retry { not_before_ms: None }, 1_000, 0.0);
+        let offline = Outcome::Retry { not_before_ms: None, trouble: Trouble::Offline };
+        queue.record(&first, offline, 1_000, 0.0);
+        assert_eq!(queue.trouble(), Some(Trouble::Offline), "what the waiting ratings are waiting for");
         assert_eq!(queue.due(1_500, false), [rating(2).id], "the failed one waits for its backoff");
         assert_eq!(queue.due(1_500, true).len(), 2, "coming back online sends everything at once");
         queue.record(&rating(2).id, Outcome::Rejected { status: 422 }, 1_000, 0.0);
@@ -292,7 +478,7 @@ mod tests {
         assert!(!queue.due(u64::MAX, true).contains(&rating(2).id), "and never retried");
         assert_eq!(queue.next_attempt_ms(0), Some(queue.get(&first).unwrap().due_ms));
         assert_eq!(queue.next_attempt_ms(u64::MAX), Some(u64::MAX), "a paused flush waits out the pause");
-        assert!(Outcome::Retry { not_before_ms: None }.ends_flush() && !Outcome::Delivered.ends_flush());
+        assert!(offline.ends_flush() && !Outcome::Delivered.ends_flush());
         queue.record(&first, Outcome::Delivered, 9_000, 0.0);
         assert_eq!(queue.next_attempt_ms(0), None, "nothing left to send; the refused one is never due");
         assert_eq!(queue.waiting(), 0);

@@ -129,6 +129,15 @@ message_keys! {
     PartMissing => "part-missing",
     CommentMissing => "comment-missing",
     ConfigScreenMissing => "config-screen-missing",
+    SavedOnPhone => "saved-on-phone",
+    SavedSendingSoon => "saved-sending-soon",
+    WhyOffline => "why-offline",
+    WhyUnreachable => "why-unreachable",
+    WhyNoAnswer => "why-no-answer",
+    WhyBusy => "why-busy",
+    WhyServerError => "why-server-error",
+    QueueSetAside => "queue-set-aside",
+    TryAgain => "try-again",
 
     }
 }
