@@ -7,7 +7,7 @@ use super::already_rated::AlreadyRated;
 use super::confirmation::Confirmation;
 use super::flow::{FeedbackEvent, RatingSummary, Step};
 use super::rating_screen::RatingScreen;
-use super::second_part::{provide_second_part, second_part_slot};
+use super::second_part::{FetchWhen, provide_second_part, second_part_slot};
 use super::service_picker::ServicePicker;
 use crate::delivery::{Courier, Delivery, keep_delivering};
 use crate::i18n::{browser_languages, provide_lang, tr};
@@ -22,7 +22,7 @@ pub fn FeedbackWidget(
     on_event: Option<Callback<FeedbackEvent>>,
 ) -> impl IntoView {
     let lang = provide_lang(config.lang.unwrap_or_else(|| Lang::negotiate(&browser_languages())));
-    provide_second_part();
+    provide_second_part(FetchWhen::AfterFirstPaint);
     let emit = move |event: FeedbackEvent| {
         if let Some(callback) = on_event {
             callback.run(event);
