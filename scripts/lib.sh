@@ -116,8 +116,9 @@ wasm_split_bundle() { # input.wasm, out dir
   minify_in_place "$2/__wasm_split.js"
 }
 
-# wasm-split's command line, from crates.io at the version the wasm_split_helpers in Cargo.lock
-# was released with (its runtime and the CLI must agree on the format they share).
+# wasm-split's command line, from crates.io, pinned. 0.2.4 at least: 0.2.2 predates wasm-bindgen
+# 0.2.128's renamed cast intrinsic, and its split parts trap with "function signature mismatch"
+# under our wasm-bindgen (measured in Chromium).
 WASM_SPLIT_CLI_VERSION=0.2.4
 ensure_wasm_split_cli() {
   if [ "$(cat "${CARGO_HOME:-$HOME/.cargo}/.wasm_split_cli_version" 2>/dev/null)" = "$WASM_SPLIT_CLI_VERSION" ] \

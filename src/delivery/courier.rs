@@ -14,7 +14,7 @@ use civic_pulse_core::delivery_options::DeliveryOptions;
 use civic_pulse_core::receipt::Receipt;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::{JsFuture, future_to_promise};
 
 use super::cooldown_store;
@@ -341,16 +341,15 @@ impl Courier {
         if self.asked_to_persist.replace(true) {
             return;
         }
+        // `navigator.storage` is missing outside secure contexts; calling into it then throws,
+        // which web-sys turns into the `Err` below. The answer is awaited only so that a refusal
+        // is never an unhandled rejection.
         if let Some(window) = web_sys::window()
-            && let Ok(storage) = js_sys::Reflect::get(&window.navigator(), &JsValue::from_str("storage"))
-            && !storage.is_undefined()
+            && let Ok(asked) = window.navigator().storage().persist()
         {
-            let storage: web_sys::StorageManager = storage.unchecked_into();
-            if let Ok(asked) = storage.persist() {
-                spawn_local(async move {
-                    let _ = JsFuture::from(asked).await;
-                });
-            }
+            spawn_local(async move {
+                let _ = JsFuture::from(asked).await;
+            });
         }
     }
 

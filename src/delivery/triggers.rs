@@ -1,6 +1,6 @@
 //! When the queue is flushed besides its own timer: at once when the widget starts (the next
-//! page load, with what was set aside too), when the browser comes back online, when the page becomes visible again; and a
-//! last keep-alive send when the page is hidden. Every listener goes away with the widget.
+//! page load, with what was set aside too), when the browser comes back online, when the page
+//! becomes visible again; and a last keep-alive send when the page is hidden. Every listener goes away with the widget.
 
 use std::rc::Rc;
 

@@ -114,7 +114,7 @@ pub fn QueuePanel(courier: StoredValue<Rc<Courier>, LocalStorage>) -> impl IntoV
                             <p class="cp-queue__line" hidden=move || counts.get().waiting == 0>
                                 {move || count_text(Msg::QueueWaiting, counts.get().waiting)}
                             </p>
-                            <p class="cp-queue__line" hidden=move || counts.get().waiting == 0 || counts.get().trouble.is_none()>
+                            <p class="cp-queue__line" hidden=move || counts.with(|now| now.waiting == 0 || now.trouble.is_none())>
                                 {move || counts.get().trouble.map(|trouble| trouble.explain(lang.get()))}
                             </p>
                             <p class="cp-queue__line" hidden=move || counts.get().refused == 0>

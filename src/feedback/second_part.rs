@@ -5,8 +5,8 @@
 //! device's queue and on its way: the service picker, the rating screen, the abuse guards, the
 //! cooldown, the queue's IndexedDB write, the first POST and its outcome, the start-up flush and
 //! the page-hide keep-alive. The second part holds what is listed in [`SecondPart`]. Each widget
-//! starts fetching it the moment it is built, never on demand, so it is usually there before the
-//! resident looks for it; if it never arrives (the line dropped, a proxy blocked it), the resident
+//! starts fetching it right after its first screen is painted (see [`FetchWhen`]), never on
+//! demand, so it is usually there before the resident looks for it; if it never arrives (the line dropped, a proxy blocked it), the resident
 //! can still rate and send, and where a piece of it would stand the widget says so in words.
 //!
 //! Without the `split` feature (component tests, the development build) the same table is linked
