@@ -4,12 +4,16 @@
 import { createServer } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
-/** The policy the strict-CSP demo page is served with (the issue's host-page policy, with the
- * bundle and the endpoint on this same origin). The collector sends the same one. */
-export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; object-src 'none'";
+/** The facts the Rust side states once (crates/core/src/web_contract.rs), as scripts/build-web
+ * wrote them beside the bundle it built. */
+export const CONTRACT = JSON.parse(readFileSync(new URL('../target/web/contract.json', import.meta.url), 'utf8'));
+
+/** The policy the strict-CSP demo page is served with, as the collector serves it. */
+export const STRICT_CSP = CONTRACT['strict-csp'];
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -150,7 +154,7 @@ export async function startServer({ root, host = '127.0.0.1', port = 0, routes =
         ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
         ...CORS,
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'Cache-Control': path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        'Cache-Control': CONTRACT['cache-control'][path.startsWith('/assets/') ? 'hashed-asset' : 'page'],
         'X-Content-Type-Options': 'nosniff',
         ...(path === '/strict-csp.html' ? { 'Content-Security-Policy': STRICT_CSP } : {}),
       });

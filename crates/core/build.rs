@@ -1,12 +1,14 @@
 //! Finds every message catalogue in `locales/` (the widget's) and `locales/selfcheck/` (the
 //! self-check's) so that adding a language is adding a file: the lists are generated, never
-//! written by hand. Two lists, so each bundle links only its own texts.
+//! written by hand. Separate lists, so each bundle links only its own texts (the loader's are
+//! copied into `embed.js` by the build).
 use std::{env, fs, path::Path};
 
 fn main() {
     let root = Path::new(&env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR")).join("locales");
     let mut out = sources("CATALOGUE_SOURCES", &root);
     out.push_str(&sources("SELFCHECK_SOURCES", &root.join("selfcheck")));
+    out.push_str(&sources("LOADER_SOURCES", &root.join("loader")));
     let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("catalogues.rs");
     fs::write(dest, out).expect("OUT_DIR is writable");
 }

@@ -3,7 +3,7 @@
 //! two tabs never overwrite each other's ratings (a read-modify-write of a whole list would,
 //! because an IndexedDB transaction commits at the first unrelated await).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use civic_pulse_core::delivery::{Parcel, Queued, Trouble};
 use js_sys::{Object, Promise, Reflect};
@@ -13,6 +13,34 @@ use web_sys::{IdbDatabase, IdbKeyRange, IdbObjectStore, IdbRequest, IdbTransacti
 
 const DATABASE: &str = "civic-pulse";
 const STORE: &str = "queue";
+
+/// The namespace of `endpoint`'s queue (and lock, and cooldown): its absolute URL, so the same
+/// relative endpoint on two portals of one origin is one queue only when it is one receiver.
+pub fn queue_namespace(endpoint: &str) -> String {
+    web_sys::window()
+        .and_then(|window| window.location().href().ok())
+        .and_then(|base| web_sys::Url::new_with_base(endpoint, &base).ok())
+        .map_or_else(|| endpoint.to_owned(), |url| url.href())
+}
+
+/// Asks the browser once per page to keep this origin's storage under pressure, where it allows
+/// that (`navigator.storage.persist()`), so a queued rating is not evicted with the cache.
+/// Browsers decide on their own; the answer changes nothing here.
+pub fn ask_to_keep_storage() {
+    if ASKED_TO_KEEP.replace(true) {
+        return;
+    }
+    // `navigator.storage` is missing outside secure contexts; calling into it then throws, which
+    // web-sys turns into the `Err` below. The answer is awaited only so that a refusal is never an
+    // unhandled rejection.
+    if let Some(window) = web_sys::window()
+        && let Ok(asked) = window.navigator().storage().persist()
+    {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = JsFuture::from(asked).await;
+        });
+    }
+}
 
 /// Why the device could not keep a rating (private browsing, storage turned off or full).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,6 +55,8 @@ impl From<JsValue> for StoreUnavailable {
 thread_local! {
     /// One connection per page, shared by every widget on it.
     static DATABASE_CONNECTION: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
+    /// Whether the browser was asked to keep this origin's storage.
+    static ASKED_TO_KEEP: Cell<bool> = const { Cell::new(false) };
 }
 
 /// The ratings waiting for one endpoint on this device.

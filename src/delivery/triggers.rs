@@ -9,46 +9,46 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;
 
-use super::Courier;
+use super::QueueFlusher;
 
 /// Starts delivering for the widget being built (call inside its component).
-pub fn keep_delivering(courier: Rc<Courier>) {
-    let flush_now = {
-        let courier = courier.clone();
+pub fn keep_delivering(flusher: Rc<QueueFlusher>) {
+    let send_waiting = {
+        let flusher = flusher.clone();
         move || {
-            let courier = courier.clone();
-            spawn_local(async move { courier.flush(true).await });
+            let flusher = flusher.clone();
+            spawn_local(async move { flusher.send_waiting().await });
         }
     };
     // The start-up flush also tries once more what an earlier visit set aside after repeated
     // server errors, so a long outage heals by itself.
     {
-        let courier = courier.clone();
-        spawn_local(async move { courier.flush_all().await });
+        let flusher = flusher.clone();
+        spawn_local(async move { flusher.send_everything().await });
     }
     let online = window_event_listener(ev::online, {
-        let flush_now = flush_now.clone();
-        move |_| flush_now()
+        let send_waiting = send_waiting.clone();
+        move |_| send_waiting()
     });
     // `visibilitychange` is fired at the document and bubbles to the window.
     let visible = window_event_listener(ev::visibilitychange, {
-        let courier = courier.clone();
+        let flusher = flusher.clone();
         move |_| {
             if document().visibility_state() == web_sys::VisibilityState::Visible {
-                flush_now();
+                send_waiting();
             } else {
-                courier.send_before_leaving();
+                flusher.send_before_leaving();
             }
         }
     });
     let hidden = window_event_listener(ev::pagehide, {
-        let courier = courier.clone();
-        move |_| courier.send_before_leaving()
+        let flusher = flusher.clone();
+        move |_| flusher.send_before_leaving()
     });
-    let listeners = SendWrapper::new((courier, [online, visible, hidden]));
+    let listeners = SendWrapper::new((flusher, [online, visible, hidden]));
     on_cleanup(move || {
-        let (courier, listeners) = listeners.take();
-        courier.stop();
+        let (flusher, listeners) = listeners.take();
+        flusher.stop();
         for listener in listeners {
             listener.remove();
         }

@@ -4,20 +4,12 @@
 // style attributes, so it runs under a strict Content-Security-Policy.
 
 const asset = (path) => new URL(path, import.meta.url).href;
-// The two texts shown before the Wasm (and with it the message catalogues) is running.
-const TEXTS = {
-  // On a weak network the bundle takes a second or more: say so instead of showing an empty box.
-  loading: {
-    en: 'Loading the feedback form…',
-    'zh-Hans': '正在加载评价表…',
-    'zh-Hant': '正在載入評價表…',
-  },
-  failed: {
-    en: 'The feedback form could not load. Please try again later.',
-    'zh-Hans': '评价表未能加载，请稍后再试。',
-    'zh-Hant': '評價表未能載入，請稍後再試。',
-  },
-};
+// Facts shared with the Rust side (crates/core/src/web_contract.rs), filled in by the build.
+// Each language the widget speaks, with the two texts shown before the Wasm (and with it the
+// message catalogues) is running: on a weak network the bundle takes a second or more, so say so
+// instead of showing an empty box.
+const LANGUAGES = %%js:loader-languages%%;
+const FALLBACK_LANGUAGE = %%js:fallback-language%%;
 
 let bundle = null;
 // One download and one Wasm instance for every element on the page.
@@ -38,11 +30,27 @@ function loadBundle() {
   return bundle;
 }
 
-/** One of TEXTS in the element's language (its `lang` attribute, else the browser's). */
+/** The language for a BCP 47 tag as the widget picks it (`Lang::from_tag`): its own tag or an
+ * alias, without regard to case, then with trailing subtags dropped one by one. */
+function languageOf(tag) {
+  let candidate = tag.trim().toLowerCase();
+  for (;;) {
+    const found = LANGUAGES.find((language) =>
+      [language.tag, ...language.aliases].some((name) => name.toLowerCase() === candidate));
+    if (found) return found;
+    const cut = candidate.lastIndexOf('-');
+    if (cut < 0) return null;
+    candidate = candidate.slice(0, cut);
+  }
+}
+
+/** A loader text (`loading` or `failed`) in the widget's language: its `lang` attribute, else the
+ * first of the browser's languages the widget speaks (`Lang::negotiate`), else the fallback. */
 function loaderText(element, kind) {
-  const tag = element.getAttribute('lang') || navigator.language || 'en';
-  if (/^zh-(tw|hk|mo|hant)/i.test(tag)) return TEXTS[kind]['zh-Hant'];
-  return /^zh/i.test(tag) ? TEXTS[kind]['zh-Hans'] : TEXTS[kind].en;
+  const tags = [element.getAttribute('lang') || '', ...(navigator.languages ?? [navigator.language])];
+  const language = tags.map(languageOf).find(Boolean)
+    ?? LANGUAGES.find((candidate) => candidate.tag === FALLBACK_LANGUAGE);
+  return language[kind];
 }
 
 // What the widget needs from the browser (the stated floor: Chrome and Edge 103, Firefox 100,
@@ -59,7 +67,7 @@ function onTrap(event) {
   const error = event.error ?? event.reason;
   if (!(error instanceof WebAssembly.RuntimeError) || trapped) return;
   trapped = true;
-  console.error('<civic-feedback> stopped after an internal error:', error);
+  console.error(`<${ELEMENT}> stopped after an internal error:`, error);
   for (const element of live) element.showFallback();
 }
 function track(element, present) {
@@ -77,8 +85,8 @@ function track(element, present) {
 
 /** The attributes that configure a widget: a change re-renders it. (`fallback` is read only when
  * the widget cannot run.) Exported for iframe mode, which takes the same options. */
-export const CONFIG_ATTRIBUTES = ['endpoint', 'services', 'service-labels', 'lang', 'scale', 'theme', 'timeout-seconds',
-  'queue-size', 'headers', 'field-map', 'min-seconds', 'cooldown-hours', 'receipt-page'];
+export const CONFIG_ATTRIBUTES = %%js:config-attributes%%;
+export const ELEMENT = %%js:element%%;
 
 class CivicFeedback extends HTMLElement {
   static observedAttributes = CONFIG_ATTRIBUTES;
@@ -123,7 +131,7 @@ class CivicFeedback extends HTMLElement {
         this.#unmount = glue.mount(container, this);
       }
     } catch (error) {
-      console.error('<civic-feedback> could not start:', error);
+      console.error(`<${ELEMENT}> could not start:`, error);
       this.showFallback();
     }
   }
@@ -152,4 +160,4 @@ class CivicFeedback extends HTMLElement {
   }
 }
 
-if (!customElements.get('civic-feedback')) customElements.define('civic-feedback', CivicFeedback);
+if (!customElements.get(ELEMENT)) customElements.define(ELEMENT, CivicFeedback);

@@ -1,3 +1,4 @@
+use civic_pulse_core::web_contract::HostEvent;
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
@@ -11,24 +12,24 @@ pub fn dispatch(host: &HtmlElement, event: &FeedbackEvent) {
         let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(key), &value);
     };
     let kind = match event {
-        FeedbackEvent::Ready => "ready",
+        FeedbackEvent::Ready => HostEvent::Ready,
         FeedbackEvent::Sent(rating) | FeedbackEvent::Queued(rating) => {
             set("id", rating.id.as_str().into());
             set("service", rating.service.as_str().into());
             set("score", rating.score.into());
-            if matches!(event, FeedbackEvent::Sent(_)) { "sent" } else { "queued" }
+            if matches!(event, FeedbackEvent::Sent(_)) { HostEvent::Sent } else { HostEvent::Queued }
         }
         FeedbackEvent::Error { id, reason } => {
             set("id", id.into());
             set("reason", reason.into());
-            "error"
+            HostEvent::Error
         }
     };
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
     init.set_detail(&detail);
-    if let Ok(custom) = CustomEvent::new_with_event_init_dict(&format!("civic-feedback:{kind}"), &init) {
+    if let Ok(custom) = CustomEvent::new_with_event_init_dict(&kind.event_type(), &init) {
         let _ = host.dispatch_event(&custom);
     }
 }

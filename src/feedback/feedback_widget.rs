@@ -1,4 +1,5 @@
 use civic_pulse_core::delivery::Parcel;
+use civic_pulse_core::receipt::ReceiptBook;
 use civic_pulse_core::{Lang, Msg, RatingV1, ServiceId, WidgetConfig};
 use leptos::either::EitherOf4;
 use leptos::prelude::*;
@@ -9,7 +10,9 @@ use super::flow::{FeedbackEvent, RatingSummary, Step};
 use super::rating_screen::RatingScreen;
 use super::second_part::{FetchWhen, provide_second_part, second_part_slot};
 use super::service_picker::ServicePicker;
-use crate::delivery::{Courier, Delivery, keep_delivering};
+use crate::delivery::{
+    Cooldown, Courier, Delivered, Delivery, QueueCounts, QueueEvents, QueueFlusher, keep_delivering,
+};
 use crate::i18n::{browser_languages, provide_lang, tr};
 use crate::ui::{load_display_prefs, save_display_prefs, unique_id};
 
@@ -52,14 +55,29 @@ pub fn FeedbackWidget(
     let WidgetConfig { endpoint, services, service_labels, scale, delivery, receipt_page, .. } = config;
     let receipt_page = StoredValue::new(receipt_page);
     let min_time_ms = delivery.min_time_ms;
-    let on_delivered =
-        Callback::new(move |parcel: Parcel| emit(FeedbackEvent::Sent(RatingSummary::of_parcel(&parcel))));
-    let on_set_aside = Callback::new(move |(parcel, status): (Parcel, u16)| {
-        emit(FeedbackEvent::Error { id: parcel.id, reason: format!("server-{status}") })
-    });
-    let courier = Courier::new(endpoint.as_str(), delivery, on_delivered, on_set_aside);
-    keep_delivering(courier.clone());
-    let courier = StoredValue::new_local(courier);
+    // The queue tells the widget what happened; the widget keeps what its screens show.
+    let queue_counts = RwSignal::new(QueueCounts::default());
+    let receipts = StoredValue::new(ReceiptBook::default());
+    let events = QueueEvents {
+        delivered: Callback::new(move |Delivered { parcel, receipt }: Delivered| {
+            if let Some(receipt) = receipt {
+                receipts.update_value(|book| book.write_down(&parcel.id, receipt));
+            }
+            emit(FeedbackEvent::Sent(RatingSummary::of_parcel(&parcel)))
+        }),
+        set_aside: Callback::new(move |(parcel, status): (Parcel, u16)| {
+            emit(FeedbackEvent::Error { id: parcel.id, reason: format!("server-{status}") })
+        }),
+        counts: Callback::new(move |counts: QueueCounts| {
+            queue_counts.try_set(counts);
+        }),
+    };
+    let cooldown_ms = delivery.cooldown_ms;
+    let flusher = QueueFlusher::new(endpoint.as_str(), delivery, events);
+    let cooldown = StoredValue::new(Cooldown::new(flusher.namespace(), cooldown_ms));
+    keep_delivering(flusher.clone());
+    let courier = StoredValue::new_local(std::rc::Rc::new(Courier::new(flusher.clone())));
+    let flusher = StoredValue::new_local(flusher);
     let labels = StoredValue::new(service_labels);
     let several_services = services.len() > 1;
     let services = StoredValue::new(services);
@@ -76,7 +94,7 @@ pub fn FeedbackWidget(
                 on_choose=Callback::new(move |service: ServiceId| go(Step::Rate(service)))
             />
         }),
-        Step::Rate(service) => match courier.with_value(|courier| courier.rested_until(service.as_str())) {
+        Step::Rate(service) => match cooldown.with_value(|cooldown| cooldown.rests_until(service.as_str())) {
             Some(until_ms) => {
                 let name = service.clone();
                 EitherOf4::B(view! {
@@ -98,13 +116,13 @@ pub fn FeedbackWidget(
                     min_time_ms=min_time_ms
                     focus_heading=moved.get_value()
                     on_done=Callback::new(move |(rating, delivery): (RatingV1, Delivery)| {
-                        courier.with_value(|courier| courier.rated(&rating.service));
+                        cooldown.with_value(|cooldown| cooldown.start(&rating.service));
                         if matches!(delivery, Delivery::Saved { .. }) {
                             emit(FeedbackEvent::Queued(RatingSummary::of(&rating)));
                         }
                         // A bad review needs a follow-up: its receipt lets the resident ask.
                         let receipt = (rating.score <= 2)
-                            .then(|| courier.with_value(|courier| courier.receipt_for(&rating.id)))
+                            .then(|| receipts.with_value(|book| book.receipt_for(&rating.id).cloned()))
                             .flatten();
                         go(Step::Done(service.clone(), delivery, receipt));
                     })
@@ -138,7 +156,7 @@ pub fn FeedbackWidget(
             <div class="cp-widget__screen" node_ref=screen_host>
                 {screen}
             </div>
-            {second_part_slot(move |part| (part.queue_panel)(courier), None)}
+            {second_part_slot(move |part| (part.queue_panel)(flusher, queue_counts.read_only()), None)}
         </section>
     }
 }

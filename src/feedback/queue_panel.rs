@@ -5,38 +5,36 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::delivery::Courier;
+use crate::delivery::{QueueCounts, QueueFlusher};
 use crate::i18n::{tr, use_lang};
 
 /// What waits on this device for the endpoint and why, with "send now", "try again" for what was
 /// set aside after repeated server errors, and "discard" (which asks first, because discarded
 /// ratings are gone). Hidden while nothing waits; says so once all are sent.
 #[component]
-pub fn QueuePanel(courier: StoredValue<Rc<Courier>, LocalStorage>) -> impl IntoView {
+pub fn QueuePanel(
+    flusher: StoredValue<Rc<QueueFlusher>, LocalStorage>,
+    counts: ReadSignal<QueueCounts>,
+) -> impl IntoView {
     let lang = use_lang();
-    let counts = courier.with_value(|courier| courier.counts);
     let confirming = RwSignal::new(false);
     let busy = RwSignal::new(false);
     // "All sent" is said only once something was waiting in this widget's lifetime, or it sent
     // ratings left by an earlier visit.
-    let had_waiting = RwSignal::new(false);
-    Effect::new(move |_| {
-        if counts.get().waiting > 0 {
-            had_waiting.set(true);
-        }
-    });
+    let had_waiting =
+        Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || counts.get().queue.waiting > 0);
     // "Send now" sends what waits; "Try again" also what was set aside after server errors.
     let flush = move |set_aside_too: bool| {
         if busy.get_untracked() {
             return;
         }
         busy.set(true);
-        let courier = courier.get_value();
+        let flusher = flusher.get_value();
         spawn_local(async move {
             if set_aside_too {
-                courier.flush_all().await
+                flusher.send_everything().await
             } else {
-                courier.flush(true).await
+                flusher.send_waiting().await
             }
             busy.try_set(false);
         });
@@ -44,7 +42,7 @@ pub fn QueuePanel(courier: StoredValue<Rc<Courier>, LocalStorage>) -> impl IntoV
     // One of the two flush buttons, shown only while it has something to send.
     let flush_button = move |label: Msg, set_aside_too: bool| {
         let nothing_to_send = move || {
-            let now = counts.get();
+            let now = counts.get().queue;
             if set_aside_too { now.set_aside == 0 } else { now.waiting == 0 }
         };
         view! {
@@ -61,16 +59,13 @@ pub fn QueuePanel(courier: StoredValue<Rc<Courier>, LocalStorage>) -> impl IntoV
     };
     let discard = move |_| {
         confirming.set(false);
-        let courier = courier.get_value();
-        spawn_local(async move { courier.discard().await });
+        let flusher = flusher.get_value();
+        spawn_local(async move { flusher.discard().await });
     };
     let count_text = move |msg: Msg, count: usize| lang.get().format(msg, &[("count", &count.to_string())]);
     // Memos, so the box and its buttons are rebuilt only when they appear or change, not at
     // every count update (a rebuilt button would lose keyboard focus).
-    let something_waits = Memo::new(move |_| {
-        let now = counts.get();
-        now.waiting > 0 || now.refused > 0 || now.set_aside > 0
-    });
+    let something_waits = Memo::new(move |_| counts.get().queue.holds_anything());
     let asking = Memo::new(move |_| confirming.get());
     let queue_actions = move || {
         view! {
@@ -87,7 +82,7 @@ pub fn QueuePanel(courier: StoredValue<Rc<Courier>, LocalStorage>) -> impl IntoV
         view! {
             <p class="cp-queue__line">
                 {move || {
-                    let now = counts.get();
+                    let now = counts.get().queue;
                     count_text(Msg::DiscardConfirm, now.waiting + now.refused + now.set_aside)
                 }}
             </p>
@@ -104,25 +99,26 @@ pub fn QueuePanel(courier: StoredValue<Rc<Courier>, LocalStorage>) -> impl IntoV
         <div class="cp-queue" role="status">
             {move || {
                 let now = counts.get();
-                (now.waiting == 0 && now.refused == 0 && (had_waiting.get() || now.sent_later > 0))
+                // Never "all sent" while a rating refused or set aside is still on the device.
+                (!now.queue.holds_anything() && (had_waiting.get() || now.sent_later > 0))
                     .then(|| view! { <p class="cp-queue__line">{tr(Msg::QueueAllSent)}</p> })
             }}
             {move || {
                 something_waits.get().then(|| {
                     view! {
                         <div class="cp-queue__box">
-                            <p class="cp-queue__line" hidden=move || counts.get().waiting == 0>
-                                {move || count_text(Msg::QueueWaiting, counts.get().waiting)}
+                            <p class="cp-queue__line" hidden=move || counts.get().queue.waiting == 0>
+                                {move || count_text(Msg::QueueWaiting, counts.get().queue.waiting)}
                             </p>
-                            <p class="cp-queue__line" hidden=move || counts.with(|now| now.waiting == 0 || now.trouble.is_none())>
-                                {move || counts.get().trouble.map(|trouble| trouble.explain(lang.get()))}
+                            <p class="cp-queue__line" hidden=move || counts.with(|now| now.queue.waiting == 0 || now.queue.trouble.is_none())>
+                                {move || counts.get().queue.trouble.map(|trouble| trouble.explain(lang.get()))}
                             </p>
-                            <p class="cp-queue__line" hidden=move || counts.get().refused == 0>
-                                {move || count_text(Msg::QueueRefused, counts.get().refused)}
+                            <p class="cp-queue__line" hidden=move || counts.get().queue.refused == 0>
+                                {move || count_text(Msg::QueueRefused, counts.get().queue.refused)}
                             </p>
-                            <p class="cp-queue__line" hidden=move || counts.get().set_aside == 0>
+                            <p class="cp-queue__line" hidden=move || counts.get().queue.set_aside == 0>
                                 {move || {
-                                    let now = counts.get();
+                                    let now = counts.get().queue;
                                     lang.get()
                                         .format(
                                             Msg::QueueSetAside,

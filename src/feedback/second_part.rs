@@ -28,7 +28,7 @@ use super::aspect_chips::AspectChips;
 use super::comment_box::CommentBox;
 use super::queue_panel::QueuePanel;
 use super::read_aloud::ReadAloudButton;
-use crate::delivery::Courier;
+use crate::delivery::{QueueCounts, QueueFlusher};
 use crate::i18n::{LanguageSwitcher, tr};
 use crate::ui::{DisplayControls, ProblemList};
 
@@ -45,7 +45,7 @@ pub struct SecondPart {
     /// Adds the ticked chips and the comment, redacted on the device, to a rating.
     pub add_details: fn(RatingV1, &[&'static str], &str) -> RatingV1,
     /// What waits on this device, with "send now" and "discard".
-    pub queue_panel: fn(StoredValue<Rc<Courier>, LocalStorage>) -> AnyView,
+    pub queue_panel: fn(StoredValue<Rc<QueueFlusher>, LocalStorage>, ReadSignal<QueueCounts>) -> AnyView,
     /// A configuration the widget cannot run with: what to fix, in the page's language (and once
     /// in the console, for the portal team).
     pub problem_screen: fn(Vec<ConfigError>, Lang) -> AnyView,
@@ -81,7 +81,7 @@ fn second_part() -> Result<SecondPart, SplitLoaderError> {
         tools,
         rating_details,
         add_details: RatingV1::with_details,
-        queue_panel: |courier| view! { <QueuePanel courier=courier /> }.into_any(),
+        queue_panel: |flusher, counts| view! { <QueuePanel flusher=flusher counts=counts /> }.into_any(),
         problem_screen,
     })
 }

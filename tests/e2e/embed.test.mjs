@@ -30,6 +30,11 @@ const answering = (status) => (request, response) => {
 const FALLBACK = page('Fallback', '',
   `<civic-feedback id="plain" endpoint="/v1/ratings"></civic-feedback>
    <civic-feedback id="custom" endpoint="/v1/ratings" fallback="Call 12345 to rate this service."></civic-feedback>`);
+const LOADER_LANGUAGES = page('Loader languages', '',
+  `<civic-feedback id="browser" endpoint="/v1/ratings" services="transport"></civic-feedback>
+   <civic-feedback id="hant" endpoint="/v1/ratings" services="transport" lang="zh-Hant-TW"></civic-feedback>
+   <civic-feedback id="hans" endpoint="/v1/ratings" services="transport" lang="ZH-sg"></civic-feedback>
+   <civic-feedback id="en" endpoint="/v1/ratings" services="transport" lang="en-GB"></civic-feedback>`);
 const OWN_SERVICE = page('Own service', '',
   `<civic-feedback endpoint="/v1/ratings" services="bus-42,transport"
      service-labels='{"bus-42": {"zh-Hans": "42路公交", "en": "Bus line 42"}}'></civic-feedback>`);
@@ -49,7 +54,7 @@ describe('embedding in host pages', () => {
   let fixture;
   before(async () => {
     fixture = await startFixture({
-      pages: { '/themes.html': THEMES, '/legacy.html': LEGACY, '/hostile.html': HOSTILE, '/two.html': TWO, '/answers.html': ANSWERS, '/fallback.html': FALLBACK, '/own-service.html': OWN_SERVICE },
+      pages: { '/themes.html': THEMES, '/legacy.html': LEGACY, '/hostile.html': HOSTILE, '/two.html': TWO, '/answers.html': ANSWERS, '/fallback.html': FALLBACK, '/loader-languages.html': LOADER_LANGUAGES, '/own-service.html': OWN_SERVICE },
       handlers: { '/v1/answers-409': answering(409), '/v1/answers-503': answering(503), '/cdn.html': cdnPage },
     });
   });
@@ -147,6 +152,34 @@ describe('embedding in host pages', () => {
     await tab.goto(`${fixture.url}/fallback.html`);
     await tab.locator('#plain').getByRole('alert').getByText('The feedback form could not load. Please try again later.').waitFor();
     await tab.locator('#custom').getByRole('alert').getByText('Call 12345 to rate this service.').waitFor();
+    await context.close();
+  });
+
+  test('the loader speaks the language the widget will speak: its lang attribute, else the first browser language it knows', async () => {
+    const context = await fixture.browser.newContext({ locale: 'fr-FR' });
+    // French first, which the widget does not speak, then Hong Kong Chinese, which it does.
+    await context.addInitScript(() => Object.defineProperty(navigator, 'languages', { get: () => ['fr-FR', 'zh-HK'] }));
+    let blocked = true;
+    await context.route('**/assets/feedback-*/main_bg.wasm', (route) =>
+      (blocked ? route.fulfill({ status: 404, body: 'blocked' }) : route.continue()));
+    const tab = await context.newPage();
+    await tab.goto(`${fixture.url}/loader-languages.html`);
+    const failed = {
+      browser: '評價表未能載入，請稍後再試。',
+      hant: '評價表未能載入，請稍後再試。',
+      hans: '评价表未能加载，请稍后再试。',
+      en: 'The feedback form could not load. Please try again later.',
+    };
+    for (const [id, text] of Object.entries(failed)) {
+      await tab.locator(`#${id}`).getByRole('alert').getByText(text, { exact: true }).waitFor();
+    }
+    blocked = false;
+    await tab.reload();
+    // The widget itself (Lang::negotiate over the same list) agrees with its loader.
+    const veryGood = { browser: '非常滿意', hant: '非常滿意', hans: '非常满意', en: 'Very satisfied' };
+    for (const [id, name] of Object.entries(veryGood)) {
+      await tab.locator(`#${id}`).getByRole('radio', { name, exact: true }).waitFor();
+    }
     await context.close();
   });
 

@@ -4,11 +4,10 @@ const form = document.getElementById('lookup');
 const input = document.getElementById('code');
 const result = document.getElementById('result');
 
-const STATUS = {
-  received: ['已收到，等待处理。', 'Received; waiting to be dealt with.'],
-  'in-progress': ['正在处理。', 'Being dealt with.'],
-  answered: ['已答复。', 'Answered.'],
-};
+// Shared with the Rust side (crates/core/src/web_contract.rs), filled in by the build.
+const FOLLOW_UP = %%js:follow-up-statuses%%;
+const ALPHABET = %%js:receipt-alphabet%%;
+const LENGTH = %%js:receipt-length%%;
 
 function say(zh, en, reply) {
   const lines = [[zh, 'zh-Hans'], [en, 'en']].map(([text, lang]) => {
@@ -27,7 +26,7 @@ function say(zh, en, reply) {
 
 async function lookUp(code) {
   const clean = code.trim().toUpperCase();
-  if (!/^[2-9A-HJKMNP-Z]{8}$/.test(clean)) {
+  if (clean.length !== LENGTH || [...clean].some((character) => !ALPHABET.includes(character))) {
     say('查询编号是 8 位字母和数字（不含 0、O、1、I、L），请检查后再试。',
       'A reference number has 8 letters and digits (never 0, O, 1, I or L). Please check it and try again.');
     input.focus();
@@ -42,7 +41,7 @@ async function lookUp(code) {
     }
     if (!response.ok) throw new Error(String(response.status));
     const { status, reply } = await response.json();
-    const [zh, en] = STATUS[status] ?? ['状态未知。', 'Status unknown.'];
+    const [zh, en] = FOLLOW_UP[status]?.resident ?? ['状态未知。', 'Status unknown.'];
     say(`编号 ${clean}：${zh}`, `Reference ${clean}: ${en}`, reply);
   } catch {
     say('暂时无法查询，请稍后再试。', 'The status cannot be checked right now. Please try again later.');

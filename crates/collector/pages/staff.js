@@ -7,8 +7,10 @@ const tokenInput = document.getElementById('token');
 const message = document.getElementById('message');
 const KEY = 'civic-pulse:staff-token';
 
-const STATUS = { received: '已收到 Received', 'in-progress': '处理中 In progress', answered: '已答复 Answered' };
-const URGENCY = { overdue: '已超期 Overdue', 'due-soon': '即将到期 Due soon', 'on-time': '未到期 On time', answered: '已答复 Answered' };
+// Shared with the Rust side (crates/core/src/web_contract.rs), filled in by the build.
+const FOLLOW_UP = %%js:follow-up-statuses%%;
+const URGENCY = %%js:urgencies%%;
+const MAX_REPLY_CHARS = %%js:max-comment-chars%%;
 
 const element = (tag, props = {}, ...children) => {
   const node = document.createElement(tag);
@@ -55,12 +57,12 @@ function inboxList(data) {
   const list = element('ol', { className: 'portal-inbox' });
   for (const item of data.items) {
     const status = element('select', { id: `status-${item.receipt}` },
-      ...Object.entries(STATUS).map(([value, label]) => {
+      ...Object.entries(FOLLOW_UP).map(([value, { staff: label }]) => {
         const option = element('option', { value }, label);
         if (value === item.status) option.selected = true;
         return option;
       }));
-    const reply = element('textarea', { id: `reply-${item.receipt}`, rows: '3', maxlength: '2000' });
+    const reply = element('textarea', { id: `reply-${item.receipt}`, rows: '3', maxlength: String(MAX_REPLY_CHARS) });
     reply.value = item.reply ?? '';
     const saved = element('span', { role: 'status' });
     const save = element('button', { type: 'submit' }, '保存 Save');

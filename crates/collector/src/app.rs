@@ -14,6 +14,7 @@ use axum::http::{HeaderName, HeaderValue, Method};
 use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::routing::{get, post};
+use civic_pulse_core::web_contract::{STRICT_CSP, cache_control};
 use tower_http::cors::{Any, CorsLayer};
 
 use crate::rate_limit::{RateLimiter, client_address};
@@ -70,25 +71,22 @@ fn cors(origins: &[String]) -> CorsLayer {
     }
 }
 
-/// The demo page that proves the widget runs under a strict host policy is served with it.
-const STRICT_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-    connect-src 'self'; img-src 'self'; base-uri 'none'; object-src 'none'";
-
 /// Hashed bundle files never change, so they are cached for good; pages and `embed.js` are
 /// revalidated; API answers are never cached.
 async fn cache_headers(request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
     let mut response = next.run(request).await;
     let policy = if path.starts_with("/v1/") {
-        "no-store"
+        cache_control::API
     } else if path.starts_with("/assets/") && response.status().is_success() {
-        "public, max-age=31536000, immutable"
+        cache_control::HASHED_ASSET
     } else {
-        "no-cache"
+        cache_control::PAGE
     };
     let headers = response.headers_mut();
     headers.insert(CACHE_CONTROL, HeaderValue::from_static(policy));
     headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    // The demo page that proves the widget runs under a strict host policy is served with it.
     if path == "/strict-csp.html" {
         headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(STRICT_CSP));
     }

@@ -2,6 +2,7 @@
 //! deadline (the source reports set 10 to 15 working days for answering a bad review).
 
 use civic_pulse_core::Day;
+use civic_pulse_core::follow_up::{FollowUp, Urgency};
 use serde::Serialize;
 
 /// A bad review is due for an answer within this many working days; past it, it is overdue.
@@ -25,8 +26,7 @@ pub struct InboxItem {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reply: Option<String>,
     pub working_days_open: i64,
-    /// `overdue`, `due-soon` or `on-time`; `answered` once answered.
-    pub urgency: &'static str,
+    pub urgency: Urgency,
 }
 
 /// Monday-to-Friday days after `from` up to and including `to` (0 on the same day, and for a
@@ -45,15 +45,15 @@ pub fn working_days_between(from: Day, to: Day) -> i64 {
 }
 
 /// How urgent a review is, from its status and age.
-pub fn urgency(status: &str, working_days_open: i64) -> &'static str {
-    if status == "answered" {
-        "answered"
+pub fn urgency(status: &str, working_days_open: i64) -> Urgency {
+    if FollowUp::parse(status) == Some(FollowUp::Answered) {
+        Urgency::Answered
     } else if working_days_open > DEADLINE_WORKING_DAYS {
-        "overdue"
+        Urgency::Overdue
     } else if working_days_open >= DUE_SOON_WORKING_DAYS {
-        "due-soon"
+        Urgency::DueSoon
     } else {
-        "on-time"
+        Urgency::OnTime
     }
 }
 
@@ -84,9 +84,9 @@ mod tests {
 
     #[test]
     fn urgency_follows_the_deadline() {
-        assert_eq!(urgency("received", 3), "on-time");
-        assert_eq!(urgency("in-progress", 10), "due-soon");
-        assert_eq!(urgency("received", 16), "overdue");
-        assert_eq!(urgency("answered", 40), "answered");
+        assert_eq!(urgency("received", 3), Urgency::OnTime);
+        assert_eq!(urgency("in-progress", 10), Urgency::DueSoon);
+        assert_eq!(urgency("received", 16), Urgency::Overdue);
+        assert_eq!(urgency("answered", 40), Urgency::Answered);
     }
 }

@@ -9,6 +9,8 @@ use std::sync::{Arc, Mutex};
 
 use civic_pulse_core::{Day, RatingV1};
 
+pub use civic_pulse_core::follow_up::FollowUp;
+
 use crate::inbox::{InboxItem, urgency, working_days_between};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use tokio::sync::oneshot;
@@ -97,25 +99,6 @@ pub struct StatusUpdate {
     pub status: FollowUp,
     #[serde(default)]
     pub reply: Option<String>,
-}
-
-/// Where the follow-up of a rating stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum FollowUp {
-    Received,
-    InProgress,
-    Answered,
-}
-
-impl FollowUp {
-    fn as_str(self) -> &'static str {
-        match self {
-            FollowUp::Received => "received",
-            FollowUp::InProgress => "in-progress",
-            FollowUp::Answered => "answered",
-        }
-    }
 }
 
 /// The store: a handle to the writer thread and a read connection.
@@ -237,12 +220,12 @@ fn set_status(connection: &Connection, update: &StatusUpdate) -> Result<Option<R
     let changed = connection
         .execute(
             "UPDATE ratings SET status = ?2, reply = ?3 WHERE receipt = ?1",
-            params![update.receipt, update.status.as_str(), update.reply],
+            params![update.receipt, update.status.code(), update.reply],
         )
         .map_err(|e| StorageError::Write(e.to_string()))?;
     Ok((changed == 1).then(|| ReceiptStatus {
         receipt: update.receipt.clone(),
-        status: update.status.as_str().to_owned(),
+        status: update.status.code().to_owned(),
         reply: update.reply.clone(),
     }))
 }

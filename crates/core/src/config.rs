@@ -118,6 +118,24 @@ pub struct WidgetConfig {
 }
 
 impl WidgetConfig {
+    /// Every attribute the configuration is read from: `embed.js` re-renders a widget when one
+    /// of them changes, and iframe mode passes them on (the build copies this list into both).
+    pub const ATTRIBUTES: [&str; 13] = [
+        "endpoint",
+        "services",
+        "service-labels",
+        "lang",
+        "scale",
+        "theme",
+        "receipt-page",
+        "timeout-seconds",
+        "queue-size",
+        "headers",
+        "field-map",
+        "min-seconds",
+        "cooldown-hours",
+    ];
+
     /// Reads the configuration through `attribute` (an element's `getAttribute`), reporting
     /// every problem at once rather than one per reload.
     pub fn from_attributes(attribute: impl Fn(&str) -> Option<String>) -> Result<WidgetConfig, Vec<ConfigError>> {
@@ -197,6 +215,21 @@ mod tests {
 
     fn config(pairs: &[(&str, &str)]) -> Result<WidgetConfig, Vec<ConfigError>> {
         WidgetConfig::from_attributes(|name| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v).to_owned()))
+    }
+
+    #[test]
+    fn every_attribute_read_is_listed_for_the_loader() {
+        let asked = std::cell::RefCell::new(Vec::new());
+        let _ = WidgetConfig::from_attributes(|name| {
+            asked.borrow_mut().push(name.to_owned());
+            None
+        });
+        let mut asked = asked.into_inner();
+        asked.sort();
+        asked.dedup();
+        let mut listed = WidgetConfig::ATTRIBUTES.map(str::to_owned).to_vec();
+        listed.sort();
+        assert_eq!(asked, listed, "a name missing from ATTRIBUTES would not re-render the widget when it changes");
     }
 
     #[test]

@@ -328,6 +328,59 @@ impl Queue {
     pub fn discard_all(&mut self) {
         self.items.clear();
     }
+
+    /// What the queue panel says about this queue.
+    pub fn summary(&self) -> QueueSummary {
+        let mut set_aside = self.items.iter().filter_map(|item| item.set_aside);
+        QueueSummary {
+            waiting: self.waiting(),
+            trouble: self.trouble(),
+            refused: self.rejected().count(),
+            set_aside: set_aside.clone().count(),
+            set_aside_status: set_aside.next_back(),
+        }
+    }
+}
+
+/// What waits on a device for one endpoint, and why, as the resident is told it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct QueueSummary {
+    pub waiting: usize,
+    /// Why the waiting ratings were not sent at their last attempt.
+    pub trouble: Option<Trouble>,
+    pub refused: usize,
+    /// Set aside after repeated server errors, and the last status one of them got.
+    pub set_aside: usize,
+    pub set_aside_status: Option<u16>,
+}
+
+impl QueueSummary {
+    /// Anything the resident may act on: waiting, refused or set aside.
+    pub fn holds_anything(&self) -> bool {
+        self.waiting > 0 || self.refused > 0 || self.set_aside > 0
+    }
+}
+
+/// Browsers allow 64 KiB of `keepalive` request bodies in flight per page; a little is kept
+/// back for the headers each request also counts.
+pub const KEEP_ALIVE_BUDGET_BYTES: usize = 60 * 1024;
+const KEEP_ALIVE_OVERHEAD_BYTES: usize = 256;
+
+/// Which of the `waiting` parcels (oldest first) a page that is going away sends with
+/// `keepalive`: those not already `in_flight`, oldest first, while they fit the budget. The
+/// rest stay queued for the next visit.
+pub fn keep_alive_batch<'a>(waiting: &'a [Parcel], in_flight: &[String]) -> Vec<&'a Parcel> {
+    let mut budget = KEEP_ALIVE_BUDGET_BYTES;
+    let mut batch = Vec::new();
+    for parcel in waiting.iter().filter(|parcel| !in_flight.contains(&parcel.id)) {
+        let size = parcel.body.len() + KEEP_ALIVE_OVERHEAD_BYTES;
+        if size > budget {
+            break;
+        }
+        budget -= size;
+        batch.push(parcel);
+    }
+    batch
 }
 
 #[cfg(test)]
@@ -437,8 +490,24 @@ mod tests {
         queue.record(&other, Outcome::Delivered, 6_000, 0.5);
         assert_eq!(queue.next_attempt_ms(0), None, "nothing is scheduled for a rating set aside");
         assert_eq!(queue.items.len(), 1, "kept on the device");
+        let summary = queue.summary();
+        assert_eq!((summary.waiting, summary.set_aside, summary.set_aside_status), (0, 1, Some(500)));
+        assert!(summary.holds_anything(), "a rating set aside is still the resident's to act on");
         queue.record(&stuck, Outcome::Delivered, 7_000, 0.5);
         assert!(queue.items.is_empty(), "a later visit delivers it");
+        assert!(!queue.summary().holds_anything());
+    }
+
+    #[test]
+    fn a_page_going_away_sends_what_fits_oldest_first_and_never_twice() {
+        let parcel = |n: u8, bytes: usize| Parcel { body: "x".repeat(bytes), ..rating(n) };
+        let waiting = [parcel(1, 20_000), parcel(2, 20_000), parcel(3, 30_000), parcel(4, 100)];
+        let ids = |batch: Vec<&Parcel>| batch.into_iter().map(|parcel| parcel.id.clone()).collect::<Vec<_>>();
+        // The third does not fit after the first two; nothing younger jumps the queue past it.
+        assert_eq!(ids(keep_alive_batch(&waiting, &[])), [rating(1).id, rating(2).id]);
+        assert_eq!(ids(keep_alive_batch(&waiting, &[rating(1).id])), [rating(2).id, rating(3).id, rating(4).id]);
+        let huge = [parcel(5, KEEP_ALIVE_BUDGET_BYTES)];
+        assert!(keep_alive_batch(&huge, &[]).is_empty(), "too big for keep-alive: it waits for the next visit");
     }
 
     #[test]

@@ -55,6 +55,11 @@ impl Lang {
         self.0.speech
     }
 
+    /// Other tags that mean this language (`zh-TW` for `zh-Hant`).
+    pub fn aliases(self) -> &'static [&'static str] {
+        &self.0.aliases
+    }
+
     /// The language's name in itself ("English", "简体中文").
     pub fn name(self) -> &'static str {
         self.0.name

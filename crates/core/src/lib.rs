@@ -10,6 +10,7 @@ pub mod delivery;
 pub mod delivery_options;
 pub mod display;
 pub mod field_map;
+pub mod follow_up;
 pub mod lang;
 pub mod messages;
 pub mod payload;
@@ -20,6 +21,7 @@ pub mod satisfaction;
 pub mod scale;
 pub mod selfcheck;
 pub mod service;
+pub mod web_contract;
 
 pub use config::{ConfigError, WidgetConfig};
 pub use lang::Lang;

@@ -143,6 +143,15 @@ message_keys! {
 }
 
 message_keys! {
+    /// The two texts `embed.js` shows before the Wasm runs. The build copies them into the loader
+    /// (see `web_contract`); no bundle carries them.
+    LoaderMsg from LOADER_SOURCES {
+    Loading => "loader-loading",
+    Failed => "loader-failed",
+    }
+}
+
+message_keys! {
     /// Every user-visible text of the city self-check.
     SelfcheckMsg from SELFCHECK_SOURCES {
     Title => "selfcheck-title",
@@ -372,7 +381,7 @@ mod tests {
 
     #[test]
     fn every_catalogue_parses() {
-        for (tag, source) in CATALOGUE_SOURCES.iter().chain(SELFCHECK_SOURCES) {
+        for (tag, source) in CATALOGUE_SOURCES.iter().chain(SELFCHECK_SOURCES).chain(LOADER_SOURCES) {
             parse_catalogue(tag, source).unwrap_or_else(|e| panic!("{tag}: {e:?}"));
         }
         assert_eq!(catalogues().len(), CATALOGUE_SOURCES.len());
@@ -383,6 +392,7 @@ mod tests {
     fn every_key_is_in_every_language_and_nothing_else_is() {
         every_key_in_every_language(Msg::ALL);
         every_key_in_every_language(SelfcheckMsg::ALL);
+        every_key_in_every_language(LoaderMsg::ALL);
     }
 
     #[test]
@@ -390,6 +400,8 @@ mod tests {
         let widget: Vec<&str> = catalogues().iter().map(|c| c.tag).collect();
         let selfcheck: Vec<&str> = SelfcheckMsg::catalogues().iter().map(|c| c.tag).collect();
         assert_eq!(widget, selfcheck);
+        let loader: Vec<&str> = LoaderMsg::catalogues().iter().map(|c| c.tag).collect();
+        assert_eq!(widget, loader, "the loader speaks every language the widget does");
     }
 
     fn every_key_in_every_language<M: Message>(all: &[M]) {

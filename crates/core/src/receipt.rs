@@ -29,9 +29,46 @@ impl Receipt {
     }
 }
 
+/// The receipts a widget was given for the ratings it delivered, newest last: only a few, because
+/// the confirmation asks for the one it just sent, and nothing of it outlives the page.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReceiptBook {
+    entries: Vec<(String, Receipt)>,
+}
+
+impl ReceiptBook {
+    pub const KEPT: usize = 8;
+
+    /// Notes the receipt the receiver gave the rating `id`.
+    pub fn write_down(&mut self, id: &str, receipt: Receipt) {
+        if self.entries.len() >= Self::KEPT {
+            self.entries.remove(0);
+        }
+        self.entries.push((id.to_owned(), receipt));
+    }
+
+    /// The receipt the rating `id` got, if it was delivered while this book was kept.
+    pub fn receipt_for(&self, id: &str) -> Option<&Receipt> {
+        self.entries.iter().find(|(known, _)| known == id).map(|(_, receipt)| receipt)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_book_keeps_the_newest_few() {
+        let mut book = ReceiptBook::default();
+        let code = |n: u8| Receipt::from_random_bytes([n; LENGTH]);
+        for n in 0..=ReceiptBook::KEPT as u8 {
+            book.write_down(&format!("rating-{n}"), code(n));
+        }
+        assert_eq!(book.receipt_for("rating-0"), None, "the oldest made room");
+        assert_eq!(book.receipt_for("rating-1"), Some(&code(1)));
+        assert_eq!(book.receipt_for(&format!("rating-{}", ReceiptBook::KEPT)), Some(&code(ReceiptBook::KEPT as u8)));
+        assert_eq!(book.receipt_for("never-sent"), None);
+    }
 
     #[test]
     fn codes_round_trip_and_tolerate_how_people_type_them() {

@@ -1,0 +1,3 @@
+# The texts embed.js shows before the Wasm runs; scripts/build-web copies them into the loader.
+loader-loading = Loading the feedback form…
+loader-failed = The feedback form could not load. Please try again later.
