@@ -7,7 +7,10 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use civic_pulse::feedback::RatingGroup;
-use civic_pulse_core::{ScaleId, Score};
+use civic_pulse::i18n::provide_lang;
+use civic_pulse::selfcheck::{ResultsPanel, Scoring};
+use civic_pulse_core::selfcheck::{Assessment, Framework, IndicatorInput};
+use civic_pulse_core::{Lang, ScaleId, Score};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;
@@ -128,4 +131,46 @@ fn monte_carlo_in_wasm_matches_the_native_vector_exactly() {
     let vector: Vector =
         serde_json::from_str(include_str!("../crates/core/tests/vectors/uncertainty-smart-2021.json")).unwrap();
     assert_eq!(run(&vector), vector.expected, "ChaCha8 and the engine give the same bits in Wasm as natively");
+}
+
+#[wasm_bindgen_test]
+async fn results_panel_tells_no_tier_below_the_coverage_gate_and_the_chances_above_it() {
+    let container = fresh_element("div");
+    let framework = Framework::builtin("smart-2021").unwrap();
+    let codes: Vec<String> = framework.indicators().map(|(_, node)| node.code.clone()).collect();
+    let mut technology = Assessment::new(&framework);
+    for code in codes.iter().filter(|code| code.starts_with('T')) {
+        technology.inputs.insert(code.clone(), IndicatorInput::level(3));
+    }
+    let assessment = RwSignal::new(technology);
+    let framework = StoredValue::new(framework);
+    let _mounted = mount_to(container.clone(), move || {
+        provide_lang(Lang::from_tag("en").unwrap());
+        view! { <ResultsPanel framework=framework scoring=Scoring::new(framework, assessment) /> }
+    });
+    tick().await;
+    let text = |id: &str| {
+        container.query_selector(&format!("[data-testid={id}]")).unwrap().map(|element| element.text_content().unwrap())
+    };
+    // Technology alone: 10 % of the weight.
+    assert_eq!(text("overall-index").as_deref(), Some("0.75"));
+    assert_eq!(text("tier").as_deref(), Some("Cannot be told yet"));
+    assert_eq!(
+        text("bounds").as_deref(),
+        Some("Whatever the indicators not assessed turn out to be, the index lies between 0.07 and 0.98.")
+    );
+    assert_eq!(text("tier-likelihood"), None, "no tier chances below the gate");
+    let named = container.query_selector_all("[data-testid=assess-next] li").unwrap().length();
+    assert_eq!(named, 17, "just enough of the heaviest to reach 65 %");
+
+    // Everything assessed: the tier and its chance.
+    assessment.update(|all| {
+        for code in &codes {
+            all.inputs.insert(code.clone(), IndicatorInput::level(3));
+        }
+    });
+    tick().await;
+    assert_eq!(text("tier").as_deref(), Some("Pioneer"));
+    assert_eq!(text("tier-likelihood").as_deref(), Some("100 % likely Pioneer"));
+    assert_eq!(text("assess-next"), None);
 }

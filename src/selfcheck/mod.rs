@@ -27,4 +27,6 @@ mod shared_link;
 mod weight_editor;
 mod workspace;
 
+pub use results_panel::ResultsPanel;
+pub use scoring::Scoring;
 pub use selfcheck_app::SelfcheckApp;

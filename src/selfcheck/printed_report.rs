@@ -3,7 +3,7 @@ use civic_pulse_core::selfcheck::{Assessment, Framework, Measure, localized_text
 use leptos::prelude::*;
 
 use super::indicator_field::quality_text;
-use super::scoring::{Scoring, two_decimals, two_decimals_or_dash};
+use super::scoring::{Scoring, bounds_text, two_decimals, two_decimals_or_dash};
 use crate::i18n::{tr, use_lang};
 
 /// The printed report's cover (city, year, framework, date and the headline result), shown
@@ -29,11 +29,15 @@ pub fn ReportCover(
             .flatten()
             .map(|index| format!("{} {}", lang.get().text(SelfcheckMsg::OverallIndex), two_decimals(index)))
     };
+    // The exact range travels with the index on paper too: a reader of a low-coverage report
+    // sees at once how little the figure pins down.
+    let bounds = move || scoring.with_evaluation(|e| e.index.map(|_| bounds_text(lang.get(), &e.bounds)));
     view! {
         <section class="sc-cover sc-print-only" aria-labelledby="sc-cover-title">
             <h2 id="sc-cover-title">{title}</h2>
             <p>{framework_name}</p>
             <p class="sc-cover-figure">{headline}</p>
+            <p>{bounds}</p>
             <p>{move || lang.get().format(SelfcheckMsg::ReportDate, &[("date", &today)])}</p>
         </section>
     }

@@ -3,9 +3,10 @@
 
 use std::collections::BTreeMap;
 
+use civic_pulse_core::SelfcheckMsg;
 use civic_pulse_core::selfcheck::{
-    Assessment, Evaluation, Framework, IndicatorInput, Options, Plan, Uncertainty, UncertaintyOptions, evaluate,
-    normalise_inputs, plan_to_next_tier, simulate,
+    Assessment, Evaluation, Framework, IndexBounds, IndicatorInput, Options, Plan, Uncertainty, UncertaintyOptions,
+    evaluate, normalise_inputs, plan_to_next_tier, simulate,
 };
 use leptos::prelude::*;
 
@@ -94,6 +95,13 @@ impl Scoring {
 /// A 0..1 figure as the page shows it: two decimals.
 pub fn two_decimals(value: f64) -> String {
     format!("{value:.2}")
+}
+
+/// "Whatever the indicators not assessed turn out to be, the index lies between …", the range
+/// rounded outward so the sentence stays true.
+pub fn bounds_text(lang: civic_pulse_core::Lang, bounds: &IndexBounds) -> String {
+    let (low, high) = bounds.to_two_decimals();
+    lang.format(SelfcheckMsg::Bounds, &[("low", &two_decimals(low)), ("high", &two_decimals(high))])
 }
 
 /// A table cell's figure: two decimals, or a dash where there is none (not assessed).

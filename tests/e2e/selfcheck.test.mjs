@@ -4,12 +4,21 @@ import { after, before, describe, test as nodeTest } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { startServer } from '../../scripts/servers.mjs';
+import { startServer, until } from '../../scripts/servers.mjs';
 import { expectNoAxeViolations, retryIfBrowserDied } from './support/browser.mjs';
 import { DIST, startFixture } from './support/fixture.mjs';
 
 // Each test runs once more only if Chromium itself exits mid-test (see support/browser.mjs).
 const test = (name, body) => nodeTest(name, retryIfBrowserDied(body));
+
+/** Every indicator code of a built-in framework, in framework order. */
+function indicatorCodes(id) {
+  const framework = JSON.parse(readFileSync(new URL(`../../crates/core/frameworks/${id}.json`, import.meta.url), 'utf8'));
+  const codes = [];
+  const walk = (node) => (node.children?.length ? node.children.forEach(walk) : codes.push(node.code));
+  framework.nodes.forEach(walk);
+  return codes;
+}
 
 describe('city self-check page', () => {
   let fixture;
@@ -70,7 +79,11 @@ describe('city self-check page', () => {
       await page.locator('.sc-indicator').nth(1).locator('input[type=radio]').nth(5).check();
       await page.locator('.sc-indicator').nth(2).locator('input[type=radio]').nth(2).check();
       await page.getByTestId('gap-list').waitFor();
-      assert.match(await page.getByTestId('tier-likelihood').innerText(), /\d+ %/);
+      // Three indicators are far below the coverage gate: the exact range, no tier chances, and
+      // the indicators to assess next, all in this language.
+      assert.match(await page.getByTestId('bounds').innerText(), /\d\.\d\d.+\d\.\d\d/);
+      assert.equal(await page.getByTestId('tier-likelihood').count(), 0, 'no tier chances below the gate');
+      assert.ok(await page.getByTestId('assess-next').getByRole('listitem').count() > 0);
       await expectNoAxeViolations(page, `the self-check's results in ${lang}`);
       await context.close();
     });
@@ -98,7 +111,13 @@ describe('city self-check page', () => {
     await page.getByText(/Below 65 % the index is not reliable enough to publish/).waitFor();
     // How sure the index is, in words, and the data quality and note of an assessed indicator.
     assert.match(await page.getByTestId('interval').innerText(), /^90 % interval, allowing for weak figures and indicators not yet assessed: 0\.\d\d to 0\.\d\d \(10,000 simulations\)$/);
-    assert.match(await page.getByTestId('tier-likelihood').innerText(), /^\d+ % likely (Explorer|Pioneer|Leader)/);
+    // Two indicators are far below the coverage gate (the issue that changed this: tier chances
+    // of "100 % likely" from a tenth of the weight): the range comes first and no tier is told.
+    assert.match(await page.getByTestId('bounds').innerText(), /^Whatever the indicators not assessed turn out to be, the index lies between 0\.\d\d and (0\.\d\d|1\.00)\.$/);
+    assert.equal(await page.getByTestId('tier').innerText(), 'Cannot be told yet');
+    assert.equal(await page.getByTestId('tier-likelihood').count(), 0, 'no tier chances below the gate');
+    const next = await page.getByTestId('assess-next').getByRole('listitem').allInnerTexts();
+    assert.deepEqual(next.slice(0, 3).map((label) => label.split(' · ')[0]), ['S2.1', 'S2.2', 'S2.3'], 'the heaviest first');
     const first = page.locator('.sc-indicator').first();
     await first.getByLabel('Data quality').selectOption('estimated');
     await first.getByLabel('Evidence note (source, date)').fill('Telecom bureau survey, 2026');
@@ -155,7 +174,7 @@ describe('city self-check page', () => {
       first.page.getByRole('button', { name: 'Download the results (CSV)' }).click(),
     ]);
     const csv = readFileSync(await results.path(), 'utf8').replace(/^\uFEFF/, '').split('\r\n');
-    assert.equal(csv[0], 'code,name,level,weight_used_percent,value,light,average,level_entered,score_entered,value_entered,quality');
+    assert.equal(csv[0], 'code,name,level,weight_used_percent,value,value_if_missing_0,value_if_missing_100,light,average,level_entered,score_entered,value_entered,quality');
     const overall = csv[1].split(',');
     assert.deepEqual(overall.slice(0, 4), ['overall', 'SMART smart-city development evaluation model (2021)', 'index', '100.00']);
     assert.equal(Number(overall[4]).toFixed(2), first.index, 'the CSV holds the index shown');
@@ -219,6 +238,45 @@ describe('city self-check page', () => {
     assert.equal(await compressed.locator('.sc-indicator').nth(3).getByLabel('Evidence note (source, date)').inputValue(), 'Source: department report number 3, checked by the statistics office in October 2026.');
     await fourth.close();
     for (const context of [first.context, second, third]) await context.close();
+  });
+
+  test('with only Technology assessed it says how little that pins down; with everything, the tier chances', async () => {
+    const context = await fixture.browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`${fixture.url}/selfcheck.html`);
+    await page.getByRole('heading', { name: /^T · /, level: 2 }).waitFor();
+    const open = async (city, codes) => {
+      const inputs = Object.fromEntries(codes.map((code) => [code, { level: 3 }]));
+      const assessment = { schema: 'civic-pulse.assessment.v1', framework: { id: 'smart-2021', version: '2021.1' }, city, inputs };
+      await page.getByLabel('Open an assessment file').setInputFiles({
+        name: `${city}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(assessment)),
+      });
+      await until(async () => (await page.getByLabel('City', { exact: true }).inputValue()) === city, `${city} to open`);
+    };
+    const all = indicatorCodes('smart-2021');
+    await open('Technology only', all.filter((code) => code.startsWith('T')));
+    // The worked example crates/core/tests/vectors/smart-2021-technology-only.json, on the page.
+    assert.equal(await page.getByTestId('overall-index').innerText(), '0.75');
+    assert.equal(await page.getByTestId('coverage').innerText(), '10 %');
+    assert.equal(await page.getByTestId('bounds').innerText(), 'Whatever the indicators not assessed turn out to be, the index lies between 0.07 and 0.98.');
+    assert.equal(await page.getByTestId('tier').innerText(), 'Cannot be told yet');
+    assert.equal(await page.getByTestId('tier-unknown').innerText(), 'The tier cannot be told yet. Only 10 % of the weight is assessed. Below 65 % the index is not reliable enough to publish: assess more indicators.');
+    assert.equal(await page.getByTestId('tier-likelihood').count(), 0);
+    const next = (await page.getByTestId('assess-next').getByRole('listitem').allInnerTexts()).map((label) => label.split(' · ')[0]);
+    assert.deepEqual(next, ['S2.1', 'S2.2', 'S2.3', 'R1.1', 'R1.2', 'A1.1', 'A1.2', 'A2.1', 'A2.2', 'A4.1', 'A4.2', 'S1.1', 'S1.2', 'S1.3', 'S1.4', 'S1.5', 'S1.6']);
+    // The simulations no longer shrink the unknown: 35 missing indicators move together.
+    const [low, high] = (await page.getByTestId('interval').innerText()).match(/0\.\d\d/g).map(Number);
+    assert.ok(high - low > 0.3, `a wide interval when 90 % of the weight is unknown (${low} to ${high})`);
+    assert.match(await page.getByTestId('median').innerText(), /^Middle of the simulations: 0\.\d\d\./);
+    await expectNoAxeViolations(page, 'the results below the coverage gate');
+
+    await open('Everything', all);
+    assert.equal(await page.getByTestId('coverage').innerText(), '100 %');
+    assert.equal(await page.getByTestId('tier').innerText(), 'Pioneer');
+    assert.equal(await page.getByTestId('bounds').innerText(), 'Whatever the indicators not assessed turn out to be, the index lies between 0.75 and 0.75.');
+    assert.equal(await page.getByTestId('tier-likelihood').innerText(), '100 % likely Pioneer');
+    assert.equal(await page.getByTestId('assess-next').count(), 0);
+    await context.close();
   });
 
   test('a file that does not fit says why and changes nothing', async () => {

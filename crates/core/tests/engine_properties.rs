@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use civic_pulse_core::selfcheck::{
-    Framework, IndicatorInput, Options, UncertaintyOptions, evaluate, gains, normalise_inputs, plan_to_next_tier,
-    simulate,
+    Framework, IndicatorInput, Options, Quality, UncertaintyOptions, draw_extremes, evaluate, gains, normalise_inputs,
+    plan_to_next_tier, simulate,
 };
 use proptest::prelude::*;
 
@@ -22,6 +22,18 @@ fn entry() -> impl Strategy<Value = Option<IndicatorInput>> {
         2 => (0u8..=4).prop_map(|l| Some(IndicatorInput::level(l))),
         1 => (0.0f64..=100.0).prop_map(|s| Some(IndicatorInput::score(s))),
     ]
+}
+
+/// An entry that may also be weak (estimated or of unknown source).
+fn entry_of_any_quality() -> impl Strategy<Value = Option<IndicatorInput>> {
+    (entry(), prop::sample::select(Quality::ALL.to_vec()))
+        .prop_map(|(entry, quality)| entry.map(|input| IndicatorInput { quality: Some(quality), ..input }))
+}
+
+/// The 5 % to 95 % width of a run.
+fn width(inputs: &BTreeMap<String, IndicatorInput>, settings: &UncertaintyOptions) -> f64 {
+    let spread = simulate(smart(), inputs, &Options::default(), settings).unwrap();
+    spread.p95 - spread.p05
 }
 
 fn inputs_from(framework: &Framework, entries: Vec<Option<IndicatorInput>>) -> BTreeMap<String, IndicatorInput> {
@@ -82,6 +94,53 @@ proptest! {
         let settings = UncertaintyOptions { draws: 64, seed, ..UncertaintyOptions::default() };
         let spread = simulate(framework, &inputs, &Options::default(), &settings).unwrap();
         prop_assert!(0.0 <= spread.p05 && spread.p05 <= spread.median && spread.median <= spread.p95 && spread.p95 <= 1.0);
+    }
+
+    #[test]
+    fn the_interval_lies_within_what_the_draws_can_reach(
+        entries in prop::collection::vec(entry_of_any_quality(), 52),
+        seed in any::<u64>(),
+    ) {
+        let framework = smart();
+        let inputs = inputs_from(framework, entries);
+        let settings = UncertaintyOptions { draws: 200, seed, weight_band: 0.0 };
+        let spread = simulate(framework, &inputs, &Options::default(), &settings).unwrap();
+        let (low, high) = draw_extremes(framework, &inputs, &Options::default()).unwrap();
+        prop_assert!(low - 1e-12 <= spread.p05 && spread.p95 <= high + 1e-12, "{spread:?} outside {low}..{high}");
+        // The exact bounds (missing at 0 and 100, weak figures as given) hold the index itself.
+        let scores = normalise_inputs(framework, &inputs).unwrap();
+        let result = evaluate(framework, &scores, &Options::default()).unwrap();
+        let bounds = result.bounds;
+        prop_assert!(low <= bounds.low + 1e-12 && bounds.high <= high + 1e-12);
+        if let Some(index) = result.index {
+            prop_assert!(bounds.low - 1e-12 <= index && index <= bounds.high + 1e-12, "{index} outside {bounds:?}");
+        }
+    }
+
+    #[test]
+    fn knowing_less_never_narrows_the_interval(
+        entries in prop::collection::vec(entry_of_any_quality(), 52),
+        forget in any::<prop::sample::Index>(),
+        seed in any::<u64>(),
+    ) {
+        let framework = smart();
+        let inputs = inputs_from(framework, entries);
+        prop_assume!(!inputs.is_empty());
+        let settings = UncertaintyOptions { draws: 400, seed, ..UncertaintyOptions::default() };
+        let mut fewer = inputs.clone();
+        let code = inputs.keys().nth(forget.index(inputs.len())).unwrap().clone();
+        fewer.remove(&code);
+        let (before, after) = (width(&inputs, &settings), width(&fewer, &settings));
+        prop_assert!(after >= before - 0.02, "forgetting {code} narrowed the interval from {before} to {after}");
+    }
+
+    #[test]
+    fn solid_complete_figures_with_fixed_weights_leave_no_uncertainty(levels in prop::collection::vec(0u8..=4, 52)) {
+        let framework = smart();
+        let inputs: BTreeMap<String, IndicatorInput> =
+            framework.indicators().zip(levels).map(|((_, node), level)| (node.code.clone(), IndicatorInput::level(level))).collect();
+        let settings = UncertaintyOptions { draws: 50, weight_band: 0.0, ..UncertaintyOptions::default() };
+        prop_assert!(width(&inputs, &settings).abs() < 1e-12);
     }
 
     #[test]

@@ -24,6 +24,10 @@ struct Expected {
     lights: BTreeMap<String, String>,
     #[serde(default)]
     effective_weights: BTreeMap<String, f64>,
+    /// The index with every indicator not assessed at 0 and at 100.
+    bounds: [f64; 2],
+    /// The heaviest indicators not assessed, just enough to reach the coverage gate.
+    to_reach_gate: Vec<String>,
 }
 
 fn check(file: &str) {
@@ -52,6 +56,9 @@ fn check(file: &str) {
             &format!("effective weight of {code}"),
         );
     }
+    close(result.bounds.low, vector.expected.bounds[0], "low bound");
+    close(result.bounds.high, vector.expected.bounds[1], "high bound");
+    assert_eq!(result.to_reach_gate(&framework), vector.expected.to_reach_gate, "indicators to reach the gate");
     for (code, expected) in &vector.expected.lights {
         let light = match result.node(&framework, code).unwrap().light {
             Some(Light::Green) => "green",
@@ -71,4 +78,9 @@ fn smart_2021_worked_example() {
 #[test]
 fn qa_2025_worked_example() {
     check(include_str!("vectors/qa-2025-example.json"));
+}
+
+#[test]
+fn smart_2021_technology_only() {
+    check(include_str!("vectors/smart-2021-technology-only.json"));
 }

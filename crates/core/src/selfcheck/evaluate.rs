@@ -62,6 +62,10 @@ pub struct NodeResult {
     /// Share it actually carries, after renormalising over assessed siblings; 0 when missing.
     pub effective_weight: f64,
     pub light: Option<Light>,
+    /// Its value with every indicator below it not assessed at 0, and at 100: where it can lie
+    /// whatever they turn out to be.
+    pub low: f64,
+    pub high: f64,
 }
 
 /// The result of one evaluation.
@@ -77,12 +81,77 @@ pub struct Evaluation {
     pub low_coverage: bool,
     /// Id of the tier the index falls in.
     pub tier: Option<String>,
+    /// Where the index can lie whatever the indicators not assessed turn out to be.
+    pub bounds: IndexBounds,
     pub aggregation: Aggregation,
     /// The weights used, relative to siblings, indexed like `framework.nodes`.
     pub weights: Vec<f64>,
 }
 
+/// The index with every indicator not assessed at 0 (`low`) and at 100 (`high`), the assessed
+/// ones as given, with the weights given: exact, not simulated. Both means are monotone in every
+/// score, so no outcome of the missing indicators leaves this range.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct IndexBounds {
+    pub low: f64,
+    pub high: f64,
+}
+
+impl IndexBounds {
+    pub fn width(&self) -> f64 {
+        self.high - self.low
+    }
+
+    /// The range rounded outward to two decimals, so the rounded claim stays true: 0.075 to 0.975
+    /// reads 0.07 to 0.98, never 0.08 to 0.97 (a hair of tolerance keeps an exact 0.50 at 0.50).
+    pub fn to_two_decimals(&self) -> (f64, f64) {
+        (((self.low * 100.0) + 1e-9).floor() / 100.0, ((self.high * 100.0) - 1e-9).ceil() / 100.0)
+    }
+}
+
+/// Every node's value with the missing indicators filled with `fill` (0 or 1).
+fn values_with_missing_at(
+    framework: &Framework,
+    weights: &[f64],
+    scores: &[Option<f64>],
+    mode: Aggregation,
+    fill: f64,
+) -> Vec<Option<f64>> {
+    let filled: Vec<Option<f64>> = framework
+        .nodes
+        .iter()
+        .zip(scores)
+        .map(|(node, score)| node.is_indicator().then(|| score.unwrap_or(fill)))
+        .collect();
+    let mut values = vec![None; framework.nodes.len()];
+    aggregate(framework, weights, &filled, mode, &mut values);
+    values
+}
+
 impl Evaluation {
+    /// The indicators not assessed that carry the most weight, heaviest first (framework order
+    /// among equals), just enough of them that assessing them lifts coverage to the gate. Empty
+    /// at or above the gate.
+    pub fn to_reach_gate<'a>(&self, framework: &'a Framework) -> Vec<&'a str> {
+        let mut open: Vec<(usize, f64)> = framework
+            .indicators()
+            .filter(|(index, _)| self.nodes[*index].value.is_none())
+            .map(|(index, _)| (index, self.nodes[index].nominal_weight))
+            .collect();
+        open.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut coverage = self.coverage;
+        let mut named = Vec::new();
+        for (index, weight) in open {
+            // A hair of tolerance: shares are sums of products and may miss the gate by 1e-15.
+            if coverage + 1e-12 >= self.coverage_gate {
+                break;
+            }
+            coverage += weight;
+            named.push(framework.nodes[index].code.as_str());
+        }
+        named
+    }
+
     /// The result for a node code.
     pub fn node<'a>(&'a self, framework: &Framework, code: &str) -> Option<&'a NodeResult> {
         framework.index_of(code).map(|index| &self.nodes[index])
@@ -195,14 +264,20 @@ pub fn evaluate(
             Light::Red
         })
     };
-    let nodes = (0..count)
+    let lows = values_with_missing_at(framework, &weights, scores, aggregation, 0.0);
+    let highs = values_with_missing_at(framework, &weights, scores, aggregation, 1.0);
+    let nodes: Vec<NodeResult> = (0..count)
         .map(|i| NodeResult {
             value: values[i],
             nominal_weight: nominal[i],
             effective_weight: effective[i],
             light: light(values[i]),
+            // A node with no indicator below it (a malformed framework) has no value either way.
+            low: lows[i].unwrap_or(0.0),
+            high: highs[i].unwrap_or(1.0),
         })
         .collect();
+    let bounds = IndexBounds { low: nodes[0].low, high: nodes[0].high };
     Ok(Evaluation {
         index: values[0],
         nodes,
@@ -210,6 +285,7 @@ pub fn evaluate(
         coverage_gate,
         low_coverage: coverage < coverage_gate,
         tier: values[0].and_then(|index| framework.tier_for(index)).map(|tier| tier.id.clone()),
+        bounds,
         aggregation,
         weights,
     })
@@ -253,6 +329,24 @@ mod tests {
         // The one assessed indicator carries the whole index after renormalisation.
         assert_eq!(evaluation.node(&framework, "T1.1").unwrap().effective_weight, 1.0);
         assert_eq!(evaluation.index, Some(1.0));
+    }
+
+    #[test]
+    fn bounds_are_the_index_with_every_missing_indicator_at_0_and_at_100() {
+        let framework = smart();
+        let none = evaluate(&framework, &vec![None; framework.nodes.len()], &Options::default()).unwrap();
+        assert_eq!(none.bounds, IndexBounds { low: 0.0, high: 1.0 }, "nothing assessed: anything is possible");
+        // With T1.1 alone at 100, the low bound is exactly the share of the index T1.1 carries.
+        let one = evaluate(&framework, &scores_for(&framework, &[("T1.1", 1.0)]), &Options::default()).unwrap();
+        let share = one.node(&framework, "T1.1").unwrap().nominal_weight;
+        assert!((one.bounds.low - share).abs() < 1e-12, "{:?} vs {share}", one.bounds);
+        assert!((one.bounds.high - 1.0).abs() < 1e-12);
+        let all: Vec<(String, f64)> = framework.indicators().map(|(_, n)| (n.code.clone(), 0.5)).collect();
+        let given: Vec<(&str, f64)> = all.iter().map(|(c, s)| (c.as_str(), *s)).collect();
+        let full = evaluate(&framework, &scores_for(&framework, &given), &Options::default()).unwrap();
+        assert!(full.bounds.width().abs() < 1e-12, "everything assessed: the bounds meet at the index");
+        assert_eq!(IndexBounds { low: 0.075, high: 0.975 }.to_two_decimals(), (0.07, 0.98), "rounded outward");
+        assert_eq!(IndexBounds { low: 0.5, high: 0.5 }.to_two_decimals(), (0.5, 0.5));
     }
 
     #[test]

@@ -12,7 +12,7 @@ use super::framework::{Aggregation, Framework};
 use super::input::IndicatorInput;
 
 /// Bumped whenever the same inputs could give a different result.
-pub const ENGINE_VERSION: &str = "1";
+pub const ENGINE_VERSION: &str = "2";
 
 #[derive(Serialize)]
 struct Canonical<'a> {

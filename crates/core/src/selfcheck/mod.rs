@@ -22,7 +22,9 @@ pub use assessment::{ASSESSMENT_SCHEMA_V1, Assessment, FrameworkRef};
 pub use citizen_ratings::{CitizenRatings, read_ratings};
 pub use compare::{BenchmarkComparison, NodeDelta, compare_with_benchmark, compare_with_earlier};
 pub use error::EngineError;
-pub use evaluate::{Evaluation, Light, NodeResult, Options, WeightError, evaluate, weights_with_overrides};
+pub use evaluate::{
+    Evaluation, IndexBounds, Light, NodeResult, Options, WeightError, evaluate, weights_with_overrides,
+};
 pub use fingerprint::{ENGINE_VERSION, fingerprint};
 pub use framework::{
     Aggregation, BenchmarkValue, CitizenFeedback, Direction, Framework, FrameworkError, Goalposts, Localized, Node,
@@ -35,4 +37,4 @@ pub use input::{
 pub use results_csv::{RESULT_COLUMNS, results_csv};
 pub use shelf::Shelf;
 pub use template::{TEMPLATE_COLUMNS, read_template, template_csv};
-pub use uncertainty::{Uncertainty, UncertaintyOptions, simulate, uncertainty_vector};
+pub use uncertainty::{Uncertainty, UncertaintyOptions, draw_extremes, simulate, uncertainty_vector};

@@ -1,6 +1,7 @@
 //! The results as CSV, for the official's own spreadsheet or report: one row for the index and
 //! one per dimension, sub-dimension and indicator, with the weight each actually carried, its
-//! value, light, the published average where there is one, and what was entered.
+//! value, the range it can take whatever the indicators not assessed below it turn out to be, light,
+//! the published average where there is one, and what was entered.
 
 use crate::csv::{cell, row};
 
@@ -9,12 +10,14 @@ use super::evaluate::{Evaluation, Light};
 use super::framework::{Framework, localized_text};
 use super::input::{Measure, Quality};
 
-pub const RESULT_COLUMNS: [&str; 11] = [
+pub const RESULT_COLUMNS: [&str; 13] = [
     "code",
     "name",
     "level",
     "weight_used_percent",
     "value",
+    "value_if_missing_0",
+    "value_if_missing_100",
     "light",
     "average",
     "level_entered",
@@ -55,6 +58,8 @@ pub fn results_csv(framework: &Framework, assessment: &Assessment, evaluation: &
             kind.to_owned(),
             number(Some(result.effective_weight * 100.0), 2),
             number(result.value, 4),
+            number(Some(result.low), 4),
+            number(Some(result.high), 4),
             light.to_owned(),
             average.map(|v| v.to_string()).unwrap_or_default(),
             match measure {
@@ -95,12 +100,19 @@ mod tests {
         let overall = by_code("overall");
         assert_eq!(overall[2], "index");
         assert_eq!(overall[3], "100.00");
-        assert_eq!(overall[6], "0.7");
+        assert_eq!(overall[8], "0.7");
+        // Whatever the rest turn out to be: 0.10 · (1/4)/6 + 0.30 · (0.7/3)/2 at 0; at 100, all but
+        // the 0.30 · 1/6 S2.3 carries at 0.7 instead of 1.
+        assert_eq!((overall[5].as_str(), overall[6].as_str()), ("0.0392", "0.9850"));
         let t11 = by_code("T1.1");
-        assert_eq!(&t11[2..], ["indicator", "25.00", "1.0000", "green", "", "4", "", "", "estimated"]);
-        assert_eq!(by_code("S2.3")[8], "70");
+        assert_eq!(
+            &t11[2..],
+            ["indicator", "25.00", "1.0000", "1.0000", "1.0000", "green", "", "4", "", "", "estimated"]
+        );
+        assert_eq!(by_code("S2.3")[10], "70");
         let t12 = by_code("T1.2");
         assert_eq!((t12[3].as_str(), t12[4].as_str()), ("0.00", ""), "not assessed is blank, not zero");
+        assert_eq!((t12[5].as_str(), t12[6].as_str()), ("0.0000", "1.0000"), "but it may be anything");
         assert_eq!(by_code("T")[2], "dimension");
         assert_eq!(by_code("T1")[2], "sub-dimension");
     }

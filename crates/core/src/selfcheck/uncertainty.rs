@@ -1,6 +1,22 @@
 //! Monte Carlo uncertainty: how far the index could move given uncertain weights, weak data and
 //! missing indicators. Seeded ChaCha8, whose stream is the same on 64-bit native and wasm32, so
 //! the same inputs give the same interval everywhere.
+//!
+//! The model, as the method section states it:
+//! - every weight is multiplied by a factor drawn from 1 ± the band (then renormalised);
+//! - a weak rubric level moves one level down, stays or moves one up, equally likely; a weak score
+//!   or value moves up to 25 points either way;
+//! - the indicators not assessed move together: a city weak in one indicator is likely weak in
+//!   its neighbours, so independent draws, which average out over many unknowns and make the
+//!   interval narrower the less is known, would mislead. In each draw every dimension (top-level
+//!   node) takes one score, shared by all its indicators not assessed, from a distribution on
+//!   0..100 whose median is the framework's published average for that dimension (else for the
+//!   index, else 50) and which reaches both 0 and 100: uniform between 0 and the median half the
+//!   time, between the median and 100 the other half.
+//!
+//! Common random numbers: each draw takes one number for every weight, every dimension and every
+//! indicator, in that order, whether it uses it or not, so two runs that differ in one entry
+//! differ only where that entry matters.
 
 use std::collections::BTreeMap;
 
@@ -46,8 +62,36 @@ enum Spread {
     WeakLevel(u8),
     /// Weak score or value: up to one level's worth (25 points) either way.
     WeakScore(f64),
-    /// Not assessed: anywhere in 0..1.
-    Missing,
+    /// Not assessed: its dimension's shared score, the dimension being `groups[_]`.
+    Missing(usize),
+}
+
+impl Spread {
+    /// The score in one draw, from the indicator's own number and its dimension's shared scores.
+    fn draw(self, own: f64, shared: &[f64]) -> f64 {
+        match self {
+            Spread::Fixed(score) => score,
+            Spread::WeakLevel(level) => {
+                // `own` is below 1, so the step is -1, 0 or +1.
+                let moved = i16::from(level) + (own * 3.0) as i16 - 1;
+                f64::from(moved.clamp(0, 4)) * 0.25
+            }
+            Spread::WeakScore(score) => (score + 0.25 * (2.0 * own - 1.0)).clamp(0.0, 1.0),
+            Spread::Missing(group) => shared[group],
+        }
+    }
+
+    /// The lowest and highest score any draw can give it (missing ones at 0 and 1).
+    fn extremes(self) -> (f64, f64) {
+        match self {
+            Spread::Fixed(score) => (score, score),
+            Spread::WeakLevel(level) => {
+                (f64::from(level.saturating_sub(1)) * 0.25, f64::from(level.saturating_add(1).min(4)) * 0.25)
+            }
+            Spread::WeakScore(score) => ((score - 0.25).max(0.0), (score + 0.25).min(1.0)),
+            Spread::Missing(_) => (0.0, 1.0),
+        }
+    }
 }
 
 fn uniform(rng: &mut ChaCha8Rng) -> f64 {
@@ -55,9 +99,71 @@ fn uniform(rng: &mut ChaCha8Rng) -> f64 {
     (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64
 }
 
+/// A score on 0..1 with median `centre`: uniform below it half the time, above it otherwise,
+/// so every score from 0 to 1 stays possible whatever the centre.
+fn around(centre: f64, u: f64) -> f64 {
+    if u < 0.5 { centre * 2.0 * u } else { centre + (1.0 - centre) * (2.0 * u - 1.0) }
+}
+
 fn quantile(sorted: &[f64], p: f64) -> f64 {
     let rank = ((p * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
     sorted[rank - 1]
+}
+
+/// The dimension an indicator belongs to: its top-level ancestor (the index itself for an
+/// indicator directly under it).
+fn dimension_of(framework: &Framework, indicator: usize) -> usize {
+    let mut index = indicator;
+    while let Some(parent) = framework.nodes[index].parent {
+        if parent == 0 {
+            return if index == indicator { 0 } else { index };
+        }
+        index = parent;
+    }
+    0
+}
+
+/// The median a dimension's missing indicators are drawn around: its published average, else
+/// the index's, else the middle.
+fn centre_of(framework: &Framework, dimension: usize) -> f64 {
+    let code = &framework.nodes[dimension].code;
+    let published = if dimension == 0 { None } else { framework.average(code) };
+    published.or_else(|| framework.average("overall")).map_or(0.5, |average| average.value.clamp(0.0, 1.0))
+}
+
+/// The model's inputs for one assessment: how each indicator moves and each dimension's centre.
+struct Model {
+    /// Indexed like the framework's nodes; `None` for nodes that are not indicators.
+    spreads: Vec<Option<Spread>>,
+    /// The centre of each dimension's shared score; index 0 is the index's own (for indicators
+    /// directly under it), then the top-level nodes in framework order.
+    centres: Vec<f64>,
+}
+
+impl Model {
+    fn new(framework: &Framework, inputs: &BTreeMap<String, IndicatorInput>, scores: &[Option<f64>]) -> Model {
+        let dimensions: Vec<usize> = std::iter::once(0).chain(framework.nodes[0].children.iter().copied()).collect();
+        let centres = dimensions.iter().map(|&dimension| centre_of(framework, dimension)).collect();
+        let spreads = framework
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(index, node)| {
+                node.is_indicator().then(|| match (scores[index], inputs.get(&node.code)) {
+                    (None, _) => {
+                        let dimension = dimension_of(framework, index);
+                        Spread::Missing(dimensions.iter().position(|&d| d == dimension).unwrap_or(0))
+                    }
+                    (Some(score), Some(input)) if input.is_weak() => match input.measure() {
+                        Some(Measure::Level(level)) => Spread::WeakLevel(level),
+                        _ => Spread::WeakScore(score),
+                    },
+                    (Some(score), _) => Spread::Fixed(score),
+                })
+            })
+            .collect();
+        Model { spreads, centres }
+    }
 }
 
 /// Runs the draws. Inputs and weight overrides are checked as in evaluation.
@@ -70,26 +176,13 @@ pub fn simulate(
     let scores = normalise_inputs(framework, inputs).map_err(EngineError::Inputs)?;
     let base_weights = weights_with_overrides(framework, &options.weights).map_err(EngineError::Weights)?;
     let mode = options.aggregation.unwrap_or(framework.aggregation);
-    let spreads: Vec<(usize, Spread)> = framework
-        .indicators()
-        .map(|(index, node)| {
-            let input = inputs.get(&node.code);
-            let spread = match (scores[index], input) {
-                (None, _) => Spread::Missing,
-                (Some(_), Some(input)) if input.is_weak() => match input.measure() {
-                    Some(Measure::Level(level)) => Spread::WeakLevel(level),
-                    _ => Spread::WeakScore(scores[index].unwrap_or(0.0)),
-                },
-                (Some(score), _) => Spread::Fixed(score),
-            };
-            (index, spread)
-        })
-        .collect();
+    let model = Model::new(framework, inputs, &scores);
 
     let draws = settings.draws.max(1);
     let band = settings.weight_band.clamp(0.0, 1.0);
     let mut rng = ChaCha8Rng::seed_from_u64(settings.seed);
     let mut weights = base_weights.clone();
+    let mut shared = vec![0.0; model.centres.len()];
     let mut trial = vec![None; framework.nodes.len()];
     let mut values = vec![None; framework.nodes.len()];
     let mut indexes = Vec::with_capacity(draws as usize);
@@ -97,16 +190,14 @@ pub fn simulate(
         for (weight, base) in weights.iter_mut().zip(&base_weights).skip(1) {
             *weight = base * (1.0 + band * (2.0 * uniform(&mut rng) - 1.0));
         }
-        for &(index, spread) in &spreads {
-            trial[index] = Some(match spread {
-                Spread::Fixed(score) => score,
-                Spread::WeakLevel(level) => {
-                    let moved = i16::from(level) + (rng.next_u64() % 3) as i16 - 1;
-                    f64::from(moved.clamp(0, 4)) * 0.25
-                }
-                Spread::WeakScore(score) => (score + 0.25 * (2.0 * uniform(&mut rng) - 1.0)).clamp(0.0, 1.0),
-                Spread::Missing => uniform(&mut rng),
-            });
+        for (score, &centre) in shared.iter_mut().zip(&model.centres) {
+            *score = around(centre, uniform(&mut rng));
+        }
+        for (slot, spread) in trial.iter_mut().zip(&model.spreads) {
+            if let Some(spread) = spread {
+                let own = uniform(&mut rng);
+                *slot = Some(spread.draw(own, &shared));
+            }
         }
         aggregate(framework, &weights, &trial, mode, &mut values);
         indexes.push(values[0].unwrap_or(0.0));
@@ -128,6 +219,26 @@ pub fn simulate(
         p95: quantile(&indexes, 0.95),
         tier_probabilities,
     })
+}
+
+/// The lowest and highest index any draw can give with the weights as given (a band of 0): every
+/// indicator at the bottom, then the top, of its spread. The interval lies within it.
+pub fn draw_extremes(
+    framework: &Framework,
+    inputs: &BTreeMap<String, IndicatorInput>,
+    options: &Options,
+) -> Result<(f64, f64), EngineError> {
+    let scores = normalise_inputs(framework, inputs).map_err(EngineError::Inputs)?;
+    let weights = weights_with_overrides(framework, &options.weights).map_err(EngineError::Weights)?;
+    let mode = options.aggregation.unwrap_or(framework.aggregation);
+    let model = Model::new(framework, inputs, &scores);
+    let mut values = vec![None; framework.nodes.len()];
+    let mut at = |pick: fn((f64, f64)) -> f64| {
+        let filled: Vec<Option<f64>> = model.spreads.iter().map(|spread| spread.map(|s| pick(s.extremes()))).collect();
+        aggregate(framework, &weights, &filled, mode, &mut values);
+        values[0].unwrap_or(0.0)
+    };
+    Ok((at(|(low, _)| low), at(|(_, high)| high)))
 }
 
 /// A recorded Monte Carlo run (`crates/core/tests/vectors/uncertainty-*.json`), shared by the
