@@ -1,5 +1,5 @@
 use civic_pulse_core::SelfcheckMsg;
-use civic_pulse_core::selfcheck::{Assessment, Framework, Shelf, results_csv};
+use civic_pulse_core::selfcheck::{Assessment, AssessmentError, Framework, Shelf, results_csv};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -8,7 +8,7 @@ use super::file_picker::FilePicker;
 use super::framework_library;
 use super::link_compression::deflate;
 use super::local_files::{file_name, save_csv, save_file};
-use super::problem_alert::ProblemAlert;
+use super::problem_alert::{ProblemAlert, in_page_language};
 use super::scoring::Scoring;
 use crate::i18n::{tr, use_lang};
 
@@ -27,7 +27,7 @@ pub fn AssessmentFiles(
     scoring: Scoring,
 ) -> impl IntoView {
     let lang = use_lang();
-    let problems = RwSignal::new(Vec::<String>::new());
+    let problems = RwSignal::new(Vec::<AssessmentError>::new());
     let status = RwSignal::new(None::<SelfcheckMsg>);
     let link = RwSignal::new(None::<String>);
 
@@ -44,17 +44,15 @@ pub fn AssessmentFiles(
         let _ = save_csv(&csv, &name);
     };
     // A good file opens beside the assessments already here, so importing never overwrites work.
-    let open = Callback::new(move |text: String| {
-        match Assessment::parse(&text).map_err(|e| vec![e]).and_then(framework_library::check) {
-            Ok(candidate) => {
-                problems.set(Vec::new());
-                open_beside(shelf, assessment, candidate);
-                status.set(Some(SelfcheckMsg::Loaded));
-            }
-            Err(found) => {
-                status.set(None);
-                problems.set(found);
-            }
+    let open = Callback::new(move |text: String| match Assessment::parse(&text).and_then(framework_library::check) {
+        Ok(candidate) => {
+            problems.set(Vec::new());
+            open_beside(shelf, assessment, candidate);
+            status.set(Some(SelfcheckMsg::Loaded));
+        }
+        Err(found) => {
+            status.set(None);
+            problems.set(found);
         }
     });
     let share = move |_| {
@@ -92,7 +90,7 @@ pub fn AssessmentFiles(
                 <button type="button" on:click=print>{tr(SelfcheckMsg::Print)}</button>
             </div>
             <p role="status">{move || status.get().map(|msg| lang.get().text(msg))}</p>
-            <ProblemAlert title=SelfcheckMsg::ImportProblems problems=problems />
+            <ProblemAlert title=SelfcheckMsg::ImportProblems problems=in_page_language(problems) />
             {move || {
                 link.get()
                     .map(|url| {

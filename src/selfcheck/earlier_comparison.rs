@@ -1,9 +1,9 @@
 use civic_pulse_core::SelfcheckMsg;
-use civic_pulse_core::selfcheck::{Assessment, Framework, Shelf, compare_with_earlier};
+use civic_pulse_core::selfcheck::{Assessment, AssessmentError, Framework, Shelf, compare_with_earlier};
 use leptos::prelude::*;
 
 use super::file_picker::FilePicker;
-use super::problem_alert::ProblemAlert;
+use super::problem_alert::{ProblemAlert, in_page_language};
 use super::scoring::{Scoring, evaluate_assessment, two_decimals_or_dash};
 use crate::i18n::{tr, use_lang};
 
@@ -13,7 +13,7 @@ use crate::i18n::{tr, use_lang};
 pub fn EarlierComparison(framework: StoredValue<Framework>, scoring: Scoring, shelf: RwSignal<Shelf>) -> impl IntoView {
     let lang = use_lang();
     let earlier = RwSignal::new(None::<Assessment>);
-    let problems = RwSignal::new(Vec::<String>::new());
+    let problems = RwSignal::new(Vec::<AssessmentError>::new());
     let choice = RwSignal::new(String::new());
     // Another assessment opened: an earlier year chosen for the last one no longer applies.
     let open_now = Memo::new(move |_| shelf.with(|s| s.current));
@@ -37,7 +37,7 @@ pub fn EarlierComparison(framework: StoredValue<Framework>, scoring: Scoring, sh
         earlier.set(found);
     };
     let open = Callback::new(move |text: String| {
-        let candidate = Assessment::parse(&text).map_err(|e| vec![e]).and_then(|c| framework.with_value(|f| c.fit(f)));
+        let candidate = Assessment::parse(&text).and_then(|c| framework.with_value(|f| c.fit(f)));
         match candidate {
             Ok(candidate) => {
                 problems.set(Vec::new());
@@ -119,7 +119,7 @@ pub fn EarlierComparison(framework: StoredValue<Framework>, scoring: Scoring, sh
                 }}
                 <FilePicker label=SelfcheckMsg::CompareFile accept=".json,application/json" on_text=open />
             </div>
-            <ProblemAlert title=SelfcheckMsg::ImportProblems problems=problems />
+            <ProblemAlert title=SelfcheckMsg::ImportProblems problems=in_page_language(problems) />
             {table}
         </section>
     }

@@ -2,7 +2,7 @@
 //! added from a file (each file's JSON kept in local storage under its own key, so they work
 //! offline and after reload).
 
-use civic_pulse_core::selfcheck::{Assessment, Framework, Localized};
+use civic_pulse_core::selfcheck::{Assessment, AssessmentError, Framework, Localized};
 
 use crate::local_storage::local_storage;
 
@@ -44,13 +44,10 @@ pub fn add(text: &str) -> Result<Framework, Vec<String>> {
 }
 
 /// An assessment from a file or link, checked against its own framework on this device: every
-/// problem in words, including a framework this device does not have.
-pub fn check(candidate: Assessment) -> Result<Assessment, Vec<String>> {
+/// problem, including a framework this device does not have.
+pub fn check(candidate: Assessment) -> Result<Assessment, Vec<AssessmentError>> {
     let Some(framework) = find(&candidate.framework.id) else {
-        return Err(vec![format!(
-            "it uses the framework “{}”, which is not on this device: add its file first",
-            candidate.framework.id
-        )]);
+        return Err(vec![AssessmentError::FrameworkNotHere { id: candidate.framework.id }]);
     };
     candidate.fit(&framework)
 }

@@ -1,4 +1,5 @@
 use civic_pulse_core::SelfcheckMsg;
+use civic_pulse_core::selfcheck::AssessmentError;
 use leptos::prelude::*;
 
 use crate::i18n::use_lang;
@@ -8,7 +9,7 @@ use crate::ui::ProblemList;
 /// page (so screen readers announce what appears in it) and shows the problems, if any, under
 /// `title`.
 #[component]
-pub fn ProblemAlert(title: SelfcheckMsg, problems: RwSignal<Vec<String>>) -> impl IntoView {
+pub fn ProblemAlert(title: SelfcheckMsg, #[prop(into)] problems: Signal<Vec<String>>) -> impl IntoView {
     let lang = use_lang();
     view! {
         <div role="alert">
@@ -18,4 +19,11 @@ pub fn ProblemAlert(title: SelfcheckMsg, problems: RwSignal<Vec<String>>) -> imp
             }}
         </div>
     }
+}
+
+/// Typed problems with an assessment, in the page's language (and in the new one when the
+/// official switches).
+pub fn in_page_language(problems: RwSignal<Vec<AssessmentError>>) -> Signal<Vec<String>> {
+    let lang = use_lang();
+    Signal::derive(move || problems.with(|found| found.iter().map(|problem| problem.message(lang.get())).collect()))
 }

@@ -133,7 +133,7 @@ pub fn ResultsPanel(framework: StoredValue<Framework>, scoring: Scoring) -> impl
             {move || {
                 scoring
                     .evaluation
-                    .with(|e| e.as_ref().err().cloned())
+                    .with(|e| e.as_ref().err().map(|problems| problems.messages(lang.get())))
                     .map(|problems| view! { <ProblemList title=lang.get().text(SelfcheckMsg::CannotScore).to_owned() problems=problems /> })
             }}
         </section>

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use civic_pulse_core::SelfcheckMsg;
 use civic_pulse_core::selfcheck::{
-    Assessment, Evaluation, Framework, IndexBounds, IndicatorInput, Options, Plan, Uncertainty, UncertaintyOptions,
-    evaluate, normalise_inputs, plan_to_next_tier, simulate,
+    Assessment, EngineError, Evaluation, Framework, IndexBounds, IndicatorInput, Options, Plan, Uncertainty,
+    UncertaintyOptions, evaluate, normalise_inputs, plan_to_next_tier, simulate,
 };
 use leptos::prelude::*;
 
@@ -18,13 +18,14 @@ pub struct Scoring {
     /// The entries and weights, changing only when they do, so typing a city name never
     /// recomputes the 10,000 Monte Carlo draws.
     pub figures: Memo<Figures>,
-    /// The evaluation, or every problem that stops it (figures or weights out of range).
-    pub evaluation: Memo<Result<Evaluation, Vec<String>>>,
+    /// The evaluation, or every problem that stops it (figures or weights out of range), typed
+    /// so that it is said in whatever language the page is in when shown.
+    pub evaluation: Memo<Result<Evaluation, EngineError>>,
     pub uncertainty: Memo<Option<Uncertainty>>,
     pub plan: Memo<Option<Plan>>,
     /// The 0..1 score of each node's entry, indexed like the framework's nodes, or every
     /// problem with the entries. Normalised once, for the evaluation, the plan and the report.
-    pub scores: Memo<Result<Vec<Option<f64>>, Vec<String>>>,
+    pub scores: Memo<Result<Vec<Option<f64>>, EngineError>>,
 }
 
 /// The framework's default options with these weight overrides.
@@ -32,26 +33,25 @@ pub fn options_with(weights: &BTreeMap<String, f64>) -> Options {
     Options { weights: weights.clone(), ..Options::default() }
 }
 
-/// Each entry's 0..1 score, or every problem with the entries in words.
+/// Each entry's 0..1 score, or every problem with the entries.
 fn scores_of(
     framework: &Framework,
     inputs: &BTreeMap<String, IndicatorInput>,
-) -> Result<Vec<Option<f64>>, Vec<String>> {
-    normalise_inputs(framework, inputs).map_err(|problems| problems.iter().map(ToString::to_string).collect())
+) -> Result<Vec<Option<f64>>, EngineError> {
+    normalise_inputs(framework, inputs).map_err(EngineError::Inputs)
 }
 
-/// Evaluates scores with these weight overrides, or lists every weight problem in words.
+/// Evaluates scores with these weight overrides, or gives every weight problem.
 fn evaluate_scores(
     framework: &Framework,
     scores: &[Option<f64>],
     weights: &BTreeMap<String, f64>,
-) -> Result<Evaluation, Vec<String>> {
-    evaluate(framework, scores, &options_with(weights))
-        .map_err(|problems| problems.iter().map(ToString::to_string).collect())
+) -> Result<Evaluation, EngineError> {
+    evaluate(framework, scores, &options_with(weights)).map_err(EngineError::Weights)
 }
 
 /// Evaluates a whole assessment (an earlier year's, say) against `framework`.
-pub fn evaluate_assessment(framework: &Framework, assessment: &Assessment) -> Result<Evaluation, Vec<String>> {
+pub fn evaluate_assessment(framework: &Framework, assessment: &Assessment) -> Result<Evaluation, EngineError> {
     let scores = scores_of(framework, &assessment.inputs)?;
     evaluate_scores(framework, &scores, &assessment.weights)
 }

@@ -1,5 +1,5 @@
 use civic_pulse_core::SelfcheckMsg;
-use civic_pulse_core::selfcheck::{Assessment, Shelf};
+use civic_pulse_core::selfcheck::{Assessment, AssessmentError, Shelf};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
@@ -7,7 +7,7 @@ use wasm_bindgen::JsValue;
 use super::assessment_shelf::open_beside;
 use super::framework_library;
 use super::link_compression::inflate;
-use super::problem_alert::ProblemAlert;
+use super::problem_alert::{ProblemAlert, in_page_language};
 use crate::i18n::{tr, use_lang};
 
 /// Takes the page's `#data=` or `#zdata=` fragment, if any, out of the address bar (so a reload
@@ -22,36 +22,44 @@ fn take_fragment() -> Option<String> {
 }
 
 /// The assessment a fragment carries, checked against its framework on this device.
-async fn read_fragment(fragment: &str) -> Result<Assessment, Vec<String>> {
-    let damaged = || vec!["the link is damaged or incomplete: ask for it again".to_owned()];
+async fn read_fragment(fragment: &str) -> Result<Assessment, Vec<AssessmentError>> {
+    let damaged = || vec![AssessmentError::DamagedLink];
     let candidate = if let Some(bytes) = Assessment::compressed_in_fragment(fragment) {
-        let inflated = inflate(&bytes.map_err(|_| damaged())?).await.map_err(|_| damaged())?;
-        Assessment::from_shared_bytes(inflated).map_err(|e| vec![e])?
+        let inflated = inflate(&bytes.map_err(|problem| vec![problem])?).await.map_err(|_| damaged())?;
+        Assessment::from_shared_bytes(inflated)?
     } else {
-        Assessment::from_fragment(fragment).ok_or_else(damaged)?.map_err(|e| vec![e])?
+        Assessment::from_fragment(fragment).ok_or_else(damaged)??
     };
     framework_library::check(candidate)
 }
 
-/// Opens an assessment from a share link. A device with nothing entered simply opens it; one
-/// with work is asked first, and choosing the link adds it beside the work rather than over it.
-/// A damaged link is explained.
+/// Opens an assessment from a share link, at load and whenever another link is opened in the same
+/// tab. A device with nothing entered simply opens it; one with work is asked first, and choosing
+/// the link adds it beside the work rather than over it. A damaged link is explained.
 #[component]
 pub fn SharedLinkOffer(shelf: RwSignal<Shelf>, assessment: RwSignal<Assessment>) -> impl IntoView {
     let lang = use_lang();
     let offered = RwSignal::new(None::<Assessment>);
-    let problems = RwSignal::new(Vec::<String>::new());
-    if let Some(fragment) = take_fragment() {
+    let problems = RwSignal::new(Vec::<AssessmentError>::new());
+    let receive = move || {
+        let Some(fragment) = take_fragment() else { return };
+        problems.set(Vec::new());
         spawn_local(async move {
             match read_fragment(&fragment).await {
                 Ok(shared) if assessment.with_untracked(|a| a.inputs.is_empty() && a.city.trim().is_empty()) => {
+                    offered.set(None);
                     assessment.set(shared);
                 }
                 Ok(shared) => offered.set(Some(shared)),
                 Err(found) => problems.set(found),
             }
         });
-    }
+    };
+    receive();
+    // A second link opened in this tab (another link in the same mail) changes only the
+    // fragment: no page load, so it is taken the same way as the first.
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| receive());
+    on_cleanup(move || listener.remove());
     let open_link = move |_| {
         if let Some(shared) = offered.get_untracked() {
             open_beside(shelf, assessment, shared);
@@ -74,6 +82,6 @@ pub fn SharedLinkOffer(shelf: RwSignal<Shelf>, assessment: RwSignal<Assessment>)
                     })
             }}
         </div>
-        <ProblemAlert title=SelfcheckMsg::LinkProblems problems=problems />
+        <ProblemAlert title=SelfcheckMsg::LinkProblems problems=in_page_language(problems) />
     }
 }

@@ -236,6 +236,13 @@ describe('city self-check page', () => {
     await compressed.locator('.sc-indicator').first().getByLabel('Evidence note (source, date)').waitFor();
     assert.equal(await compressed.getByTestId('overall-index').innerText(), longIndex);
     assert.equal(await compressed.locator('.sc-indicator').nth(3).getByLabel('Evidence note (source, date)').inputValue(), 'Source: department report number 3, checked by the statistics office in October 2026.');
+    // A second link opened in the same tab changes only the fragment (no page load): it is
+    // offered all the same.
+    await compressed.goto(link);
+    await compressed.getByText('This link holds an assessment of “Lishui”. Open it as another assessment on this device? Yours stays as it is.').waitFor();
+    await compressed.getByRole('button', { name: 'Open it beside mine' }).click();
+    await until(async () => (await compressed.getByTestId('overall-index').innerText()) === first.index, 'the second link to open');
+    assert.equal(new URL(compressed.url()).hash, '', 'the second link is taken out of the address bar too');
     await fourth.close();
     for (const context of [first.context, second, third]) await context.close();
   });
@@ -282,13 +289,14 @@ describe('city self-check page', () => {
   test('a file that does not fit says why and changes nothing', async () => {
     const { context, page, index } = await filled('Keep me');
     const cases = [
-      ['{"schema":"civic-pulse.assessment.v1","framework":{"id":"smart-2021"', /EOF while parsing/],
-      ['{"schema":"other","framework":{"id":"smart-2021","version":"1"}}', /schema must be "civic-pulse.assessment.v1"/],
+      ['{"schema":"civic-pulse.assessment.v1","framework":{"id":"smart-2021"', /^This is not a readable JSON file: it breaks off or goes wrong at line 1, column \d+\.$/],
+      ['{"schema":"civic-pulse.assessment.v1","framework":{"id":"smart-2021"}}', /^The assessment lacks “framework\.version”\.$/],
+      ['{"schema":"other","framework":{"id":"smart-2021","version":"1"}}', /its schema is “other”, not “civic-pulse\.assessment\.v1”/],
       ['{"schema":"civic-pulse.assessment.v1","framework":{"id":"qa-2025","version":"1"}}', /made with version 1 of the framework “qa-2025”, and this device has version 2025\.1/],
       ['{"schema":"civic-pulse.assessment.v1","framework":{"id":"town-9","version":"1"}}', /framework “town-9”, which is not on this device/],
       ['{"schema":"civic-pulse.assessment.v1","framework":{"id":"smart-2021","version":"2021.1"},"inputs":{"Z1.1":{"level":2},"T1.1":{"level":9}}}', /Z1\.1 is not an indicator/],
-      ['{"schema":"civic-pulse.assessment.v1","framework":{"id":"smart-2021","version":"2021.1"},"inputs":{"T1.1":{"level":9}}}', /indicator T1\.1: level must be 0 to 4 \(found 9\)/],
-      ['{"schema":"civic-pulse.assessment.v1","framework":{"id":"smart-2021","version":"2021.1"},"inputs":{"S2.3":{"score":140}}}', /indicator S2\.3: score must be 0 to 100 \(found 140\)/],
+      ['{"schema":"civic-pulse.assessment.v1","framework":{"id":"smart-2021","version":"2021.1"},"inputs":{"T1.1":{"level":9}}}', /^Indicator T1\.1: the level must be 0 to 4 \(found 9\)\.$/],
+      ['{"schema":"civic-pulse.assessment.v1","framework":{"id":"smart-2021","version":"2021.1"},"inputs":{"S2.3":{"score":140}}}', /^Indicator S2\.3: the score must be 0 to 100 \(found 140\)\.$/],
     ];
     for (const [text, message] of cases) {
       await page.getByLabel('Open an assessment file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(text) });
@@ -297,6 +305,35 @@ describe('city self-check page', () => {
       assert.equal(await page.getByLabel('City', { exact: true }).inputValue(), 'Keep me');
     }
     await expectNoAxeViolations(page, 'an import error');
+    await context.close();
+  });
+
+  test('a bad file or link speaks the page’s language, never serde’s or Rust’s', async () => {
+    const context = await fixture.browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${fixture.url}/selfcheck.html`);
+    await page.getByRole('heading', { name: '城市自评', level: 1 }).waitFor();
+    const open = (text) => page.getByLabel('打开评估文件').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await open('{"schema":"civic-pulse.assessment.v1","framework":{"id":"smart-2021"}}');
+    await page.getByRole('alert').getByText('评估缺少“framework.version”。', { exact: true }).waitFor();
+    const figures = '{"schema":"civic-pulse.assessment.v1","framework":{"id":"smart-2021","version":"2021.1"},"inputs":{"T1.1":{"score":150},"Z9.9":{"level":1}}}';
+    await open(figures);
+    const alert = page.getByRole('alert').filter({ hasText: '无法使用此文件' }).last();
+    await alert.getByText('指标 T1.1：得分须为 0 至 100（文件中为 150）。', { exact: true }).waitFor();
+    await alert.getByText('Z9.9 不是本框架的指标。', { exact: true }).waitFor();
+    for (const english of ['must', 'missing field', 'is not an indicator', 'line 1']) {
+      assert.ok(!(await alert.innerText()).includes(english), `no English (${english}) on a Chinese page`);
+    }
+    // The same figures in a share link, then a damaged link, opened in this same tab.
+    await page.goto(`${fixture.url}/selfcheck.html#data=${Buffer.from(figures).toString('base64url')}`);
+    const linkAlert = page.getByRole('alert').filter({ hasText: '此链接无法打开' }).last();
+    await linkAlert.getByText('指标 T1.1：得分须为 0 至 100（文件中为 150）。', { exact: true }).waitFor();
+    await page.goto(`${fixture.url}/selfcheck.html#data=not-base64!`);
+    await linkAlert.getByText('链接已损坏或不完整：请重新索取。', { exact: true }).waitFor();
+    // Switching the page to English says the same problem again, in English.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('alert').getByText('The link is damaged or incomplete: ask for it again.', { exact: true }).waitFor();
+    await expectNoAxeViolations(page, 'a refused link');
     await context.close();
   });
 

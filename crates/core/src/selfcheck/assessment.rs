@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::assessment_error::{AssessmentError, json_value, shape_problems};
 use super::{Framework, IndicatorInput};
 
 pub const ASSESSMENT_SCHEMA_V1: &str = "civic-pulse.assessment.v1";
@@ -51,11 +52,18 @@ impl Assessment {
         serde_json::to_string(self).expect("an assessment of strings and numbers always serialises")
     }
 
-    /// Reads a saved or imported assessment; the error says what is wrong, with its position.
-    pub fn parse(json: &str) -> Result<Assessment, String> {
-        let assessment: Assessment = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    /// Reads a saved or imported assessment: every problem with its syntax or shape, typed.
+    pub fn parse(json: &str) -> Result<Assessment, Vec<AssessmentError>> {
+        let value = json_value(json).map_err(|problem| vec![problem])?;
+        let problems = shape_problems(&value);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        // The shape is checked field by field above, so the typed read cannot fail on it; should
+        // it still, the file is called unreadable rather than shown serde's words.
+        let assessment: Assessment = serde_json::from_value(value).map_err(|_| vec![AssessmentError::NotAnObject])?;
         if assessment.schema != ASSESSMENT_SCHEMA_V1 {
-            return Err(format!("schema must be \"{ASSESSMENT_SCHEMA_V1}\""));
+            return Err(vec![AssessmentError::Schema { found: assessment.schema }]);
         }
         Ok(assessment)
     }
@@ -98,36 +106,37 @@ impl Assessment {
         }
     }
 
-    /// Everything that stops this assessment from being used with `framework`, in words (empty
-    /// when it fits): another framework, unknown codes, figures out of range.
-    pub fn problems_with(&self, framework: &Framework) -> Vec<String> {
+    /// Everything that stops this assessment from being used with `framework` (empty when it
+    /// fits): another framework, unknown codes, figures out of range.
+    pub fn problems_with(&self, framework: &Framework) -> Vec<AssessmentError> {
         if self.framework.id != framework.id {
-            return vec![format!(
-                "it is an assessment of the framework “{}”, not “{}”",
-                self.framework.id, framework.id
-            )];
+            return vec![AssessmentError::OtherFramework {
+                found: self.framework.id.clone(),
+                here: framework.id.clone(),
+            }];
         }
         if self.framework.version != framework.version {
-            return vec![format!(
-                "it was made with version {} of the framework “{}”, and this device has version {}",
-                self.framework.version, framework.id, framework.version
-            )];
+            return vec![AssessmentError::OtherVersion {
+                id: framework.id.clone(),
+                found: self.framework.version.clone(),
+                here: framework.version.clone(),
+            }];
         }
-        let mut found: Vec<String> = match super::normalise_inputs(framework, &self.inputs) {
+        let mut found: Vec<AssessmentError> = match super::normalise_inputs(framework, &self.inputs) {
             Ok(_) => Vec::new(),
-            Err(problems) => problems.iter().map(ToString::to_string).collect(),
+            Err(problems) => problems.into_iter().map(AssessmentError::Input).collect(),
         };
         if let Err(problems) = super::weights_with_overrides(framework, &self.weights) {
-            found.extend(problems.iter().map(ToString::to_string));
+            found.extend(problems.into_iter().map(AssessmentError::Weight));
         }
-        if self.year.is_some_and(|year| !(1990..=2100).contains(&year)) {
-            found.push("year must be between 1990 and 2100".to_owned());
+        if let Some(year) = self.year.filter(|year| !(1990..=2100).contains(year)) {
+            found.push(AssessmentError::Year { year });
         }
         found
     }
 
-    /// This assessment if it fits `framework`, else every problem in words.
-    pub fn fit(self, framework: &Framework) -> Result<Assessment, Vec<String>> {
+    /// This assessment if it fits `framework`, else every problem.
+    pub fn fit(self, framework: &Framework) -> Result<Assessment, Vec<AssessmentError>> {
         let problems = self.problems_with(framework);
         if problems.is_empty() { Ok(self) } else { Err(problems) }
     }
@@ -144,20 +153,21 @@ impl Assessment {
     }
 
     /// The compressed bytes a `zdata=` fragment carries, still to be inflated.
-    pub fn compressed_in_fragment(fragment: &str) -> Option<Result<Vec<u8>, String>> {
+    pub fn compressed_in_fragment(fragment: &str) -> Option<Result<Vec<u8>, AssessmentError>> {
         let data = fragment.trim_start_matches('#').strip_prefix("zdata=")?;
-        Some(crate::base64url::decode(data).ok_or_else(|| "the link is damaged".to_owned()))
+        Some(crate::base64url::decode(data).ok_or(AssessmentError::DamagedLink))
     }
 
     /// Reads the JSON a share link carried, once inflated.
-    pub fn from_shared_bytes(bytes: Vec<u8>) -> Result<Assessment, String> {
-        String::from_utf8(bytes).map_err(|_| "the link is damaged".to_owned()).and_then(|json| Assessment::parse(&json))
+    pub fn from_shared_bytes(bytes: Vec<u8>) -> Result<Assessment, Vec<AssessmentError>> {
+        let json = String::from_utf8(bytes).map_err(|_| vec![AssessmentError::DamagedLink])?;
+        Assessment::parse(&json)
     }
 
     /// Reads a share link's fragment (with or without the leading `#`).
-    pub fn from_fragment(fragment: &str) -> Option<Result<Assessment, String>> {
+    pub fn from_fragment(fragment: &str) -> Option<Result<Assessment, Vec<AssessmentError>>> {
         let data = fragment.trim_start_matches('#').strip_prefix("data=")?;
-        let bytes = crate::base64url::decode(data).ok_or_else(|| "the link is damaged".to_owned());
+        let bytes = crate::base64url::decode(data).ok_or_else(|| vec![AssessmentError::DamagedLink]);
         Some(bytes.and_then(Assessment::from_shared_bytes))
     }
 
@@ -197,7 +207,7 @@ mod tests {
         assert!(fragment.starts_with("zdata="));
         assert_eq!(Assessment::compressed_in_fragment(&format!("#{fragment}")), Some(Ok(vec![1, 2, 250])));
         assert_eq!(Assessment::compressed_in_fragment("#data=abc"), None);
-        assert_eq!(Assessment::compressed_in_fragment("#zdata=!!"), Some(Err("the link is damaged".to_owned())));
+        assert_eq!(Assessment::compressed_in_fragment("#zdata=!!"), Some(Err(AssessmentError::DamagedLink)));
     }
 
     #[test]
@@ -215,8 +225,47 @@ mod tests {
         let json = assessment.to_json();
         assert!(json.starts_with(r#"{"schema":"civic-pulse.assessment.v1","framework":{"id":"smart-2021""#), "{json}");
         assert_eq!(Assessment::parse(&json), Ok(assessment));
-        assert!(Assessment::parse(r#"{"schema":"other","framework":{"id":"x","version":"1"}}"#).is_err());
-        assert!(Assessment::parse(r#"{"schema":"civic-pulse.assessment.v1""#).unwrap_err().contains("EOF"));
+        assert_eq!(
+            Assessment::parse(r#"{"schema":"other","framework":{"id":"x","version":"1"}}"#),
+            Err(vec![AssessmentError::Schema { found: "other".into() }])
+        );
+        assert_eq!(
+            Assessment::parse("{\n\"schema\":\"civic-pulse.assessment.v1\""),
+            Err(vec![AssessmentError::NotJson { line: 2, column: 36 }]),
+            "cut short: where it breaks off"
+        );
+    }
+
+    #[test]
+    fn every_shape_problem_is_named_by_its_field_and_none_is_serde_text() {
+        use super::super::Kind;
+        let problems = Assessment::parse(
+            r#"{"schema":"civic-pulse.assessment.v1","framework":{"id":"smart-2021"},"year":"2026","colour":1,
+                "inputs":{"T1.1":{"level":300,"quality":"guessed"},"T1.2":5},"weights":{"T":"heavy"}}"#,
+        )
+        .unwrap_err();
+        let wrong = |field: &str, kind| AssessmentError::WrongKind { field: field.into(), kind };
+        assert_eq!(
+            problems,
+            [
+                AssessmentError::MissingField { field: "framework.version".into() },
+                wrong("year", Kind::Year),
+                wrong("inputs.T1.1.level", Kind::Level),
+                wrong("inputs.T1.1.quality", Kind::Quality),
+                wrong("inputs.T1.2", Kind::Object),
+                wrong("weights.T", Kind::Number),
+                AssessmentError::UnknownField { field: "colour".into() },
+            ]
+        );
+        assert_eq!(Assessment::parse("[1, 2]"), Err(vec![AssessmentError::NotAnObject]));
+        for lang in crate::Lang::all() {
+            for problem in &problems {
+                let text = problem.message(lang);
+                assert!(!text.contains('{') && !text.contains("invalid type"), "{text}");
+            }
+        }
+        let chinese = crate::Lang::from_tag("zh-Hans").unwrap();
+        assert_eq!(problems[0].message(chinese), "评估缺少“framework.version”。");
     }
 
     #[test]
@@ -226,7 +275,7 @@ mod tests {
         let framework = Framework::builtin("smart-2021").unwrap();
         for example in schema["examples"].as_array().unwrap() {
             let assessment = Assessment::parse(&example.to_string()).unwrap();
-            assert_eq!(assessment.problems_with(&framework), Vec::<String>::new());
+            assert_eq!(assessment.problems_with(&framework), Vec::new());
             assert_eq!(assessment.framework.version, framework.version);
         }
     }
@@ -256,8 +305,20 @@ mod tests {
         assessment.year = Some(1200);
         let problems = assessment.problems_with(&framework);
         assert_eq!(problems.len(), 3, "{problems:?}");
-        assert!(problems.iter().any(|p| p.contains("X9.9")) && problems.iter().any(|p| p.contains("T1.1")));
+        let english = crate::Lang::fallback();
+        let texts: Vec<String> = problems.iter().map(|problem| problem.message(english)).collect();
+        assert_eq!(
+            texts,
+            [
+                "Indicator T1.1: the level must be 0 to 4 (found 7).",
+                "X9.9 is not an indicator of this framework.",
+                "The year must be between 1990 and 2100 (found 1200).",
+            ]
+        );
         let other = Framework::builtin("qa-2025").unwrap();
-        assert!(Assessment::new(&other).problems_with(&framework)[0].contains("qa-2025"));
+        assert_eq!(
+            Assessment::new(&other).problems_with(&framework),
+            [AssessmentError::OtherFramework { found: "qa-2025".into(), here: "smart-2021".into() }]
+        );
     }
 }

@@ -10,11 +10,12 @@ pub enum EngineError {
 }
 
 impl EngineError {
-    /// One sentence per problem, each naming the indicator and what to change.
-    pub fn messages(&self) -> Vec<String> {
+    /// One sentence per problem in the official's language, each naming the indicator and what
+    /// to change.
+    pub fn messages(&self, lang: crate::Lang) -> Vec<String> {
         match self {
-            EngineError::Inputs(problems) => problems.iter().map(ToString::to_string).collect(),
-            EngineError::Weights(problems) => problems.iter().map(ToString::to_string).collect(),
+            EngineError::Inputs(problems) => problems.iter().map(|problem| problem.message(lang)).collect(),
+            EngineError::Weights(problems) => problems.iter().map(|problem| problem.message(lang)).collect(),
         }
     }
 }

@@ -43,6 +43,20 @@ impl std::fmt::Display for WeightError {
 
 impl std::error::Error for WeightError {}
 
+impl WeightError {
+    /// The problem in the official's language.
+    pub fn message(&self, lang: crate::Lang) -> String {
+        use crate::SelfcheckMsg as M;
+        match self {
+            WeightError::UnknownCode { code } => lang.format(M::ProblemWeightUnknown, &[("code", code)]),
+            WeightError::BadWeight { code, weight } => {
+                lang.format(M::ProblemWeightBad, &[("code", code), ("weight", &weight.to_string())])
+            }
+            WeightError::AllZero { parent } => lang.format(M::ProblemWeightAllZero, &[("code", parent)]),
+        }
+    }
+}
+
 /// Red, yellow or green, from the framework's light thresholds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Light {

@@ -160,6 +160,27 @@ impl std::fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
+impl InputError {
+    /// The problem in the official's language.
+    pub fn message(&self, lang: crate::Lang) -> String {
+        use crate::SelfcheckMsg as M;
+        use InputError as E;
+        match self {
+            E::UnknownCode { code } => lang.format(M::ProblemUnknownCode, &[("code", code)]),
+            E::NotAnIndicator { code } => lang.format(M::ProblemNotAnIndicator, &[("code", code)]),
+            E::NotExactlyOneFigure { code } => lang.format(M::ProblemNotOneFigure, &[("code", code)]),
+            E::LevelOutOfRange { code, level } => {
+                lang.format(M::ProblemLevelRange, &[("code", code), ("level", &level.to_string())])
+            }
+            E::ScoreOutOfRange { code, score } => {
+                lang.format(M::ProblemScoreRange, &[("code", code), ("score", &score.to_string())])
+            }
+            E::ValueNotFinite { code } => lang.format(M::ProblemValueNotNumber, &[("code", code)]),
+            E::ValueWithoutScale { code } => lang.format(M::ProblemValueWithoutScale, &[("code", code)]),
+        }
+    }
+}
+
 /// Scores a raw value against an indicator's goalposts or target, on 0..100.
 fn score_value(node: &Node, value: f64) -> Option<f64> {
     let score = if let Some(g) = node.goalposts {

@@ -5,6 +5,7 @@
 //! Pure and deterministic: the same inputs give the same results natively and in Wasm.
 
 mod assessment;
+mod assessment_error;
 mod citizen_ratings;
 mod compare;
 mod error;
@@ -19,6 +20,7 @@ mod template;
 mod uncertainty;
 
 pub use assessment::{ASSESSMENT_SCHEMA_V1, Assessment, FrameworkRef};
+pub use assessment_error::{AssessmentError, Kind};
 pub use citizen_ratings::{CitizenRatings, read_ratings};
 pub use compare::{BenchmarkComparison, NodeDelta, compare_with_benchmark, compare_with_earlier};
 pub use error::EngineError;
