@@ -1,5 +1,7 @@
 use civic_pulse_core::SelfcheckMsg;
-use civic_pulse_core::selfcheck::{Assessment, CitizenRatings, Framework, read_ratings, read_template, template_csv};
+use civic_pulse_core::selfcheck::{
+    Assessment, CitizenRatings, Framework, RatingsError, TemplateError, read_ratings, read_template, template_csv,
+};
 use leptos::prelude::*;
 
 use super::file_picker::FilePicker;
@@ -18,7 +20,15 @@ pub fn DataCollection(
     ratings: RwSignal<Option<CitizenRatings>>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let problems = RwSignal::new(Vec::<String>::new());
+    // A refused file's problems are typed, said in the page's language when shown.
+    let template_problems = RwSignal::new(Vec::<TemplateError>::new());
+    let ratings_problems = RwSignal::new(Vec::<RatingsError>::new());
+    let all_problems = Signal::derive(move || {
+        let lang = lang.get();
+        let mut all: Vec<String> = template_problems.with(|found| found.iter().map(|p| p.message(lang)).collect());
+        ratings_problems.with(|found| all.extend(found.iter().map(|p| p.message(lang))));
+        all
+    });
     let status = RwSignal::new(None::<String>);
     let takes_ratings = framework.with_value(|f| f.citizen_feedback.is_some());
 
@@ -31,13 +41,15 @@ pub fn DataCollection(
         Ok(inputs) => {
             let count = inputs.len();
             assessment.update(|a| a.inputs.extend(inputs));
-            problems.set(Vec::new());
+            template_problems.set(Vec::new());
+            ratings_problems.set(Vec::new());
             status
                 .set(Some(lang.get_untracked().format(SelfcheckMsg::TemplateLoaded, &[("count", &count.to_string())])));
         }
         Err(found) => {
             status.set(None);
-            problems.set(found);
+            ratings_problems.set(Vec::new());
+            template_problems.set(found);
         }
     });
     let import_ratings = Callback::new(move |text: String| match read_ratings(&text) {
@@ -49,7 +61,8 @@ pub fn DataCollection(
                     a.inputs.insert(code, input);
                 });
             }
-            problems.set(Vec::new());
+            template_problems.set(Vec::new());
+            ratings_problems.set(Vec::new());
             status.set(Some(lang.get_untracked().format(
                 SelfcheckMsg::RatingsLoaded,
                 &[
@@ -63,7 +76,8 @@ pub fn DataCollection(
         }
         Err(found) => {
             status.set(None);
-            problems.set(found);
+            template_problems.set(Vec::new());
+            ratings_problems.set(found);
         }
     });
     view! {
@@ -81,7 +95,7 @@ pub fn DataCollection(
                     })}
             </div>
             <p role="status" data-testid="data-status">{move || status.get()}</p>
-            <ProblemAlert title=SelfcheckMsg::ImportProblems problems=problems />
+            <ProblemAlert title=SelfcheckMsg::ImportProblems problems=all_problems />
         </section>
     }
 }

@@ -324,6 +324,13 @@ describe('city self-check page', () => {
     for (const english of ['must', 'missing field', 'is not an indicator', 'line 1']) {
       assert.ok(!(await alert.innerText()).includes(english), `no English (${english}) on a Chinese page`);
     }
+    // A department's template and a ratings export with mistakes: the same language.
+    await page.getByLabel('导入已填写的模板').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('code,value\r\nX9.9,1\r\nT1.2,high\r\n') });
+    await page.getByRole('alert').getByText('第 2 行：“X9.9”不是 smart-2021 的指标。', { exact: true }).waitFor();
+    await page.getByRole('alert').getByText('第 3 行：T1.2 的数值必须是 0 至 4 的等级（文件中为“high”）。', { exact: true }).waitFor();
+    await page.getByLabel('导入市民评价（JSON 或 CSV）').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('[{"schema":"civic-pulse.rating.v1","score":"5"}]') });
+    await page.getByRole('alert').getByText('第 1 条评价：“score”必须是 1 至 5 的整数。', { exact: true }).waitFor();
+    await page.getByRole('alert').getByText('第 1 条评价：缺少“id”。', { exact: true }).waitFor();
     // The same figures in a share link, then a damaged link, opened in this same tab.
     await page.goto(`${fixture.url}/selfcheck.html#data=${Buffer.from(figures).toString('base64url')}`);
     const linkAlert = page.getByRole('alert').filter({ hasText: '此链接无法打开' }).last();
@@ -453,9 +460,9 @@ describe('city self-check page', () => {
     const badTemplate = `${rows[0]}\r\nT1.1,,,,7,,\r\nX9.9,,,,1,,\r\nT1.2,,,,high,sure,\r\n`;
     await page.getByLabel('Import a filled template').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(badTemplate) });
     const alert = page.getByRole('alert').filter({ hasText: 'This file cannot be used' });
-    await alert.getByText('line 3: “X9.9” is not an indicator of smart-2021').waitFor();
-    await alert.getByText('line 4: T1.2 value must be a level from 0 to 4 (found “high”)').waitFor();
-    await alert.getByText('indicator T1.1: level must be 0 to 4 (found 7)').waitFor();
+    await alert.getByText('Line 3: “X9.9” is not an indicator of smart-2021.').waitFor();
+    await alert.getByText('Line 4: the value of T1.2 must be a level from 0 to 4 (found “high”).').waitFor();
+    await alert.getByText('Indicator T1.1: the level must be 0 to 4 (found 7).').waitFor();
     assert.equal(await page.getByTestId('overall-index').innerText(), index, 'nothing changed');
 
     // Ratings as the collector exports them: one sent twice (a resend) counts once.
@@ -484,7 +491,7 @@ describe('city self-check page', () => {
     await page.getByTestId('data-status').getByText('Used 3 resident ratings (1 repeats left out): satisfaction 67 %, entered for S2.3.').waitFor();
     const bad = JSON.stringify([rating(4, 'transport', 9)]);
     await page.getByLabel('Import resident ratings (JSON or CSV)').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
-    await page.getByRole('alert').getByText('rating 1: score must be a whole number from 1 to 5').waitFor();
+    await page.getByRole('alert').getByText('Rating 1: “score” must be a whole number from 1 to 5.').waitFor();
     assert.equal(await s23.getByLabel('Evidence note (source, date)').inputValue(), 'Satisfaction of 3 resident ratings (imported).', 'nothing changed');
     await context.close();
   });

@@ -21,7 +21,7 @@ mod uncertainty;
 
 pub use assessment::{ASSESSMENT_SCHEMA_V1, Assessment, FrameworkRef};
 pub use assessment_error::{AssessmentError, Kind};
-pub use citizen_ratings::{CitizenRatings, read_ratings};
+pub use citizen_ratings::{CitizenRatings, Place, RatingsError, read_ratings};
 pub use compare::{BenchmarkComparison, NodeDelta, compare_with_benchmark, compare_with_earlier};
 pub use error::EngineError;
 pub use evaluate::{
@@ -38,5 +38,5 @@ pub use input::{
 };
 pub use results_csv::{RESULT_COLUMNS, results_csv};
 pub use shelf::Shelf;
-pub use template::{TEMPLATE_COLUMNS, read_template, template_csv};
+pub use template::{TEMPLATE_COLUMNS, TemplateError, read_template, template_csv};
 pub use uncertainty::{Uncertainty, UncertaintyOptions, draw_extremes, simulate, uncertainty_vector};

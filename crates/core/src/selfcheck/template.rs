@@ -5,10 +5,11 @@
 
 use std::collections::BTreeMap;
 
-use crate::csv::{self, cell, row};
+use crate::csv::{self, CsvError, cell, row};
+use crate::{Lang, SelfcheckMsg as M};
 
 use super::framework::{Direction, Framework, localized_text};
-use super::input::{IndicatorInput, Quality, normalise_inputs, parse_value};
+use super::input::{IndicatorInput, InputError, Quality, normalise_inputs, parse_value};
 
 pub const TEMPLATE_COLUMNS: [&str; 7] = ["code", "indicator", "unit", "goalposts", "value", "quality", "note"];
 
@@ -48,23 +49,67 @@ pub fn template_csv(framework: &Framework, tag: &str) -> String {
     out
 }
 
+/// Why a filled template cannot be read, each problem by its line where it has one.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TemplateError {
+    Csv(CsvError),
+    Empty,
+    NotATemplate,
+    NotAnIndicator { line: usize, code: String, framework: String },
+    NotANumber { line: usize, code: String, found: String },
+    NotALevel { line: usize, code: String, found: String },
+    BadQuality { line: usize, code: String, found: String },
+    Twice { line: usize, code: String },
+    Input(InputError),
+}
+
+impl TemplateError {
+    /// The problem in the official's language.
+    pub fn message(&self, lang: Lang) -> String {
+        use TemplateError as E;
+        let found = |msg: M, line: &usize, code: &str, found: &str| {
+            lang.format(msg, &[("line", &line.to_string()), ("code", code), ("found", found)])
+        };
+        match self {
+            E::Csv(CsvError::UnclosedQuote { line }) => {
+                lang.format(M::ProblemCsvUnclosed, &[("line", &line.to_string())])
+            }
+            E::Empty => lang.text(M::ProblemTemplateEmpty).to_owned(),
+            E::NotATemplate => lang.text(M::ProblemTemplateColumns).to_owned(),
+            E::NotAnIndicator { line, code, framework } => lang.format(
+                M::ProblemTemplateNotIndicator,
+                &[("line", &line.to_string()), ("code", code), ("framework", framework)],
+            ),
+            E::NotANumber { line, code, found: value } => found(M::ProblemTemplateNotNumber, line, code, value),
+            E::NotALevel { line, code, found: value } => found(M::ProblemTemplateNotLevel, line, code, value),
+            E::BadQuality { line, code, found: value } => found(M::ProblemTemplateQuality, line, code, value),
+            E::Twice { line, code } => {
+                lang.format(M::ProblemTemplateTwice, &[("line", &line.to_string()), ("code", code)])
+            }
+            E::Input(problem) => problem.message(lang),
+        }
+    }
+}
+
 /// The entries of a filled template, keyed by indicator code; rows with a blank value are "not
 /// assessed" and left out. Any problem refuses the whole file, each named by its line.
-pub fn read_template(framework: &Framework, text: &str) -> Result<BTreeMap<String, IndicatorInput>, Vec<String>> {
-    let rows = csv::parse(text).map_err(|e| vec![e.to_string()])?;
+pub fn read_template(
+    framework: &Framework,
+    text: &str,
+) -> Result<BTreeMap<String, IndicatorInput>, Vec<TemplateError>> {
+    let rows = csv::parse(text).map_err(|e| vec![TemplateError::Csv(e)])?;
     let Some(((_, header), body)) = rows.split_first() else {
-        return Err(vec!["the file is empty".to_owned()]);
+        return Err(vec![TemplateError::Empty]);
     };
     let column = |name: &str| header.iter().position(|h| h.eq_ignore_ascii_case(name));
     let (Some(code_at), Some(value_at)) = (column("code"), column("value")) else {
-        return Err(vec![
-            "not a data-collection template: the first row must have the columns code and value".to_owned(),
-        ]);
+        return Err(vec![TemplateError::NotATemplate]);
     };
     let (quality_at, note_at) = (column("quality"), column("note"));
     let mut inputs = BTreeMap::new();
     let mut problems = Vec::new();
     for (line, cells) in body {
+        let line = *line;
         let get = |at: Option<usize>| at.and_then(|c| cells.get(c)).map(|s| s.trim()).unwrap_or_default();
         let code = get(Some(code_at));
         let value = get(Some(value_at));
@@ -72,14 +117,18 @@ pub fn read_template(framework: &Framework, text: &str) -> Result<BTreeMap<Strin
             continue;
         }
         let Some(node) = framework.index_of(code).map(|i| &framework.nodes[i]).filter(|n| n.is_indicator()) else {
-            problems.push(format!("line {line}: “{code}” is not an indicator of {}", framework.id));
+            problems.push(TemplateError::NotAnIndicator {
+                line,
+                code: code.to_owned(),
+                framework: framework.id.clone(),
+            });
             continue;
         };
         let mut input = if node.takes_value() {
             match parse_value(value) {
                 Some(number) => IndicatorInput::value(number),
                 None => {
-                    problems.push(format!("line {line}: {code} value must be a number (found “{value}”)"));
+                    problems.push(TemplateError::NotANumber { line, code: code.to_owned(), found: value.to_owned() });
                     continue;
                 }
             }
@@ -87,7 +136,7 @@ pub fn read_template(framework: &Framework, text: &str) -> Result<BTreeMap<Strin
             match value.parse::<u8>() {
                 Ok(level) => IndicatorInput::level(level),
                 Err(_) => {
-                    problems.push(format!("line {line}: {code} value must be a level from 0 to 4 (found “{value}”)"));
+                    problems.push(TemplateError::NotALevel { line, code: code.to_owned(), found: value.to_owned() });
                     continue;
                 }
             }
@@ -96,19 +145,19 @@ pub fn read_template(framework: &Framework, text: &str) -> Result<BTreeMap<Strin
         if !quality.is_empty() {
             match Quality::from_id(quality) {
                 Some(q) => input.quality = Some(q),
-                None => problems.push(format!(
-                    "line {line}: {code} quality must be measured, administrative, estimated or unknown-source (found “{quality}”)"
-                )),
+                None => {
+                    problems.push(TemplateError::BadQuality { line, code: code.to_owned(), found: quality.to_owned() })
+                }
             }
         }
         let note = get(note_at);
         input.note = (!note.is_empty()).then(|| note.to_owned());
         if inputs.insert(code.to_owned(), input).is_some() {
-            problems.push(format!("line {line}: {code} appears twice"));
+            problems.push(TemplateError::Twice { line, code: code.to_owned() });
         }
     }
     if let Err(found) = normalise_inputs(framework, &inputs) {
-        problems.extend(found.iter().map(ToString::to_string));
+        problems.extend(found.into_iter().map(TemplateError::Input));
     }
     if problems.is_empty() { Ok(inputs) } else { Err(problems) }
 }
@@ -169,15 +218,21 @@ mod tests {
         let smart = Framework::builtin("smart-2021").unwrap();
         let text = filled(&smart, &[("T1.1", "7", "", ""), ("T1.2", "high", "sure", "")]) + "X9,,,,1,,\r\n";
         let problems = read_template(&smart, &text).unwrap_err();
+        let english: Vec<String> = problems.iter().map(|p| p.message(Lang::fallback())).collect();
         assert_eq!(
-            problems,
+            english,
             [
-                "line 3: T1.2 value must be a level from 0 to 4 (found “high”)",
-                "line 54: “X9” is not an indicator of smart-2021",
-                "indicator T1.1: level must be 0 to 4 (found 7)",
+                "Line 3: the value of T1.2 must be a level from 0 to 4 (found “high”).",
+                "Line 54: “X9” is not an indicator of smart-2021.",
+                "Indicator T1.1: the level must be 0 to 4 (found 7).",
             ]
         );
-        assert!(read_template(&smart, "a,b\n1,2\n").unwrap_err()[0].contains("columns code and value"));
-        assert!(read_template(&smart, "code,value\nT1.1,\"3\n").unwrap_err()[0].contains("never ends"));
+        let chinese = Lang::from_tag("zh-Hans").unwrap();
+        assert_eq!(problems[1].message(chinese), "第 54 行：“X9”不是 smart-2021 的指标。");
+        assert_eq!(read_template(&smart, "a,b\n1,2\n"), Err(vec![TemplateError::NotATemplate]));
+        assert_eq!(
+            read_template(&smart, "code,value\nT1.1,\"3\n"),
+            Err(vec![TemplateError::Csv(CsvError::UnclosedQuote { line: 2 })])
+        );
     }
 }
