@@ -1,5 +1,5 @@
 use civic_pulse_core::SelfcheckMsg;
-use civic_pulse_core::selfcheck::{Assessment, Shelf, localized_text};
+use civic_pulse_core::selfcheck::{Assessment, FrameworkError, Shelf, localized_text};
 use leptos::prelude::*;
 
 use super::file_picker::FilePicker;
@@ -27,7 +27,10 @@ pub fn AssessmentShelf(shelf: RwSignal<Shelf>, assessment: RwSignal<Assessment>)
     let new_framework =
         RwSignal::new(frameworks.with_untracked(|f| f.first().map(|(id, _)| id.clone()).unwrap_or_default()));
     let confirming = RwSignal::new(false);
-    let problems = RwSignal::new(Vec::<String>::new());
+    // A refused framework file's problems, typed: said in the page's language when shown.
+    let problems = RwSignal::new(Vec::<FrameworkError>::new());
+    let problem_texts =
+        Signal::derive(move || problems.with(|found| found.iter().map(|p| p.message(lang.get())).collect::<Vec<_>>()));
     let status = RwSignal::new(None::<String>);
 
     let label = move |a: &Assessment| {
@@ -148,7 +151,7 @@ pub fn AssessmentShelf(shelf: RwSignal<Shelf>, assessment: RwSignal<Assessment>)
                 <FilePicker label=SelfcheckMsg::FrameworkFile accept=".json,application/json" on_text=add_framework />
             </div>
             <p role="status">{move || status.get()}</p>
-            <ProblemAlert title=SelfcheckMsg::FrameworkProblems problems=problems />
+            <ProblemAlert title=SelfcheckMsg::FrameworkProblems problems=problem_texts />
         </section>
     }
 }

@@ -2,7 +2,7 @@
 //! added from a file (each file's JSON kept in local storage under its own key, so they work
 //! offline and after reload).
 
-use civic_pulse_core::selfcheck::{Assessment, AssessmentError, Framework, Localized};
+use civic_pulse_core::selfcheck::{Assessment, AssessmentError, Framework, FrameworkError, Localized};
 
 use crate::local_storage::local_storage;
 
@@ -33,14 +33,13 @@ pub fn available() -> Vec<(String, Localized)> {
 
 /// Checks a framework file and keeps it on the device (replacing an added one with the same id).
 /// A built-in id is refused, so a file can never change what a built-in framework means.
-pub fn add(text: &str) -> Result<Framework, Vec<String>> {
-    let framework =
-        Framework::from_json(text).map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+pub fn add(text: &str) -> Result<Framework, Vec<FrameworkError>> {
+    let framework = Framework::from_json(text)?;
     if Framework::BUILTIN_IDS.contains(&framework.id.as_str()) {
-        return Err(vec![format!("“{}” is a built-in framework; give your framework another id", framework.id)]);
+        return Err(vec![FrameworkError::BuiltinId { id: framework.id }]);
     }
     let saved = local_storage().is_some_and(|s| s.set_item(&format!("{PREFIX}{}", framework.id), text).is_ok());
-    if saved { Ok(framework) } else { Err(vec!["this device's storage is full or turned off".to_owned()]) }
+    if saved { Ok(framework) } else { Err(vec![FrameworkError::NotKept]) }
 }
 
 /// An assessment from a file or link, checked against its own framework on this device: every

@@ -320,7 +320,7 @@ describe('city self-check page', () => {
     await open(figures);
     const alert = page.getByRole('alert').filter({ hasText: '无法使用此文件' }).last();
     await alert.getByText('指标 T1.1：得分须为 0 至 100（文件中为 150）。', { exact: true }).waitFor();
-    await alert.getByText('Z9.9 不是本框架的指标。', { exact: true }).waitFor();
+    await alert.getByText('Z9.9 不是本评价体系的指标。', { exact: true }).waitFor();
     for (const english of ['must', 'missing field', 'is not an indicator', 'line 1']) {
       assert.ok(!(await alert.innerText()).includes(english), `no English (${english}) on a Chinese page`);
     }
@@ -331,6 +331,10 @@ describe('city self-check page', () => {
     await page.getByLabel('导入市民评价（JSON 或 CSV）').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('[{"schema":"civic-pulse.rating.v1","score":"5"}]') });
     await page.getByRole('alert').getByText('第 1 条评价：“score”必须是 1 至 5 的整数。', { exact: true }).waitFor();
     await page.getByRole('alert').getByText('第 1 条评价：缺少“id”。', { exact: true }).waitFor();
+    // A framework file with a field of the wrong kind: named by its path, in Chinese.
+    const framework = '{"schema":"civic-pulse.framework.v1","id":"town","version":"1","name":{"en":"Town"},"tiers":[{"id":"a","min":0,"name":{"en":"A"}}],"nodes":[{"code":"D","name":{"en":"D"},"children":[{"code":"D.1","name":{"en":"One"},"weight":"heavy"}]}]}';
+    await page.getByLabel('从文件添加评价体系').setInputFiles({ name: 'framework.json', mimeType: 'application/json', buffer: Buffer.from(framework) });
+    await page.getByRole('alert').getByText('“nodes[D].children[D.1].weight”必须是数字。', { exact: true }).waitFor();
     // The same figures in a share link, then a damaged link, opened in this same tab.
     await page.goto(`${fixture.url}/selfcheck.html#data=${Buffer.from(figures).toString('base64url')}`);
     const linkAlert = page.getByRole('alert').filter({ hasText: '此链接无法打开' }).last();
@@ -505,9 +509,9 @@ describe('city self-check page', () => {
     await page.getByRole('heading', { name: /^T · /, level: 2 }).waitFor();
     const addFile = (text) => page.getByLabel('Add a framework from a file').setInputFiles({ name: 'framework.json', mimeType: 'application/json', buffer: Buffer.from(text) });
     await addFile(JSON.stringify(framework));
-    await page.getByRole('alert').getByText('“qa-2025” is a built-in framework; give your framework another id').waitFor();
+    await page.getByRole('alert').getByText('“qa-2025” is a built-in framework: give your framework another id.').waitFor();
     await addFile('{"schema": "civic-pulse.framework.v1", "id": ');
-    await page.getByRole('alert').getByText(/the file is not valid JSON at line 1/).waitFor();
+    await page.getByRole('alert').getByText(/^This is not a readable JSON file: it breaks off or goes wrong at line 1, column \d+\.$/).waitFor();
     await addFile(JSON.stringify(own));
     await page.getByText('Framework “Our town checks” added to this device; a new assessment with it is open.').waitFor();
     const field = page.locator('.sc-indicator').first();

@@ -167,7 +167,7 @@ proptest! {
             "nodes": nodes,
         });
         match Framework::from_json(&file.to_string()) {
-            Err(problems) => prop_assert!(!problems.is_empty() && problems.iter().all(|p| !p.to_string().is_empty())),
+            Err(problems) => prop_assert!(!problems.is_empty() && problems.iter().all(|p| !p.message(civic_pulse_core::Lang::fallback()).is_empty())),
             Ok(framework) => {
                 let inputs: BTreeMap<String, IndicatorInput> = framework.indicators().zip(&levels)
                     .filter_map(|((_, node), level)| level.map(|l| (node.code.clone(), IndicatorInput::level(l))))

@@ -6,9 +6,12 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::framework_error::shape_problems;
+pub use super::framework_error::{FieldKind, FrameworkError, TierProblem};
+
 pub const FRAMEWORK_SCHEMA_V1: &str = "civic-pulse.framework.v1";
-const MAX_DEPTH: usize = 6;
-const MAX_NODES: usize = 2000;
+pub(crate) const MAX_DEPTH: usize = 6;
+pub(crate) const MAX_NODES: usize = 2000;
 
 /// Text per language tag (`zh-Hans`, `zh-Hant`, `en`, …).
 pub type Localized = BTreeMap<String, String>;
@@ -222,98 +225,18 @@ pub struct Framework {
     by_code: BTreeMap<String, usize>,
 }
 
-/// Why a framework file cannot be used. Each message names where and why.
-#[derive(Clone, Debug, PartialEq)]
-pub enum FrameworkError {
-    Json { line: usize, column: usize, message: String },
-    WrongSchema { found: String },
-    MissingField { field: &'static str },
-    NoIndicators,
-    BadCode { code: String },
-    DuplicateCode { code: String },
-    MissingName { code: String },
-    BadWeight { code: String, weight: f64 },
-    AllWeightsZero { parent: String },
-    BadGoalposts { code: String },
-    BadTarget { code: String },
-    ScaleOnNonIndicator { code: String },
-    BadRubric { code: String, levels: usize },
-    TooDeep { code: String },
-    TooManyNodes,
-    BadCoverageGate { value: f64 },
-    BadTiers { reason: &'static str },
-    BadLights,
-    UnknownBenchmarkCode { code: String },
-    FeedbackNotAnIndicator { code: String },
-    BadBenchmarkValue { code: String, value: f64 },
-}
-
-impl std::fmt::Display for FrameworkError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        use FrameworkError as E;
-        match self {
-            E::Json { line, column, message } => {
-                write!(f, "the file is not valid JSON at line {line}, column {column}: {message}")
-            }
-            E::WrongSchema { found } => {
-                write!(f, "field \"schema\" must be \"{FRAMEWORK_SCHEMA_V1}\" (found \"{found}\")")
-            }
-            E::MissingField { field } => write!(f, "field \"{field}\" must not be empty"),
-            E::NoIndicators => write!(f, "field \"nodes\" must hold at least one indicator"),
-            E::BadCode { code } => {
-                write!(f, "code \"{code}\" must be 1 to 32 letters, digits, dots, hyphens or underscores")
-            }
-            E::DuplicateCode { code } => write!(f, "code \"{code}\" is used twice; every node needs its own code"),
-            E::MissingName { code } => write!(f, "node {code}: field \"name\" needs a text in at least one language"),
-            E::BadWeight { code, weight } => {
-                write!(f, "node {code}: \"weight\" must be a number of 0 or more (found {weight})")
-            }
-            E::AllWeightsZero { parent } => {
-                write!(f, "the children of {parent} all weigh 0; at least one needs a weight above 0")
-            }
-            E::BadGoalposts { code } => {
-                write!(f, "indicator {code}: \"goalposts\" need finite lower and upper values that differ")
-            }
-            E::BadTarget { code } => write!(
-                f,
-                "indicator {code}: \"target\" needs a finite value, above 0 when higher is better and 0 or more when lower is better"
-            ),
-            E::ScaleOnNonIndicator { code } => {
-                write!(f, "node {code} has children, so it cannot have goalposts, a target, a unit or a rubric")
-            }
-            E::BadRubric { code, levels } => {
-                write!(f, "indicator {code}: \"rubric\" needs exactly 5 levels (0 to 4), found {levels}")
-            }
-            E::TooDeep { code } => {
-                write!(f, "node {code} is nested more than {MAX_DEPTH} levels deep")
-            }
-            E::TooManyNodes => write!(f, "the framework has more than {MAX_NODES} nodes"),
-            E::BadCoverageGate { value } => write!(f, "\"coverage_gate\" must be between 0 and 1 (found {value})"),
-            E::BadTiers { reason } => write!(f, "\"tiers\": {reason}"),
-            E::BadLights => {
-                write!(f, "\"lights\": green and yellow must be scores from 0 to 100, with green above yellow")
-            }
-            E::FeedbackNotAnIndicator { code } => {
-                write!(f, "citizen_feedback names \"{code}\", which is not an indicator of this framework")
-            }
-            E::UnknownBenchmarkCode { code } => {
-                write!(f, "\"benchmark\" names \"{code}\", which is not a node of this framework (or \"overall\")")
-            }
-            E::BadBenchmarkValue { code, value } => {
-                write!(f, "\"benchmark\" value for {code} must be between 0 and 1 (found {value})")
-            }
-        }
-    }
-}
-
-impl std::error::Error for FrameworkError {}
-
 impl Framework {
     /// Reads and checks a framework file, reporting every problem found.
     pub fn from_json(text: &str) -> Result<Framework, Vec<FrameworkError>> {
-        let file: FrameworkFile = serde_json::from_str(text).map_err(|error| {
-            vec![FrameworkError::Json { line: error.line(), column: error.column(), message: error.to_string() }]
-        })?;
+        let value: serde_json::Value = serde_json::from_str(text)
+            .map_err(|error| vec![FrameworkError::NotJson { line: error.line(), column: error.column() }])?;
+        let problems = shape_problems(&value);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        // The shape is checked field by field above, so the typed read cannot fail on it; should
+        // it still, the file is called unreadable rather than shown serde's words.
+        let file: FrameworkFile = serde_json::from_value(value).map_err(|_| vec![FrameworkError::NotAFramework])?;
         Framework::from_file(file)
     }
 
@@ -471,14 +394,13 @@ impl Framework {
 fn check_tiers(mut tiers: Vec<Tier>, problems: &mut Vec<FrameworkError>) -> Vec<Tier> {
     tiers.sort_by(|a, b| b.min.total_cmp(&a.min));
     if tiers.is_empty() {
-        problems.push(FrameworkError::BadTiers { reason: "at least one tier is needed" });
+        problems.push(FrameworkError::BadTiers { problem: TierProblem::None });
     } else if tiers.iter().any(|tier| !(0.0..=1.0).contains(&tier.min)) {
-        problems.push(FrameworkError::BadTiers { reason: "every \"min\" must be between 0 and 1" });
+        problems.push(FrameworkError::BadTiers { problem: TierProblem::MinOutOfRange });
     } else if tiers.last().is_some_and(|lowest| lowest.min != 0.0) {
-        problems
-            .push(FrameworkError::BadTiers { reason: "the lowest tier must start at 0, so every index has a tier" });
+        problems.push(FrameworkError::BadTiers { problem: TierProblem::NoneAtZero });
     } else if tiers.windows(2).any(|pair| pair[0].min == pair[1].min || pair[0].id == pair[1].id) {
-        problems.push(FrameworkError::BadTiers { reason: "tiers need distinct ids and distinct \"min\" values" });
+        problems.push(FrameworkError::BadTiers { problem: TierProblem::NotDistinct });
     }
     tiers
 }
@@ -631,11 +553,11 @@ mod tests {
                 {"code":"D.1","name":{"en":""}},
                 {"code":"D.1","name":{"en":"again"},"goalposts":{"lower":1,"upper":1,"direction":"higher"}}]}]}"#;
         let problems = Framework::from_json(text).unwrap_err();
-        let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        let messages: Vec<String> = problems.iter().map(|p| p.message(crate::Lang::fallback())).collect();
         assert_eq!(
             problems,
             [
-                FrameworkError::BadTiers { reason: "the lowest tier must start at 0, so every index has a tier" },
+                FrameworkError::BadTiers { problem: TierProblem::NoneAtZero },
                 FrameworkError::BadWeight { code: "D".into(), weight: -1.0 },
                 FrameworkError::ScaleOnNonIndicator { code: "D".into() },
                 FrameworkError::MissingName { code: "D.1".into() },
@@ -644,7 +566,7 @@ mod tests {
             ],
             "{messages:#?}"
         );
-        assert!(messages[1].contains("node D") && messages[1].contains("-1"));
+        assert_eq!(messages[1], "Node D: “weight” must be a number of 0 or more (found -1).");
     }
 
     #[test]
@@ -680,8 +602,27 @@ mod tests {
     #[test]
     fn truncated_and_unknown_fields_are_json_errors_with_a_position() {
         let problems = Framework::from_json(r#"{"schema": "civic-pulse.framework.v1", "id": "#).unwrap_err();
-        assert!(matches!(problems[..], [FrameworkError::Json { line: 1, .. }]), "{problems:?}");
-        let problems = Framework::from_json(r#"{"schema":"x","wieght":1}"#).unwrap_err();
-        assert!(problems[0].to_string().contains("wieght"), "{}", problems[0]);
+        assert!(matches!(problems[..], [FrameworkError::NotJson { line: 1, .. }]), "{problems:?}");
+        let problems = Framework::from_json(
+            r#"{"schema":"civic-pulse.framework.v1","id":"x","version":"1","name":{"en":"X"},"tiers":[],
+                "nodes":[{"code":"D","name":{"en":"D"},"wieght":1,"children":[{"code":"D.1","name":"One","weight":"2"}]}]}"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            problems,
+            [
+                FrameworkError::FieldKind { field: "nodes[D].children[D.1].name".into(), kind: FieldKind::Texts },
+                FrameworkError::FieldKind { field: "nodes[D].children[D.1].weight".into(), kind: FieldKind::Number },
+                FrameworkError::FieldUnknown { field: "nodes[D].wieght".into() },
+            ]
+        );
+        let chinese = crate::Lang::from_tag("zh-Hans").unwrap();
+        assert_eq!(problems[1].message(chinese), "“nodes[D].children[D.1].weight”必须是数字。");
+        for lang in crate::Lang::all() {
+            // Every placeholder filled (the texts-by-language example keeps its literal braces).
+            let unfilled =
+                |text: String| text.split('{').skip(1).any(|rest| rest.starts_with(|c: char| c.is_ascii_lowercase()));
+            assert!(problems.iter().all(|p| !unfilled(p.message(lang))));
+        }
     }
 }

@@ -12,6 +12,7 @@ mod error;
 mod evaluate;
 mod fingerprint;
 mod framework;
+mod framework_error;
 mod gap;
 mod input;
 mod results_csv;
@@ -29,8 +30,8 @@ pub use evaluate::{
 };
 pub use fingerprint::{ENGINE_VERSION, fingerprint};
 pub use framework::{
-    Aggregation, BenchmarkValue, CitizenFeedback, Direction, Framework, FrameworkError, Goalposts, Localized, Node,
-    Status, Target, Tier, localized_text,
+    Aggregation, BenchmarkValue, CitizenFeedback, Direction, FieldKind, Framework, FrameworkError, Goalposts,
+    Localized, Node, Status, Target, Tier, TierProblem, localized_text,
 };
 pub use gap::{Gain, Plan, PlanStep, gains, plan_to_next_tier};
 pub use input::{
