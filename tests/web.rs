@@ -8,8 +8,8 @@ use std::rc::Rc;
 
 use civic_pulse::feedback::RatingGroup;
 use civic_pulse::i18n::provide_lang;
-use civic_pulse::selfcheck::{ResultsPanel, Scoring};
-use civic_pulse_core::selfcheck::{Assessment, Framework, IndicatorInput};
+use civic_pulse::selfcheck::{IndicatorField, ResultsPanel, Scoring, WeightEditor};
+use civic_pulse_core::selfcheck::{Assessment, Framework, IndicatorInput, Quality};
 use civic_pulse_core::{Lang, ScaleId, Score};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -17,7 +17,7 @@ use leptos::task::tick;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen_test::*;
-use web_sys::{HtmlElement, HtmlInputElement};
+use web_sys::{Event, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -173,4 +173,103 @@ async fn results_panel_tells_no_tier_below_the_coverage_gate_and_the_chances_abo
     assert_eq!(text("tier").as_deref(), Some("Pioneer"));
     assert_eq!(text("tier-likelihood").as_deref(), Some("100 % likely Pioneer"));
     assert_eq!(text("assess-next"), None);
+}
+
+/// Types `text` into a field and commits it, as a browser does on leaving the field.
+fn type_and_commit(input: &HtmlInputElement, text: &str) {
+    input.set_value(text);
+    input.dispatch_event(&Event::new("input").unwrap()).unwrap();
+    input.dispatch_event(&Event::new("change").unwrap()).unwrap();
+}
+
+fn mount_indicator(framework: Framework, code: &str, assessment: RwSignal<Assessment>) -> (HtmlElement, impl Drop) {
+    let container = fresh_element("div");
+    let index = framework.index_of(code).unwrap();
+    let framework = StoredValue::new(framework);
+    let mounted = mount_to(container.clone(), move || {
+        provide_lang(Lang::from_tag("en").unwrap());
+        view! { <IndicatorField framework=framework index=index assessment=assessment evidence=Signal::derive(|| None) /> }
+    });
+    (container, mounted)
+}
+
+#[wasm_bindgen_test]
+async fn indicator_field_sets_levels_and_offers_quality_only_once_assessed() {
+    let framework = Framework::builtin("smart-2021").unwrap();
+    let assessment = RwSignal::new(Assessment::new(&framework));
+    let (container, _mounted) = mount_indicator(framework, "T1.1", assessment);
+    tick().await;
+    let legend = container.query_selector("fieldset > legend").unwrap().unwrap().text_content().unwrap();
+    assert!(legend.starts_with("T1.1 · "), "{legend}");
+    let levels = radios(&container);
+    assert_eq!(levels.len(), 6, "not assessed, then levels 0 to 4");
+    assert!(levels[0].checked(), "nothing chosen reads as not assessed");
+    assert!(container.query_selector("select").unwrap().is_none(), "no quality without a figure");
+
+    levels[4].click();
+    tick().await;
+    assert_eq!(assessment.with_untracked(|a| a.level("T1.1")), Some(3));
+    let quality: HtmlSelectElement =
+        container.query_selector("select").unwrap().expect("quality once assessed").unchecked_into();
+    quality.set_value("estimated");
+    quality.dispatch_event(&Event::new("change").unwrap()).unwrap();
+    tick().await;
+    assert_eq!(assessment.with_untracked(|a| a.inputs["T1.1"].quality), Some(Quality::Estimated));
+
+    // Back to "not assessed": the entry and its quality go; level 0 is a figure, not nothing.
+    levels[0].click();
+    tick().await;
+    assert!(assessment.with_untracked(|a| !a.inputs.contains_key("T1.1")));
+    assert!(container.query_selector("select").unwrap().is_none());
+    levels[1].click();
+    tick().await;
+    assert_eq!(assessment.with_untracked(|a| a.level("T1.1")), Some(0));
+}
+
+#[wasm_bindgen_test]
+async fn indicator_field_refuses_a_raw_value_that_is_not_a_number_and_keeps_the_last_one() {
+    let framework = Framework::builtin("qa-2025").unwrap();
+    let assessment = RwSignal::new(Assessment::new(&framework));
+    let (container, _mounted) = mount_indicator(framework, "B1.1", assessment);
+    tick().await;
+    let value: HtmlInputElement =
+        container.query_selector("input[inputmode=decimal]").unwrap().unwrap().unchecked_into();
+    type_and_commit(&value, "99,5");
+    tick().await;
+    assert_eq!(assessment.with_untracked(|a| a.inputs["B1.1"].value), Some(99.5), "a decimal comma is read");
+    type_and_commit(&value, "abc");
+    tick().await;
+    let alert = container.query_selector("[role=alert]").unwrap().expect("the refusal is said");
+    assert_eq!(alert.text_content().unwrap(), "Type a number, such as 87.5. Nothing was changed.");
+    assert_eq!(value.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(assessment.with_untracked(|a| a.inputs["B1.1"].value), Some(99.5), "nothing changed");
+    type_and_commit(&value, "");
+    tick().await;
+    assert!(assessment.with_untracked(|a| !a.inputs.contains_key("B1.1")), "blank is not assessed");
+    assert!(container.query_selector("[role=alert]").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn weight_editor_overrides_a_weight_and_returns_to_the_framework_s_own() {
+    let container = fresh_element("div");
+    let framework = Framework::builtin("smart-2021").unwrap();
+    let assessment = RwSignal::new(Assessment::new(&framework));
+    let framework = StoredValue::new(framework);
+    let _mounted = mount_to(container.clone(), move || {
+        provide_lang(Lang::from_tag("en").unwrap());
+        view! { <WeightEditor framework=framework assessment=assessment /> }
+    });
+    tick().await;
+    let t: HtmlInputElement =
+        container.query_selector("#sc-weight-T").unwrap().expect("a field per dimension").unchecked_into();
+    let label = container.query_selector("label[for=sc-weight-T]").unwrap().unwrap().text_content().unwrap();
+    assert!(label.starts_with("T · "), "every field is named: {label}");
+    assert_eq!(t.value(), "10");
+    type_and_commit(&t, "20");
+    tick().await;
+    assert_eq!(assessment.with_untracked(|a| a.weights.get("T").copied()), Some(20.0));
+    assert!(container.text_content().unwrap().contains("changed"), "the change is marked in words");
+    type_and_commit(&t, "10");
+    tick().await;
+    assert!(assessment.with_untracked(|a| a.weights.is_empty()), "the framework's own weight is no override");
 }

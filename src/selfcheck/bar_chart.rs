@@ -2,7 +2,6 @@ use civic_pulse_core::SelfcheckMsg;
 use civic_pulse_core::selfcheck::{Framework, Light, localized_text};
 use leptos::prelude::*;
 
-use super::radar_chart::light_text;
 use super::scoring::{Scoring, two_decimals, two_decimals_or_dash};
 use crate::i18n::{tr, use_lang};
 
@@ -90,7 +89,7 @@ pub fn BarChart(framework: StoredValue<Framework>, scoring: Scoring) -> impl Int
                                     <tr>
                                         <th scope="row">{format!("{code} · {name}")}</th>
                                         <td>{two_decimals_or_dash(value)}</td>
-                                        <td>{light_text(light).map(|m| lang.get().text(m))}</td>
+                                        <td>{light.map(|light| lang.get().text(light.message()))}</td>
                                     </tr>
                                 }
                             })

@@ -1,5 +1,5 @@
 use civic_pulse_core::SelfcheckMsg;
-use civic_pulse_core::selfcheck::{Framework, Status, localized_text};
+use civic_pulse_core::selfcheck::{Framework, localized_text};
 use leptos::prelude::*;
 
 use crate::i18n::{tr, use_lang};
@@ -48,7 +48,7 @@ pub fn DimensionTable(framework: Framework) -> impl IntoView {
                                             <td>
                                                 {move || {
                                                     average.map(|(value, status)| {
-                                                        format!("{} ({})", at_least_two_decimals(value), lang.get().text(status_text(status)))
+                                                        format!("{} ({})", at_least_two_decimals(value), lang.get().text(status.message()))
                                                     })
                                                 }}
                                             </td>
@@ -72,14 +72,5 @@ fn at_least_two_decimals(value: f64) -> String {
         0 => format!("{text}.00"),
         1 => format!("{text}0"),
         _ => text,
-    }
-}
-
-/// Whether a figure was published, rounded or derived, in words.
-pub fn status_text(status: Status) -> SelfcheckMsg {
-    match status {
-        Status::Published => SelfcheckMsg::StatusPublished,
-        Status::Approximate => SelfcheckMsg::StatusApproximate,
-        Status::Derived => SelfcheckMsg::StatusDerived,
     }
 }

@@ -4,7 +4,6 @@ use civic_pulse_core::selfcheck::{
 };
 use leptos::prelude::*;
 
-use super::dimension_table::status_text;
 use super::scoring::{Scoring, options_with, percent, two_decimals};
 use crate::i18n::{tr, use_lang};
 
@@ -37,7 +36,7 @@ pub fn MethodNote(framework: StoredValue<Framework>, scoring: Scoring) -> impl I
                 .iter()
                 .map(|t| format!("{} ≥ {}", localized_text(&t.name, lang.get().tag()), two_decimals(t.min)))
                 .collect();
-            format!("{} ({})", list.join(", "), text(status_text(f.tiers_status)))
+            format!("{} ({})", list.join(", "), text(f.tiers_status.message()))
         })
     };
     let uncertainty = move || {

@@ -2,7 +2,6 @@ use civic_pulse_core::SelfcheckMsg;
 use civic_pulse_core::selfcheck::{Assessment, Framework, Measure, localized_text};
 use leptos::prelude::*;
 
-use super::indicator_field::quality_text;
 use super::scoring::{Scoring, bounds_text, two_decimals, two_decimals_or_dash};
 use crate::i18n::{tr, use_lang};
 
@@ -64,7 +63,7 @@ pub fn IndicatorTable(framework: StoredValue<Framework>, scoring: Scoring) -> im
                             None => lang.get().text(SelfcheckMsg::NotAssessed).to_owned(),
                         };
                         let score = two_decimals_or_dash(scores.get(index).copied().flatten());
-                        let quality = input.and_then(|i| i.quality).map_or("", |q| lang.get().text(quality_text(q)));
+                        let quality = input.and_then(|i| i.quality).map_or("", |q| lang.get().text(q.message()));
                         let note = input.and_then(|i| i.note.clone()).unwrap_or_default();
                         view! {
                             <tr>

@@ -1,5 +1,5 @@
 use civic_pulse_core::SelfcheckMsg;
-use civic_pulse_core::selfcheck::{Framework, Light, localized_text};
+use civic_pulse_core::selfcheck::{Framework, localized_text};
 use leptos::prelude::*;
 
 use super::scoring::{Scoring, two_decimals, two_decimals_or_dash};
@@ -25,15 +25,6 @@ fn polygon(shares: &[f64]) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// The light in words, so colour is never the only signal.
-pub fn light_text(light: Option<Light>) -> Option<SelfcheckMsg> {
-    light.map(|light| match light {
-        Light::Green => SelfcheckMsg::LightGreen,
-        Light::Yellow => SelfcheckMsg::LightYellow,
-        Light::Red => SelfcheckMsg::LightRed,
-    })
 }
 
 /// The dimensions on a radar against the framework's published averages, with the same figures
@@ -161,7 +152,7 @@ pub fn RadarChart(framework: StoredValue<Framework>, scoring: Scoring) -> impl I
                                     <th scope="row">{format!("{code} · {name}")}</th>
                                     <td>{two_decimals_or_dash(value)}</td>
                                     {has_average.then(|| view! { <td>{two_decimals_or_dash(average)}</td> })}
-                                    <td>{light_text(light).map(|m| lang.get().text(m))}</td>
+                                    <td>{light.map(|light| lang.get().text(light.message()))}</td>
                                 </tr>
                             }
                         })

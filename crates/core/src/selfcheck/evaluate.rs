@@ -65,6 +65,17 @@ pub enum Light {
     Green,
 }
 
+impl Light {
+    /// The light in words, so colour is never the only signal.
+    pub fn message(self) -> crate::SelfcheckMsg {
+        match self {
+            Light::Green => crate::SelfcheckMsg::LightGreen,
+            Light::Yellow => crate::SelfcheckMsg::LightYellow,
+            Light::Red => crate::SelfcheckMsg::LightRed,
+        }
+    }
+}
+
 /// One node's result.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NodeResult {

@@ -45,6 +45,17 @@ pub enum Status {
     Derived,
 }
 
+impl Status {
+    /// Whether a figure was published, rounded or derived, in words.
+    pub fn message(self) -> crate::SelfcheckMsg {
+        match self {
+            Status::Published => crate::SelfcheckMsg::StatusPublished,
+            Status::Approximate => crate::SelfcheckMsg::StatusApproximate,
+            Status::Derived => crate::SelfcheckMsg::StatusDerived,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Direction {

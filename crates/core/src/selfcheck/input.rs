@@ -35,6 +35,17 @@ pub enum Quality {
 }
 
 impl Quality {
+    /// The quality in the official's words.
+    pub fn message(self) -> crate::SelfcheckMsg {
+        use crate::SelfcheckMsg as M;
+        match self {
+            Quality::Measured => M::QualityMeasured,
+            Quality::Administrative => M::QualityAdministrative,
+            Quality::Estimated => M::QualityEstimated,
+            Quality::UnknownSource => M::QualityUnknownSource,
+        }
+    }
+
     /// Best to worst, as forms offer them.
     pub const ALL: [Quality; 4] =
         [Quality::Measured, Quality::Administrative, Quality::Estimated, Quality::UnknownSource];
