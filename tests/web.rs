@@ -8,8 +8,8 @@ use std::rc::Rc;
 
 use civic_pulse::feedback::RatingGroup;
 use civic_pulse::i18n::provide_lang;
-use civic_pulse::selfcheck::{IndicatorField, ResultsPanel, Scoring, WeightEditor};
-use civic_pulse_core::selfcheck::{Assessment, Framework, IndicatorInput, Quality};
+use civic_pulse::selfcheck::{IndicatorField, ResultsPanel, SelfcheckState, WeightEditor, Workbench};
+use civic_pulse_core::selfcheck::{Assessment, Framework, IndicatorInput, Quality, Shelf};
 use civic_pulse_core::{Lang, ScaleId, Score};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -142,11 +142,13 @@ async fn results_panel_tells_no_tier_below_the_coverage_gate_and_the_chances_abo
     for code in codes.iter().filter(|code| code.starts_with('T')) {
         technology.inputs.insert(code.clone(), IndicatorInput::level(3));
     }
-    let assessment = RwSignal::new(technology);
-    let framework = StoredValue::new(framework);
+    let state = SelfcheckState::new(Shelf::with(technology));
+    let assessment = state.open();
     let _mounted = mount_to(container.clone(), move || {
         provide_lang(Lang::from_tag("en").unwrap());
-        view! { <ResultsPanel framework=framework scoring=Scoring::new(framework, assessment) /> }
+        provide_context(state);
+        Workbench::provide(framework.clone(), state);
+        view! { <ResultsPanel /> }
     });
     tick().await;
     let text = |id: &str| {
@@ -182,22 +184,32 @@ fn type_and_commit(input: &HtmlInputElement, text: &str) {
     input.dispatch_event(&Event::new("change").unwrap()).unwrap();
 }
 
-fn mount_indicator(framework: Framework, code: &str, assessment: RwSignal<Assessment>) -> (HtmlElement, impl Drop) {
+/// Mounts `component` in a fresh element, with the page's state holding a blank assessment of
+/// `framework`, in English; returns the element, the state and the mount (dropping it unmounts).
+fn mount_in_workbench<V: IntoView + 'static>(
+    framework: Framework,
+    component: impl Fn() -> V + 'static,
+) -> (HtmlElement, SelfcheckState, impl Drop) {
     let container = fresh_element("div");
-    let index = framework.index_of(code).unwrap();
-    let framework = StoredValue::new(framework);
+    let state = SelfcheckState::new(Shelf::with(Assessment::new(&framework)));
     let mounted = mount_to(container.clone(), move || {
         provide_lang(Lang::from_tag("en").unwrap());
-        view! { <IndicatorField framework=framework index=index assessment=assessment evidence=Signal::derive(|| None) /> }
+        provide_context(state);
+        Workbench::provide(framework.clone(), state);
+        component()
     });
-    (container, mounted)
+    (container, state, mounted)
+}
+
+fn mount_indicator(framework: Framework, code: &str) -> (HtmlElement, SelfcheckState, impl Drop) {
+    let index = framework.index_of(code).unwrap();
+    mount_in_workbench(framework, move || view! { <IndicatorField index=index evidence=Signal::derive(|| None) /> })
 }
 
 #[wasm_bindgen_test]
 async fn indicator_field_sets_levels_and_offers_quality_only_once_assessed() {
-    let framework = Framework::builtin("smart-2021").unwrap();
-    let assessment = RwSignal::new(Assessment::new(&framework));
-    let (container, _mounted) = mount_indicator(framework, "T1.1", assessment);
+    let (container, state, _mounted) = mount_indicator(Framework::builtin("smart-2021").unwrap(), "T1.1");
+    let assessment = state.open();
     tick().await;
     let legend = container.query_selector("fieldset > legend").unwrap().unwrap().text_content().unwrap();
     assert!(legend.starts_with("T1.1 · "), "{legend}");
@@ -228,9 +240,8 @@ async fn indicator_field_sets_levels_and_offers_quality_only_once_assessed() {
 
 #[wasm_bindgen_test]
 async fn indicator_field_refuses_a_raw_value_that_is_not_a_number_and_keeps_the_last_one() {
-    let framework = Framework::builtin("qa-2025").unwrap();
-    let assessment = RwSignal::new(Assessment::new(&framework));
-    let (container, _mounted) = mount_indicator(framework, "B1.1", assessment);
+    let (container, state, _mounted) = mount_indicator(Framework::builtin("qa-2025").unwrap(), "B1.1");
+    let assessment = state.open();
     tick().await;
     let value: HtmlInputElement =
         container.query_selector("input[inputmode=decimal]").unwrap().unwrap().unchecked_into();
@@ -251,14 +262,9 @@ async fn indicator_field_refuses_a_raw_value_that_is_not_a_number_and_keeps_the_
 
 #[wasm_bindgen_test]
 async fn weight_editor_overrides_a_weight_and_returns_to_the_framework_s_own() {
-    let container = fresh_element("div");
-    let framework = Framework::builtin("smart-2021").unwrap();
-    let assessment = RwSignal::new(Assessment::new(&framework));
-    let framework = StoredValue::new(framework);
-    let _mounted = mount_to(container.clone(), move || {
-        provide_lang(Lang::from_tag("en").unwrap());
-        view! { <WeightEditor framework=framework assessment=assessment /> }
-    });
+    let (container, state, _mounted) =
+        mount_in_workbench(Framework::builtin("smart-2021").unwrap(), || view! { <WeightEditor /> });
+    let assessment = state.open();
     tick().await;
     let t: HtmlInputElement =
         container.query_selector("#sc-weight-T").unwrap().expect("a field per dimension").unchecked_into();

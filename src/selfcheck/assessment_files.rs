@@ -1,15 +1,14 @@
 use civic_pulse_core::SelfcheckMsg;
-use civic_pulse_core::selfcheck::{Assessment, AssessmentError, Framework, Shelf, results_csv};
+use civic_pulse_core::selfcheck::{Assessment, AssessmentError, results_csv};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::assessment_shelf::open_beside;
 use super::file_picker::FilePicker;
 use super::framework_library;
 use super::link_compression::deflate;
 use super::local_files::{file_name, save_csv, save_file};
 use super::problem_alert::{ProblemAlert, in_page_language};
-use super::scoring::Scoring;
+use super::state::{Workbench, use_selfcheck, use_workbench};
 use crate::i18n::{tr, use_lang};
 
 /// Share links longer than this are compressed (`#zdata=`): some mail and chat programs cut
@@ -20,12 +19,9 @@ const LONG_LINK: usize = 2000;
 /// does not fit is explained and changes nothing; a share link carries the whole assessment in
 /// its fragment, which browsers never send to a server.
 #[component]
-pub fn AssessmentFiles(
-    framework: StoredValue<Framework>,
-    assessment: RwSignal<Assessment>,
-    shelf: RwSignal<Shelf>,
-    scoring: Scoring,
-) -> impl IntoView {
+pub fn AssessmentFiles() -> impl IntoView {
+    let Workbench { framework, assessment, scoring } = use_workbench();
+    let state = use_selfcheck();
     let lang = use_lang();
     let problems = RwSignal::new(Vec::<AssessmentError>::new());
     let status = RwSignal::new(None::<SelfcheckMsg>);
@@ -47,7 +43,7 @@ pub fn AssessmentFiles(
     let open = Callback::new(move |text: String| match Assessment::parse(&text).and_then(framework_library::check) {
         Ok(candidate) => {
             problems.set(Vec::new());
-            open_beside(shelf, assessment, candidate);
+            state.open_beside(candidate);
             status.set(Some(SelfcheckMsg::Loaded));
         }
         Err(found) => {

@@ -1,28 +1,28 @@
 use civic_pulse_core::SelfcheckMsg;
-use civic_pulse_core::selfcheck::{Assessment, FrameworkError, Shelf, localized_text};
+use civic_pulse_core::selfcheck::{Assessment, FrameworkError, localized_text};
 use leptos::prelude::*;
 
 use super::file_picker::FilePicker;
 use super::framework_library;
 use super::problem_alert::ProblemAlert;
+use super::state::use_selfcheck;
 use crate::i18n::{tr, use_lang};
-
-/// Adds `opened` to the shelf and makes it the open assessment: how a new assessment, an imported
-/// file and a share link all open beside the work already here, never over it.
-pub fn open_beside(shelf: RwSignal<Shelf>, assessment: RwSignal<Assessment>, opened: Assessment) {
-    shelf.update(|s| s.start(opened.clone()));
-    assessment.set(opened);
-}
 
 /// The assessments kept on this device: open another (city or year), start a new one with any
 /// framework (built in or from a file), or delete one after confirming.
 #[component]
-pub fn AssessmentShelf(shelf: RwSignal<Shelf>, assessment: RwSignal<Assessment>) -> impl IntoView {
+pub fn AssessmentShelf() -> impl IntoView {
     let lang = use_lang();
-    let chosen = RwSignal::new(shelf.with_untracked(|s| s.current));
-    // Whatever opens an assessment (this list, an import, a link), the list shows the open one.
+    let state = use_selfcheck();
+    let shelf = state.shelf();
+    // Whatever opens an assessment (this list, an import, a link), the list shows the open one;
+    // a pick in the list holds only while the assessment open when it was made stays open.
     let open_now = Memo::new(move |_| shelf.with(|s| s.current));
-    Effect::new(move |_| chosen.set(open_now.get()));
+    let picked = RwSignal::new(None::<(usize, usize)>);
+    let chosen = Memo::new(move |_| {
+        let open = open_now.get();
+        picked.get().filter(|(open_then, _)| *open_then == open).map_or(open, |(_, position)| position)
+    });
     let frameworks = RwSignal::new(framework_library::available());
     let new_framework =
         RwSignal::new(frameworks.with_untracked(|f| f.first().map(|(id, _)| id.clone()).unwrap_or_default()));
@@ -47,26 +47,20 @@ pub fn AssessmentShelf(shelf: RwSignal<Shelf>, assessment: RwSignal<Assessment>)
         format!("{city} · {year} · {framework}")
     };
     let open_assessment = move |position: usize| {
-        shelf.update(|s| s.open(position));
-        chosen.set(position);
+        state.open_at(position);
         confirming.set(false);
-        assessment.set(shelf.with_untracked(|s| s.current().clone()));
     };
     let start = move |framework_id: &str| {
         let Some(framework) = framework_library::find(framework_id) else { return };
-        open_beside(shelf, assessment, Assessment::new(&framework));
-        chosen.set(shelf.with_untracked(|s| s.current));
+        state.open_beside(Assessment::new(&framework));
     };
     let delete = move |_| {
         let position = chosen.get_untracked();
         let blank = shelf
             .with_untracked(|s| s.assessments.get(position).and_then(|a| framework_library::find(&a.framework.id)));
         let Some(blank) = blank.map(|f| Assessment::new(&f)) else { return };
-        shelf.update(|s| s.remove(position, blank));
+        state.remove(position, blank);
         confirming.set(false);
-        let current = shelf.with_untracked(|s| s.current);
-        chosen.set(current);
-        assessment.set(shelf.with_untracked(|s| s.current().clone()));
         status.set(Some(lang.get_untracked().text(SelfcheckMsg::Deleted).to_owned()));
     };
     let add_framework = Callback::new(move |text: String| match framework_library::add(&text) {
@@ -90,7 +84,10 @@ pub fn AssessmentShelf(shelf: RwSignal<Shelf>, assessment: RwSignal<Assessment>)
                     {tr(SelfcheckMsg::ShelfChoose)}
                     <select
                         prop:value=move || chosen.get().to_string()
-                        on:change=move |e| chosen.set(event_target_value(&e).parse().unwrap_or(0))
+                        on:change=move |e| {
+                            let position = event_target_value(&e).parse().unwrap_or(0);
+                            picked.set(Some((open_now.get_untracked(), position)));
+                        }
                     >
                         {move || {
                             shelf

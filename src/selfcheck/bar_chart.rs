@@ -1,8 +1,9 @@
 use civic_pulse_core::SelfcheckMsg;
-use civic_pulse_core::selfcheck::{Framework, Light, localized_text};
+use civic_pulse_core::selfcheck::{Light, localized_text};
 use leptos::prelude::*;
 
-use super::scoring::{Scoring, two_decimals, two_decimals_or_dash};
+use super::scoring::{two_decimals, two_decimals_or_dash};
+use super::state::{Workbench, use_workbench};
 use crate::i18n::{tr, use_lang};
 
 const ROW: f64 = 26.0;
@@ -12,7 +13,8 @@ const BAR: f64 = 220.0;
 /// One bar per sub-dimension, coloured by its light and labelled with its value, with the same
 /// figures as a table. A sub-dimension not assessed has no bar and says so.
 #[component]
-pub fn BarChart(framework: StoredValue<Framework>, scoring: Scoring) -> impl IntoView {
+pub fn BarChart() -> impl IntoView {
+    let Workbench { framework, scoring, .. } = use_workbench();
     let lang = use_lang();
     // Read by the chart, its description and the table: computed once per change.
     let rows = Memo::new(move |_| {

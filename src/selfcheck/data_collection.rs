@@ -1,6 +1,6 @@
 use civic_pulse_core::SelfcheckMsg;
 use civic_pulse_core::selfcheck::{
-    Assessment, CitizenRatings, Framework, RatingsError, TemplateError, read_ratings, read_template, template_csv,
+    CitizenRatings, RatingsError, TemplateError, read_ratings, read_template, template_csv,
 };
 use leptos::prelude::*;
 
@@ -8,17 +8,15 @@ use super::file_picker::FilePicker;
 use super::local_files::save_csv;
 use super::problem_alert::ProblemAlert;
 use super::scoring::percent;
+use super::state::{Workbench, use_workbench};
 use crate::i18n::{tr, use_lang};
 
 /// Gathering figures: a blank CSV template for departments to fill in and its import, and
 /// residents' ratings (a collector or portal export) that score the citizen-feedback indicator.
 /// A bad file is explained line by line and changes nothing.
 #[component]
-pub fn DataCollection(
-    framework: StoredValue<Framework>,
-    assessment: RwSignal<Assessment>,
-    ratings: RwSignal<Option<CitizenRatings>>,
-) -> impl IntoView {
+pub fn DataCollection(ratings: RwSignal<Option<CitizenRatings>>) -> impl IntoView {
+    let Workbench { framework, assessment, .. } = use_workbench();
     let lang = use_lang();
     // A refused file's problems are typed, said in the page's language when shown.
     let template_problems = RwSignal::new(Vec::<TemplateError>::new());

@@ -1,19 +1,16 @@
 use civic_pulse_core::SelfcheckMsg;
-use civic_pulse_core::selfcheck::{Assessment, CitizenRatings, Framework};
+use civic_pulse_core::selfcheck::CitizenRatings;
 use leptos::prelude::*;
 
 use super::indicator_field::IndicatorField;
+use super::state::{Workbench, use_workbench};
 use crate::i18n::use_lang;
 
 /// Every indicator of one dimension (node `dimension` of the framework), with the dimension's
 /// own progress.
 #[component]
-pub fn DimensionForm(
-    framework: StoredValue<Framework>,
-    dimension: usize,
-    assessment: RwSignal<Assessment>,
-    ratings: RwSignal<Option<CitizenRatings>>,
-) -> impl IntoView {
+pub fn DimensionForm(dimension: usize, ratings: RwSignal<Option<CitizenRatings>>) -> impl IntoView {
+    let Workbench { framework, assessment, .. } = use_workbench();
     let lang = use_lang();
     let indicators: Vec<usize> = framework.with_value(|f| f.indicators_under(dimension).map(|(i, _)| i).collect());
     let codes: Vec<String> = framework.with_value(|f| indicators.iter().map(|&i| f.nodes[i].code.clone()).collect());
@@ -42,7 +39,7 @@ pub fn DimensionForm(
                             r.as_ref().and_then(|r| framework.with_value(|f| r.by_indicator(f).remove(&code)))
                         })
                     });
-                    view! { <IndicatorField framework=framework index=index assessment=assessment evidence=evidence /> }
+                    view! { <IndicatorField index=index evidence=evidence /> }
                 })
                 .collect_view()}
         </section>

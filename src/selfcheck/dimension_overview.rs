@@ -1,20 +1,19 @@
 use civic_pulse_core::SelfcheckMsg;
-use civic_pulse_core::selfcheck::{Assessment, Framework};
 use leptos::prelude::*;
 
+use super::state::{Workbench, use_workbench};
 use crate::i18n::use_lang;
 
 /// Every dimension with how many of its indicators are assessed; choosing one opens it. The
 /// open dimension is marked for screen readers with `aria-current`.
 #[component]
 pub fn DimensionOverview(
-    framework: StoredValue<Framework>,
-    assessment: RwSignal<Assessment>,
     /// Position of the open dimension among the framework's dimensions.
     current: RwSignal<usize>,
     /// Opens the dimension at a position (and moves focus to its heading).
     open: Callback<usize>,
 ) -> impl IntoView {
+    let Workbench { framework, assessment, .. } = use_workbench();
     let lang = use_lang();
     let dimensions: Vec<(usize, Vec<String>)> = framework.with_value(|f| {
         f.nodes[0]

@@ -1,29 +1,28 @@
 use civic_pulse_core::SelfcheckMsg;
-use civic_pulse_core::selfcheck::{Assessment, AssessmentError, Framework, Shelf, compare_with_earlier};
+use civic_pulse_core::selfcheck::{Assessment, AssessmentError, compare_with_earlier};
 use leptos::prelude::*;
 
 use super::file_picker::FilePicker;
 use super::problem_alert::{ProblemAlert, in_page_language};
-use super::scoring::{Scoring, evaluate_assessment, two_decimals_or_dash};
+use super::scoring::{evaluate_assessment, two_decimals_or_dash};
+use super::state::{Workbench, use_selfcheck, use_workbench};
 use crate::i18n::{tr, use_lang};
 
 /// Compares the open assessment with an earlier year's: one kept on this device for the same
 /// city, or a file. Overall index and each dimension, then and now, with the change.
 #[component]
-pub fn EarlierComparison(framework: StoredValue<Framework>, scoring: Scoring, shelf: RwSignal<Shelf>) -> impl IntoView {
+pub fn EarlierComparison() -> impl IntoView {
+    let Workbench { framework, scoring, .. } = use_workbench();
     let lang = use_lang();
-    let earlier = RwSignal::new(None::<Assessment>);
+    let shelf = use_selfcheck().shelf();
     let problems = RwSignal::new(Vec::<AssessmentError>::new());
-    let choice = RwSignal::new(String::new());
-    // Another assessment opened: an earlier year chosen for the last one no longer applies.
+    // What was chosen belongs to the assessment that was open then: once another opens, it no
+    // longer applies. Kept with its position and derived, never reset by an effect.
     let open_now = Memo::new(move |_| shelf.with(|s| s.current));
-    Effect::new(move |before: Option<usize>| {
-        let now = open_now.get();
-        if before.is_some_and(|before| before != now) {
-            earlier.set(None);
-            choice.set(String::new());
-        }
-        now
+    let chosen_earlier = RwSignal::new(None::<(usize, Assessment)>);
+    let choice = RwSignal::new(None::<(usize, String)>);
+    let earlier = Memo::new(move |_| {
+        chosen_earlier.with(|e| e.as_ref().filter(|(open, _)| *open == open_now.get()).map(|(_, a)| a.clone()))
     });
     let on_device = move || {
         shelf.with(|s| {
@@ -31,17 +30,19 @@ pub fn EarlierComparison(framework: StoredValue<Framework>, scoring: Scoring, sh
         })
     };
     let use_chosen = move |_| {
-        let position: Option<usize> = choice.get_untracked().parse().ok();
+        let open = open_now.get_untracked();
+        let position: Option<usize> =
+            choice.get_untracked().filter(|(for_open, _)| *for_open == open).and_then(|(_, text)| text.parse().ok());
         let found = position.and_then(|p| shelf.with_untracked(|s| s.assessments.get(p).cloned()));
         problems.set(Vec::new());
-        earlier.set(found);
+        chosen_earlier.set(found.map(|a| (open, a)));
     };
     let open = Callback::new(move |text: String| {
         let candidate = Assessment::parse(&text).and_then(|c| framework.with_value(|f| c.fit(f)));
         match candidate {
             Ok(candidate) => {
                 problems.set(Vec::new());
-                earlier.set(Some(candidate));
+                chosen_earlier.set(Some((open_now.get_untracked(), candidate)));
             }
             Err(found) => problems.set(found),
         }
@@ -105,7 +106,7 @@ pub fn EarlierComparison(framework: StoredValue<Framework>, scoring: Scoring, sh
                             view! {
                                 <label class="sc-file">
                                     {tr(SelfcheckMsg::CompareOnDevice)}
-                                    <select on:change=move |e| choice.set(event_target_value(&e))>
+                                    <select on:change=move |e| choice.set(Some((open_now.get_untracked(), event_target_value(&e))))>
                                         <option value="">"—"</option>
                                         {found
                                             .into_iter()

@@ -1,13 +1,15 @@
 use civic_pulse_core::SelfcheckMsg;
-use civic_pulse_core::selfcheck::{Assessment, Quality};
+use civic_pulse_core::selfcheck::Quality;
 use leptos::prelude::*;
 
+use super::state::use_workbench;
 use crate::i18n::tr;
 
 /// An assessed indicator's data quality and evidence note: what the figure rests on. Quality
 /// describes a figure, so the fields exist only while there is one.
 #[component]
-pub fn EvidenceFields(code: StoredValue<String>, assessment: RwSignal<Assessment>) -> impl IntoView {
+pub fn EvidenceFields(code: StoredValue<String>) -> impl IntoView {
+    let assessment = use_workbench().assessment;
     let quality_id = format!("{}-quality", code.read_value());
     let note_id = format!("{}-note", code.read_value());
     let quality = move || {

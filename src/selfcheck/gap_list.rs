@@ -1,8 +1,9 @@
 use civic_pulse_core::SelfcheckMsg;
-use civic_pulse_core::selfcheck::{Framework, localized_text};
+use civic_pulse_core::selfcheck::localized_text;
 use leptos::prelude::*;
 
-use super::scoring::{Scoring, two_decimals};
+use super::scoring::two_decimals;
+use super::state::{Workbench, use_workbench};
 use crate::i18n::{tr, use_lang};
 
 /// One indicator's share of the plan: raised from `from` to `to` (0..1), worth `gain` index points.
@@ -22,7 +23,8 @@ fn as_entered(score: f64) -> String {
 /// The gap list: the fewest one-level steps that reach the next tier, grouped by indicator, each
 /// with the index points it is worth.
 #[component]
-pub fn GapList(framework: StoredValue<Framework>, scoring: Scoring) -> impl IntoView {
+pub fn GapList() -> impl IntoView {
+    let Workbench { framework, scoring, .. } = use_workbench();
     let lang = use_lang();
     let index = move || scoring.with_evaluation(|e| e.index).flatten();
     let body = move || {

@@ -1,6 +1,6 @@
 use civic_pulse_core::SelfcheckMsg;
 use civic_pulse_core::satisfaction::Satisfaction;
-use civic_pulse_core::selfcheck::{Assessment, Framework, Node, localized_text};
+use civic_pulse_core::selfcheck::{Node, localized_text};
 use civic_pulse_core::service::ServiceId;
 use leptos::prelude::*;
 
@@ -8,6 +8,7 @@ use super::evidence_fields::EvidenceFields;
 use super::raw_value_input::RawValueInput;
 use super::rubric_levels::RubricLevels;
 use super::scoring::percent;
+use super::state::{Workbench, use_workbench};
 use crate::i18n::use_lang;
 use crate::ui::unique_id;
 
@@ -16,13 +17,12 @@ use crate::ui::unique_id;
 /// service is shown beside it when imported.
 #[component]
 pub fn IndicatorField(
-    framework: StoredValue<Framework>,
     /// The indicator's node in the framework.
     index: usize,
-    assessment: RwSignal<Assessment>,
     /// Residents' ratings of the service this indicator measures: (service id, satisfaction).
     evidence: Signal<Option<(String, Satisfaction)>>,
 ) -> impl IntoView {
+    let Workbench { framework, assessment, .. } = use_workbench();
     let lang = use_lang();
     let group = unique_id("sc-ind");
     let hint_id = format!("{group}-hint");
@@ -39,12 +39,12 @@ pub fn IndicatorField(
         move || node.with_value(|n| n.description.as_ref().map(|d| localized_text(d, lang.get().tag()).to_owned()));
 
     let figure = if takes_value {
-        view! { <RawValueInput node=node assessment=assessment group=group.clone() /> }.into_any()
+        view! { <RawValueInput node=node group=group.clone() /> }.into_any()
     } else {
-        view! { <RubricLevels node=node assessment=assessment group=group.clone() /> }.into_any()
+        view! { <RubricLevels node=node group=group.clone() /> }.into_any()
     };
     // Built when the indicator becomes assessed, never while the official types in it.
-    let details = move || assessed.get().then(|| view! { <EvidenceFields code=code assessment=assessment /> });
+    let details = move || assessed.get().then(|| view! { <EvidenceFields code=code /> });
     let ratings = move || {
         evidence.get().map(|(service, found)| {
             // The built-in services have names in every language; a portal's own id is shown as is.

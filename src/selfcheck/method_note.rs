@@ -1,17 +1,17 @@
 use civic_pulse_core::SelfcheckMsg;
-use civic_pulse_core::selfcheck::{
-    Aggregation, ENGINE_VERSION, Framework, UncertaintyOptions, fingerprint, localized_text,
-};
+use civic_pulse_core::selfcheck::{Aggregation, ENGINE_VERSION, UncertaintyOptions, fingerprint, localized_text};
 use leptos::prelude::*;
 
-use super::scoring::{Scoring, options_with, percent, two_decimals};
+use super::scoring::{options_with, percent, two_decimals};
+use super::state::{Workbench, use_workbench};
 use crate::i18n::{tr, use_lang};
 
 /// How the result was made, so another official can check or reproduce it: the framework, the
 /// weights actually used, the missing-data policy, the tiers, the uncertainty settings and the
 /// fingerprint of everything that determines the result.
 #[component]
-pub fn MethodNote(framework: StoredValue<Framework>, scoring: Scoring) -> impl IntoView {
+pub fn MethodNote() -> impl IntoView {
+    let Workbench { framework, scoring, .. } = use_workbench();
     let lang = use_lang();
     let text = move |msg| lang.get().text(msg);
     let framework_line = move || {

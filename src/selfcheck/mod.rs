@@ -27,6 +27,7 @@ mod rubric_levels;
 mod scoring;
 mod selfcheck_app;
 mod shared_link;
+mod state;
 mod weight_editor;
 mod workspace;
 
@@ -34,4 +35,5 @@ pub use indicator_field::IndicatorField;
 pub use results_panel::ResultsPanel;
 pub use scoring::Scoring;
 pub use selfcheck_app::SelfcheckApp;
+pub use state::{OpenAssessment, SelfcheckState, Workbench};
 pub use weight_editor::WeightEditor;

@@ -1,18 +1,16 @@
 use civic_pulse_core::SelfcheckMsg;
-use civic_pulse_core::selfcheck::{Assessment, Framework, Measure, localized_text};
+use civic_pulse_core::selfcheck::{Measure, localized_text};
 use leptos::prelude::*;
 
-use super::scoring::{Scoring, bounds_text, two_decimals, two_decimals_or_dash};
+use super::scoring::{bounds_text, two_decimals, two_decimals_or_dash};
+use super::state::{Workbench, use_workbench};
 use crate::i18n::{tr, use_lang};
 
 /// The printed report's cover (city, year, framework, date and the headline result), shown
 /// only in print.
 #[component]
-pub fn ReportCover(
-    framework: StoredValue<Framework>,
-    assessment: RwSignal<Assessment>,
-    scoring: Scoring,
-) -> impl IntoView {
+pub fn ReportCover() -> impl IntoView {
+    let Workbench { framework, assessment, scoring } = use_workbench();
     let lang = use_lang();
     let title = move || {
         assessment.with(|a| {
@@ -45,7 +43,8 @@ pub fn ReportCover(
 /// Every indicator with what was entered, its score, data quality and evidence note: the full
 /// table of the printed report.
 #[component]
-pub fn IndicatorTable(framework: StoredValue<Framework>, scoring: Scoring) -> impl IntoView {
+pub fn IndicatorTable() -> impl IntoView {
+    let Workbench { framework, scoring, .. } = use_workbench();
     let lang = use_lang();
     let rows = move || {
         let scores = scoring.scores.get().unwrap_or_default();

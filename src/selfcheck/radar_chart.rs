@@ -1,8 +1,9 @@
 use civic_pulse_core::SelfcheckMsg;
-use civic_pulse_core::selfcheck::{Framework, localized_text};
+use civic_pulse_core::selfcheck::localized_text;
 use leptos::prelude::*;
 
-use super::scoring::{Scoring, two_decimals, two_decimals_or_dash};
+use super::scoring::{two_decimals, two_decimals_or_dash};
+use super::state::{Workbench, use_workbench};
 use crate::i18n::{tr, use_lang};
 
 const CENTRE: f64 = 160.0;
@@ -31,7 +32,8 @@ fn polygon(shares: &[f64]) -> String {
 /// as a table (the chart's text alternative names the table). Solid line and filled dots: this
 /// city; dashed line: the average, so the two differ without colour.
 #[component]
-pub fn RadarChart(framework: StoredValue<Framework>, scoring: Scoring) -> impl IntoView {
+pub fn RadarChart() -> impl IntoView {
+    let Workbench { framework, scoring, .. } = use_workbench();
     let lang = use_lang();
     // Read by the chart, its description and the table: computed once per change.
     let rows = Memo::new(move |_| {

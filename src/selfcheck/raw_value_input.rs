@@ -1,7 +1,8 @@
 use civic_pulse_core::SelfcheckMsg;
-use civic_pulse_core::selfcheck::{Assessment, Direction, Node, parse_value};
+use civic_pulse_core::selfcheck::{Direction, Node, parse_value};
 use leptos::prelude::*;
 
+use super::state::use_workbench;
 use crate::i18n::{tr, use_lang};
 
 /// An indicator scored from a raw value: the value in its unit, with the goalposts or target
@@ -10,10 +11,10 @@ use crate::i18n::{tr, use_lang};
 #[component]
 pub fn RawValueInput(
     node: StoredValue<Node>,
-    assessment: RwSignal<Assessment>,
     /// The id prefix of the indicator's fields.
     group: String,
 ) -> impl IntoView {
+    let assessment = use_workbench().assessment;
     let lang = use_lang();
     let code = node.with_value(|n| n.code.clone());
     let code = StoredValue::new(code);

@@ -1,8 +1,9 @@
 use civic_pulse_core::SelfcheckMsg;
-use civic_pulse_core::selfcheck::{Framework, localized_text};
+use civic_pulse_core::selfcheck::localized_text;
 use leptos::prelude::*;
 
-use super::scoring::{Scoring, bounds_text, percent, two_decimals};
+use super::scoring::{bounds_text, percent, two_decimals};
+use super::state::{Workbench, use_workbench};
 use crate::i18n::{tr, use_lang};
 use crate::ui::ProblemList;
 
@@ -12,7 +13,8 @@ use crate::ui::ProblemList;
 /// named; above it the Monte Carlo interval, its median and the chance of each tier. The
 /// `data-testid` hooks are stable for automated checks.
 #[component]
-pub fn ResultsPanel(framework: StoredValue<Framework>, scoring: Scoring) -> impl IntoView {
+pub fn ResultsPanel() -> impl IntoView {
+    let Workbench { framework, scoring, .. } = use_workbench();
     let lang = use_lang();
     let tier_name = move |id: &str| {
         framework.with_value(|f| f.tier(id).map(|t| localized_text(&t.name, lang.get().tag()).to_owned()))

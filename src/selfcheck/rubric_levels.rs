@@ -1,7 +1,8 @@
 use civic_pulse_core::SelfcheckMsg;
-use civic_pulse_core::selfcheck::{Assessment, Node, RUBRIC_TEXTS, localized_text};
+use civic_pulse_core::selfcheck::{Node, RUBRIC_TEXTS, localized_text};
 use leptos::prelude::*;
 
+use super::state::use_workbench;
 use crate::i18n::use_lang;
 
 /// An indicator scored by rubric level: one radio group whose first answer is always "not
@@ -10,10 +11,10 @@ use crate::i18n::use_lang;
 #[component]
 pub fn RubricLevels(
     node: StoredValue<Node>,
-    assessment: RwSignal<Assessment>,
     /// The radio group's name and id prefix.
     group: String,
 ) -> impl IntoView {
+    let assessment = use_workbench().assessment;
     let lang = use_lang();
     let code = StoredValue::new(node.with_value(|n| n.code.clone()));
     let chosen = move || assessment.with(|a| a.level(&code.read_value()));

@@ -10,6 +10,8 @@ use civic_pulse_core::selfcheck::{
 };
 use leptos::prelude::*;
 
+use super::state::OpenAssessment;
+
 /// What the result depends on: the entries and the weight overrides (not the city or year).
 pub type Figures = (BTreeMap<String, IndicatorInput>, BTreeMap<String, f64>);
 
@@ -57,7 +59,7 @@ pub fn evaluate_assessment(framework: &Framework, assessment: &Assessment) -> Re
 }
 
 impl Scoring {
-    pub fn new(framework: StoredValue<Framework>, assessment: RwSignal<Assessment>) -> Scoring {
+    pub fn new(framework: StoredValue<Framework>, assessment: OpenAssessment) -> Scoring {
         let figures = Memo::new(move |_| assessment.with(|a| (a.inputs.clone(), a.weights.clone())));
         let scores = Memo::new(move |_| figures.with(|(inputs, _)| framework.with_value(|f| scores_of(f, inputs))));
         let evaluation = Memo::new(move |_| {

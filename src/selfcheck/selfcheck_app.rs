@@ -7,6 +7,7 @@ use super::assessment_store;
 use super::framework_library;
 use super::offline_status::OfflineStatus;
 use super::shared_link::SharedLinkOffer;
+use super::state::SelfcheckState;
 use super::workspace::Workspace;
 use crate::i18n::{LanguageSwitcher, browser_languages, provide_lang, tr};
 use crate::ui::{DisplayControls, ProblemList, load_display_prefs, save_display_prefs};
@@ -46,25 +47,13 @@ pub fn SelfcheckApp() -> impl IntoView {
         }
         .into_any();
     };
-    let shelf = RwSignal::new(assessment_store::load(&default_framework));
-    let assessment = RwSignal::new(shelf.with_untracked(|s| s.current().clone()));
-    let saved = RwSignal::new(true);
-    Effect::new(move |first: Option<()>| {
-        let latest = assessment.get();
-        // The first run only reads what was loaded; from then on every change is written.
-        if first.is_some() {
-            shelf.update(|s| s.put_current(latest));
-            saved.set(shelf.with_untracked(assessment_store::save));
-        }
-    });
+    let state = SelfcheckState::provide(assessment_store::load(&default_framework));
     // The workspace is rebuilt only when the open assessment's framework changes.
-    let framework_id = Memo::new(move |_| assessment.with(|a| a.framework.id.clone()));
+    let framework_id = Memo::new(move |_| state.open().with(|a| a.framework.id.clone()));
     let workspace = move || {
         let id = framework_id.get();
         match framework_library::find(&id) {
-            Some(framework) => {
-                view! { <Workspace framework=framework assessment=assessment shelf=shelf saved=saved /> }.into_any()
-            }
+            Some(framework) => view! { <Workspace framework=framework /> }.into_any(),
             None => view! {
                 <ProblemList
                     title=lang.get_untracked().text(SelfcheckMsg::FrameworkMissing).to_owned()
@@ -85,8 +74,8 @@ pub fn SelfcheckApp() -> impl IntoView {
         <main class="sc-main">
             <p class="sc-screen-only">{tr(SelfcheckMsg::Intro)}</p>
             <OfflineStatus />
-            <SharedLinkOffer shelf=shelf assessment=assessment />
-            <AssessmentShelf shelf=shelf assessment=assessment />
+            <SharedLinkOffer />
+            <AssessmentShelf />
             {workspace}
         </main>
     }

@@ -1,13 +1,13 @@
 use civic_pulse_core::SelfcheckMsg;
-use civic_pulse_core::selfcheck::{Assessment, AssessmentError, Shelf};
+use civic_pulse_core::selfcheck::{Assessment, AssessmentError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
 
-use super::assessment_shelf::open_beside;
 use super::framework_library;
 use super::link_compression::inflate;
 use super::problem_alert::{ProblemAlert, in_page_language};
+use super::state::use_selfcheck;
 use crate::i18n::{tr, use_lang};
 
 /// Takes the page's `#data=` or `#zdata=` fragment, if any, out of the address bar (so a reload
@@ -37,7 +37,9 @@ async fn read_fragment(fragment: &str) -> Result<Assessment, Vec<AssessmentError
 /// tab. A device with nothing entered simply opens it; one with work is asked first, and choosing
 /// the link adds it beside the work rather than over it. A damaged link is explained.
 #[component]
-pub fn SharedLinkOffer(shelf: RwSignal<Shelf>, assessment: RwSignal<Assessment>) -> impl IntoView {
+pub fn SharedLinkOffer() -> impl IntoView {
+    let state = use_selfcheck();
+    let assessment = state.open();
     let lang = use_lang();
     let offered = RwSignal::new(None::<Assessment>);
     let problems = RwSignal::new(Vec::<AssessmentError>::new());
@@ -62,7 +64,7 @@ pub fn SharedLinkOffer(shelf: RwSignal<Shelf>, assessment: RwSignal<Assessment>)
     on_cleanup(move || listener.remove());
     let open_link = move |_| {
         if let Some(shared) = offered.get_untracked() {
-            open_beside(shelf, assessment, shared);
+            state.open_beside(shared);
         }
         offered.set(None);
     };

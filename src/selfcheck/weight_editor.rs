@@ -1,14 +1,15 @@
 use civic_pulse_core::SelfcheckMsg;
-use civic_pulse_core::selfcheck::{Assessment, Framework};
 use leptos::prelude::*;
 
+use super::state::{Workbench, use_workbench};
 use crate::i18n::{tr, use_lang};
 
 /// Change the weight of any dimension or sub-dimension (relative to its siblings) and see the
 /// result move at once; reset returns to the framework's own weights. Overrides are part of the
 /// assessment, so they are saved, exported and shared with it.
 #[component]
-pub fn WeightEditor(framework: StoredValue<Framework>, assessment: RwSignal<Assessment>) -> impl IntoView {
+pub fn WeightEditor() -> impl IntoView {
+    let Workbench { framework, assessment, .. } = use_workbench();
     let lang = use_lang();
     let nodes: Vec<usize> = framework.with_value(|f| {
         f.nodes.iter().enumerate().filter(|(i, n)| *i > 0 && !n.is_indicator()).map(|(i, _)| i).collect()

@@ -1,5 +1,5 @@
 use civic_pulse_core::SelfcheckMsg;
-use civic_pulse_core::selfcheck::{Assessment, CitizenRatings, Framework, Shelf};
+use civic_pulse_core::selfcheck::{CitizenRatings, Framework};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -15,7 +15,7 @@ use super::method_note::MethodNote;
 use super::printed_report::{IndicatorTable, ReportCover};
 use super::radar_chart::RadarChart;
 use super::results_panel::ResultsPanel;
-use super::scoring::Scoring;
+use super::state::{Workbench, use_selfcheck};
 use super::weight_editor::WeightEditor;
 use crate::i18n::{tr, use_lang};
 
@@ -23,18 +23,14 @@ use crate::i18n::{tr, use_lang};
 /// at a time, the results beside it, then charts, gaps, comparison, data, files and method, in
 /// the order the printed report follows.
 #[component]
-pub fn Workspace(
-    framework: Framework,
-    assessment: RwSignal<Assessment>,
-    shelf: RwSignal<Shelf>,
-    saved: RwSignal<bool>,
-) -> impl IntoView {
+pub fn Workspace(framework: Framework) -> impl IntoView {
     let lang = use_lang();
+    let state = use_selfcheck();
+    let saved = state.saved();
     let dimensions: Vec<usize> = framework.nodes[0].children.clone();
     let count = dimensions.len();
     let table = view! { <DimensionTable framework=framework.clone() /> };
-    let framework = StoredValue::new(framework);
-    let scoring = Scoring::new(framework, assessment);
+    let Workbench { assessment, .. } = Workbench::provide(framework, state);
     let ratings = RwSignal::new(None::<CitizenRatings>);
     let current = RwSignal::new(0usize);
     let dimensions = StoredValue::new(dimensions);
@@ -62,7 +58,7 @@ pub fn Workspace(
     let city_id = "sc-city";
     let year_id = "sc-year";
     view! {
-        <ReportCover framework=framework assessment=assessment scoring=scoring />
+        <ReportCover />
         <div class="sc-identity sc-screen-only">
             <label for=city_id>{tr(SelfcheckMsg::City)}</label>
             <input
@@ -88,7 +84,7 @@ pub fn Workspace(
         </p>
         <div class="sc-layout">
             <div class="sc-form sc-screen-only">
-                <DimensionOverview framework=framework assessment=assessment current=current open=Callback::new(open) />
+                <DimensionOverview current=current open=Callback::new(open) />
                 <nav class="sc-nav" aria-label=position>
                     <button type="button" disabled=move || current.get() == 0 on:click=move |_| go(-1)>
                         {tr(SelfcheckMsg::Previous)}
@@ -100,23 +96,23 @@ pub fn Workspace(
                 </nav>
                 {move || {
                     let dimension = dimensions.with_value(|d| d[current.get()]);
-                    view! { <DimensionForm framework=framework dimension=dimension assessment=assessment ratings=ratings /> }
+                    view! { <DimensionForm dimension=dimension ratings=ratings /> }
                 }}
             </div>
-            <ResultsPanel framework=framework scoring=scoring />
+            <ResultsPanel />
         </div>
-        <WeightEditor framework=framework assessment=assessment />
+        <WeightEditor />
         <section class="sc-section sc-charts" aria-labelledby="sc-charts-title">
             <h2 id="sc-charts-title">{tr(SelfcheckMsg::ChartsTitle)}</h2>
-            <RadarChart framework=framework scoring=scoring />
-            <BarChart framework=framework scoring=scoring />
+            <RadarChart />
+            <BarChart />
         </section>
-        <GapList framework=framework scoring=scoring />
-        <EarlierComparison framework=framework scoring=scoring shelf=shelf />
-        <DataCollection framework=framework assessment=assessment ratings=ratings />
-        <AssessmentFiles framework=framework assessment=assessment shelf=shelf scoring=scoring />
-        <IndicatorTable framework=framework scoring=scoring />
-        <MethodNote framework=framework scoring=scoring />
+        <GapList />
+        <EarlierComparison />
+        <DataCollection ratings=ratings />
+        <AssessmentFiles />
+        <IndicatorTable />
+        <MethodNote />
         {table}
     }
 }
