@@ -52,7 +52,7 @@ pub fn DataCollection(ratings: RwSignal<Option<CitizenRatings>>) -> impl IntoVie
     });
     let import_ratings = Callback::new(move |text: String| match read_ratings(&text) {
         Ok(found) => {
-            let entry = framework.with_value(|f| found.indicator_input(f));
+            let entry = framework.with_value(|f| found.indicator_input(f, lang.get_untracked()));
             let (code, satisfaction) = (entry.as_ref().map(|(c, _)| c.clone()).unwrap_or_default(), found.overall);
             if let Some((code, input)) = entry {
                 assessment.update(|a| {

@@ -346,6 +346,19 @@ describe('city self-check page', () => {
     await page.getByRole('alert').getByText('The link is damaged or incomplete: ask for it again.', { exact: true }).waitFor();
     await expectNoAxeViolations(page, 'a refused link');
     await context.close();
+
+    // And in 繁體中文: a bad file, a ratings export and a damaged link.
+    const hant = await fixture.browser.newContext({ locale: 'zh-TW' });
+    const tab = await hant.newPage();
+    await tab.goto(`${fixture.url}/selfcheck.html`);
+    await tab.getByRole('heading', { name: '城市自評', level: 1 }).waitFor();
+    await tab.getByLabel('開啟評估檔案').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"schema":"civic-pulse.assessment.v1","framework":{"id":"smart-2021"}}') });
+    await tab.getByRole('alert').getByText('評估缺少「framework.version」。', { exact: true }).waitFor();
+    await tab.getByLabel('匯入市民評價（JSON 或 CSV）').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('[{"schema":"civic-pulse.rating.v1","score":"5"}]') });
+    await tab.getByRole('alert').getByText('第 1 則評價：「score」必須是 1 至 5 的整數。', { exact: true }).waitFor();
+    await tab.goto(`${fixture.url}/selfcheck.html#data=not-base64!`);
+    await tab.getByRole('alert').getByText('連結已損壞或不完整：請重新索取。', { exact: true }).waitFor();
+    await hant.close();
   });
 
   /** Rates every indicator of the open dimension at `level` (0..4), by clicking its radio. */

@@ -344,6 +344,7 @@ message_keys! {
     ProblemBenchmarkValue => "selfcheck-problem-benchmark-value",
     ProblemBuiltinId => "selfcheck-problem-builtin-id",
     ProblemNotKept => "selfcheck-problem-not-kept",
+    RatingsNote => "selfcheck-ratings-note",
     MethodWeightsCaption => "selfcheck-method-weights-caption",
     NewStart => "selfcheck-new-start",
     NewWithFramework => "selfcheck-new-with-framework",

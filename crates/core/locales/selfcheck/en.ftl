@@ -233,3 +233,4 @@ selfcheck-problem-feedback-indicator = “citizen_feedback” names “{code}”
 selfcheck-problem-benchmark-value = “benchmark” value for {code} must be between 0 and 1 (found {value}).
 selfcheck-problem-builtin-id = “{id}” is a built-in framework: give your framework another id.
 selfcheck-problem-not-kept = This device’s storage is full or turned off, so the framework could not be kept.
+selfcheck-ratings-note = Satisfaction of {count} resident ratings (imported).

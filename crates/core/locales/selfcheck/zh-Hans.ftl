@@ -233,3 +233,4 @@ selfcheck-problem-feedback-indicator = “citizen_feedback”中的“{code}”�
 selfcheck-problem-benchmark-value = “benchmark”中 {code} 的值必须在 0 至 1 之间（文件中为 {value}）。
 selfcheck-problem-builtin-id = “{id}”是内置评价体系：请为您的评价体系另取一个 id。
 selfcheck-problem-not-kept = 本设备的存储空间已满或已关闭，无法保存该评价体系。
+selfcheck-ratings-note = {count} 条市民评价的满意度（导入）。

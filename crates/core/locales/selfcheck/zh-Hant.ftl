@@ -233,3 +233,4 @@ selfcheck-problem-feedback-indicator = 「citizen_feedback」中的「{code}」�
 selfcheck-problem-benchmark-value = 「benchmark」中 {code} 的值必須在 0 至 1 之間（檔案中為 {value}）。
 selfcheck-problem-builtin-id = 「{id}」是內建評價體系：請為您的評價體系另取一個 id。
 selfcheck-problem-not-kept = 本裝置的儲存空間已滿或已關閉，無法儲存該評價體系。
+selfcheck-ratings-note = {count} 則市民評價的滿意度（匯入）。

@@ -230,13 +230,13 @@ pub fn read_ratings(text: &str) -> Result<CitizenRatings, Vec<RatingsError>> {
 
 impl CitizenRatings {
     /// The entry for the framework's citizen-feedback indicator: the satisfaction score, marked
-    /// as measured, with a note saying how many ratings it rests on. `None` when the framework
-    /// has no such indicator.
-    pub fn indicator_input(&self, framework: &Framework) -> Option<(String, IndicatorInput)> {
+    /// as measured, with a note in the official's language saying how many ratings it rests on.
+    /// `None` when the framework has no such indicator.
+    pub fn indicator_input(&self, framework: &Framework, lang: Lang) -> Option<(String, IndicatorInput)> {
         let code = framework.citizen_feedback.as_ref()?.indicator.clone();
         let rounded = (self.overall.score * 10.0).round() / 10.0;
         let input = IndicatorInput {
-            note: Some(format!("Satisfaction of {} resident ratings (imported).", self.overall.count)),
+            note: Some(lang.format(M::RatingsNote, &[("count", &self.overall.count.to_string())])),
             ..IndicatorInput::score(rounded).with_quality(Quality::Measured)
         };
         Some((code, input))
@@ -381,7 +381,7 @@ mod tests {
     fn feeds_the_frameworks_citizen_feedback_indicator_and_service_evidence() {
         let framework = Framework::builtin("smart-2021").unwrap();
         let result = read_ratings(&serde_json::to_string(&sample()).unwrap()).unwrap();
-        let (code, input) = result.indicator_input(&framework).unwrap();
+        let (code, input) = result.indicator_input(&framework, Lang::fallback()).unwrap();
         assert_eq!(code, "S2.3");
         assert_eq!(input.score, Some(66.7));
         assert_eq!(input.quality, Some(Quality::Measured));
@@ -389,7 +389,7 @@ mod tests {
         assert_eq!(evidence["S1.1"].0, "transport");
         assert_eq!(evidence["S1.2"].1.count, 1);
         assert!(!evidence.contains_key("S1.3"), "no ratings for education, so no evidence");
-        assert!(result.indicator_input(&Framework::builtin("qa-2025").unwrap()).is_none());
+        assert!(result.indicator_input(&Framework::builtin("qa-2025").unwrap(), Lang::fallback()).is_none());
     }
 
     #[test]
