@@ -73,11 +73,13 @@ describe('city self-check page', () => {
       await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
       assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
       await expectNoAxeViolations(page, `the self-check's entry in ${lang}`);
-      // Results: three indicators rated (the radios' order is the same in every language).
-      const radios = page.locator('.sc-indicator').nth(0).locator('input[type=radio]');
-      await radios.nth(4).check();
-      await page.locator('.sc-indicator').nth(1).locator('input[type=radio]').nth(5).check();
-      await page.locator('.sc-indicator').nth(2).locator('input[type=radio]').nth(2).check();
+      // Results: three indicators rated, each found by its name and its level's (every level's
+      // label starts with its number, in every language).
+      const rate = (code, level) => page.getByRole('group', { name: new RegExp(`^${code.replace('.', '\\.')} · `) })
+        .getByRole('radio', { name: new RegExp(`^${level} · `) }).check();
+      await rate('T1.1', 3);
+      await rate('T1.2', 4);
+      await rate('T1.3', 1);
       await page.getByTestId('gap-list').waitFor();
       // Three indicators are far below the coverage gate: the exact range, no tier chances, and
       // the indicators to assess next, all in this language.
