@@ -32,7 +32,7 @@ pub fn DataCollection(ratings: RwSignal<Option<CitizenRatings>>) -> impl IntoVie
 
     let template = move |_| {
         let (csv, name) = framework
-            .with_value(|f| (template_csv(f, lang.get_untracked().tag()), format!("self-check-template-{}.csv", f.id)));
+            .with_value(|f| (template_csv(f, lang.get_untracked()), format!("self-check-template-{}.csv", f.id)));
         let _ = save_csv(&csv, &name);
     };
     let import_template = Callback::new(move |text: String| match framework.with_value(|f| read_template(f, &text)) {

@@ -345,6 +345,7 @@ message_keys! {
     ProblemBuiltinId => "selfcheck-problem-builtin-id",
     ProblemNotKept => "selfcheck-problem-not-kept",
     RatingsNote => "selfcheck-ratings-note",
+    TemplateLevelUnit => "selfcheck-template-level-unit",
     MethodWeightsCaption => "selfcheck-method-weights-caption",
     NewStart => "selfcheck-new-start",
     NewWithFramework => "selfcheck-new-with-framework",

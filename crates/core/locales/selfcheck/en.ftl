@@ -234,3 +234,4 @@ selfcheck-problem-benchmark-value = “benchmark” value for {code} must be bet
 selfcheck-problem-builtin-id = “{id}” is a built-in framework: give your framework another id.
 selfcheck-problem-not-kept = This device’s storage is full or turned off, so the framework could not be kept.
 selfcheck-ratings-note = Satisfaction of {count} resident ratings (imported).
+selfcheck-template-level-unit = level 0–4

@@ -234,3 +234,4 @@ selfcheck-problem-benchmark-value = “benchmark”中 {code} 的值必须在 0 
 selfcheck-problem-builtin-id = “{id}”是内置评价体系：请为您的评价体系另取一个 id。
 selfcheck-problem-not-kept = 本设备的存储空间已满或已关闭，无法保存该评价体系。
 selfcheck-ratings-note = {count} 条市民评价的满意度（导入）。
+selfcheck-template-level-unit = 等级 0–4

@@ -234,3 +234,4 @@ selfcheck-problem-benchmark-value = 「benchmark」中 {code} 的值必須在 0 
 selfcheck-problem-builtin-id = 「{id}」是內建評價體系：請為您的評價體系另取一個 id。
 selfcheck-problem-not-kept = 本裝置的儲存空間已滿或已關閉，無法儲存該評價體系。
 selfcheck-ratings-note = {count} 則市民評價的滿意度（匯入）。
+selfcheck-template-level-unit = 等級 0–4

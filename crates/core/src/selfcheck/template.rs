@@ -9,36 +9,48 @@ use crate::csv::{self, CsvError, cell, row};
 use crate::{Lang, SelfcheckMsg as M};
 
 use super::framework::{Direction, Framework, localized_text};
-use super::input::{IndicatorInput, InputError, Quality, normalise_inputs, parse_value};
+use super::input::{IndicatorInput, InputError, Quality, RUBRIC_TEXTS, normalise_inputs, parse_value};
 
 pub const TEMPLATE_COLUMNS: [&str; 7] = ["code", "indicator", "unit", "goalposts", "value", "quality", "note"];
 
-fn better(direction: Direction) -> &'static str {
-    match direction {
-        Direction::Higher => "higher is better",
-        Direction::Lower => "lower is better",
-    }
-}
-
-/// The template for `framework`, indicator names in language `tag`, every value blank.
-pub fn template_csv(framework: &Framework, tag: &str) -> String {
+/// The template for `framework` in language `lang` (indicator names, units and how each is
+/// scored), every value blank.
+pub fn template_csv(framework: &Framework, lang: Lang) -> String {
+    let better = |direction: Direction| {
+        lang.text(match direction {
+            Direction::Higher => M::HigherIsBetter,
+            Direction::Lower => M::LowerIsBetter,
+        })
+    };
+    let levels = RUBRIC_TEXTS
+        .iter()
+        .enumerate()
+        .map(|(level, (title, _))| format!("{level} {}", lang.text(*title)))
+        .collect::<Vec<_>>()
+        .join(", ");
     let mut out = row(&TEMPLATE_COLUMNS);
     for (_, node) in framework.indicators() {
         let (unit, scale) = match (node.goalposts, node.target) {
             (Some(g), _) => (
                 node.unit.clone().unwrap_or_default(),
-                format!("0 points at {}, 100 at {} ({})", g.lower, g.upper, better(g.direction)),
+                lang.format(
+                    M::Goalposts,
+                    &[
+                        ("lower", &g.lower.to_string()),
+                        ("upper", &g.upper.to_string()),
+                        ("better", better(g.direction)),
+                    ],
+                ),
             ),
-            (None, Some(t)) => {
-                (node.unit.clone().unwrap_or_default(), format!("target {} ({})", t.value, better(t.direction)))
-            }
-            (None, None) => {
-                ("level 0-4".to_owned(), "0 none, 1 planned, 2 being built, 3 in operation, 4 leading".to_owned())
-            }
+            (None, Some(t)) => (
+                node.unit.clone().unwrap_or_default(),
+                lang.format(M::Target, &[("target", &t.value.to_string()), ("better", better(t.direction))]),
+            ),
+            (None, None) => (lang.text(M::TemplateLevelUnit).to_owned(), levels.clone()),
         };
         out.push_str(&row(&[
             cell(&node.code),
-            cell(localized_text(&node.name, tag)),
+            cell(localized_text(&node.name, lang.tag())),
             cell(&unit),
             cell(&scale),
             String::new(),
@@ -167,7 +179,7 @@ mod tests {
     use super::*;
 
     fn filled(framework: &Framework, values: &[(&str, &str, &str, &str)]) -> String {
-        let template = template_csv(framework, "en");
+        let template = template_csv(framework, Lang::fallback());
         let rows = csv::parse(&template).unwrap();
         let mut out = row(&TEMPLATE_COLUMNS);
         for (_, cells) in &rows[1..] {
@@ -185,18 +197,18 @@ mod tests {
     #[test]
     fn a_blank_template_lists_every_indicator_and_reads_back_as_nothing_assessed() {
         let smart = Framework::builtin("smart-2021").unwrap();
-        let template = template_csv(&smart, "zh-Hans");
+        let template = template_csv(&smart, Lang::from_tag("zh-Hans").unwrap());
         let rows = csv::parse(&template).unwrap();
         assert_eq!(rows.len(), 53);
         assert_eq!(
             rows[1].1[..4],
-            ["T1.1", "家庭光纤入户率", "level 0-4", "0 none, 1 planned, 2 being built, 3 in operation, 4 leading"]
+            ["T1.1", "家庭光纤入户率", "等级 0–4", "0 没有, 1 已规划, 2 建设中, 3 已运行, 4 领先"]
         );
         assert_eq!(read_template(&smart, &template).unwrap(), BTreeMap::new());
         let qa = Framework::builtin("qa-2025").unwrap();
-        let row = &csv::parse(&template_csv(&qa, "en")).unwrap()[1].1;
+        let row = &csv::parse(&template_csv(&qa, Lang::fallback())).unwrap()[1].1;
         assert_eq!(row[2], "%");
-        assert!(row[3].starts_with("target "), "{row:?}");
+        assert!(row[3].starts_with("Scored by distance to the target "), "{row:?}");
     }
 
     #[test]
