@@ -141,6 +141,10 @@ describe('delivery: offline-first, never lost, never duplicated', () => {
       }
     });
     await tab.goto(url);
+    // The page was opened online: wait for the widget's second part (its tools and queue panel),
+    // as a resident who goes offline after the page has loaded has it. Going offline sooner
+    // would race its fetch, and the queue panel these tests read would never come.
+    await tab.getByRole('button', { name: 'Read aloud' }).waitFor();
     return { tab, errors };
   }
 
