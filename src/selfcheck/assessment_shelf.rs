@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::file_picker::FilePicker;
 use super::framework_library;
-use super::problem_alert::ProblemAlert;
+use super::problem_alert::{ProblemAlert, in_page_language};
 use super::state::use_selfcheck;
 use crate::i18n::{tr, use_lang};
 
@@ -29,8 +29,7 @@ pub fn AssessmentShelf() -> impl IntoView {
     let confirming = RwSignal::new(false);
     // A refused framework file's problems, typed: said in the page's language when shown.
     let problems = RwSignal::new(Vec::<FrameworkError>::new());
-    let problem_texts =
-        Signal::derive(move || problems.with(|found| found.iter().map(|p| p.message(lang.get())).collect::<Vec<_>>()));
+    let problem_texts = in_page_language(problems);
     let status = RwSignal::new(None::<String>);
 
     let label = move |a: &Assessment| {

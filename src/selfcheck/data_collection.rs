@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::file_picker::FilePicker;
 use super::local_files::save_csv;
-use super::problem_alert::ProblemAlert;
+use super::problem_alert::{ProblemAlert, in_page_language};
 use super::scoring::percent;
 use super::state::{Workbench, use_workbench};
 use crate::i18n::{tr, use_lang};
@@ -21,12 +21,9 @@ pub fn DataCollection(ratings: RwSignal<Option<CitizenRatings>>) -> impl IntoVie
     // A refused file's problems are typed, said in the page's language when shown.
     let template_problems = RwSignal::new(Vec::<TemplateError>::new());
     let ratings_problems = RwSignal::new(Vec::<RatingsError>::new());
-    let all_problems = Signal::derive(move || {
-        let lang = lang.get();
-        let mut all: Vec<String> = template_problems.with(|found| found.iter().map(|p| p.message(lang)).collect());
-        ratings_problems.with(|found| all.extend(found.iter().map(|p| p.message(lang))));
-        all
-    });
+    let (template_texts, ratings_texts) = (in_page_language(template_problems), in_page_language(ratings_problems));
+    let all_problems =
+        Signal::derive(move || template_texts.get().into_iter().chain(ratings_texts.get()).collect::<Vec<_>>());
     let status = RwSignal::new(None::<String>);
     let takes_ratings = framework.with_value(|f| f.citizen_feedback.is_some());
 

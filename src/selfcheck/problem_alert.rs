@@ -1,5 +1,5 @@
 use civic_pulse_core::SelfcheckMsg;
-use civic_pulse_core::selfcheck::AssessmentError;
+use civic_pulse_core::selfcheck::Explained;
 use leptos::prelude::*;
 
 use crate::i18n::use_lang;
@@ -21,9 +21,8 @@ pub fn ProblemAlert(title: SelfcheckMsg, #[prop(into)] problems: Signal<Vec<Stri
     }
 }
 
-/// Typed problems with an assessment, in the page's language (and in the new one when the
-/// official switches).
-pub fn in_page_language(problems: RwSignal<Vec<AssessmentError>>) -> Signal<Vec<String>> {
+/// Typed problems, in the page's language (and in the new one when the official switches).
+pub fn in_page_language<P: Explained + Send + Sync + 'static>(problems: RwSignal<Vec<P>>) -> Signal<Vec<String>> {
     let lang = use_lang();
-    Signal::derive(move || problems.with(|found| found.iter().map(|problem| problem.message(lang.get())).collect()))
+    Signal::derive(move || problems.with(|found| found.iter().map(|problem| problem.explain(lang.get())).collect()))
 }

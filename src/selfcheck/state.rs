@@ -86,11 +86,7 @@ impl OpenAssessment {
     }
 
     pub fn update(&self, change: impl FnOnce(&mut Assessment)) {
-        self.0.change(|shelf| {
-            let mut open = shelf.current().clone();
-            change(&mut open);
-            shelf.put_current(open);
-        });
+        self.0.change(|shelf| change(shelf.current_mut()));
     }
 
     pub fn set(&self, assessment: Assessment) {

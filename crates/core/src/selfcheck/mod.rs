@@ -41,3 +41,20 @@ pub use results_csv::{RESULT_COLUMNS, results_csv};
 pub use shelf::Shelf;
 pub use template::{TEMPLATE_COLUMNS, TemplateError, read_template, template_csv};
 pub use uncertainty::{Uncertainty, UncertaintyOptions, draw_extremes, simulate, uncertainty_vector};
+
+/// A problem the self-check explains to the official, in their language: what every refused file
+/// or link shows, whatever its kind.
+pub trait Explained {
+    fn explain(&self, lang: crate::Lang) -> String;
+}
+
+macro_rules! explained_by_message {
+    ($($problem:ty),*) => {$(
+        impl Explained for $problem {
+            fn explain(&self, lang: crate::Lang) -> String {
+                self.message(lang)
+            }
+        }
+    )*};
+}
+explained_by_message!(AssessmentError, TemplateError, RatingsError, FrameworkError);

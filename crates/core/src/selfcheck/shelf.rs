@@ -37,6 +37,11 @@ impl Shelf {
         &self.assessments[self.current]
     }
 
+    /// The open assessment, to change in place.
+    pub fn current_mut(&mut self) -> &mut Assessment {
+        &mut self.assessments[self.current]
+    }
+
     /// Writes the open assessment's latest state.
     pub fn put_current(&mut self, assessment: Assessment) {
         self.assessments[self.current] = assessment;
