@@ -8,8 +8,10 @@ use std::rc::Rc;
 
 use civic_pulse::feedback::RatingGroup;
 use civic_pulse::i18n::provide_lang;
-use civic_pulse::selfcheck::{IndicatorField, ResultsPanel, SelfcheckState, WeightEditor, Workbench};
-use civic_pulse_core::selfcheck::{Assessment, Framework, IndicatorInput, Quality, Shelf};
+use civic_pulse::selfcheck::{
+    IndicatorField, ProgressTrack, ResultsPanel, SelfcheckState, TargetRow, WeightEditor, Workbench,
+};
+use civic_pulse_core::selfcheck::{Assessment, Baseline, Framework, IndicatorInput, Quality, Shelf};
 use civic_pulse_core::{Lang, ScaleId, Score};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -278,4 +280,90 @@ async fn weight_editor_overrides_a_weight_and_returns_to_the_framework_s_own() {
     type_and_commit(&t, "10");
     tick().await;
     assert!(assessment.with_untracked(|a| a.weights.is_empty()), "the framework's own weight is no override");
+}
+
+#[wasm_bindgen_test]
+async fn weight_editor_starts_from_the_chosen_profile() {
+    let (container, state, _mounted) =
+        mount_in_workbench(Framework::builtin("smart-2021").unwrap(), || view! { <WeightEditor /> });
+    let assessment = state.open();
+    assessment.update(|a| a.use_profile(Some("very-large-city".into())));
+    tick().await;
+    let m: HtmlInputElement = container.query_selector("#sc-weight-M").unwrap().unwrap().unchecked_into();
+    assert_eq!(m.value(), "25", "the profile's weight, not the framework's 20");
+    type_and_commit(&m, "25");
+    tick().await;
+    assert!(assessment.with_untracked(|a| a.weights.is_empty()), "the profile's own weight is no change");
+    type_and_commit(&m, "30");
+    tick().await;
+    assert_eq!(
+        assessment.with_untracked(|a| a.weights_in_force(&Framework::builtin("smart-2021").unwrap())["M"]),
+        30.0
+    );
+    let reset = container.query_selector("button").unwrap().unwrap().text_content().unwrap();
+    assert_eq!(reset, "Reset to the profile's weights");
+}
+
+#[wasm_bindgen_test]
+async fn progress_track_says_how_far_and_why_not_never_zero() {
+    let framework = Framework::builtin("smart-2021").unwrap();
+    let (container, state, _mounted) = mount_in_workbench(framework.clone(), || view! { <ProgressTrack /> });
+    let assessment = state.open();
+    tick().await;
+    assert!(container.query_selector("[data-testid=progress-track]").unwrap().is_none(), "no baseline, no table");
+    assert!(container.text_content().unwrap().contains("it becomes the baseline"));
+    let mut earlier = Assessment::new(&framework);
+    earlier.year = Some(2025);
+    earlier.set_level("T1.1", Some(2));
+    earlier.set_level("T1.2", Some(2));
+    assessment.update(|a| {
+        a.set_level("T1.1", Some(1));
+        a.set_level("T1.2", Some(3));
+        a.targets.insert("T1.1".into(), IndicatorInput::level(4));
+        a.targets.insert("T1.2".into(), IndicatorInput::level(2));
+        a.baseline = Some(Baseline::of(&earlier));
+    });
+    tick().await;
+    let cells = |code: &str| -> Vec<String> {
+        let list = container.query_selector_all(&format!("tr[data-code=\"{code}\"] td")).unwrap();
+        (0..list.length()).map(|i| list.item(i).unwrap().text_content().unwrap()).collect()
+    };
+    assert_eq!(cells("T1.1"), ["0.50", "0.25", "1.00", "went back: 50 % of the way"]);
+    assert!(container.query_selector("tr[data-code=\"T1.1\"] td.sc-progress-back").unwrap().is_some());
+    assert_eq!(cells("T1.2")[3], "not defined: the target is not above the baseline");
+    assert_eq!(cells("overall")[3], "went back: 50 % of the way", "T1.1 alone has a way to cover");
+    assert_eq!(cells("R")[3], "not defined: nothing below it has a baseline figure, a figure now and a target");
+    let share: HtmlInputElement = container.query_selector("#sc-progress-weight").unwrap().unwrap().unchecked_into();
+    type_and_commit(&share, "1.5");
+    tick().await;
+    assert!(container.query_selector("[role=alert]").unwrap().is_some(), "a share above 1 is refused, in words");
+    assert_eq!(assessment.with_untracked(|a| a.progress_weight), None, "and changes nothing");
+    type_and_commit(&share, "0,5");
+    tick().await;
+    assert_eq!(assessment.with_untracked(|a| a.progress_weight), Some(0.5), "a decimal comma is a decimal");
+}
+
+#[wasm_bindgen_test]
+async fn target_row_takes_a_dimension_score_and_refuses_what_is_not_one() {
+    let framework = Framework::builtin("smart-2021").unwrap();
+    let index = framework.index_of("T").unwrap();
+    let (container, state, _mounted) = mount_in_workbench(framework, move || {
+        view! { <table><tbody><TargetRow index=index /></tbody></table> }
+    });
+    let assessment = state.open();
+    tick().await;
+    let label = container.query_selector("label[for=sc-target-T]").unwrap().unwrap().text_content().unwrap();
+    assert_eq!(label, "Target for T · Technology support");
+    let field: HtmlInputElement = container.query_selector("#sc-target-T").unwrap().unwrap().unchecked_into();
+    type_and_commit(&field, "120");
+    tick().await;
+    assert!(container.text_content().unwrap().contains("A score from 0 to 100, please"));
+    assert!(assessment.with_untracked(|a| a.targets.is_empty()));
+    type_and_commit(&field, "85");
+    tick().await;
+    assert_eq!(assessment.with_untracked(|a| a.targets.get("T").and_then(|t| t.score)), Some(85.0));
+    assert!(container.query_selector("[role=alert]").unwrap().is_none(), "the message goes once it is right");
+    type_and_commit(&field, " ");
+    tick().await;
+    assert!(assessment.with_untracked(|a| a.targets.is_empty()), "blank removes the city's own target");
 }

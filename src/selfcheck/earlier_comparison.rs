@@ -1,5 +1,5 @@
 use civic_pulse_core::SelfcheckMsg;
-use civic_pulse_core::selfcheck::{Assessment, AssessmentError, compare_with_earlier};
+use civic_pulse_core::selfcheck::{Assessment, AssessmentError, Baseline, compare_with_earlier, localized_text};
 use leptos::prelude::*;
 
 use super::file_picker::FilePicker;
@@ -9,50 +9,85 @@ use super::state::{Workbench, use_selfcheck, use_workbench};
 use crate::i18n::{tr, use_lang};
 
 /// Compares the open assessment with an earlier year's: one kept on this device for the same
-/// city, or a file. Overall index and each dimension, then and now, with the change.
+/// city, or a file. Overall index and each dimension, then and now, with the change. The year
+/// chosen becomes the assessment's baseline, copied into it, so the progress track, the export
+/// and a share link all rest on it.
 #[component]
 pub fn EarlierComparison() -> impl IntoView {
-    let Workbench { framework, scoring, .. } = use_workbench();
+    let Workbench { framework, scoring, assessment } = use_workbench();
     let lang = use_lang();
     let shelf = use_selfcheck().shelf();
     let problems = RwSignal::new(Vec::<AssessmentError>::new());
-    // What was chosen belongs to the assessment that was open then: once another opens, it no
-    // longer applies. Kept with its position and derived, never reset by an effect.
+    // The select's choice belongs to the assessment that was open then: once another opens, it
+    // no longer applies. Kept with its position and derived, never reset by an effect.
     let open_now = Memo::new(move |_| shelf.with(|s| s.current));
-    let chosen_earlier = RwSignal::new(None::<(usize, Assessment)>);
     let choice = RwSignal::new(None::<(usize, String)>);
-    let earlier = Memo::new(move |_| {
-        chosen_earlier.with(|e| e.as_ref().filter(|(open, _)| *open == open_now.get()).map(|(_, a)| a.clone()))
-    });
     let on_device = move || {
         shelf.with(|s| {
             s.earlier_years().into_iter().map(|i| (i, s.assessments[i].year.unwrap_or_default())).collect::<Vec<_>>()
         })
     };
+    let use_as_baseline = move |earlier: &Assessment| assessment.update(|a| a.baseline = Some(Baseline::of(earlier)));
     let use_chosen = move |_| {
         let open = open_now.get_untracked();
         let position: Option<usize> =
             choice.get_untracked().filter(|(for_open, _)| *for_open == open).and_then(|(_, text)| text.parse().ok());
         let found = position.and_then(|p| shelf.with_untracked(|s| s.assessments.get(p).cloned()));
         problems.set(Vec::new());
-        chosen_earlier.set(found.map(|a| (open, a)));
+        if let Some(earlier) = found {
+            use_as_baseline(&earlier);
+        }
     };
     let open = Callback::new(move |text: String| {
         let candidate = Assessment::parse(&text).and_then(|c| framework.with_value(|f| c.fit(f)));
         match candidate {
             Ok(candidate) => {
                 problems.set(Vec::new());
-                chosen_earlier.set(Some((open_now.get_untracked(), candidate)));
+                use_as_baseline(&candidate);
             }
             Err(found) => problems.set(found),
         }
     });
+    let baseline = Memo::new(move |_| assessment.with(|a| a.baseline.as_ref().map(|b| b.as_assessment(&a.framework))));
     // The earlier year is evaluated once when chosen, not again at every change to this one.
     let before = Memo::new(move |_| {
-        earlier.with(|a| a.as_ref().and_then(|a| framework.with_value(|f| evaluate_assessment(f, a)).ok()))
+        baseline.with(|a| a.as_ref().and_then(|a| framework.with_value(|f| evaluate_assessment(f, a)).ok()))
     });
+    // Different weight profiles make part of the change a change of weights: said, not hidden.
+    let profiles_differ = move || {
+        let lang = lang.get();
+        framework.with_value(|f| {
+            let first = f.weight_profiles.first().map(|p| p.id.clone());
+            let name = |id: Option<String>| {
+                id.or_else(|| first.clone())
+                    .map(|id| f.profile(&id).map_or(id.clone(), |p| localized_text(&p.name, lang.tag()).to_owned()))
+            };
+            let (then, now) = assessment.with(|a| (a.baseline.as_ref().map(|b| b.profile.clone()), a.profile.clone()));
+            let (then, now) = (name(then?), name(now));
+            (then != now).then(|| {
+                let text = lang.format(
+                    SelfcheckMsg::CompareProfilesDiffer,
+                    &[("then", &then.unwrap_or_default()), ("now", &now.unwrap_or_default())],
+                );
+                view! { <p class="sc-warning" data-testid="profiles-differ">{text}</p> }
+            })
+        })
+    };
+    let baseline_note = move || {
+        let year = assessment.with(|a| a.baseline.as_ref().map(|b| b.year))?;
+        let year = year.map(|y| y.to_string()).unwrap_or_else(|| "—".to_owned());
+        Some(view! {
+            <p>
+                {lang.get().format(SelfcheckMsg::CompareIsBaseline, &[("year", &year)])}
+                " "
+                <button type="button" class="sc-inline-button sc-screen-only" on:click=move |_| assessment.update(|a| a.baseline = None)>
+                    {tr(SelfcheckMsg::CompareRemove)}
+                </button>
+            </p>
+        })
+    };
     let table = move || {
-        let before_year = earlier.with(|a| a.as_ref().map(|a| a.year))?;
+        let before_year = baseline.with(|a| a.as_ref().map(|a| a.year))?;
         let deltas = before.with(|before| {
             let before = before.as_ref()?;
             scoring.with_evaluation(|now| framework.with_value(|f| compare_with_earlier(f, now, before)))
@@ -121,6 +156,8 @@ pub fn EarlierComparison() -> impl IntoView {
                 <FilePicker label=SelfcheckMsg::CompareFile accept=".json,application/json" on_text=open />
             </div>
             <ProblemAlert title=SelfcheckMsg::ImportProblems problems=in_page_language(problems) />
+            {baseline_note}
+            {profiles_differ}
             {table}
         </section>
     }

@@ -21,10 +21,11 @@ fn as_entered(score: f64) -> String {
 }
 
 /// The gap list: the fewest one-level steps that reach the next tier, grouped by indicator, each
-/// with the index points it is worth.
+/// with the index points it is worth; then, beside it, what stands between the city and its own
+/// targets, in each indicator's terms, the largest index gain first.
 #[component]
 pub fn GapList() -> impl IntoView {
-    let Workbench { framework, scoring, .. } = use_workbench();
+    let Workbench { framework, scoring, assessment } = use_workbench();
     let lang = use_lang();
     let index = move || scoring.with_evaluation(|e| e.index).flatten();
     let body = move || {
@@ -77,10 +78,55 @@ pub fn GapList() -> impl IntoView {
         }
         .into_any()
     };
+    let to_targets = move || {
+        let gaps = scoring.target_gaps.get();
+        let lang = lang.get();
+        if gaps.is_empty() {
+            let any_target = assessment.with(|a| framework.with_value(|f| !a.targets_in_force(f).is_empty()));
+            let msg = if any_target { SelfcheckMsg::GapTargetsMet } else { SelfcheckMsg::GapTargetsNone };
+            return view! { <p>{lang.text(msg)}</p> }.into_any();
+        }
+        let items = gaps
+            .into_iter()
+            .map(|gap| {
+                let text = assessment.with(|a| {
+                    framework.with_value(|f| {
+                        let node = f.index_of(&gap.code).map(|i| &f.nodes[i]);
+                        let label = node.map_or_else(|| gap.code.clone(), |n| n.label(lang.tag()));
+                        let words = |input: Option<&civic_pulse_core::selfcheck::IndicatorInput>| {
+                            input.zip(node).map_or_else(|| "—".to_owned(), |(input, node)| input.in_words(node, lang))
+                        };
+                        let targets = a.targets_in_force(f);
+                        let to = words(targets.get(&gap.code));
+                        let points = format!("{:.3}", gap.index_gain);
+                        match gap.now {
+                            Some(_) => lang.format(
+                                SelfcheckMsg::GapTargetStep,
+                                &[
+                                    ("indicator", &label),
+                                    ("from", &words(a.inputs.get(&gap.code))),
+                                    ("to", &to),
+                                    ("points", &points),
+                                ],
+                            ),
+                            None => lang.format(
+                                SelfcheckMsg::GapTargetNotAssessed,
+                                &[("indicator", &label), ("to", &to), ("points", &points)],
+                            ),
+                        }
+                    })
+                });
+                view! { <li data-code=gap.code>{text}</li> }
+            })
+            .collect_view();
+        view! { <ol class="sc-gaps" data-testid="target-gaps">{items}</ol> }.into_any()
+    };
     view! {
         <section class="sc-section" aria-labelledby="sc-gap-title">
             <h2 id="sc-gap-title">{tr(SelfcheckMsg::GapTitle)}</h2>
             {body}
+            <h3 id="sc-target-gap-title">{tr(SelfcheckMsg::GapTargetsTitle)}</h3>
+            {to_targets}
         </section>
     }
 }

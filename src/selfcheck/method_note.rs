@@ -1,17 +1,20 @@
 use civic_pulse_core::SelfcheckMsg;
-use civic_pulse_core::selfcheck::{Aggregation, ENGINE_VERSION, UncertaintyOptions, fingerprint, localized_text};
+use civic_pulse_core::selfcheck::{
+    Aggregation, DEFAULT_PROGRESS_WEIGHT, ENGINE_VERSION, UncertaintyOptions, assessment_fingerprint, localized_text,
+};
 use leptos::prelude::*;
 
-use super::scoring::{options_with, percent, two_decimals};
+use super::scoring::{percent, two_decimals};
 use super::state::{Workbench, use_workbench};
 use crate::i18n::{tr, use_lang};
 
 /// How the result was made, so another official can check or reproduce it: the framework, the
-/// weights actually used, the missing-data policy, the tiers, the uncertainty settings and the
-/// fingerprint of everything that determines the result.
+/// weight profile and the weights actually used, the missing-data policy, the tiers, the
+/// uncertainty settings, how progress and the combined result are computed, and the fingerprint
+/// of everything that determines the result.
 #[component]
 pub fn MethodNote() -> impl IntoView {
-    let Workbench { framework, scoring, .. } = use_workbench();
+    let Workbench { framework, scoring, assessment } = use_workbench();
     let lang = use_lang();
     let text = move |msg| lang.get().text(msg);
     let framework_line = move || {
@@ -74,10 +77,31 @@ pub fn MethodNote() -> impl IntoView {
                 .collect_view()
         })
     };
-    let print = move || {
-        scoring
-            .figures
-            .with(|(inputs, weights)| framework.with_value(|f| fingerprint(f, inputs, &options_with(weights))))
+    let print = move || assessment.with(|a| framework.with_value(|f| assessment_fingerprint(f, a)));
+    // The profile in force, said with whether its weights were published or derived, and why.
+    let profile = move || {
+        let lang = lang.get();
+        framework.with_value(|f| {
+            let id =
+                assessment.with(|a| a.profile.clone()).or_else(|| f.weight_profiles.first().map(|p| p.id.clone()))?;
+            let profile = f.profile(&id)?;
+            let line = lang.format(
+                SelfcheckMsg::MethodProfile,
+                &[("name", localized_text(&profile.name, lang.tag())), ("status", lang.text(profile.status.message()))],
+            );
+            let note = profile.note.as_ref().map(|n| localized_text(n, lang.tag()).to_owned()).unwrap_or_default();
+            Some(view! {
+                <dt>{lang.text(SelfcheckMsg::ProfileLabel)}</dt>
+                <dd data-testid="method-profile">{line}" "{note}</dd>
+            })
+        })
+    };
+    let progress = move || {
+        let weight = assessment.with(|a| a.progress_weight());
+        lang.get().format(
+            SelfcheckMsg::MethodProgress,
+            &[("weight", &weight.to_string()), ("default", &DEFAULT_PROGRESS_WEIGHT.to_string())],
+        )
     };
     view! {
         <section class="sc-section sc-method" aria-labelledby="sc-method-title">
@@ -85,6 +109,7 @@ pub fn MethodNote() -> impl IntoView {
             <dl class="sc-method-list">
                 <dt>{tr(SelfcheckMsg::MethodFramework)}</dt>
                 <dd>{framework_line}{source.map(|s| view! { <br /><small>{s}</small> })}</dd>
+                {profile}
                 <dt>{tr(SelfcheckMsg::MethodAggregation)}</dt>
                 <dd>{aggregation}</dd>
                 <dt>{tr(SelfcheckMsg::MethodMissingTitle)}</dt>
@@ -93,6 +118,8 @@ pub fn MethodNote() -> impl IntoView {
                 <dd>{tiers}</dd>
                 <dt>{tr(SelfcheckMsg::MethodUncertaintyTitle)}</dt>
                 <dd>{uncertainty}</dd>
+                <dt>{tr(SelfcheckMsg::MethodProgressTitle)}</dt>
+                <dd data-testid="method-progress">{progress}</dd>
                 <dt>{tr(SelfcheckMsg::MethodFingerprint)}</dt>
                 <dd>
                     <code class="sc-fingerprint" data-testid="fingerprint">{print}</code>

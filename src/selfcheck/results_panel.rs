@@ -1,5 +1,5 @@
 use civic_pulse_core::SelfcheckMsg;
-use civic_pulse_core::selfcheck::localized_text;
+use civic_pulse_core::selfcheck::{combined, localized_text};
 use leptos::prelude::*;
 
 use super::scoring::{bounds_text, percent, two_decimals};
@@ -14,7 +14,7 @@ use crate::ui::ProblemList;
 /// `data-testid` hooks are stable for automated checks.
 #[component]
 pub fn ResultsPanel() -> impl IntoView {
-    let Workbench { framework, scoring, .. } = use_workbench();
+    let Workbench { framework, scoring, assessment } = use_workbench();
     let lang = use_lang();
     let tier_name = move |id: &str| {
         framework.with_value(|f| f.tier(id).map(|t| localized_text(&t.name, lang.get().tag()).to_owned()))
@@ -41,6 +41,24 @@ pub fn ResultsPanel() -> impl IntoView {
             .unwrap_or_else(|| "—".to_owned())
     };
     let coverage = move || scoring.with_evaluation(|e| (e.coverage, e.coverage_gate, e.low_coverage));
+    // Level and progress together, beside the level and never instead of it.
+    let combined_result = move || {
+        let level = scoring.with_evaluation(|e| e.index).flatten();
+        let progress = scoring.progress.with(|p| p.as_ref().and_then(|p| p.overall().ok()));
+        let share = assessment.with(|a| a.progress_weight());
+        let lang = lang.get();
+        match level.zip(progress) {
+            Some((level, progress)) => lang.format(
+                SelfcheckMsg::CombinedValue,
+                &[
+                    ("value", &two_decimals(combined(level, progress, share))),
+                    ("level_share", &percent(1.0 - share)),
+                    ("progress_share", &percent(share)),
+                ],
+            ),
+            None => lang.text(SelfcheckMsg::CombinedNone).to_owned(),
+        }
+    };
     let bounds_line = move || scoring.with_evaluation(|e| bounds_text(lang.get(), &e.bounds));
     let bounds = move || has_index.get().then(|| view! { <p class="sc-bounds" data-testid="bounds">{bounds_line}</p> });
     let interval = move || {
@@ -129,6 +147,8 @@ pub fn ResultsPanel() -> impl IntoView {
                 <dd data-testid="tier">{tier}</dd>
                 <dt>{tr(SelfcheckMsg::Coverage)}</dt>
                 <dd data-testid="coverage">{move || coverage().map_or("—".to_owned(), |(c, _, _)| percent(c))}</dd>
+                <dt>{tr(SelfcheckMsg::Combined)}</dt>
+                <dd data-testid="combined">{combined_result}</dd>
             </dl>
             {move || has_index.get().then(|| view! { <p class="sc-note" data-testid="index-means">{tr(SelfcheckMsg::IndexMeans)}</p> })}
             {sureness}

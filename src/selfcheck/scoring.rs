@@ -1,18 +1,21 @@
 //! The results of the open assessment, recomputed once per change and shared by every results
-//! component: the evaluation, its Monte Carlo uncertainty and the plan to the next tier.
+//! component: the evaluation, its Monte Carlo uncertainty, the plan to the next tier, and the
+//! progress track from the baseline toward the targets.
 
 use std::collections::BTreeMap;
 
 use civic_pulse_core::SelfcheckMsg;
 use civic_pulse_core::selfcheck::{
-    Assessment, EngineError, Evaluation, Framework, IndexBounds, IndicatorInput, Options, Plan, Uncertainty,
-    UncertaintyOptions, evaluate, normalise_inputs, plan_to_next_tier, simulate,
+    Assessment, EngineError, Evaluation, Framework, IndexBounds, IndicatorInput, Options, Plan, Progress, TargetGap,
+    Uncertainty, UncertaintyOptions, assessment_progress, evaluate, normalise_inputs, plan_to_next_tier, simulate,
+    target_gaps, target_scores,
 };
 use leptos::prelude::*;
 
 use super::state::OpenAssessment;
 
-/// What the result depends on: the entries and the weight overrides (not the city or year).
+/// What the result depends on: the entries and the weights in force, the profile's with the
+/// official's changes (not the city or year).
 pub type Figures = (BTreeMap<String, IndicatorInput>, BTreeMap<String, f64>);
 
 #[derive(Clone, Copy)]
@@ -25,6 +28,10 @@ pub struct Scoring {
     pub evaluation: Memo<Result<Evaluation, EngineError>>,
     pub uncertainty: Memo<Option<Uncertainty>>,
     pub plan: Memo<Option<Plan>>,
+    /// The progress track (every node "no baseline" until one is chosen).
+    pub progress: Memo<Option<Progress>>,
+    /// The indicators short of their targets, the largest index gain first.
+    pub target_gaps: Memo<Vec<TargetGap>>,
     /// The 0..1 score of each node's entry, indexed like the framework's nodes, or every
     /// problem with the entries. Normalised once, for the evaluation, the plan and the report.
     pub scores: Memo<Result<Vec<Option<f64>>, EngineError>>,
@@ -55,12 +62,14 @@ fn evaluate_scores(
 /// Evaluates a whole assessment (an earlier year's, say) against `framework`.
 pub fn evaluate_assessment(framework: &Framework, assessment: &Assessment) -> Result<Evaluation, EngineError> {
     let scores = scores_of(framework, &assessment.inputs)?;
-    evaluate_scores(framework, &scores, &assessment.weights)
+    evaluate_scores(framework, &scores, &assessment.weights_in_force(framework))
 }
 
 impl Scoring {
     pub fn new(framework: StoredValue<Framework>, assessment: OpenAssessment) -> Scoring {
-        let figures = Memo::new(move |_| assessment.with(|a| (a.inputs.clone(), a.weights.clone())));
+        let figures = Memo::new(move |_| {
+            assessment.with(|a| (a.inputs.clone(), framework.with_value(|f| a.weights_in_force(f))))
+        });
         let scores = Memo::new(move |_| figures.with(|(inputs, _)| framework.with_value(|f| scores_of(f, inputs))));
         let evaluation = Memo::new(move |_| {
             scores.with(|scores| {
@@ -85,13 +94,32 @@ impl Scoring {
                 })
             })
         });
-        Scoring { figures, evaluation, uncertainty, plan, scores }
+        let progress = Memo::new(move |_| {
+            scoring_ok(evaluation, |e| assessment.with(|a| framework.with_value(|f| assessment_progress(f, a, e))))
+        });
+        let target_gaps = Memo::new(move |_| {
+            let gaps = || {
+                let now = scores.with(|s| s.as_ref().ok().cloned())?;
+                let targets =
+                    assessment.with(|a| framework.with_value(|f| target_scores(f, &a.targets_in_force(f)).ok()))?;
+                scoring_ok(evaluation, |e| {
+                    framework.with_value(|f| target_gaps(f, &e.weights, e.aggregation, &now, &targets))
+                })
+            };
+            gaps().unwrap_or_default()
+        });
+        Scoring { figures, evaluation, uncertainty, plan, scores, progress, target_gaps }
     }
 
     /// The evaluation if there is one.
     pub fn with_evaluation<T>(&self, read: impl FnOnce(&Evaluation) -> T) -> Option<T> {
         self.evaluation.with(|e| e.as_ref().ok().map(read))
     }
+}
+
+/// What `read` gives of the evaluation, if there is one.
+fn scoring_ok<T>(evaluation: Memo<Result<Evaluation, EngineError>>, read: impl FnOnce(&Evaluation) -> T) -> Option<T> {
+    evaluation.with(|e| e.as_ref().ok().map(read))
 }
 
 /// A 0..1 figure as the page shows it: two decimals.

@@ -5,8 +5,9 @@ use super::state::{Workbench, use_workbench};
 use crate::i18n::{tr, use_lang};
 
 /// Change the weight of any dimension or sub-dimension (relative to its siblings) and see the
-/// result move at once; reset returns to the framework's own weights. Overrides are part of the
-/// assessment, so they are saved, exported and shared with it.
+/// result move at once; reset returns to the weights it started from: the chosen profile's, else
+/// the framework's own. Changes are kept as differences from those, in the assessment, so they
+/// are saved, exported and shared with it.
 #[component]
 pub fn WeightEditor() -> impl IntoView {
     let Workbench { framework, assessment, .. } = use_workbench();
@@ -17,12 +18,13 @@ pub fn WeightEditor() -> impl IntoView {
     let rows = nodes
         .into_iter()
         .map(|index| {
-            let (code, given, depth) = framework.with_value(|f| (f.nodes[index].code.clone(), f.nodes[index].weight, f.nodes[index].depth));
+            let (code, depth) = framework.with_value(|f| (f.nodes[index].code.clone(), f.nodes[index].depth));
+            let given = move || assessment.with(|a| framework.with_value(|f| a.starting_weight(f, index)));
             let id = format!("sc-weight-{code}");
             let label = move || framework.with_value(|f| f.nodes[index].label(lang.get().tag()));
             let value = {
                 let code = code.clone();
-                move || assessment.with(|a| a.weights.get(&code).copied().unwrap_or(given)).to_string()
+                move || assessment.with(|a| a.weights.get(&code).copied()).unwrap_or_else(given).to_string()
             };
             // While typing, a weight counts as soon as the text is a number written in full
             // ("2", "0.5"); a half-typed "0." waits for the field's change event, so re-showing
@@ -35,8 +37,9 @@ pub fn WeightEditor() -> impl IntoView {
                     if typing && parsed.is_none_or(|weight| weight.to_string() != typed) {
                         return;
                     }
+                    let starting = assessment.with_untracked(|a| framework.with_value(|f| a.starting_weight(f, index)));
                     assessment.update(|a| match parsed {
-                        Some(weight) if weight != given => {
+                        Some(weight) if weight != starting => {
                             a.weights.insert(code.clone(), weight);
                         }
                         _ => {
@@ -53,7 +56,7 @@ pub fn WeightEditor() -> impl IntoView {
             view! {
                 <tr class=if depth == 1 { "sc-weight-dimension" } else { "sc-weight-sub" }>
                     <th scope="row"><label for=id.clone()>{label}</label></th>
-                    <td>{given.to_string()}</td>
+                    <td>{move || given().to_string()}</td>
                     <td>
                         <input id=id type="number" min="0" step="any" inputmode="decimal" prop:value=value on:input=move |e| set(e, true) on:change=move |e| set_on_change(e, false) />
                         {move || changed().then(|| view! { <span class="sc-changed">{tr(SelfcheckMsg::WeightChanged)}</span> })}
@@ -68,14 +71,30 @@ pub fn WeightEditor() -> impl IntoView {
             <summary>{tr(SelfcheckMsg::WeightsTitle)}</summary>
             <p>{tr(SelfcheckMsg::WeightsHelp)}</p>
             <button type="button" on:click=reset disabled=move || assessment.with(|a| a.weights.is_empty())>
-                {tr(SelfcheckMsg::WeightsReset)}
+                {move || {
+                    let msg = if assessment.with(|a| a.profile.is_some()) {
+                        SelfcheckMsg::WeightsResetProfile
+                    } else {
+                        SelfcheckMsg::WeightsReset
+                    };
+                    lang.get().text(msg)
+                }}
             </button>
             <table class="sc-table">
                 <caption>{tr(SelfcheckMsg::WeightsCaption)}</caption>
                 <thead>
                     <tr>
                         <th scope="col">{tr(SelfcheckMsg::ColumnDimension)}</th>
-                        <th scope="col">{tr(SelfcheckMsg::WeightFramework)}</th>
+                        <th scope="col">
+                            {move || {
+                                let msg = if assessment.with(|a| a.profile.is_some()) {
+                                    SelfcheckMsg::WeightProfile
+                                } else {
+                                    SelfcheckMsg::WeightFramework
+                                };
+                                lang.get().text(msg)
+                            }}
+                        </th>
                         <th scope="col">{tr(SelfcheckMsg::WeightThisAssessment)}</th>
                     </tr>
                 </thead>

@@ -13,15 +13,18 @@ use super::earlier_comparison::EarlierComparison;
 use super::gap_list::GapList;
 use super::method_note::MethodNote;
 use super::printed_report::{IndicatorTable, ReportCover};
+use super::profile_picker::ProfilePicker;
+use super::progress_track::ProgressTrack;
 use super::radar_chart::RadarChart;
 use super::results_panel::ResultsPanel;
 use super::state::{Workbench, use_selfcheck};
+use super::target_editor::TargetEditor;
 use super::weight_editor::WeightEditor;
 use crate::i18n::{tr, use_lang};
 
-/// Everything about the open assessment of one framework: who and when, the form one dimension
-/// at a time, the results beside it, then charts, gaps, comparison, data, files and method, in
-/// the order the printed report follows.
+/// Everything about the open assessment of one framework: who and when, its weight profile, the
+/// form one dimension at a time, the results beside it, then weights, targets, charts, gaps,
+/// comparison and progress, data, files and method, in the order the printed report follows.
 #[component]
 pub fn Workspace(framework: Framework) -> impl IntoView {
     let lang = use_lang();
@@ -79,6 +82,7 @@ pub fn Workspace(framework: Framework) -> impl IntoView {
                 on:input=move |event| assessment.update(|a| a.year = event_target_value(&event).trim().parse().ok())
             />
         </div>
+        <ProfilePicker />
         <p class="sc-saved sc-screen-only" role="status">
             {move || if saved.get() { tr(SelfcheckMsg::Saved)() } else { tr(SelfcheckMsg::SaveFailed)() }}
         </p>
@@ -102,6 +106,7 @@ pub fn Workspace(framework: Framework) -> impl IntoView {
             <ResultsPanel />
         </div>
         <WeightEditor />
+        <TargetEditor />
         <section class="sc-section sc-charts" aria-labelledby="sc-charts-title">
             <h2 id="sc-charts-title">{tr(SelfcheckMsg::ChartsTitle)}</h2>
             <RadarChart />
@@ -109,6 +114,7 @@ pub fn Workspace(framework: Framework) -> impl IntoView {
         </section>
         <GapList />
         <EarlierComparison />
+        <ProgressTrack />
         <DataCollection ratings=ratings />
         <AssessmentFiles />
         <IndicatorTable />

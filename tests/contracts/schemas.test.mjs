@@ -52,12 +52,23 @@ test('the collector OpenAPI document names every route the collector serves, and
   assert.ok(references.length >= 3 && references.every((r) => r.includes('rating.v1.schema.json')), 'payloads are the published rating schema');
 });
 
-test('the assessment schema accepts its example, which the engine reads too, and refuses mixed figures', () => {
-  const validate = compile('schemas/assessment.v1.schema.json');
-  const schema = readJson('schemas/assessment.v1.schema.json');
-  for (const example of schema.examples) assert.ok(validate(example), explain(validate));
-  const [example] = schema.examples;
-  assert.equal(validate({ ...example, inputs: { 'T1.1': { level: 2, score: 50 } } }), false, 'exactly one figure');
-  assert.equal(validate({ ...example, inputs: { 'T1.1': { level: 5 } } }), false);
-  assert.equal(validate({ ...example, owner: 'someone' }), false, 'nothing extra');
+for (const version of ['v1', 'v2']) {
+  test(`the assessment schema ${version} accepts its example, which the engine reads too, and refuses mixed figures`, () => {
+    const validate = compile(`schemas/assessment.${version}.schema.json`);
+    const schema = readJson(`schemas/assessment.${version}.schema.json`);
+    for (const example of schema.examples) assert.ok(validate(example), explain(validate));
+    const [example] = schema.examples;
+    assert.equal(validate({ ...example, inputs: { 'T1.1': { level: 2, score: 50 } } }), false, 'exactly one figure');
+    assert.equal(validate({ ...example, inputs: { 'T1.1': { level: 5 } } }), false);
+    assert.equal(validate({ ...example, owner: 'someone' }), false, 'nothing extra');
+  });
+}
+
+test('assessment schema v2: targets hold only a figure, the progress share is 0 to 1', () => {
+  const validate = compile('schemas/assessment.v2.schema.json');
+  const [example] = readJson('schemas/assessment.v2.schema.json').examples;
+  assert.equal(validate({ ...example, targets: { 'T1.1': { level: 4, note: 'why' } } }), false, 'no note on a target');
+  assert.equal(validate({ ...example, targets: { 'T1.1': { level: 4, score: 90 } } }), false, 'one figure');
+  assert.equal(validate({ ...example, progress_weight: 1.5 }), false);
+  assert.equal(validate({ ...example, baseline: { year: 2025, inputs: {}, colour: 1 } }), false, 'nothing extra in the baseline');
 });

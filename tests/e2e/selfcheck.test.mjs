@@ -167,7 +167,7 @@ describe('city self-check page', () => {
     ]);
     const file = await download.path();
     const saved = JSON.parse(readFileSync(file, 'utf8'));
-    assert.equal(saved.schema, 'civic-pulse.assessment.v1');
+    assert.equal(saved.schema, 'civic-pulse.assessment.v2');
     assert.deepEqual(saved.framework.id, 'smart-2021');
     assert.equal(saved.city, 'Lishui');
     assert.deepEqual(Object.values(saved.inputs), [{ level: 3 }, { level: 4 }]);
@@ -176,7 +176,7 @@ describe('city self-check page', () => {
       first.page.getByRole('button', { name: 'Download the results (CSV)' }).click(),
     ]);
     const csv = readFileSync(await results.path(), 'utf8').replace(/^\uFEFF/, '').split('\r\n');
-    assert.equal(csv[0], 'code,name,level,weight_used_percent,value,value_if_missing_0,value_if_missing_100,light,average,level_entered,score_entered,value_entered,quality');
+    assert.equal(csv[0], 'code,name,level,weight_used_percent,value,value_if_missing_0,value_if_missing_100,light,average,level_entered,score_entered,value_entered,quality,baseline,target,progress,progress_not_defined_because');
     const overall = csv[1].split(',');
     assert.deepEqual(overall.slice(0, 4), ['overall', 'SMART smart-city development evaluation model (2021)', 'index', '100.00']);
     assert.equal(Number(overall[4]).toFixed(2), first.index, 'the CSV holds the index shown');
@@ -293,12 +293,14 @@ describe('city self-check page', () => {
     const cases = [
       ['{"schema":"civic-pulse.assessment.v1","framework":{"id":"smart-2021"', /^This is not a readable JSON file: it breaks off or goes wrong at line 1, column \d+\.$/],
       ['{"schema":"civic-pulse.assessment.v1","framework":{"id":"smart-2021"}}', /^The assessment lacks “framework\.version”\.$/],
-      ['{"schema":"other","framework":{"id":"smart-2021","version":"1"}}', /its schema is “other”, not “civic-pulse\.assessment\.v1”/],
+      ['{"schema":"other","framework":{"id":"smart-2021","version":"1"}}', /its schema is “other”, not “civic-pulse\.assessment\.v2”/],
       ['{"schema":"civic-pulse.assessment.v1","framework":{"id":"qa-2025","version":"1"}}', /made with version 1 of the framework “qa-2025”, and this device has version 2025\.1/],
       ['{"schema":"civic-pulse.assessment.v1","framework":{"id":"town-9","version":"1"}}', /framework “town-9”, which is not on this device/],
       ['{"schema":"civic-pulse.assessment.v1","framework":{"id":"smart-2021","version":"2021.1"},"inputs":{"Z1.1":{"level":2},"T1.1":{"level":9}}}', /Z1\.1 is not an indicator/],
       ['{"schema":"civic-pulse.assessment.v1","framework":{"id":"smart-2021","version":"2021.1"},"inputs":{"T1.1":{"level":9}}}', /^Indicator T1\.1: the level must be 0 to 4 \(found 9\)\.$/],
       ['{"schema":"civic-pulse.assessment.v1","framework":{"id":"smart-2021","version":"2021.1"},"inputs":{"S2.3":{"score":140}}}', /^Indicator S2\.3: the score must be 0 to 100 \(found 140\)\.$/],
+      ['{"schema":"civic-pulse.assessment.v2","framework":{"id":"smart-2021","version":"2021.1"},"targets":{"T":{"level":3}}}', /^Target: T: a dimension's target is a score from 0 to 100\.$/],
+      ['{"schema":"civic-pulse.assessment.v2","framework":{"id":"smart-2021","version":"2021.1"},"profile":"megacity"}', /^The weight profile “megacity” is not one of this framework's\.$/],
     ];
     for (const [text, message] of cases) {
       await page.getByLabel('Open an assessment file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(text) });
@@ -451,6 +453,122 @@ describe('city self-check page', () => {
     await page.getByRole('button', { name: 'Yes, delete it' }).click();
     assert.equal(await page.getByLabel('Year', { exact: true }).inputValue(), '2026');
     assert.equal(await page.getByLabel('Assessments on this device').locator('option').count(), 1);
+    await context.close();
+  });
+
+  test('targets and a baseline give the progress track beside the level; profiles reweigh and say so', async () => {
+    const context = await fixture.browser.newContext({ locale: 'en-US', acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${fixture.url}/selfcheck.html`);
+    await page.getByRole('heading', { name: /^T · /, level: 2 }).waitFor();
+    await page.getByLabel('City', { exact: true }).fill('Lishui');
+    await page.getByLabel('Year', { exact: true }).fill('2025');
+    await rateDimension(page, 1);
+    await page.getByRole('button', { name: 'Start a new assessment' }).click();
+    await page.getByLabel('City', { exact: true }).fill('Lishui');
+    await page.getByLabel('Year', { exact: true }).fill('2026');
+    await rateDimension(page, 2);
+    await page.getByRole('navigation', { name: 'Progress by dimension' }).getByRole('button', { name: /^M · / }).click();
+    await page.getByRole('heading', { name: /^M · /, level: 2 }).waitFor();
+    await rateDimension(page, 3);
+    assert.equal(await page.getByTestId('overall-index').innerText(), '0.67', '(10 · 0.5 + 20 · 0.75) / 30');
+    assert.equal(await page.getByTestId('combined').innerText(), '— (needs a baseline and targets)');
+    await page.getByTestId('progress-choose-baseline').waitFor();
+
+    // Targets in each indicator's own terms: a level for T1.1, the baseline's own level for T1.2,
+    // a score for the dimension T.
+    await page.getByText('Targets', { exact: true }).click();
+    await page.getByLabel(/^Target for T1\.1 · /).selectOption('4');
+    await page.getByLabel(/^Target for T1\.2 · /).selectOption('1');
+    const dimensionTarget = page.getByLabel(/^Target for T · /);
+    await dimensionTarget.fill('180');
+    await dimensionTarget.press('Enter');
+    await page.getByRole('alert').getByText('A score from 0 to 100, please: the target is unchanged.').waitFor();
+    await dimensionTarget.fill('80');
+    await dimensionTarget.press('Enter');
+    const gaps = page.getByTestId('target-gaps');
+    assert.match(await gaps.locator('li[data-code="T1.1"]').innerText(), /^T1\.1 · .+: from 2 · Being built to 4 · Leading, worth \+0\.\d{3} on the index$/);
+    await expectNoAxeViolations(page, 'targets');
+
+    // The earlier year becomes the baseline: progress per node, in words, never 0 for "not defined".
+    await page.getByLabel('Earlier year on this device').selectOption({ label: '2025' });
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    await page.getByText('This year (2025) is the baseline for progress.').waitFor();
+    const track = page.getByTestId('progress-track');
+    await track.waitFor();
+    const row = async (code) => track.locator(`tr[data-code="${code}"] td`).allInnerTexts();
+    assert.deepEqual(await row('T1.1'), ['0.25', '0.50', '1.00', '33 % of the way']);
+    assert.deepEqual(await row('T1.2'), ['0.25', '0.50', '0.25', 'not defined: the target is not above the baseline']);
+    assert.deepEqual(await row('T'), ['0.25', '0.50', '0.80', '45 % of the way'], 'the dimension\'s own target');
+    assert.deepEqual(await row('overall'), ['0.25', '0.50', '0.80', '45 % of the way']);
+    assert.match((await row('M'))[3], /^not defined: nothing below it has a baseline figure/);
+    assert.equal(await page.getByTestId('combined').innerText(), '0.60 (level 70 %, progress 30 %)', '0.7 · 0.667 + 0.3 · 0.455');
+    await page.getByLabel('Share of progress in the combined result (0 to 1)').fill('0.5');
+    await page.getByLabel('Share of progress in the combined result (0 to 1)').press('Enter');
+    assert.equal(await page.getByTestId('combined').innerText(), '0.56 (level 50 %, progress 50 %)');
+    assert.match(await page.getByTestId('method-progress').innerText(), /w = 0\.5 here \(default 0\.3\)/);
+
+    // Going back shows as going back.
+    await page.getByRole('navigation', { name: 'Progress by dimension' }).getByRole('button', { name: /^T · / }).click();
+    await page.getByRole('group', { name: /^T1\.1 · / }).getByRole('radio', { name: /^0 · / }).check();
+    assert.deepEqual(await row('T1.1'), ['0.25', '0.00', '1.00', 'went back: 33 % of the way']);
+    await page.getByRole('group', { name: /^T1\.1 · / }).getByRole('radio', { name: /^2 · / }).check();
+
+    // A derived profile reweighs the index, the method says so, and the comparison warns.
+    const method = page.getByTestId('method-profile');
+    assert.match(await method.innerText(), /^Weights: profile “Published weights” \(published\)\./);
+    await page.getByLabel('Weight profile').selectOption({ label: 'Very large city' });
+    assert.equal(await page.getByTestId('overall-index').innerText(), '0.68', '(10 · 0.5 + 25 · 0.75) / 35');
+    assert.match(await method.innerText(), /^Weights: profile “Very large city” \(derived, not published\)\. Derived from the 2025 guidance/);
+    await page.getByTestId('profiles-differ').getByText(/Published weights then, Very large city now/).waitFor();
+    await page.getByText('Weights', { exact: true }).click();
+    assert.equal(await page.getByRole('spinbutton', { name: 'M · Management maturity' }).inputValue(), '25', 'starting from the profile');
+    await expectNoAxeViolations(page, 'the progress track, combined result and profile');
+
+    // Export and reopen elsewhere: targets, baseline, profile and progress all kept.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download this assessment (JSON)' }).click(),
+    ]);
+    const file = await download.path();
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    assert.equal(saved.schema, 'civic-pulse.assessment.v2');
+    assert.equal(saved.profile, 'very-large-city');
+    assert.deepEqual(saved.targets, { T: { score: 80 }, 'T1.1': { level: 4 }, 'T1.2': { level: 1 } });
+    assert.equal(saved.baseline.year, 2025);
+    assert.equal(Object.keys(saved.baseline.inputs).length, 17);
+    assert.equal(saved.progress_weight, 0.5);
+    const [results] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the results (CSV)' }).click(),
+    ]);
+    const csv = readFileSync(await results.path(), 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+    const t = csv.find((line) => line.startsWith('T,')).split(',');
+    assert.deepEqual(t.slice(-4), ['0.2500', '0.8000', '0.4545', '']);
+    const fingerprint = await page.getByTestId('fingerprint').innerText();
+    const combined = await page.getByTestId('combined').innerText();
+
+    const elsewhere = await fixture.browser.newContext({ locale: 'en-US' });
+    const other = await elsewhere.newPage();
+    await other.goto(`${fixture.url}/selfcheck.html`);
+    await other.getByLabel('Open an assessment file').setInputFiles(file);
+    await other.getByText(/^Assessment opened\./).waitFor();
+    assert.equal(await other.getByTestId('combined').innerText(), combined);
+    assert.equal(await other.getByTestId('fingerprint').innerText(), fingerprint);
+    assert.deepEqual(await other.getByTestId('progress-track').locator('tr[data-code="T"] td').allInnerTexts(), ['0.25', '0.50', '0.80', '45 % of the way']);
+    assert.equal(await other.getByLabel('Weight profile').evaluate((select) => select.selectedOptions[0].text), 'Very large city');
+
+    // Each language says the same.
+    for (const [button, caption, notDefined] of [
+      ['简体中文', '自 2025 年以来的进展', '无法计算：目标值不高于基准值'],
+      ['繁體中文', '自 2025 年以來的進展', '無法計算：目標值不高於基準值'],
+    ]) {
+      await other.getByRole('button', { name: button }).click();
+      await other.getByTestId('progress-track').getByText(caption, { exact: true }).waitFor();
+      assert.equal(await other.getByTestId('progress-track').locator('tr[data-code="T1.2"] td').last().innerText(), notDefined);
+      await expectNoAxeViolations(other, `the progress track in ${button}`);
+    }
+    await elsewhere.close();
     await context.close();
   });
 

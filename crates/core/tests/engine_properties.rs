@@ -191,3 +191,85 @@ proptest! {
         }
     }
 }
+
+mod progress_properties {
+    use civic_pulse_core::selfcheck::{Assessment, combined, progress, share_covered};
+
+    use super::*;
+
+    fn scores_of(framework: &Framework, entries: &[Option<IndicatorInput>]) -> Vec<Option<f64>> {
+        normalise_inputs(framework, &inputs_from(framework, entries.to_vec())).unwrap()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Progress is exactly 0 at the baseline and exactly 1 at the target, at every node that
+        /// has it, whatever the baseline, targets and weights profile.
+        #[test]
+        fn progress_is_0_at_the_baseline_and_1_at_the_target(
+            base in prop::collection::vec(entry(), 52),
+            target in prop::collection::vec(entry(), 52),
+            profile in prop::sample::select(vec!["published", "very-large-city", "small-medium-city"]),
+        ) {
+            let framework = smart();
+            let base = scores_of(framework, &base);
+            let target = scores_of(framework, &target);
+            let mut assessment = Assessment::new(framework);
+            assessment.use_profile(Some(profile.to_owned()));
+            let options = Options { weights: assessment.weights_in_force(framework), ..Options::default() };
+            let evaluation = evaluate(framework, &base, &options).unwrap();
+            let (w, mode) = (&evaluation.weights, evaluation.aggregation);
+            let at_base = progress(framework, w, mode, Some(&base), &base, &target);
+            let at_target = progress(framework, w, mode, Some(&base), &target, &target);
+            for (index, (b, t)) in at_base.nodes.iter().zip(&at_target.nodes).enumerate() {
+                if let Ok(p) = b.progress { prop_assert_eq!(p, 0.0, "node {}", index); }
+                // At the target the same indicators are comparable, so the means are the same sums.
+                if (framework.nodes[index].is_indicator() || b.progress.is_ok()) && let Ok(p) = t.progress {
+                    prop_assert_eq!(p, 1.0, "node {}", index);
+                }
+            }
+        }
+
+        /// A profile never changes which indicators exist or what was entered: only the weights.
+        #[test]
+        fn a_profile_changes_weights_only(
+            entries in prop::collection::vec(entry(), 52),
+            profile in prop::sample::select(vec!["published", "very-large-city", "small-medium-city"]),
+        ) {
+            let framework = smart();
+            let mut assessment = Assessment::new(framework);
+            assessment.inputs = inputs_from(framework, entries);
+            let before = assessment.clone();
+            assessment.use_profile(Some(profile.to_owned()));
+            prop_assert_eq!(&assessment.inputs, &before.inputs);
+            prop_assert!(assessment.problems_with(framework).is_empty());
+            let weights = assessment.weights_in_force(framework);
+            // Every weight it sets is of a node the framework has; none adds or drops one.
+            prop_assert!(weights.keys().all(|code| framework.index_of(code).is_some_and(|i| i > 0)));
+            let scores = normalise_inputs(framework, &assessment.inputs).unwrap();
+            prop_assert_eq!(scores, normalise_inputs(framework, &before.inputs).unwrap());
+            let with = evaluate(framework, &normalise_inputs(framework, &assessment.inputs).unwrap(),
+                &Options { weights, ..Options::default() }).unwrap();
+            let without = evaluate(framework, &normalise_inputs(framework, &before.inputs).unwrap(), &Options::default()).unwrap();
+            prop_assert_eq!(with.coverage > 0.0, without.coverage > 0.0);
+            prop_assert_eq!(with.index.is_some(), without.index.is_some());
+        }
+
+        /// The combined result lies between the level and progress (counted from 0 to 1).
+        #[test]
+        fn combined_lies_between_level_and_progress(
+            level in 0.0f64..=1.0,
+            base in 0.0f64..=1.0,
+            now in 0.0f64..=1.0,
+            target in 0.0f64..=1.0,
+            weight in 0.0f64..=1.0,
+        ) {
+            if let Ok(p) = share_covered(base, now, target) {
+                let p = p.clamp(0.0, 1.0);
+                let c = combined(level, p, weight);
+                prop_assert!(c >= level.min(p) - 1e-12 && c <= level.max(p) + 1e-12, "{} not between {} and {}", c, level, p);
+            }
+        }
+    }
+}

@@ -84,3 +84,78 @@ fn qa_2025_worked_example() {
 fn smart_2021_technology_only() {
     check(include_str!("vectors/smart-2021-technology-only.json"));
 }
+
+/// The progress track and weight profiles, worked by hand in `tests/vectors/README.md`.
+#[derive(Deserialize)]
+struct ProgressVector {
+    framework: String,
+    progress: ProgressCase,
+    profiles: ProfileCase,
+}
+
+#[derive(Deserialize)]
+struct ProgressCase {
+    baseline: BTreeMap<String, IndicatorInput>,
+    inputs: BTreeMap<String, IndicatorInput>,
+    targets: BTreeMap<String, IndicatorInput>,
+    progress_weight: f64,
+    expected: ProgressExpected,
+}
+
+#[derive(Deserialize)]
+struct ProgressExpected {
+    /// A share of the way, or the id of the reason there is none.
+    progress: BTreeMap<String, serde_json::Value>,
+    index: f64,
+    combined: f64,
+}
+
+#[derive(Deserialize)]
+struct ProfileCase {
+    inputs: BTreeMap<String, IndicatorInput>,
+    expected_index: BTreeMap<String, f64>,
+}
+
+#[test]
+fn smart_2021_progress_and_profiles_worked_example() {
+    use civic_pulse_core::selfcheck::{Assessment, Baseline, assessment_progress, combined};
+    let vector: ProgressVector =
+        serde_json::from_str(include_str!("vectors/smart-2021-progress.json")).expect("vector parses");
+    let framework = Framework::builtin(&vector.framework).expect("built-in framework");
+    let case = &vector.progress;
+    let mut earlier = Assessment::new(&framework);
+    earlier.inputs = case.baseline.clone();
+    let mut assessment = Assessment::new(&framework);
+    assessment.inputs = case.inputs.clone();
+    assessment.targets = case.targets.clone();
+    assessment.baseline = Some(Baseline::of(&earlier));
+    assessment.progress_weight = Some(case.progress_weight);
+    assert_eq!(assessment.problems_with(&framework), Vec::new());
+    let scores = normalise_inputs(&framework, &assessment.inputs).unwrap();
+    let evaluation = evaluate(&framework, &scores, &Options::default()).unwrap();
+    let track = assessment_progress(&framework, &assessment, &evaluation);
+    for (code, expected) in &case.expected.progress {
+        let got = track.node(&framework, code).expect("node exists").progress;
+        match (got, expected) {
+            (Ok(got), serde_json::Value::Number(n)) => {
+                assert!((got - n.as_f64().unwrap()).abs() < 1e-9, "progress of {code}: got {got}, expected {n}")
+            }
+            (Err(reason), serde_json::Value::String(id)) => assert_eq!(reason.id(), id, "{code}"),
+            (got, expected) => panic!("{code}: got {got:?}, expected {expected}"),
+        }
+    }
+    let index = evaluation.index.unwrap();
+    assert!((index - case.expected.index).abs() < 1e-9, "index {index}");
+    let both = combined(index, track.overall().unwrap(), assessment.progress_weight());
+    assert!((both - case.expected.combined).abs() < 1e-9, "combined {both}");
+
+    for (profile, expected) in &vector.profiles.expected_index {
+        let mut assessment = Assessment::new(&framework);
+        assessment.inputs = vector.profiles.inputs.clone();
+        assessment.use_profile(Some(profile.clone()));
+        let scores = normalise_inputs(&framework, &assessment.inputs).unwrap();
+        let options = Options { weights: assessment.weights_in_force(&framework), ..Options::default() };
+        let index = evaluate(&framework, &scores, &options).unwrap().index.unwrap();
+        assert!((index - expected).abs() < 1e-9, "{profile}: got {index}, expected {expected}");
+    }
+}

@@ -1,6 +1,8 @@
-//! An assessment as a file (`civic-pulse.assessment.v1`): which framework, which city and year,
-//! the entries per indicator code, and weight overrides. The self-check saves it on the device
-//! after every change; export, import and share links carry the same JSON.
+//! An assessment as a file (`civic-pulse.assessment.v2`): which framework, which city and year,
+//! the entries per indicator code, the weight profile and overrides, targets, and the baseline
+//! that progress is measured from. The self-check saves it on the device after every change;
+//! export, import and share links carry the same JSON. Version 1 files (no profile, targets or
+//! baseline) still open, and are written back as version 2.
 
 use std::collections::BTreeMap;
 
@@ -10,6 +12,60 @@ use super::assessment_error::{AssessmentError, json_value, shape_problems};
 use super::{Framework, IndicatorInput};
 
 pub const ASSESSMENT_SCHEMA_V1: &str = "civic-pulse.assessment.v1";
+pub const ASSESSMENT_SCHEMA_V2: &str = "civic-pulse.assessment.v2";
+/// What this version writes.
+pub const ASSESSMENT_SCHEMA: &str = ASSESSMENT_SCHEMA_V2;
+
+/// Where progress is measured from: an earlier assessment of the same city and framework,
+/// copied in when chosen, so the file alone says what its progress figures rest on.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Baseline {
+    #[serde(default)]
+    pub city: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<u16>,
+    /// The weight profile the earlier assessment used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub weights: BTreeMap<String, f64>,
+    #[serde(default)]
+    pub inputs: BTreeMap<String, IndicatorInput>,
+}
+
+impl Baseline {
+    /// The baseline an earlier assessment gives (its notes stay with it, not here).
+    pub fn of(earlier: &Assessment) -> Baseline {
+        Baseline {
+            city: earlier.city.clone(),
+            year: earlier.year,
+            profile: earlier.profile.clone(),
+            weights: earlier.weights.clone(),
+            inputs: earlier
+                .inputs
+                .iter()
+                .map(|(code, input)| (code.clone(), IndicatorInput { note: None, ..input.clone() }))
+                .collect(),
+        }
+    }
+
+    /// The earlier assessment as it was scored then (its own profile and weights).
+    pub fn as_assessment(&self, framework: &FrameworkRef) -> Assessment {
+        Assessment {
+            schema: ASSESSMENT_SCHEMA.to_owned(),
+            framework: framework.clone(),
+            city: self.city.clone(),
+            year: self.year,
+            inputs: self.inputs.clone(),
+            weights: self.weights.clone(),
+            profile: self.profile.clone(),
+            targets: BTreeMap::new(),
+            baseline: None,
+            progress_weight: None,
+        }
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -30,22 +86,73 @@ pub struct Assessment {
     /// Entries by indicator code; an absent code is "not assessed".
     #[serde(default)]
     pub inputs: BTreeMap<String, IndicatorInput>,
-    /// Weight overrides by node code (relative to siblings).
+    /// Weight overrides by node code (relative to siblings), on top of the profile's.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub weights: BTreeMap<String, f64>,
+    /// The framework's weight profile this assessment starts from; none is the framework's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
+    /// Targets by node code: for an indicator a level, score or value in its own terms, for a
+    /// dimension a score. They add to the framework's own targets, and replace them per code.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub targets: BTreeMap<String, IndicatorInput>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<Baseline>,
+    /// The share progress carries in the combined result (0..1); none is the default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress_weight: Option<f64>,
 }
 
 impl Assessment {
     /// A blank assessment of `framework`.
     pub fn new(framework: &Framework) -> Assessment {
         Assessment {
-            schema: ASSESSMENT_SCHEMA_V1.to_owned(),
+            schema: ASSESSMENT_SCHEMA.to_owned(),
             framework: FrameworkRef { id: framework.id.clone(), version: framework.version.clone() },
             city: String::new(),
             year: None,
             inputs: BTreeMap::new(),
             weights: BTreeMap::new(),
+            profile: None,
+            targets: BTreeMap::new(),
+            baseline: None,
+            progress_weight: None,
         }
+    }
+
+    /// The weights in force by node code: the profile's, then the official's own changes.
+    pub fn weights_in_force(&self, framework: &Framework) -> BTreeMap<String, f64> {
+        let mut weights = framework.profile_weights(self.profile.as_deref());
+        weights.extend(self.weights.iter().map(|(code, weight)| (code.clone(), *weight)));
+        weights
+    }
+
+    /// The weight a node starts from before the official's own change: the profile's, else
+    /// the framework's.
+    pub fn starting_weight(&self, framework: &Framework, index: usize) -> f64 {
+        let node = &framework.nodes[index];
+        framework.profile_weights(self.profile.as_deref()).get(&node.code).copied().unwrap_or(node.weight)
+    }
+
+    /// Switches to another weight profile; the official's own changes were made against the old
+    /// one, so they go.
+    pub fn use_profile(&mut self, profile: Option<String>) {
+        if self.profile != profile {
+            self.profile = profile;
+            self.weights.clear();
+        }
+    }
+
+    /// The targets in force: the framework's own, with the official's in their place.
+    pub fn targets_in_force(&self, framework: &Framework) -> BTreeMap<String, IndicatorInput> {
+        let mut targets = super::progress::framework_targets(framework);
+        targets.extend(self.targets.iter().map(|(code, target)| (code.clone(), target.clone())));
+        targets
+    }
+
+    /// The share progress carries in the combined result.
+    pub fn progress_weight(&self) -> f64 {
+        self.progress_weight.unwrap_or(super::progress::DEFAULT_PROGRESS_WEIGHT)
     }
 
     pub fn to_json(&self) -> String {
@@ -62,8 +169,12 @@ impl Assessment {
         // The shape is checked field by field above, so the typed read cannot fail on it; should
         // it still, the file is called unreadable rather than shown serde's words.
         let assessment: Assessment = serde_json::from_value(value).map_err(|_| vec![AssessmentError::NotAnObject])?;
-        if assessment.schema != ASSESSMENT_SCHEMA_V1 {
-            return Err(vec![AssessmentError::Schema { found: assessment.schema }]);
+        let mut assessment = assessment;
+        match assessment.schema.as_str() {
+            ASSESSMENT_SCHEMA_V2 => {}
+            // Version 1 is version 2 without its new fields: read as it is, written as version 2.
+            ASSESSMENT_SCHEMA_V1 => assessment.schema = ASSESSMENT_SCHEMA.to_owned(),
+            _ => return Err(vec![AssessmentError::Schema { found: assessment.schema }]),
         }
         Ok(assessment)
     }
@@ -126,11 +237,24 @@ impl Assessment {
             Ok(_) => Vec::new(),
             Err(problems) => problems.into_iter().map(AssessmentError::Input).collect(),
         };
-        if let Err(problems) = super::weights_with_overrides(framework, &self.weights) {
+        if let Some(profile) = self.profile.as_ref().filter(|id| framework.profile(id).is_none()) {
+            found.push(AssessmentError::UnknownProfile { id: profile.clone() });
+        } else if let Err(problems) = super::weights_with_overrides(framework, &self.weights_in_force(framework)) {
             found.extend(problems.into_iter().map(AssessmentError::Weight));
         }
         if let Some(year) = self.year.filter(|year| !(1990..=2100).contains(year)) {
             found.push(AssessmentError::Year { year });
+        }
+        if let Err(problems) = super::target_scores(framework, &self.targets) {
+            found.extend(problems.into_iter().map(AssessmentError::InTarget));
+        }
+        if let Some(baseline) = &self.baseline
+            && let Err(problems) = super::normalise_inputs(framework, &baseline.inputs)
+        {
+            found.extend(problems.into_iter().map(AssessmentError::InBaseline));
+        }
+        if let Some(weight) = self.progress_weight.filter(|w| !(0.0..=1.0).contains(w)) {
+            found.push(AssessmentError::ProgressWeight { weight });
         }
         found
     }
@@ -202,6 +326,67 @@ mod tests {
     }
 
     #[test]
+    fn profiles_targets_and_baseline_are_checked_and_kept() {
+        let framework = Framework::builtin("smart-2021").unwrap();
+        let mut earlier = Assessment::new(&framework);
+        earlier.year = Some(2025);
+        earlier.set_level("T1.1", Some(1));
+        earlier.set_note("T1.1", "the earlier year's note stays in the earlier file");
+        let mut a = Assessment::new(&framework);
+        a.use_profile(Some("very-large-city".into()));
+        a.weights.insert("T".into(), 12.0);
+        assert_eq!(a.weights_in_force(&framework)["M"], 25.0, "the profile's weight");
+        assert_eq!(a.weights_in_force(&framework)["T"], 12.0, "the official's own change on top");
+        let m = framework.index_of("M").unwrap();
+        assert_eq!((a.starting_weight(&framework, m), framework.nodes[m].weight), (25.0, 20.0));
+        a.use_profile(Some("small-medium-city".into()));
+        assert!(a.weights.is_empty(), "own changes were made against the other profile");
+        a.targets.insert("T1.1".into(), IndicatorInput::level(3));
+        a.targets.insert("S".into(), IndicatorInput::score(80.0));
+        a.baseline = Some(super::Baseline::of(&earlier));
+        a.progress_weight = Some(0.4);
+        assert_eq!(a.problems_with(&framework), Vec::new());
+        assert_eq!(a.baseline.as_ref().unwrap().inputs["T1.1"].note, None);
+        let json = a.to_json();
+        assert_eq!(Assessment::parse(&json), Ok(a.clone()));
+        a.profile = Some("megacity".into());
+        a.targets.insert("S".into(), IndicatorInput::level(3));
+        a.progress_weight = Some(2.0);
+        let english = crate::Lang::fallback();
+        let texts: Vec<String> = a.problems_with(&framework).iter().map(|p| p.message(english)).collect();
+        assert_eq!(
+            texts,
+            [
+                "The weight profile “megacity” is not one of this framework's.",
+                "Target: S: a dimension's target is a score from 0 to 100.",
+                "The share of progress in the combined result must be between 0 and 1 (found 2).",
+            ]
+        );
+    }
+
+    #[test]
+    fn version_1_files_open_as_version_2() {
+        let a = Assessment::parse(
+            r#"{"schema":"civic-pulse.assessment.v1","framework":{"id":"qa-2025","version":"2025.1"}}"#,
+        )
+        .unwrap();
+        assert_eq!(a.schema, ASSESSMENT_SCHEMA_V2);
+        let problems = Assessment::parse(
+            r#"{"schema":"civic-pulse.assessment.v2","framework":{"id":"qa-2025","version":"2025.1"},
+                "targets":{"B1.1":{"value":99,"note":"x"}},"baseline":{"year":"2025","inputs":{"B1.1":3}}}"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            problems,
+            [
+                AssessmentError::WrongKind { field: "baseline.year".into(), kind: super::super::Kind::Year },
+                AssessmentError::WrongKind { field: "baseline.inputs.B1.1".into(), kind: super::super::Kind::Object },
+                AssessmentError::UnknownField { field: "targets.B1.1.note".into() },
+            ]
+        );
+    }
+
+    #[test]
     fn compressed_fragments_carry_bytes() {
         let fragment = Assessment::compressed_fragment(&[1, 2, 250]);
         assert!(fragment.starts_with("zdata="));
@@ -223,7 +408,7 @@ mod tests {
         assessment.set_level("T1.2", None);
         assert_eq!(assessment.level("T1.2"), None);
         let json = assessment.to_json();
-        assert!(json.starts_with(r#"{"schema":"civic-pulse.assessment.v1","framework":{"id":"smart-2021""#), "{json}");
+        assert!(json.starts_with(r#"{"schema":"civic-pulse.assessment.v2","framework":{"id":"smart-2021""#), "{json}");
         assert_eq!(Assessment::parse(&json), Ok(assessment));
         assert_eq!(
             Assessment::parse(r#"{"schema":"other","framework":{"id":"x","version":"1"}}"#),
@@ -270,13 +455,18 @@ mod tests {
 
     #[test]
     fn the_published_schema_example_is_an_assessment_the_engine_accepts() {
-        let schema: serde_json::Value =
-            serde_json::from_str(include_str!("../../../../schemas/assessment.v1.schema.json")).unwrap();
         let framework = Framework::builtin("smart-2021").unwrap();
-        for example in schema["examples"].as_array().unwrap() {
-            let assessment = Assessment::parse(&example.to_string()).unwrap();
-            assert_eq!(assessment.problems_with(&framework), Vec::new());
-            assert_eq!(assessment.framework.version, framework.version);
+        for text in [
+            include_str!("../../../../schemas/assessment.v1.schema.json"),
+            include_str!("../../../../schemas/assessment.v2.schema.json"),
+        ] {
+            let schema: serde_json::Value = serde_json::from_str(text).unwrap();
+            for example in schema["examples"].as_array().unwrap() {
+                let assessment = Assessment::parse(&example.to_string()).unwrap();
+                assert_eq!(assessment.problems_with(&framework), Vec::new());
+                assert_eq!(assessment.framework.version, framework.version);
+                assert_eq!(assessment.schema, ASSESSMENT_SCHEMA_V2, "read as version 2");
+            }
         }
     }
 

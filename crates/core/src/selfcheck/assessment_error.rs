@@ -49,6 +49,18 @@ pub enum AssessmentError {
     },
     Input(InputError),
     Weight(WeightError),
+    /// The weight profile named is not one of this framework's.
+    UnknownProfile {
+        id: String,
+    },
+    /// A target that cannot be scored.
+    InTarget(InputError),
+    /// A baseline figure that cannot be scored.
+    InBaseline(InputError),
+    /// The share progress carries in the combined result is outside 0 to 1.
+    ProgressWeight {
+        weight: f64,
+    },
 }
 
 /// What a field must hold.
@@ -88,7 +100,7 @@ impl AssessmentError {
                 lang.format(msg, &[("field", field)])
             }
             E::Schema { found } => {
-                lang.format(M::ProblemSchema, &[("expected", super::ASSESSMENT_SCHEMA_V1), ("found", found)])
+                lang.format(M::ProblemSchema, &[("expected", super::ASSESSMENT_SCHEMA), ("found", found)])
             }
             E::OtherFramework { found, here } => {
                 lang.format(M::ProblemOtherFramework, &[("found", found), ("here", here)])
@@ -100,6 +112,10 @@ impl AssessmentError {
             E::Year { year } => lang.format(M::ProblemYear, &[("year", &year.to_string())]),
             E::Input(problem) => problem.message(lang),
             E::Weight(problem) => problem.message(lang),
+            E::UnknownProfile { id } => lang.format(M::ProblemUnknownProfile, &[("id", id)]),
+            E::InTarget(problem) => lang.format(M::ProblemInTarget, &[("problem", &problem.message(lang))]),
+            E::InBaseline(problem) => lang.format(M::ProblemInBaseline, &[("problem", &problem.message(lang))]),
+            E::ProgressWeight { weight } => lang.format(M::ProblemProgressWeight, &[("weight", &weight.to_string())]),
         }
     }
 }
@@ -112,48 +128,103 @@ pub(crate) fn json_value(text: &str) -> Result<Value, AssessmentError> {
 /// Every field that is missing, unknown or of the wrong kind, by its path (`inputs.T1.1.level`).
 pub(crate) fn shape_problems(value: &Value) -> Vec<AssessmentError> {
     let Some(top) = value.as_object() else { return vec![AssessmentError::NotAnObject] };
-    let mut found = Vec::new();
-    let mut check = |path: String, value: Option<&Value>, kind: Kind, required: bool| match value {
-        None if required => found.push(AssessmentError::MissingField { field: path }),
-        None => {}
-        Some(value) if !fits(value, kind) => found.push(AssessmentError::WrongKind { field: path, kind }),
-        Some(_) => {}
-    };
-    let unknown = |path: &str, object: &serde_json::Map<String, Value>, known: &[&str]| -> Vec<AssessmentError> {
-        object
-            .keys()
-            .filter(|key| !known.contains(&key.as_str()))
-            .map(|key| AssessmentError::UnknownField { field: join(path, key) })
-            .collect()
-    };
-    let mut extra = unknown("", top, &["schema", "framework", "city", "year", "inputs", "weights"]);
-    check("schema".into(), top.get("schema"), Kind::Text, true);
-    check("framework".into(), top.get("framework"), Kind::Object, true);
+    let mut shape = ShapeCheck::default();
+    shape.unknown(
+        "",
+        top,
+        &[
+            "schema",
+            "framework",
+            "city",
+            "year",
+            "inputs",
+            "weights",
+            "profile",
+            "targets",
+            "baseline",
+            "progress_weight",
+        ],
+    );
+    shape.field("schema", top.get("schema"), Kind::Text, true);
+    shape.field("framework", top.get("framework"), Kind::Object, true);
     if let Some(framework) = top.get("framework").and_then(Value::as_object) {
-        check("framework.id".into(), framework.get("id"), Kind::Text, true);
-        check("framework.version".into(), framework.get("version"), Kind::Text, true);
-        extra.extend(unknown("framework", framework, &["id", "version"]));
+        shape.field("framework.id", framework.get("id"), Kind::Text, true);
+        shape.field("framework.version", framework.get("version"), Kind::Text, true);
+        shape.unknown("framework", framework, &["id", "version"]);
     }
-    check("city".into(), top.get("city"), Kind::Text, false);
-    check("year".into(), top.get("year"), Kind::Year, false);
-    check("inputs".into(), top.get("inputs"), Kind::Object, false);
-    for (code, entry) in top.get("inputs").and_then(Value::as_object).into_iter().flatten() {
-        let path = join("inputs", code);
-        check(path.clone(), Some(entry), Kind::Object, true);
-        let Some(entry) = entry.as_object() else { continue };
-        check(join(&path, "level"), entry.get("level"), Kind::Level, false);
-        check(join(&path, "score"), entry.get("score"), Kind::Number, false);
-        check(join(&path, "value"), entry.get("value"), Kind::Number, false);
-        check(join(&path, "quality"), entry.get("quality"), Kind::Quality, false);
-        check(join(&path, "note"), entry.get("note"), Kind::Text, false);
-        extra.extend(unknown(&path, entry, &["level", "score", "value", "quality", "note"]));
+    shape.field("city", top.get("city"), Kind::Text, false);
+    shape.field("year", top.get("year"), Kind::Year, false);
+    shape.entries("inputs", top.get("inputs"), &ENTRY_FIELDS);
+    shape.weights("weights", top.get("weights"));
+    shape.field("profile", top.get("profile"), Kind::Text, false);
+    // A target is only the figure: no quality, no note.
+    shape.entries("targets", top.get("targets"), &ENTRY_FIELDS[..3]);
+    shape.field("baseline", top.get("baseline"), Kind::Object, false);
+    if let Some(baseline) = top.get("baseline").and_then(Value::as_object) {
+        shape.field("baseline.city", baseline.get("city"), Kind::Text, false);
+        shape.field("baseline.year", baseline.get("year"), Kind::Year, false);
+        shape.field("baseline.profile", baseline.get("profile"), Kind::Text, false);
+        shape.weights("baseline.weights", baseline.get("weights"));
+        shape.entries("baseline.inputs", baseline.get("inputs"), &ENTRY_FIELDS);
+        shape.unknown("baseline", baseline, &["city", "year", "profile", "weights", "inputs"]);
     }
-    check("weights".into(), top.get("weights"), Kind::Object, false);
-    for (code, weight) in top.get("weights").and_then(Value::as_object).into_iter().flatten() {
-        check(join("weights", code), Some(weight), Kind::Number, true);
+    shape.field("progress_weight", top.get("progress_weight"), Kind::Number, false);
+    shape.found.extend(shape.extra);
+    shape.found
+}
+
+const ENTRY_FIELDS: [&str; 5] = ["level", "score", "value", "quality", "note"];
+
+/// The problems found so far: wrong or missing fields in file order, then unknown ones.
+#[derive(Default)]
+struct ShapeCheck {
+    found: Vec<AssessmentError>,
+    extra: Vec<AssessmentError>,
+}
+
+impl ShapeCheck {
+    fn field(&mut self, path: &str, value: Option<&Value>, kind: Kind, required: bool) {
+        match value {
+            None if required => self.found.push(AssessmentError::MissingField { field: path.to_owned() }),
+            Some(value) if !fits(value, kind) => {
+                self.found.push(AssessmentError::WrongKind { field: path.to_owned(), kind })
+            }
+            _ => {}
+        }
     }
-    found.extend(extra);
-    found
+
+    fn unknown(&mut self, path: &str, object: &serde_json::Map<String, Value>, known: &[&str]) {
+        let unknown = object.keys().filter(|key| !known.contains(&key.as_str()));
+        self.extra.extend(unknown.map(|key| AssessmentError::UnknownField { field: join(path, key) }));
+    }
+
+    /// Entries by indicator code, each an object of these fields.
+    fn entries(&mut self, path: &str, value: Option<&Value>, fields: &[&str]) {
+        self.field(path, value, Kind::Object, false);
+        for (code, entry) in value.and_then(Value::as_object).into_iter().flatten() {
+            let path = join(path, code);
+            self.field(&path, Some(entry), Kind::Object, true);
+            let Some(entry) = entry.as_object() else { continue };
+            for &name in fields {
+                let kind = match name {
+                    "level" => Kind::Level,
+                    "quality" => Kind::Quality,
+                    "note" => Kind::Text,
+                    _ => Kind::Number,
+                };
+                self.field(&join(&path, name), entry.get(name), kind, false);
+            }
+            self.unknown(&path, entry, fields);
+        }
+    }
+
+    /// Weights by node code: an object of numbers.
+    fn weights(&mut self, path: &str, value: Option<&Value>) {
+        self.field(path, value, Kind::Object, false);
+        for (code, weight) in value.and_then(Value::as_object).into_iter().flatten() {
+            self.field(&join(path, code), Some(weight), Kind::Number, true);
+        }
+    }
 }
 
 fn join(path: &str, key: &str) -> String {

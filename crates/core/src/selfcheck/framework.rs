@@ -129,6 +129,22 @@ pub struct CitizenFeedback {
     pub services: BTreeMap<String, String>,
 }
 
+/// A named set of weights a city may start from ("very large city", "small or medium city"):
+/// it changes weights only, never which nodes exist or how they are scored.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WeightProfile {
+    pub id: String,
+    pub name: Localized,
+    /// Published by the source, or derived by us from its guidance.
+    pub status: Status,
+    #[serde(default)]
+    pub note: Option<Localized>,
+    /// Weights by node code, relative to siblings; a node not named keeps the framework's weight.
+    #[serde(default)]
+    pub weights: BTreeMap<String, f64>,
+}
+
 /// One node as written in the file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -178,6 +194,8 @@ pub struct FrameworkFile {
     pub benchmark: Option<Benchmark>,
     #[serde(default)]
     pub citizen_feedback: Option<CitizenFeedback>,
+    #[serde(default)]
+    pub weight_profiles: Vec<WeightProfile>,
     pub nodes: Vec<NodeSpec>,
 }
 
@@ -232,6 +250,7 @@ pub struct Framework {
     pub lights: Option<LightsSpec>,
     pub benchmark: Option<Benchmark>,
     pub citizen_feedback: Option<CitizenFeedback>,
+    pub weight_profiles: Vec<WeightProfile>,
     pub nodes: Vec<Node>,
     by_code: BTreeMap<String, usize>,
 }
@@ -334,10 +353,16 @@ impl Framework {
                 }
             }
         }
+        let mut profile_ids = std::collections::BTreeSet::new();
+        for profile in &file.weight_profiles {
+            if !is_code(&profile.id) || !profile_ids.insert(profile.id.as_str()) {
+                problems.push(FrameworkError::BadProfileId { id: profile.id.clone() });
+            }
+        }
         if !problems.is_empty() {
             return Err(problems);
         }
-        Ok(Framework {
+        let framework = Framework {
             id: file.id,
             version: file.version,
             name: file.name,
@@ -350,9 +375,30 @@ impl Framework {
             lights: file.lights,
             benchmark: file.benchmark,
             citizen_feedback: file.citizen_feedback,
+            weight_profiles: file.weight_profiles,
             nodes,
             by_code,
-        })
+        };
+        // A profile's weights are checked as an official's own would be: by the engine.
+        let problems: Vec<FrameworkError> = framework
+            .weight_profiles
+            .iter()
+            .flat_map(|profile| {
+                let found = super::weights_with_overrides(&framework, &profile.weights).err().unwrap_or_default();
+                found.into_iter().map(|problem| FrameworkError::BadProfile { profile: profile.id.clone(), problem })
+            })
+            .collect();
+        if problems.is_empty() { Ok(framework) } else { Err(problems) }
+    }
+
+    /// The weight profile with this id.
+    pub fn profile(&self, id: &str) -> Option<&WeightProfile> {
+        self.weight_profiles.iter().find(|profile| profile.id == id)
+    }
+
+    /// The weights a profile sets, by node code (none for no profile or one not here).
+    pub fn profile_weights(&self, id: Option<&str>) -> BTreeMap<String, f64> {
+        id.and_then(|id| self.profile(id)).map(|profile| profile.weights.clone()).unwrap_or_default()
     }
 
     /// The index of the node with this code (`overall` is node 0).
@@ -431,9 +477,7 @@ fn add_node(
     }
     let depth = nodes[parent].depth + 1;
     let code = spec.code.clone();
-    let code_ok = (1..=32).contains(&code.len())
-        && code.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'));
-    if !code_ok || code == "overall" {
+    if !is_code(&code) || code == "overall" {
         problems.push(FrameworkError::BadCode { code: code.clone() });
     } else if by_code.contains_key(&code) {
         problems.push(FrameworkError::DuplicateCode { code: code.clone() });
@@ -496,6 +540,11 @@ fn add_node(
 
 const RUBRIC_LEVEL_COUNT: usize = 5;
 
+/// Node codes and profile ids: 1 to 32 letters, digits, `.`, `-` or `_`.
+fn is_code(code: &str) -> bool {
+    (1..=32).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -527,6 +576,34 @@ mod tests {
             }
         }
         assert_eq!(framework.tiers_status, Status::Derived);
+    }
+
+    #[test]
+    fn smart_2021_offers_the_published_and_two_derived_weight_profiles() {
+        let framework = Framework::builtin("smart-2021").unwrap();
+        let ids: Vec<(&str, Status)> = framework.weight_profiles.iter().map(|p| (p.id.as_str(), p.status)).collect();
+        assert_eq!(
+            ids,
+            [
+                ("published", Status::Published),
+                ("very-large-city", Status::Derived),
+                ("small-medium-city", Status::Derived)
+            ]
+        );
+        assert!(framework.profile("published").unwrap().weights.is_empty(), "today's weights");
+        assert_eq!(framework.profile_weights(Some("very-large-city"))["M"], 25.0);
+        assert_eq!(framework.profile_weights(Some("nope")), BTreeMap::new());
+        let text = r#"{"schema":"civic-pulse.framework.v1","id":"x","version":"1","name":{"en":"X"},
+            "tiers":[{"id":"a","min":0,"name":{"en":"A"}}],
+            "weight_profiles":[{"id":"big","name":{"en":"Big"},"status":"derived","weights":{"D":-1,"Q":2}},
+                               {"id":"big","name":{"en":"Again"},"status":"derived"}],
+            "nodes":[{"code":"D","name":{"en":"D"},"children":[{"code":"D.1","name":{"en":"One"}}]}]}"#;
+        assert_eq!(Framework::from_json(text).unwrap_err(), [FrameworkError::BadProfileId { id: "big".into() }]);
+        let text = text.replace(r#""id":"big","name":{"en":"Again"}"#, r#""id":"small","name":{"en":"Small"}"#);
+        let problems = Framework::from_json(&text).unwrap_err();
+        let english: Vec<String> = problems.iter().map(|p| p.message(crate::Lang::fallback())).collect();
+        assert_eq!(english.len(), 2, "{english:?}");
+        assert!(english[0].starts_with("Weight profile “big”: "), "{english:?}");
     }
 
     #[test]

@@ -84,6 +84,15 @@ pub enum FrameworkError {
         code: String,
         value: f64,
     },
+    /// A weight profile's id is not a code, or is used twice.
+    BadProfileId {
+        id: String,
+    },
+    /// A weight profile sets a weight the engine cannot use.
+    BadProfile {
+        profile: String,
+        problem: super::evaluate::WeightError,
+    },
     /// A file may not redefine a framework that ships with the product.
     BuiltinId {
         id: String,
@@ -169,6 +178,10 @@ impl FrameworkError {
             E::FeedbackNotAnIndicator { code } => code_only(M::ProblemFeedbackIndicator, code),
             E::BadBenchmarkValue { code, value } => {
                 lang.format(M::ProblemBenchmarkValue, &[("code", code), ("value", &value.to_string())])
+            }
+            E::BadProfileId { id } => lang.format(M::ProblemProfileId, &[("id", id)]),
+            E::BadProfile { profile, problem } => {
+                lang.format(M::ProblemProfile, &[("profile", profile), ("problem", &problem.message(lang))])
             }
             E::BuiltinId { id } => lang.format(M::ProblemBuiltinId, &[("id", id)]),
             E::NotKept => lang.text(M::ProblemNotKept).to_owned(),
@@ -260,11 +273,22 @@ static FILE: Shape = Shape::Fields(&[
         false,
         &Shape::Fields(&[("indicator", true, &Shape::Text), ("services", false, &Shape::MapOf(&Shape::Text))]),
     ),
+    (
+        "weight_profiles",
+        false,
+        &Shape::ListOf(&Shape::Fields(&[
+            ("id", true, &Shape::Text),
+            ("name", true, &Shape::Texts),
+            ("status", true, &STATUS),
+            ("note", false, &Shape::Texts),
+            ("weights", false, &Shape::MapOf(&Shape::Number)),
+        ])),
+    ),
     ("nodes", true, &Shape::ListOf(&NODE)),
 ]);
 
 /// Every field that is missing, unknown or of the wrong kind, by its path (`nodes[T].children[T1]
-/// .weight`: list items that have a code are named by it).
+/// .weight`: list items that have a code or an id are named by it).
 pub(crate) fn shape_problems(value: &Value) -> Vec<FrameworkError> {
     if !value.is_object() {
         return vec![FrameworkError::NotAFramework];
@@ -302,7 +326,9 @@ fn check(value: &Value, shape: &Shape, path: &str, found: &mut Vec<FrameworkErro
         Shape::ListOf(item) => {
             let Some(items) = value.as_array() else { return found.push(kind(FieldKind::List)) };
             for (index, inner) in items.iter().enumerate() {
-                let name = inner.get("code").and_then(Value::as_str).map_or_else(|| index.to_string(), str::to_owned);
+                let name = (inner.get("code").or_else(|| inner.get("id")))
+                    .and_then(Value::as_str)
+                    .map_or_else(|| index.to_string(), str::to_owned);
                 check(inner, item, &format!("{path}[{name}]"), found);
             }
         }

@@ -133,18 +133,55 @@ impl IndicatorInput {
     pub fn is_weak(&self) -> bool {
         self.quality.is_some_and(Quality::is_weak)
     }
+
+    /// The figure as the official gave it, in the indicator's own terms: a level with its name,
+    /// a score out of 100, or a value with its unit.
+    pub fn in_words(&self, node: &Node, lang: crate::Lang) -> String {
+        match self.measure() {
+            Some(Measure::Level(level)) => {
+                let name = RUBRIC_TEXTS.get(usize::from(level)).map_or("", |(name, _)| lang.text(*name));
+                format!("{level} · {name}")
+            }
+            Some(Measure::Score(score)) => format!("{score}/100"),
+            Some(Measure::Value(value)) => match node.unit.as_deref() {
+                Some(unit) if !unit.is_empty() => format!("{value} {unit}"),
+                _ => value.to_string(),
+            },
+            None => "—".to_owned(),
+        }
+    }
 }
 
 /// Why an entry cannot be scored.
 #[derive(Clone, Debug, PartialEq)]
 pub enum InputError {
-    UnknownCode { code: String },
-    NotAnIndicator { code: String },
-    NotExactlyOneFigure { code: String },
-    LevelOutOfRange { code: String, level: u8 },
-    ScoreOutOfRange { code: String, score: f64 },
-    ValueNotFinite { code: String },
-    ValueWithoutScale { code: String },
+    UnknownCode {
+        code: String,
+    },
+    NotAnIndicator {
+        code: String,
+    },
+    NotExactlyOneFigure {
+        code: String,
+    },
+    LevelOutOfRange {
+        code: String,
+        level: u8,
+    },
+    ScoreOutOfRange {
+        code: String,
+        score: f64,
+    },
+    ValueNotFinite {
+        code: String,
+    },
+    ValueWithoutScale {
+        code: String,
+    },
+    /// A dimension's target is a score; levels and values belong to indicators.
+    DimensionTargetNotScore {
+        code: String,
+    },
 }
 
 impl std::fmt::Display for InputError {
@@ -165,6 +202,7 @@ impl std::fmt::Display for InputError {
                 f,
                 "indicator {code}: this indicator has no goalposts or target, so give a level or a score instead of a value"
             ),
+            E::DimensionTargetNotScore { code } => write!(f, "{code}: a dimension's target is a score from 0 to 100"),
         }
     }
 }
@@ -188,6 +226,7 @@ impl InputError {
             }
             E::ValueNotFinite { code } => lang.format(M::ProblemValueNotNumber, &[("code", code)]),
             E::ValueWithoutScale { code } => lang.format(M::ProblemValueWithoutScale, &[("code", code)]),
+            E::DimensionTargetNotScore { code } => lang.format(M::ProblemDimensionTarget, &[("code", code)]),
         }
     }
 }
@@ -213,6 +252,20 @@ fn score_value(node: &Node, value: f64) -> Option<f64> {
     Some((score * 100.0).clamp(0.0, 100.0))
 }
 
+/// One indicator entry's score on 0..100, or why it has none.
+pub(crate) fn entry_score(node: &Node, code: &str, input: &IndicatorInput) -> Result<f64, InputError> {
+    let code = code.to_owned();
+    match input.measure() {
+        None => Err(InputError::NotExactlyOneFigure { code }),
+        Some(Measure::Level(level)) if level <= 4 => Ok(f64::from(level) * 25.0),
+        Some(Measure::Level(level)) => Err(InputError::LevelOutOfRange { code, level }),
+        Some(Measure::Score(score)) if (0.0..=100.0).contains(&score) => Ok(score),
+        Some(Measure::Score(score)) => Err(InputError::ScoreOutOfRange { code, score }),
+        Some(Measure::Value(value)) if !value.is_finite() => Err(InputError::ValueNotFinite { code }),
+        Some(Measure::Value(value)) => score_value(node, value).ok_or(InputError::ValueWithoutScale { code }),
+    }
+}
+
 /// Scores every entry on 0..1, indexed like `framework.nodes` (`None` = not assessed), or lists
 /// every problem.
 pub fn normalise_inputs(
@@ -231,16 +284,7 @@ pub fn normalise_inputs(
             problems.push(InputError::NotAnIndicator { code: code.clone() });
             continue;
         }
-        let code = code.clone();
-        let score = match input.measure() {
-            None => Err(InputError::NotExactlyOneFigure { code }),
-            Some(Measure::Level(level)) if level <= 4 => Ok(f64::from(level) * 25.0),
-            Some(Measure::Level(level)) => Err(InputError::LevelOutOfRange { code, level }),
-            Some(Measure::Score(score)) if (0.0..=100.0).contains(&score) => Ok(score),
-            Some(Measure::Score(score)) => Err(InputError::ScoreOutOfRange { code, score }),
-            Some(Measure::Value(value)) if !value.is_finite() => Err(InputError::ValueNotFinite { code }),
-            Some(Measure::Value(value)) => score_value(node, value).ok_or(InputError::ValueWithoutScale { code }),
-        };
+        let score = entry_score(node, code, input);
         match score {
             Ok(score) => scores[index] = Some(score / 100.0),
             Err(problem) => problems.push(problem),
@@ -264,6 +308,16 @@ mod tests {
         for bad in ["", "abc", "1,2,3", "inf", "NaN", "1e999"] {
             assert_eq!(parse_value(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn figures_read_in_the_indicators_own_terms() {
+        let qa = qa();
+        let english = crate::Lang::fallback();
+        let node = |code| &qa.nodes[qa.index_of(code).unwrap()];
+        assert_eq!(IndicatorInput::value(99.5).in_words(node("B1.1"), english), "99.5 %");
+        assert_eq!(IndicatorInput::score(72.5).in_words(node("B1.1"), english), "72.5/100");
+        assert_eq!(IndicatorInput::level(3).in_words(node("B1.1"), english), "3 · In operation");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The city self-check engine: frameworks as data, single-city normalisation, weighted
 //! aggregation with honest handling of missing data, coverage, tiers, gap analysis,
-//! Monte Carlo uncertainty, comparisons and a reproducibility fingerprint.
+//! Monte Carlo uncertainty, comparisons, progress from a baseline toward targets, weight profiles
+//! and a reproducibility fingerprint.
 //!
 //! Pure and deterministic: the same inputs give the same results natively and in Wasm.
 
@@ -15,12 +16,15 @@ mod framework;
 mod framework_error;
 mod gap;
 mod input;
+mod progress;
 mod results_csv;
 mod shelf;
 mod template;
 mod uncertainty;
 
-pub use assessment::{ASSESSMENT_SCHEMA_V1, Assessment, FrameworkRef};
+pub use assessment::{
+    ASSESSMENT_SCHEMA, ASSESSMENT_SCHEMA_V1, ASSESSMENT_SCHEMA_V2, Assessment, Baseline, FrameworkRef,
+};
 pub use assessment_error::{AssessmentError, Kind};
 pub use citizen_ratings::{CitizenRatings, Place, RatingsError, read_ratings};
 pub use compare::{BenchmarkComparison, NodeDelta, compare_with_benchmark, compare_with_earlier};
@@ -28,14 +32,18 @@ pub use error::EngineError;
 pub use evaluate::{
     Evaluation, IndexBounds, Light, NodeResult, Options, WeightError, evaluate, weights_with_overrides,
 };
-pub use fingerprint::{ENGINE_VERSION, fingerprint};
+pub use fingerprint::{ENGINE_VERSION, assessment_fingerprint, fingerprint};
 pub use framework::{
     Aggregation, BenchmarkValue, CitizenFeedback, Direction, FieldKind, Framework, FrameworkError, Goalposts,
-    Localized, Node, Status, Target, Tier, TierProblem, localized_text,
+    Localized, Node, Status, Target, Tier, TierProblem, WeightProfile, localized_text,
 };
 pub use gap::{Gain, Plan, PlanStep, gains, plan_to_next_tier};
 pub use input::{
     IndicatorInput, InputError, Measure, Quality, RUBRIC_LEVELS, RUBRIC_TEXTS, normalise_inputs, parse_value,
+};
+pub use progress::{
+    DEFAULT_PROGRESS_WEIGHT, NoProgress, NodeProgress, Progress, TargetGap, assessment_progress, combined,
+    framework_targets, progress, share_covered, target_gaps, target_scores,
 };
 pub use results_csv::{RESULT_COLUMNS, results_csv};
 pub use shelf::Shelf;

@@ -1,7 +1,8 @@
 //! The results as CSV, for the official's own spreadsheet or report: one row for the index and
 //! one per dimension, sub-dimension and indicator, with the weight each actually carried, its
 //! value, the range it can take whatever the indicators not assessed below it turn out to be, light,
-//! the published average where there is one, and what was entered.
+//! the published average where there is one, what was entered, and the progress track (baseline,
+//! target and the share of the way covered, or why it is not defined).
 
 use crate::csv::{cell, row};
 
@@ -9,8 +10,9 @@ use super::assessment::Assessment;
 use super::evaluate::{Evaluation, Light};
 use super::framework::{Framework, localized_text};
 use super::input::{Measure, Quality};
+use super::progress::{NoProgress, assessment_progress};
 
-pub const RESULT_COLUMNS: [&str; 13] = [
+pub const RESULT_COLUMNS: [&str; 17] = [
     "code",
     "name",
     "level",
@@ -24,6 +26,10 @@ pub const RESULT_COLUMNS: [&str; 13] = [
     "score_entered",
     "value_entered",
     "quality",
+    "baseline",
+    "target",
+    "progress",
+    "progress_not_defined_because",
 ];
 
 fn number(value: Option<f64>, decimals: usize) -> String {
@@ -34,6 +40,7 @@ fn number(value: Option<f64>, decimals: usize) -> String {
 /// means not assessed, never zero.
 pub fn results_csv(framework: &Framework, assessment: &Assessment, evaluation: &Evaluation, tag: &str) -> String {
     let mut out = row(&RESULT_COLUMNS);
+    let progress = assessment_progress(framework, assessment, evaluation);
     for (index, node) in framework.nodes.iter().enumerate() {
         let result = &evaluation.nodes[index];
         let kind = match (index, node.is_indicator(), node.depth) {
@@ -75,6 +82,10 @@ pub fn results_csv(framework: &Framework, assessment: &Assessment, evaluation: &
                 _ => String::new(),
             },
             quality.to_owned(),
+            number(progress.nodes[index].baseline, 4),
+            number(progress.nodes[index].target, 4),
+            number(progress.nodes[index].progress.ok(), 4),
+            progress.nodes[index].progress.err().map_or("", NoProgress::id).to_owned(),
         ]));
     }
     out
@@ -107,7 +118,23 @@ mod tests {
         let t11 = by_code("T1.1");
         assert_eq!(
             &t11[2..],
-            ["indicator", "25.00", "1.0000", "1.0000", "1.0000", "green", "", "4", "", "", "estimated"]
+            [
+                "indicator",
+                "25.00",
+                "1.0000",
+                "1.0000",
+                "1.0000",
+                "green",
+                "",
+                "4",
+                "",
+                "",
+                "estimated",
+                "",
+                "",
+                "",
+                "no-baseline"
+            ]
         );
         assert_eq!(by_code("S2.3")[10], "70");
         let t12 = by_code("T1.2");
@@ -115,5 +142,25 @@ mod tests {
         assert_eq!((t12[5].as_str(), t12[6].as_str()), ("0.0000", "1.0000"), "but it may be anything");
         assert_eq!(by_code("T")[2], "dimension");
         assert_eq!(by_code("T1")[2], "sub-dimension");
+    }
+
+    #[test]
+    fn the_progress_track_is_in_the_table() {
+        let framework = Framework::builtin("smart-2021").unwrap();
+        let mut earlier = Assessment::new(&framework);
+        earlier.set_level("T1.1", Some(1));
+        earlier.set_level("T1.2", Some(2));
+        let mut assessment = Assessment::new(&framework);
+        assessment.set_level("T1.1", Some(2));
+        assessment.set_level("T1.2", Some(2));
+        assessment.targets.insert("T1.1".into(), IndicatorInput::level(3));
+        assessment.baseline = Some(crate::selfcheck::Baseline::of(&earlier));
+        let scores = normalise_inputs(&framework, &assessment.inputs).unwrap();
+        let evaluation = evaluate(&framework, &scores, &Options::default()).unwrap();
+        let rows = parse(&results_csv(&framework, &assessment, &evaluation, "en")).unwrap();
+        let by_code = |code: &str| rows.iter().find(|(_, r)| r[0] == code).map(|(_, r)| r[13..].to_vec()).unwrap();
+        assert_eq!(by_code("T1.1"), ["0.2500", "0.7500", "0.5000", ""]);
+        assert_eq!(by_code("T1.2"), ["0.5000", "", "", "no-target"]);
+        assert_eq!(by_code("overall"), ["0.2500", "0.7500", "0.5000", ""]);
     }
 }
