@@ -4,6 +4,16 @@
 // reach the browser's own toolbar, so a sentinel at each end wraps focus around instead.
 const dialog = document.getElementById('rate-dialog');
 const opener = document.getElementById('rate-open');
+// While the page's own widget is on screen, the floating button would sit over it on a phone,
+// over the send button itself (WCAG 2.4.11/2.4.12: focus never hidden, not even in part): it
+// takes its place in the page's flow then, below the widget, and floats again once the widget
+// has scrolled out of view.
+const inline = document.querySelector('main > civic-feedback');
+if (inline && 'IntersectionObserver' in window) {
+  new IntersectionObserver(([entry]) => {
+    opener.classList.toggle('portal-rate-button--in-flow', entry.isIntersecting);
+  }).observe(inline);
+}
 // The widget in the dialog is created on first opening: nothing is mounted for a dialog nobody opens.
 opener.addEventListener('click', () => {
   if (!dialog.querySelector('civic-feedback')) {

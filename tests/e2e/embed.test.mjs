@@ -231,6 +231,39 @@ describe('embedding in host pages', () => {
     await context.close();
   });
 
+  test('on a phone, nothing the demo page draws covers the widget\'s focused controls (WCAG 2.4.11 and 2.4.12)', async () => {
+    const context = await fixture.browser.newContext({ locale: 'en-US', viewport: { width: 360, height: 640 }, isMobile: true });
+    const tab = await context.newPage();
+    await tab.goto(`${fixture.url}/`);
+    const widget = tab.locator('main > civic-feedback');
+    await widget.getByRole('button', { name: 'Transport' }).click();
+    await widget.getByText('Dissatisfied', { exact: true }).click();
+    await widget.getByRole('button', { name: 'Read aloud' }).waitFor();
+    // Tab from the comment box to the send button, as the resident who found the bug did.
+    // The send button just in view at the bottom of the screen, the comment box above it, as
+    // after typing a comment on a phone; then Tab moves on without scrolling.
+    await widget.getByRole('button', { name: 'Send rating' }).evaluate((button) => button.scrollIntoView({ block: 'end' }));
+    await widget.getByRole('textbox').evaluate((box) => box.focus({ preventScroll: true }));
+    const send = widget.getByRole('button', { name: 'Send rating' });
+    const focused = () => send.evaluate((button) => button.getRootNode().activeElement === button);
+    for (let i = 0; i < 5 && !(await focused()); i += 1) await tab.keyboard.press('Tab');
+    assert.equal(await focused(), true, 'the send button has the focus');
+    const covered = await send.evaluate((button) => {
+      const box = button.getBoundingClientRect();
+      const inset = 2;
+      const points = [[box.left + inset, box.top + inset], [box.right - inset, box.top + inset],
+        [box.left + inset, box.bottom - inset], [box.right - inset, box.bottom - inset],
+        [(box.left + box.right) / 2, (box.top + box.bottom) / 2]];
+      return points
+        .map(([x, y]) => button.getRootNode().elementFromPoint(x, y))
+        // The button's own rounded corner shows its parent, which covers nothing.
+        .filter((found) => found !== button && !button.contains(found) && !found.contains(button))
+        .map((found) => found?.id || found?.className || String(found));
+    });
+    assert.deepEqual(covered, [], 'every corner and the centre of the focused button is the button');
+    await context.close();
+  });
+
   test('a portal can offer its own service, named in each language', async () => {
     const { context, tab } = await open('/own-service.html');
     const widget = tab.locator('civic-feedback');

@@ -1,0 +1,190 @@
+// Accessibility past axe (see ACCESSIBILITY.md, which names each test here): focus never hidden
+// behind anything the product or its demo draws, what a screen reader is given (Chromium's own
+// accessibility tree, against readable fixtures), forced colours, and reflow on every page.
+import { after, before, describe, test as nodeTest } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { expectNoAxeViolations, retryIfBrowserDied } from './support/browser.mjs';
+import { startFixture } from './support/fixture.mjs';
+
+const test = (name, body) => nodeTest(name, retryIfBrowserDied(body));
+const fixtureFile = (name) => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
+
+/** In the page: the focused element (through shadow roots), and the points of its box that
+ * something else is drawn over (corners inset by 2 px, and the centre). */
+function coveredPoints() {
+  let focused = document.activeElement;
+  while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+  if (!focused || focused === document.body) return { name: 'body', covered: [] };
+  const box = focused.getBoundingClientRect();
+  const name = `${focused.tagName.toLowerCase()}${focused.id ? `#${focused.id}` : ''} ${(focused.textContent || focused.getAttribute('aria-label') || '').trim().slice(0, 40)}`;
+  // A visually hidden control (a 1 px skip target, say) has nothing to cover.
+  if (box.width <= 2 || box.height <= 2) return { name, covered: [] };
+  const inside = (x, y) => x >= 0 && y >= 0 && x < innerWidth && y < innerHeight;
+  const points = [[box.left + 2, box.top + 2], [box.right - 2, box.top + 2], [box.left + 2, box.bottom - 2],
+    [box.right - 2, box.bottom - 2], [(box.left + box.right) / 2, (box.top + box.bottom) / 2]];
+  if (!points.some(([x, y]) => inside(x, y))) return { name, covered: ['out of view'] };
+  const root = focused.getRootNode();
+  const covered = points
+    .filter(([x, y]) => inside(x, y))
+    .map(([x, y]) => root.elementFromPoint(x, y))
+    // Its own label drawn over a native radio is the control, not something covering it.
+    .filter((hit) => hit && hit !== focused && !focused.contains(hit) && !hit.contains(focused))
+    .filter((hit) => ![...(focused.labels ?? [])].some((label) => label === hit || label.contains(hit)))
+    .map((hit) => `${hit.tagName.toLowerCase()}${hit.id ? `#${hit.id}` : ''}.${hit.className}`);
+  return { name, covered };
+}
+
+describe('accessibility past axe', () => {
+  let fixture;
+  before(async () => {
+    fixture = await startFixture();
+  });
+  after(() => fixture?.stop());
+
+  for (const [path, ready] of [
+    ['/', 'Transport'],
+    ['/rate.html?service=transport', 'Send rating'],
+    ['/selfcheck.html', 'Next dimension'],
+    ['/receipt.html', null],
+    ['/staff.html', null],
+  ]) {
+    for (const viewport of [{ width: 360, height: 640 }, { width: 1280, height: 800 }]) {
+      test(`focus is never hidden, even in part, tabbing through ${path} at ${viewport.width} px`, async () => {
+        const context = await fixture.browser.newContext({ locale: 'en-US', viewport });
+        const tab = await context.newPage();
+        await tab.goto(`${fixture.url}${path}`);
+        if (ready) await tab.getByRole('button', { name: ready }).first().waitFor();
+        const problems = [];
+        const seen = new Set();
+        for (let i = 0; i < 60; i += 1) {
+          await tab.keyboard.press('Tab');
+          const { name, covered } = await tab.evaluate(coveredPoints);
+          if (covered.length) problems.push(`${name}: ${covered.join(', ')}`);
+          // Back at the start of the page: every stop has been visited.
+          if (seen.has(name) && name !== 'body' && i > 3 && name === [...seen][0]) break;
+          seen.add(name);
+        }
+        assert.ok(seen.size > 1, 'the page has focusable controls');
+        assert.deepEqual(problems, [], `covered while focused on ${path}`);
+        await context.close();
+      });
+    }
+  }
+
+  for (const lang of ['en', 'zh-Hans', 'zh-Hant']) {
+    test(`what a screen reader is given on the rating screen, in ${lang} (Chromium's accessibility tree)`, async () => {
+      const context = await fixture.browser.newContext({ locale: lang === 'en' ? 'en-US' : lang });
+      const tab = await context.newPage();
+      await tab.goto(`${fixture.url}/rate.html?service=transport`);
+      const widget = tab.locator('main > civic-feedback');
+      await widget.getByRole('radio').first().waitFor();
+      await widget.getByRole('radio').nth(1).check();
+      const cdp = await context.newCDPSession(tab);
+      await cdp.send('Accessibility.enable');
+      const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+      const property = (node, name) => node.properties?.find((p) => p.name === name)?.value?.value;
+      // The announcements that matter on this screen, in document order: the widget's region,
+      // its headings, the question's group, each answer with its state, and the send button.
+      const spoken = nodes
+        .filter((node) => !node.ignored && ['region', 'heading', 'group', 'radio', 'button', 'status'].includes(node.role?.value))
+        .map((node) => ({
+          role: node.role.value,
+          name: node.name?.value ?? '',
+          ...(node.role.value === 'radio' ? { checked: property(node, 'checked') === 'true' } : {}),
+          ...(node.role.value === 'heading' ? { level: property(node, 'level') } : {}),
+          ...(node.role.value === 'status' ? { live: property(node, 'live') } : {}),
+        }))
+        .filter((node) => node.role !== 'button' || node.name === fixtureFile(`rating-screen.${lang}.json`).send);
+      const expected = fixtureFile(`rating-screen.${lang}.json`);
+      const group = spoken.find((node) => node.role === 'group' && node.name === expected.question);
+      assert.ok(group, `the answers are one group named by the question: ${JSON.stringify(spoken)}`);
+      const radios = spoken.filter((node) => node.role === 'radio');
+      assert.deepEqual(radios.map((r) => r.name), expected.answers, 'five answers, best first, each named');
+      assert.deepEqual(radios.map((r) => r.checked), [false, true, false, false, false], 'the chosen one is announced as checked');
+      assert.ok(spoken.some((node) => node.role === 'heading' && node.name === expected.service), 'the service is a heading');
+      assert.ok(spoken.some((node) => node.role === 'button' && node.name === expected.send), 'the send button is named');
+      const statuses = spoken.filter((node) => node.role === 'status');
+      assert.ok(statuses.every((node) => node.live === 'polite'), 'status messages are polite, never interrupting');
+      await context.close();
+    });
+  }
+
+  test('in forced colours every answer, its chosen state and the focus stay visible', async () => {
+    const context = await fixture.browser.newContext({ locale: 'en-US', forcedColors: 'active' });
+    const tab = await context.newPage();
+    await tab.goto(`${fixture.url}/rate.html?service=transport`);
+    const widget = tab.locator('main > civic-feedback');
+    const answer = widget.locator('.cp-rating__option').nth(1);
+    await answer.waitFor();
+    const before = await answer.screenshot();
+    await widget.getByRole('radio', { name: 'Satisfied', exact: true }).check();
+    await tab.mouse.move(0, 0);
+    const chosen = await answer.screenshot();
+    assert.notDeepEqual(chosen, before, 'the chosen answer looks different from an unchosen one');
+    const send = widget.getByRole('button', { name: 'Send rating' });
+    const unfocused = await send.screenshot();
+    await send.focus();
+    await tab.keyboard.press('Shift+Tab');
+    await tab.keyboard.press('Tab');
+    assert.notDeepEqual(await send.screenshot(), unfocused, 'the focus shows on the button');
+    await expectNoAxeViolations(tab, 'the rating screen in forced colours');
+    await context.close();
+  });
+
+  for (const [path, ready, smallest] of [
+    ['/rate.html?service=transport', 'Send rating', 44],
+    ['/selfcheck.html', 'Next dimension', 24],
+  ]) {
+    test(`every control on ${path} is a target of at least ${smallest} px (WCAG 2.5.8)`, async () => {
+      const context = await fixture.browser.newContext({ locale: 'en-US', viewport: { width: 360, height: 640 } });
+      const tab = await context.newPage();
+      await tab.goto(`${fixture.url}${path}`);
+      await tab.getByRole('button', { name: ready }).first().waitFor();
+      const small = await tab.evaluate((least) => {
+        const roots = [document, ...[...document.querySelectorAll('civic-feedback')].map((host) => host.shadowRoot)];
+        const controls = roots.flatMap((root) => [...root.querySelectorAll(
+          'button, select, textarea, input:not([type=radio]):not([type=checkbox]):not([type=hidden]), label:has(> input[type=radio]), label:has(> input[type=checkbox]), .cp-rating__label',
+        )]);
+        return controls
+          .filter((control) => control.getClientRects().length && !control.closest('[aria-hidden=true]'))
+          .map((control) => ({ control, box: control.getBoundingClientRect() }))
+          .filter(({ box }) => box.width > 2 && box.height > 2 && (box.width < least || box.height < least))
+          .map(({ control, box }) => `${control.tagName.toLowerCase()}.${control.className} ${(control.textContent || '').trim().slice(0, 30)} ${Math.round(box.width)}×${Math.round(box.height)}`);
+      }, smallest);
+      assert.deepEqual(small, [], `targets smaller than ${smallest} px on ${path}`);
+      await context.close();
+    });
+  }
+
+  test('the staff sign-in takes a pasted token and a password manager: no test to pass, nothing to remember (WCAG 3.3.8)', async () => {
+    const context = await fixture.browser.newContext({ locale: 'en-US' });
+    const tab = await context.newPage();
+    await tab.goto(`${fixture.url}/staff.html`);
+    const token = tab.getByLabel(/Staff token/);
+    assert.equal(await token.getAttribute('type'), 'password');
+    assert.equal(await token.getAttribute('autocomplete'), 'current-password', 'a password manager may fill it');
+    await token.focus();
+    await tab.keyboard.insertText('pasted-token-0123456789');
+    assert.equal(await token.inputValue(), 'pasted-token-0123456789', 'pasting is not blocked');
+    assert.equal(await tab.locator('input[type=text], canvas, img').count(), 0, 'no puzzle, no image to transcribe');
+    await context.close();
+  });
+
+  for (const path of ['/selfcheck.html', '/receipt.html', '/staff.html']) {
+    test(`${path} reflows at 320 px (400 % zoom) with nothing scrolling sideways, and honours reduced motion`, async () => {
+      const context = await fixture.browser.newContext({ locale: 'en-US', viewport: { width: 320, height: 640 }, reducedMotion: 'reduce' });
+      const tab = await context.newPage();
+      await tab.goto(`${fixture.url}${path}`);
+      await tab.getByRole('heading', { level: 1 }).waitFor();
+      if (path === '/selfcheck.html') await tab.getByRole('button', { name: 'Next dimension' }).waitFor();
+      const sideways = await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(sideways <= 1, `${path} scrolls sideways by ${sideways} px at 320 px`);
+      const moving = await tab.evaluate(() => [...document.querySelectorAll('*')]
+        .filter((element) => parseFloat(getComputedStyle(element).transitionDuration) > 0 || getComputedStyle(element).animationName !== 'none')
+        .map((element) => element.tagName));
+      assert.deepEqual(moving, [], 'nothing moves when motion is reduced');
+      await context.close();
+    });
+  }
+});
