@@ -9,6 +9,7 @@ fn main() {
     let mut out = sources("CATALOGUE_SOURCES", &root);
     out.push_str(&sources("SELFCHECK_SOURCES", &root.join("selfcheck")));
     out.push_str(&sources("LOADER_SOURCES", &root.join("loader")));
+    out.push_str(&sources("POSTER_SOURCES", &root.join("poster")));
     let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("catalogues.rs");
     fs::write(dest, out).expect("OUT_DIR is writable");
 }

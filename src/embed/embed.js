@@ -10,6 +10,8 @@ const asset = (path) => new URL(path, import.meta.url).href;
 // instead of showing an empty box.
 const LANGUAGES = %%js:loader-languages%%;
 const FALLBACK_LANGUAGE = %%js:fallback-language%%;
+const PHONE_DIGITS = %%js:phone-digits%%;
+const PHONE_PATTERN = new RegExp(%%js:phone-pattern%%);
 
 let bundle = null;
 // One download and one Wasm instance for every element on the page.
@@ -136,12 +138,25 @@ class CivicFeedback extends HTMLElement {
     }
   }
 
-  /** Replaces the widget with the static fallback text (never a blank or frozen box). */
+  /** Replaces the widget with the static fallback text (never a blank or frozen box), and the
+   * number to call instead when the portal gave one. */
   showFallback() {
     if (!this.#container) return;
     // After a trap the Wasm instance must not be called again, not even to unmount.
     this.#unmount = null;
     this.#showMessage('cp-fallback', 'alert', this.getAttribute('fallback') || loaderText(this, 'failed'));
+    const phone = (this.getAttribute('phone') || '').trim();
+    const digits = phone.replace(/[^0-9]/g, '').length;
+    if (digits < PHONE_DIGITS[0] || digits > PHONE_DIGITS[1] || !PHONE_PATTERN.test(phone)) return;
+    // The number as a real link, except on a kiosk, where nothing may leave the page.
+    const number = document.createElement(this.getAttribute('mode') === 'kiosk' ? 'span' : 'a');
+    if (number.tagName === 'A') number.href = `tel:${phone.replace(/[^0-9+]/g, '')}`;
+    number.textContent = phone;
+    const [before, after = ''] = loaderText(this, 'call').split('{phone}');
+    const line = document.createElement('p');
+    line.className = 'cp-call';
+    line.append(before, number, after);
+    this.#container.append(line);
   }
 
   #showMessage(className, role, text) {

@@ -1,6 +1,7 @@
 use civic_pulse_core::delivery::Trouble;
 use civic_pulse_core::receipt::Receipt;
 use civic_pulse_core::{Lang, Msg};
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::rate_another::RateAnother;
@@ -20,6 +21,8 @@ pub fn Confirmation(
     receipt_page: Option<String>,
     offer_another: bool,
     on_another: Callback<()>,
+    /// On a shared device: the way to the next person, in place of "rate another".
+    next_person: Option<Callback<()>>,
 ) -> impl IntoView {
     let lang = use_lang();
     let receipt_view = receipt.map(|receipt| {
@@ -43,7 +46,13 @@ pub fn Confirmation(
         <div class="cp-screen cp-screen--done">
             <h3 class="cp-screen__heading" tabindex="-1" node_ref=heading>{move || outcome_text(delivery, lang.get())}</h3>
             {receipt_view}
-            <RateAnother offered=offer_another on_another=on_another />
+            {match next_person {
+                Some(next) => Either::Left(view! {
+                    <p>{tr(Msg::NextPersonSoon)}</p>
+                    <button type="button" class="cp-button" on:click=move |_| next.run(())>{tr(Msg::NextPerson)}</button>
+                }),
+                None => Either::Right(view! { <RateAnother offered=offer_another on_another=on_another /> }),
+            }}
         </div>
     }
 }

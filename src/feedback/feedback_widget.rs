@@ -1,7 +1,11 @@
+use std::time::Duration;
+
+use civic_pulse_core::collection::{Mode, NEXT_PERSON_PAUSE_MS};
 use civic_pulse_core::delivery::Parcel;
+use civic_pulse_core::display::DisplayPrefs;
 use civic_pulse_core::receipt::ReceiptBook;
 use civic_pulse_core::{Lang, Msg, RatingV1, ServiceId, WidgetConfig};
-use leptos::either::EitherOf4;
+use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
 
 use super::already_rated::AlreadyRated;
@@ -31,6 +35,7 @@ pub fn FeedbackWidget(
             callback.run(event);
         }
     };
+    let mode = config.mode;
     let step = RwSignal::new(Step::first(&config.services));
     // Focus follows the resident from screen to screen, but only once they have acted.
     let moved = StoredValue::new(false);
@@ -38,21 +43,32 @@ pub fn FeedbackWidget(
         moved.set_value(true);
         step.set(next);
     };
-    let prefs = RwSignal::new(load_display_prefs());
+    // A shared device starts every person at the largest text and keeps nobody's choices.
+    let prefs = RwSignal::new(if mode.is_shared() { DisplayPrefs::SHARED_DEVICE } else { load_display_prefs() });
     Effect::new(move |first: Option<()>| {
         let chosen = prefs.get();
         // Only what the resident changes is written back, not what was just read.
-        if first.is_some() {
+        if first.is_some() && !mode.is_shared() {
             save_display_prefs(chosen);
         }
     });
+    // Each person on a shared device starts afresh: the first screen, rebuilt, with nothing of
+    // the last rating on it and the focus at its top.
+    let visit = RwSignal::new(0u32);
+    let first_screen = Step::first(&config.services);
+    let next_person = Callback::new(move |()| {
+        prefs.set(DisplayPrefs::SHARED_DEVICE);
+        visit.update(|v| *v += 1);
+        go(first_screen.clone());
+    });
+    let idle = IdleReturn::new(mode, config.idle_ms, next_person);
     let widget_class = move || {
         let p = prefs.get();
         format!("cp-widget cp-text-{}{}", p.text_step, if p.high_contrast { " cp-contrast" } else { "" })
     };
     let screen_host = NodeRef::<leptos::html::Div>::new();
     let title_id = unique_id("cp-title");
-    let WidgetConfig { endpoint, services, service_labels, scale, delivery, receipt_page, .. } = config;
+    let WidgetConfig { endpoint, services, service_labels, scale, delivery, receipt_page, phone, .. } = config;
     let receipt_page = StoredValue::new(receipt_page);
     let min_time_ms = delivery.min_time_ms;
     // The queue tells the widget what happened; the widget keeps what its screens show.
@@ -85,7 +101,7 @@ pub fn FeedbackWidget(
     Effect::new(move |_| emit(FeedbackEvent::Ready));
 
     let another = Callback::new(move |()| go(Step::ChooseService));
-    let screen = move || match step.get() {
+    let screen = move || match (visit.track(), step.get()).1 {
         Step::ChooseService => EitherOf4::A(view! {
             <ServicePicker
                 services=services.get_value()
@@ -94,69 +110,164 @@ pub fn FeedbackWidget(
                 on_choose=Callback::new(move |service: ServiceId| go(Step::Rate(service)))
             />
         }),
-        Step::Rate(service) => match cooldown.with_value(|cooldown| cooldown.rests_until(service.as_str())) {
-            Some(until_ms) => {
-                let name = service.clone();
-                EitherOf4::B(view! {
-                    <AlreadyRated
-                        service_name=Signal::derive(move || labels.get_value().label(&name, lang.get()))
-                        until_ms=until_ms
+        // A shared device has no cooldown: it would turn the next resident away.
+        Step::Rate(service) => {
+            match cooldown.with_value(|cooldown| cooldown.rests_until(service.as_str())).filter(|_| !mode.is_shared()) {
+                Some(until_ms) => {
+                    let name = service.clone();
+                    EitherOf4::B(view! {
+                        <AlreadyRated
+                            service_name=Signal::derive(move || labels.get_value().label(&name, lang.get()))
+                            until_ms=until_ms
+                            focus_heading=moved.get_value()
+                            offer_another=several_services
+                            on_another=another
+                        />
+                    })
+                }
+                None => EitherOf4::C(view! {
+                    <RatingScreen
+                        service=service.clone()
+                        labels=labels.get_value()
+                        scale=scale
+                        channel=mode.channel()
+                        courier=courier
+                        min_time_ms=min_time_ms
                         focus_heading=moved.get_value()
-                        offer_another=several_services
-                        on_another=another
+                        on_done=Callback::new(move |(rating, delivery): (RatingV1, Delivery)| {
+                            if !mode.is_shared() {
+                                cooldown.with_value(|cooldown| cooldown.start(&rating.service));
+                            }
+                            if matches!(delivery, Delivery::Saved { .. }) {
+                                emit(FeedbackEvent::Queued(RatingSummary::of(&rating)));
+                            }
+                            // A bad review needs a follow-up: its receipt lets the resident ask.
+                            let receipt = (rating.score <= 2)
+                                .then(|| receipts.with_value(|book| book.receipt_for(&rating.id).cloned()))
+                                .flatten();
+                            // A shared device makes way for the next person after a pause, unless it
+                            // shows a receipt code: that stays until someone has written it down and
+                            // taps "Next person" (WCAG 2.2.1: no time limit on reading it).
+                            if mode.is_shared() && receipt.is_none() {
+                                after_thanks(visit, next_person);
+                            }
+                            go(Step::Done(service.clone(), delivery, receipt));
+                        })
+                        on_not_taken=Callback::new(move |(rating, delivery): (RatingV1, Delivery)| {
+                            emit(FeedbackEvent::not_taken(&rating, delivery))
+                        })
                     />
-                })
+                }),
             }
-            None => EitherOf4::C(view! {
-                <RatingScreen
-                    service=service.clone()
-                    labels=labels.get_value()
-                    scale=scale
-                    courier=courier
-                    min_time_ms=min_time_ms
-                    focus_heading=moved.get_value()
-                    on_done=Callback::new(move |(rating, delivery): (RatingV1, Delivery)| {
-                        cooldown.with_value(|cooldown| cooldown.start(&rating.service));
-                        if matches!(delivery, Delivery::Saved { .. }) {
-                            emit(FeedbackEvent::Queued(RatingSummary::of(&rating)));
-                        }
-                        // A bad review needs a follow-up: its receipt lets the resident ask.
-                        let receipt = (rating.score <= 2)
-                            .then(|| receipts.with_value(|book| book.receipt_for(&rating.id).cloned()))
-                            .flatten();
-                        go(Step::Done(service.clone(), delivery, receipt));
-                    })
-                    on_not_taken=Callback::new(move |(rating, delivery): (RatingV1, Delivery)| {
-                        emit(FeedbackEvent::not_taken(&rating, delivery))
-                    })
-                />
-            }),
-        },
+        }
         Step::Done(_, delivery, receipt) => EitherOf4::D(view! {
             <Confirmation
                 delivery=delivery
                 receipt=receipt
-                receipt_page=receipt_page.get_value()
+                receipt_page=receipt_page.get_value().filter(|_| mode.may_leave_page())
                 offer_another=several_services
                 on_another=another
+                next_person=mode.is_shared().then_some(next_person)
             />
         }),
     };
 
     let labelled_by = title_id.clone();
+    // The number to call instead, on every screen (as text on a kiosk, where no link may leave).
+    let call = phone.map(|phone| {
+        let number = if mode.may_leave_page() {
+            Either::Left(view! { <a href=phone.tel_uri()>{phone.as_str().to_owned()}</a> })
+        } else {
+            Either::Right(view! { <span>{phone.as_str().to_owned()}</span> })
+        };
+        view! { <p class="cp-call">{tr(Msg::CallInstead)}" "{number}</p> }
+    });
     view! {
-        <section class=widget_class lang=move || lang.get().tag() aria-labelledby=labelled_by>
+        <section
+            class=widget_class
+            lang=move || lang.get().tag()
+            aria-labelledby=labelled_by
+            data-mode=mode.channel().id()
+            on:pointerdown=move |_| idle.touched()
+            on:keydown=move |_| idle.touched()
+            on:input=move |_| idle.touched()
+        >
             <div class="cp-widget__bar">
                 <h2 class="cp-widget__title" id=title_id>{tr(Msg::WidgetTitle)}</h2>
                 {second_part_slot(|part| (part.language_switcher)(), None)}
             </div>
             <div class="cp-widget__tools">
-                {second_part_slot(move |part| (part.tools)(prefs, screen_host), Some(Msg::PartMissing))}
+                {second_part_slot(move |part| (part.tools)(prefs, screen_host, mode.is_shared()), Some(Msg::PartMissing))}
             </div>
             <div class="cp-widget__screen" node_ref=screen_host>
                 {screen}
+                {call}
             </div>
             {second_part_slot(move |part| (part.queue_panel)(flusher, queue_counts.read_only()), None)}
         </section>
+    }
+}
+
+/// On a shared device, the thanks stay for a short pause and then the first screen is ready for
+/// the next person, unless someone has moved on already (the visit count changed).
+fn after_thanks(visit: RwSignal<u32>, next_person: Callback<()>) {
+    let this_visit = visit.get_untracked();
+    set_timeout(
+        move || {
+            if visit.try_get_untracked() == Some(this_visit) {
+                next_person.run(());
+            }
+        },
+        Duration::from_millis(u64::from(NEXT_PERSON_PAUSE_MS)),
+    );
+}
+
+/// A kiosk's return to its first screen after a while without a touch, a key or typing: the
+/// next person never finds the last one's half-finished rating. Other modes never return.
+///
+/// One timer at a time, checking the time of the last touch when it fires (and waiting again for
+/// the rest if there was one since), rather than a timer cleared and set at every keystroke.
+#[derive(Clone, Copy)]
+struct IdleReturn {
+    /// When the widget was last touched (ms since the epoch), and whether a timer is waiting.
+    last_touch: StoredValue<(f64, bool)>,
+    after_ms: Option<f64>,
+    back: Callback<()>,
+}
+
+impl IdleReturn {
+    fn new(mode: Mode, idle_ms: u32, back: Callback<()>) -> IdleReturn {
+        let after_ms = (mode == Mode::Kiosk).then_some(f64::from(idle_ms));
+        IdleReturn { last_touch: StoredValue::new((0.0, false)), after_ms, back }
+    }
+
+    /// Someone is using it: the wait starts again from now.
+    fn touched(&self) {
+        let Some(after_ms) = self.after_ms else { return };
+        let waiting = self.last_touch.try_update_value(|(last, waiting)| {
+            *last = js_sys::Date::now();
+            std::mem::replace(waiting, true)
+        });
+        if waiting == Some(false) {
+            self.wait(after_ms);
+        }
+    }
+
+    fn wait(self, ms: f64) {
+        let Some(after_ms) = self.after_ms else { return };
+        set_timeout(
+            move || {
+                // Gone with its widget: nothing to return to.
+                let Some((last, _)) = self.last_touch.try_get_value() else { return };
+                let idle = js_sys::Date::now() - last;
+                if idle >= after_ms {
+                    self.last_touch.update_value(|(_, waiting)| *waiting = false);
+                    self.back.run(());
+                } else {
+                    self.wait(after_ms - idle);
+                }
+            },
+            Duration::from_millis(ms.max(0.0) as u64),
+        );
     }
 }

@@ -1,6 +1,7 @@
 use std::rc::Rc;
 
 use civic_pulse_core::abuse::{human_wait_ms, is_bot};
+use civic_pulse_core::collection::Channel;
 use civic_pulse_core::service::ServiceLabels;
 use civic_pulse_core::{Msg, RatingV1, ScaleId, Score, ServiceId};
 use leptos::prelude::*;
@@ -30,6 +31,8 @@ pub fn RatingScreen(
     /// Names of the portal's own services.
     labels: ServiceLabels,
     scale: ScaleId,
+    /// How the rating is being collected (the widget's mode).
+    channel: Channel,
     courier: StoredValue<Rc<Courier>, LocalStorage>,
     /// A send sooner than this after the screen appeared waits (see `civic_pulse_core::abuse`).
     min_time_ms: u32,
@@ -87,7 +90,8 @@ pub fn RatingScreen(
             state.set(SendState::NotTaken(Delivery::Failed));
             return;
         };
-        let rating = RatingV1::new(id, &service.get_value(), scale, score, lang.get_untracked(), day);
+        let rating =
+            RatingV1::new(id, &service.get_value(), scale, score, lang.get_untracked(), day).with_channel(channel);
         // The comment is redacted here, on the device, before the rating is stored or sent. Chips
         // and comment come with the second part; without it there are none to add.
         let rating = match second_part.get_untracked() {

@@ -38,8 +38,9 @@ use crate::ui::{DisplayControls, ProblemList};
 pub struct SecondPart {
     /// The language buttons.
     pub language_switcher: fn() -> AnyView,
-    /// Text size, contrast and read-aloud, for the screen in `screen`.
-    pub tools: fn(RwSignal<DisplayPrefs>, NodeRef<Div>) -> AnyView,
+    /// Text size, contrast and read-aloud, for the screen in `screen` (read-aloud first on a
+    /// shared device, where many who come cannot read small print).
+    pub tools: fn(RwSignal<DisplayPrefs>, NodeRef<Div>, bool) -> AnyView,
     /// The optional chips and the comment box with its redaction preview.
     pub rating_details: fn(RatingDetails) -> AnyView,
     /// Adds the ticked chips and the comment, redacted on the device, to a rating.
@@ -148,12 +149,20 @@ pub fn second_part_slot(
     }
 }
 
-fn tools(prefs: RwSignal<DisplayPrefs>, screen: NodeRef<Div>) -> AnyView {
-    view! {
-        <DisplayControls prefs=prefs />
-        <ReadAloudButton screen=screen />
+fn tools(prefs: RwSignal<DisplayPrefs>, screen: NodeRef<Div>, read_aloud_first: bool) -> AnyView {
+    if read_aloud_first {
+        view! {
+            <ReadAloudButton screen=screen />
+            <DisplayControls prefs=prefs />
+        }
+        .into_any()
+    } else {
+        view! {
+            <DisplayControls prefs=prefs />
+            <ReadAloudButton screen=screen />
+        }
+        .into_any()
     }
-    .into_any()
 }
 
 fn rating_details(details: RatingDetails) -> AnyView {

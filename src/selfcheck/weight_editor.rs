@@ -66,35 +66,23 @@ pub fn WeightEditor() -> impl IntoView {
         })
         .collect_view();
     let reset = move |_| assessment.update(|a| a.weights.clear());
+    // What the weights start from, in words: the chosen profile's, else the framework's own.
+    let starting_from = move |with_profile: SelfcheckMsg, without: SelfcheckMsg| {
+        move || lang.get().text(if assessment.with(|a| a.profile.is_some()) { with_profile } else { without })
+    };
     view! {
         <details class="sc-weights sc-screen-only">
             <summary>{tr(SelfcheckMsg::WeightsTitle)}</summary>
             <p>{tr(SelfcheckMsg::WeightsHelp)}</p>
             <button type="button" on:click=reset disabled=move || assessment.with(|a| a.weights.is_empty())>
-                {move || {
-                    let msg = if assessment.with(|a| a.profile.is_some()) {
-                        SelfcheckMsg::WeightsResetProfile
-                    } else {
-                        SelfcheckMsg::WeightsReset
-                    };
-                    lang.get().text(msg)
-                }}
+                {starting_from(SelfcheckMsg::WeightsResetProfile, SelfcheckMsg::WeightsReset)}
             </button>
             <table class="sc-table">
                 <caption>{tr(SelfcheckMsg::WeightsCaption)}</caption>
                 <thead>
                     <tr>
                         <th scope="col">{tr(SelfcheckMsg::ColumnDimension)}</th>
-                        <th scope="col">
-                            {move || {
-                                let msg = if assessment.with(|a| a.profile.is_some()) {
-                                    SelfcheckMsg::WeightProfile
-                                } else {
-                                    SelfcheckMsg::WeightFramework
-                                };
-                                lang.get().text(msg)
-                            }}
-                        </th>
+                        <th scope="col">{starting_from(SelfcheckMsg::WeightProfile, SelfcheckMsg::WeightFramework)}</th>
                         <th scope="col">{tr(SelfcheckMsg::WeightThisAssessment)}</th>
                     </tr>
                 </thead>

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expectNoAxeViolations, resilientBrowser } from './support/browser.mjs';
 import { DIST } from './support/fixture.mjs';
+import jsQR from 'jsqr';
 
 const BINARY = process.env.COLLECTOR_BIN
   ?? fileURLToPath(new URL('../../target/debug/civic-pulse-collector', import.meta.url));
@@ -24,6 +25,7 @@ function startCollector() {
       CIVIC_PULSE_DIST: DIST,
       CIVIC_PULSE_MIN_CELL: '1',
       CIVIC_PULSE_STAFF_TOKEN: STAFF_TOKEN,
+      CIVIC_PULSE_HOTLINE: '12345',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -119,6 +121,68 @@ describe('widget and reference collector', () => {
     await lookup.goto(`${collector.url}/receipt.html?code=${code}`);
     await lookup.getByText(`Reference ${code}: Answered.`).waitFor();
     await lookup.getByText('The bus timetable was changed on 1 December.').waitFor();
+    await context.close();
+  });
+
+  test('a counter poster prints a QR code that a real decoder reads as the page rating that service', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const poster = await context.newPage();
+    await poster.goto(`${collector.url}/poster.html?service=social-security`);
+    for (const text of ['社会保障', '社會保障', 'Social security', 'No smartphone? Call 12345.']) {
+      await poster.getByText(text, { exact: true }).first().waitFor();
+    }
+    await expectNoAxeViolations(poster, 'the counter poster');
+    // The QR code as the printed page shows it, drawn on a canvas and read by jsQR (npm), which
+    // nobody here wrote.
+    const { width, height, pixels } = await poster.evaluate(async () => {
+      const svg = document.querySelector('figure svg');
+      const image = new Image();
+      image.src = `data:image/svg+xml,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
+      await image.decode();
+      const canvas = Object.assign(document.createElement('canvas'), { width: 600, height: 600 });
+      const draw = canvas.getContext('2d');
+      draw.fillStyle = '#fff';
+      draw.fillRect(0, 0, 600, 600);
+      draw.drawImage(image, 0, 0, 600, 600);
+      return { width: 600, height: 600, pixels: Array.from(draw.getImageData(0, 0, 600, 600).data) };
+    });
+    const decoded = jsQR(Uint8ClampedArray.from(pixels), width, height);
+    assert.ok(decoded, 'the code decodes');
+    assert.equal(decoded.data, `${collector.url}/rate.html?service=social-security`);
+
+    // The page it opens rates that one service.
+    const rate = await context.newPage();
+    await rate.goto(decoded.data);
+    await rate.getByRole('heading', { name: 'Social security', level: 3 }).waitFor();
+    assert.equal(await rate.getByRole('button', { name: 'Transport' }).count(), 0, 'no choice of service');
+    await rate.getByText('Very satisfied', { exact: true }).click();
+    await rate.getByRole('button', { name: 'Send rating' }).click();
+    await rate.getByText('Thank you. Your rating was sent.').waitFor();
+    const summary = await (await fetch(`${collector.url}/v1/summary?service=social-security&by=channel`)).json();
+    assert.ok(summary.channels.some((cell) => cell.channel === 'web' && cell.count >= 1), JSON.stringify(summary));
+    const unknown = await fetch(`${collector.url}/poster.html?service=nope`);
+    assert.equal(unknown.status, 404);
+    await context.close();
+  });
+
+  test('staff import the hotline\'s calls from the staff page: refused rows by line, bad reviews in the inbox', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const staff = await context.newPage();
+    await staff.goto(`${collector.url}/staff.html`);
+    await staff.getByLabel(/Staff token/).fill(STAFF_TOKEN);
+    await staff.getByRole('button', { name: /Open/ }).click();
+    const file = {
+      name: 'hotline.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('row_id,service,score,day,comment\r\nH-9001,employment,2,2026-11-30,Nobody answered at the job centre\r\nH-9002,employment,9,2026-11-30,\r\n'),
+    };
+    await staff.getByLabel(/Choose the CSV file/).setInputFiles(file);
+    await staff.getByText('Stored 1 new, 0 already stored, 1 rows refused.', { exact: false }).waitFor();
+    await staff.getByText(/Line 3: score must be a whole number from 1 to 5/).waitFor();
+    await staff.locator('.portal-inbox__item', { hasText: 'Nobody answered at the job centre' }).waitFor();
+    await expectNoAxeViolations(staff, 'the staff page after a hotline import');
+    await staff.getByLabel(/Choose the CSV file/).setInputFiles(file);
+    await staff.getByText('Stored 0 new, 1 already stored, 1 rows refused.', { exact: false }).waitFor();
     await context.close();
   });
 });

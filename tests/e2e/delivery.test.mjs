@@ -17,7 +17,7 @@ import { CHROMIUM, CHROMIUM_ARGS, expectNoAxeViolations, retryIfBrowserDied } fr
 import { DIST, startFixture } from './support/fixture.mjs';
 
 const test = (name, body) => nodeTest(name, retryIfBrowserDied(body));
-const SCHEMA_FIELDS = ['aspects', 'comment', 'day', 'id', 'lang', 'scale', 'schema', 'score', 'service'];
+const SCHEMA_FIELDS = ['aspects', 'channel', 'comment', 'day', 'id', 'lang', 'scale', 'schema', 'score', 'service'];
 const SENT = 'Thank you. Your rating was sent.';
 const SAVED = 'Thank you. Your rating is saved on this phone and will be sent when you are online.';
 // Saved while online: the resident is told what is wrong with the service, not with their phone.

@@ -57,7 +57,8 @@ describe('resident feedback widget', () => {
     assert.equal(fixture.receiver.requests.length, before + 1);
     const { headers, body } = fixture.receiver.requests.at(-1);
     const rating = JSON.parse(body);
-    assert.deepEqual(Object.keys(rating).sort(), ['day', 'id', 'lang', 'scale', 'schema', 'score', 'service']);
+    assert.deepEqual(Object.keys(rating).sort(), ['channel', 'day', 'id', 'lang', 'scale', 'schema', 'score', 'service']);
+    assert.equal(rating.channel, 'web', 'on the resident\'s own device');
     const validate = compile('schemas/rating.v1.schema.json');
     assert.ok(validate(rating), JSON.stringify(validate.errors));
     assert.equal(rating.schema, 'civic-pulse.rating.v1');

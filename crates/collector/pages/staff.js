@@ -1,6 +1,6 @@
-// The staff page: satisfaction per service (GET /v1/summary, k-suppressed) with bar charts, and
-// the inbox of bad reviews (GET /v1/staff/inbox) with status changes and public replies
-// (POST /v1/staff/receipts/{code}). The token stays in sessionStorage, this tab only. No inline
+// The staff page: satisfaction per service (GET /v1/summary, k-suppressed) with bar charts, the
+// hotline import (POST /v1/staff/import/hotline), and the inbox of bad reviews
+// (GET /v1/staff/inbox) with status changes and public replies (POST /v1/staff/receipts/{code}). The token stays in sessionStorage, this tab only. No inline
 // script or style attribute: bars are sized through the CSSOM, which a strict CSP allows.
 const form = document.getElementById('sign-in');
 const tokenInput = document.getElementById('token');
@@ -27,6 +27,10 @@ async function api(path, init = {}) {
   const response = await fetch(path, { ...init, credentials: 'omit', headers: { ...init.headers, Authorization: `Bearer ${token}` } });
   if (response.status === 401) throw new Error('令牌不正确。The token is not right.');
   if (response.status === 403) throw new Error('收集器未开启工作人员访问（CIVIC_PULSE_STAFF_TOKEN）。Staff access is off on the collector.');
+  if (response.status === 400) {
+    const { problems = [] } = await response.json().catch(() => ({}));
+    throw new Error(problems.map((problem) => problem.message).join(' ') || '请求无效。The request was refused.');
+  }
   if (!response.ok) throw new Error(`服务器错误 ${response.status}。The collector answered ${response.status}.`);
   return response.json();
 }
@@ -95,6 +99,33 @@ function inboxList(data) {
   return list;
 }
 
+/** What an import did: how many were stored, each caller's reference for a bad review, and the
+ * rows refused, by line and reason. */
+function hotlineReport(report) {
+  const parts = [element('p', {}, `新保存 ${report.stored} 条，已存在 ${report.already} 条，未导入 ${report.refused.length} 行。Stored ${report.stored} new, ${report.already} already stored, ${report.refused.length} rows refused.`)];
+  if (report.refused.length) {
+    parts.push(element('ul', {}, ...report.refused.map((row) => element('li', {},
+      `第 ${row.line} 行 Line ${row.line}: ${row.problems.map((problem) => `${problem.field} ${problem.message}`).join('; ')}`))));
+  }
+  return parts;
+}
+
+const hotlineFile = document.getElementById('hotline-file');
+const hotlineResult = document.getElementById('hotline-result');
+hotlineFile.addEventListener('change', async () => {
+  const [file] = hotlineFile.files;
+  if (!file) return;
+  hotlineResult.replaceChildren(element('p', {}, '导入中… Importing…'));
+  try {
+    const report = await api('v1/staff/import/hotline', { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: await file.text() });
+    hotlineResult.replaceChildren(...hotlineReport(report));
+    await load();
+  } catch (error) {
+    hotlineResult.replaceChildren(element('p', {}, error.message));
+  }
+  hotlineFile.value = '';
+});
+
 async function load() {
   message.textContent = '正在加载… Loading…';
   try {
@@ -103,6 +134,7 @@ async function load() {
     document.getElementById('inbox-body').replaceChildren(inboxList(inbox));
     document.getElementById('summary').hidden = false;
     document.getElementById('inbox').hidden = false;
+    document.getElementById('hotline').hidden = false;
     message.textContent = `已加载，截至 ${inbox.today}。Loaded, as of ${inbox.today} (UTC).`;
   } catch (error) {
     message.textContent = error.message;

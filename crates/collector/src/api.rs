@@ -1,6 +1,7 @@
 //! The HTTP API, documented in the README:
 //! POST /v1/ratings, GET /v1/receipts/{code}, GET /v1/summary; for staff (bearer token)
-//! POST /v1/staff/receipts/{code}, GET /v1/staff/inbox, GET /v1/export.json and /v1/export.csv.
+//! POST /v1/staff/receipts/{code}, GET /v1/staff/inbox, POST /v1/staff/import/hotline,
+//! GET /v1/export.json and /v1/export.csv.
 
 use axum::Json;
 use axum::body::Bytes;
@@ -140,7 +141,7 @@ pub struct SummaryQuery {
     by: Option<String>,
 }
 
-/// GET /v1/summary?service=&from=&to=&by=month|day
+/// GET /v1/summary?service=&from=&to=&by=month|day|channel
 pub async fn get_summary(
     State(state): State<AppState>,
     query: Result<Query<SummaryQuery>, axum::extract::rejection::QueryRejection>,
@@ -161,15 +162,29 @@ pub async fn get_summary(
         }
     }
     let period_chars = match query.by.as_deref() {
-        None | Some("month") => 7,
+        None | Some("month") | Some("channel") => 7,
         Some("day") => 10,
         Some(_) => {
-            found.push(problem("by", "group by month or day"));
+            found.push(problem("by", "group by month, day or channel"));
             7
         }
     };
     if !found.is_empty() {
         return problems(StatusCode::BAD_REQUEST, found);
+    }
+    if query.by.as_deref() == Some("channel") {
+        let services =
+            state.store.score_counts(query.service.clone(), query.from.clone(), query.to.clone(), period_chars).await;
+        let channels = state.store.channel_counts(query.service, query.from, query.to).await;
+        return match (services, channels) {
+            (Ok(services), Ok(channels)) => {
+                let (services, _) = summarise(&services, state.config.min_cell);
+                let channels = crate::summary::by_channel(&channels, state.config.min_cell);
+                Json(json!({ "min_cell": state.config.min_cell, "services": services, "channels": channels }))
+                    .into_response()
+            }
+            (Err(error), _) | (_, Err(error)) => unavailable(&error),
+        };
     }
     match state.store.score_counts(query.service, query.from, query.to, period_chars).await {
         Err(error) => unavailable(&error),
@@ -244,6 +259,45 @@ pub async fn set_receipt_status(
         Ok(None) => problems(StatusCode::NOT_FOUND, vec![problem("code", "no rating has this receipt code")]),
         Err(error) => unavailable(&error),
     }
+}
+
+/// POST /v1/staff/import/hotline: ratings taken by the hotline, as CSV (see `hotline`). Good
+/// rows are stored (each once, however often the file comes), bad ones reported by line; 201
+/// when anything new was stored, else 200.
+pub async fn import_hotline(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    if let Some(refused) = staff_refusal(&state, &headers) {
+        return refused;
+    }
+    let Ok(text) = std::str::from_utf8(&body) else {
+        return problems(StatusCode::BAD_REQUEST, vec![problem("", "the file must be CSV in UTF-8")]);
+    };
+    let file = match crate::hotline::read(text) {
+        Ok(file) => file,
+        Err(found) => return problems(StatusCode::BAD_REQUEST, found),
+    };
+    let (lines, ratings): (Vec<usize>, Vec<RatingV1>) = file.ratings.into_iter().unzip();
+    let stored = if ratings.is_empty() {
+        Vec::new()
+    } else {
+        match state.store.insert(ratings).await {
+            Ok(stored) => stored,
+            Err(error) => return unavailable(&error),
+        }
+    };
+    let status = if stored.iter().any(|s| s.new) { StatusCode::CREATED } else { StatusCode::OK };
+    // The receipt lets the operator give a caller with a bad review the code to follow it up.
+    let rows: Vec<Value> = lines
+        .iter()
+        .zip(&stored)
+        .map(|(line, s)| json!({ "line": line, "id": s.id, "receipt": s.receipt, "new": s.new }))
+        .collect();
+    let body = json!({
+        "stored": stored.iter().filter(|s| s.new).count(),
+        "already": stored.iter().filter(|s| !s.new).count(),
+        "rows": rows,
+        "refused": file.refused,
+    });
+    (status, Json(body)).into_response()
 }
 
 /// GET /v1/export.json: every rating in the rating schema, as a JSON array.

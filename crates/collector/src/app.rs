@@ -104,8 +104,10 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/summary", get(api::get_summary))
         .route("/v1/staff/receipts/{code}", post(api::set_receipt_status))
         .route("/v1/staff/inbox", get(api::staff_inbox))
+        .route("/v1/staff/import/hotline", post(api::import_hotline))
         .route("/v1/export.json", get(api::export_json))
         .route("/v1/export.csv", get(api::export_csv))
+        .route("/poster.html", get(crate::poster::get_poster))
         .layer(DefaultBodyLimit::max(config.max_body_bytes))
         .with_state(state);
     if let Some(dist) = &config.dist {

@@ -32,10 +32,17 @@ pub struct Config {
     /// `CIVIC_PULSE_TRUST_PROXY`: `true` behind a reverse proxy, whose last `X-Forwarded-For`
     /// entry then names the client for rate limiting; default `false`.
     pub trust_proxy: bool,
+    /// `CIVIC_PULSE_PUBLIC_URL`: where residents reach this collector's pages (such as
+    /// `https://rate.city.gov.cn`), for the addresses printed in counter posters' QR codes;
+    /// default: the address the request for the poster came to.
+    pub public_url: Option<String>,
+    /// `CIVIC_PULSE_HOTLINE`: the number residents may call instead (such as `12345`), printed
+    /// on the counter posters.
+    pub hotline: Option<civic_pulse_core::collection::PhoneNumber>,
 }
 
 /// Every setting's name, in the environment and in a configuration file.
-pub const SETTINGS: [&str; 12] = [
+pub const SETTINGS: [&str; 14] = [
     "CIVIC_PULSE_LISTEN",
     "HOST",
     "PORT",
@@ -48,6 +55,8 @@ pub const SETTINGS: [&str; 12] = [
     "CIVIC_PULSE_STAFF_TOKEN",
     "CIVIC_PULSE_RATE_LIMIT",
     "CIVIC_PULSE_TRUST_PROXY",
+    "CIVIC_PULSE_PUBLIC_URL",
+    "CIVIC_PULSE_HOTLINE",
 ];
 
 /// A setting that cannot be used, with what to write instead.
@@ -152,6 +161,27 @@ impl Config {
             },
             rate_limit_per_minute: parse(&var, "CIVIC_PULSE_RATE_LIMIT", 300, "a whole number of requests a minute")?,
             trust_proxy: parse(&var, "CIVIC_PULSE_TRUST_PROXY", false, "true or false")?,
+            public_url: match var("CIVIC_PULSE_PUBLIC_URL").map(|url| url.trim().trim_end_matches('/').to_owned()) {
+                Some(url)
+                    if !(url.starts_with("https://") || url.starts_with("http://"))
+                        || url.contains(char::is_whitespace) =>
+                {
+                    return Err(ConfigError {
+                        variable: "CIVIC_PULSE_PUBLIC_URL",
+                        value: url,
+                        expected: "an address starting with https://",
+                    });
+                }
+                url => url,
+            },
+            hotline: match var("CIVIC_PULSE_HOTLINE") {
+                Some(number) => Some(civic_pulse_core::collection::PhoneNumber::parse(&number).ok_or(ConfigError {
+                    variable: "CIVIC_PULSE_HOTLINE",
+                    value: number,
+                    expected: "a telephone number such as 12345",
+                })?),
+                None => None,
+            },
         })
     }
 }
@@ -195,6 +225,17 @@ mod tests {
             "CIVIC_PULSE_CONFIG=\"line 1: CIVIC_PULSE_MINCELL=3\" is not usable: expected a known setting name"
         );
         assert!(Config::from_file_and_env(Some("just words"), |_| None).is_err());
+    }
+
+    #[test]
+    fn the_posters_address_and_hotline_are_checked() {
+        let config =
+            config(&[("CIVIC_PULSE_PUBLIC_URL", "https://rate.city.gov.cn/"), ("CIVIC_PULSE_HOTLINE", "12345")])
+                .unwrap();
+        assert_eq!(config.public_url.as_deref(), Some("https://rate.city.gov.cn"));
+        assert_eq!(config.hotline.as_ref().map(|h| h.tel_uri()), Some("tel:12345".to_owned()));
+        assert!(self::config(&[("CIVIC_PULSE_PUBLIC_URL", "rate.city.gov.cn")]).is_err());
+        assert!(self::config(&[("CIVIC_PULSE_HOTLINE", "call us")]).is_err());
     }
 
     #[test]

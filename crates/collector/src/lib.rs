@@ -5,7 +5,9 @@
 pub mod api;
 pub mod app;
 pub mod config;
+pub mod hotline;
 pub mod inbox;
+pub mod poster;
 pub mod rate_limit;
 pub mod storage;
 pub mod summary;

@@ -19,7 +19,8 @@ use tokio::sync::oneshot;
 const MAX_GROUP: usize = 2000;
 
 /// Schema versions, applied in order and recorded in `PRAGMA user_version`.
-const MIGRATIONS: &[&str] = &[r"
+const MIGRATIONS: &[&str] = &[
+    r"
     CREATE TABLE ratings (
         id TEXT PRIMARY KEY,
         receipt TEXT NOT NULL UNIQUE,
@@ -34,7 +35,13 @@ const MIGRATIONS: &[&str] = &[r"
         reply TEXT
     ) STRICT;
     CREATE INDEX ratings_by_service_day ON ratings (service, day);
-"];
+",
+    r"
+    -- How each rating was collected; NULL for ratings from clients that do not say.
+    ALTER TABLE ratings ADD COLUMN channel TEXT
+        CHECK (channel IN ('web', 'assisted', 'kiosk', 'hotline', 'import'));
+",
+];
 
 /// Whether a rating was new or already stored (same id).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -128,8 +135,8 @@ fn migrate(connection: &mut Connection) -> Result<(), StorageError> {
     Ok(())
 }
 
-/// A rating from a row whose first eight columns are id, service, scale, score, aspects (JSON),
-/// comment, lang and day.
+/// A rating from a row whose first nine columns are id, service, scale, score, aspects (JSON),
+/// comment, lang, day and channel.
 fn rating_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<RatingV1> {
     let aspects: Option<String> = row.get(4)?;
     Ok(RatingV1 {
@@ -142,6 +149,7 @@ fn rating_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<RatingV1> {
         comment: row.get(5)?,
         lang: row.get(6)?,
         day: row.get(7)?,
+        channel: row.get(8)?,
     })
 }
 
@@ -166,8 +174,8 @@ fn store_one(transaction: &rusqlite::Transaction<'_>, rating: &RatingV1) -> Resu
         let receipt = new_receipt()?;
         let inserted = transaction
             .execute(
-                "INSERT OR IGNORE INTO ratings (id, receipt, service, scale, score, aspects, comment, lang, day)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                "INSERT OR IGNORE INTO ratings (id, receipt, service, scale, score, aspects, comment, lang, day, channel)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                 params![
                     rating.id,
                     receipt,
@@ -177,7 +185,8 @@ fn store_one(transaction: &rusqlite::Transaction<'_>, rating: &RatingV1) -> Resu
                     aspects,
                     rating.comment,
                     rating.lang,
-                    rating.day
+                    rating.day,
+                    rating.channel
                 ],
             )
             .map_err(fail)?;
@@ -310,7 +319,7 @@ impl Store {
     pub async fn export(&self) -> Result<Vec<RatingV1>, StorageError> {
         self.read(|connection| {
             let mut statement = connection.prepare(
-                "SELECT id, service, scale, score, aspects, comment, lang, day FROM ratings ORDER BY day, rowid",
+                "SELECT id, service, scale, score, aspects, comment, lang, day, channel FROM ratings ORDER BY day, rowid",
             )?;
             let rows = statement.query_map([], rating_from_row)?;
             rows.collect()
@@ -336,17 +345,17 @@ impl Store {
     pub async fn bad_reviews(&self, today: Day, limit: u32) -> Result<Vec<InboxItem>, StorageError> {
         self.read(move |connection| {
             let mut statement = connection.prepare(
-                "SELECT id, service, scale, score, aspects, comment, lang, day, receipt, status, reply FROM ratings
+                "SELECT id, service, scale, score, aspects, comment, lang, day, channel, receipt, status, reply FROM ratings
                  WHERE score <= 2
                  ORDER BY status = 'answered', CASE WHEN status = 'answered' THEN -julianday(day) ELSE julianday(day) END, rowid
                  LIMIT ?1",
             )?;
             let rows = statement.query_map([limit], |row| {
                 let rating = rating_from_row(row)?;
-                let status: String = row.get(9)?;
+                let status: String = row.get(10)?;
                 let open = Day::parse(&rating.day).map_or(0, |day| working_days_between(day, today));
                 Ok(InboxItem {
-                    receipt: row.get(8)?,
+                    receipt: row.get(9)?,
                     service: rating.service,
                     scale: rating.scale,
                     score: rating.score,
@@ -356,7 +365,7 @@ impl Store {
                     day: rating.day,
                     urgency: urgency(&status, open),
                     status,
-                    reply: row.get(10)?,
+                    reply: row.get(11)?,
                     working_days_open: open,
                 })
             })?;
@@ -372,6 +381,28 @@ impl Store {
                     Ok(ReceiptStatus { receipt: row.get(0)?, status: row.get(1)?, reply: row.get(2)? })
                 })
                 .optional()
+        })
+        .await
+    }
+
+    /// Counts per service, channel (`not-given` where the client did not say) and score, within
+    /// the optional filters; the channel stands in the rows' `period`.
+    pub async fn channel_counts(
+        &self,
+        service: Option<String>,
+        from: Option<String>,
+        to: Option<String>,
+    ) -> Result<Vec<ScoreCount>, StorageError> {
+        self.read(move |connection| {
+            let mut statement = connection.prepare(
+                "SELECT service, COALESCE(channel, 'not-given') AS how, score, COUNT(*) FROM ratings
+                 WHERE (?1 IS NULL OR service = ?1) AND (?2 IS NULL OR day >= ?2) AND (?3 IS NULL OR day <= ?3)
+                 GROUP BY service, how, score ORDER BY service, how, score",
+            )?;
+            let rows = statement.query_map(params![service, from, to], |row| {
+                Ok(ScoreCount { service: row.get(0)?, period: row.get(1)?, score: row.get(2)?, count: row.get(3)? })
+            })?;
+            rows.collect()
         })
         .await
     }

@@ -13,6 +13,9 @@ pub struct Cell {
     pub service: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub period: Option<String>,
+    /// How the ratings were collected (`web`, `assisted`, …, or `not-given`), in a split by channel.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub channel: Option<String>,
     /// True when the cell holds fewer than k ratings: nothing else about it is published.
     pub suppressed: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -34,6 +37,7 @@ fn cell(service: &str, period: Option<&str>, scores: [u32; 5], min_cell: u32) ->
         return Cell {
             service: service.to_owned(),
             period: period.map(str::to_owned),
+            channel: None,
             suppressed: true,
             count: None,
             scores: None,
@@ -47,6 +51,7 @@ fn cell(service: &str, period: Option<&str>, scores: [u32; 5], min_cell: u32) ->
     Cell {
         service: service.to_owned(),
         period: period.map(str::to_owned),
+        channel: None,
         suppressed: false,
         count: Some(count),
         scores: Some(scores),
@@ -87,6 +92,33 @@ pub fn summarise(rows: &[ScoreCount], min_cell: u32) -> (Vec<Cell>, Vec<Cell>) {
     )
 }
 
+/// Per service and channel, over the whole range. Input rows carry the channel in `period`,
+/// sorted by service and channel. Beside each service's published total, one hidden cell could
+/// be recovered by subtraction, so where a service has exactly one cell under k, its smallest
+/// other cell is hidden too.
+pub fn by_channel(rows: &[ScoreCount], min_cell: u32) -> Vec<Cell> {
+    let (_, split) = summarise(rows, min_cell);
+    let mut cells: Vec<Cell> =
+        split.into_iter().map(|cell| Cell { channel: cell.period.clone(), period: None, ..cell }).collect();
+    let mut start = 0;
+    while start < cells.len() {
+        let end = start + cells[start..].iter().take_while(|c| c.service == cells[start].service).count();
+        let service = &mut cells[start..end];
+        if service.iter().filter(|c| c.suppressed).count() == 1
+            && let Some(smallest) = service.iter_mut().filter(|c| !c.suppressed).min_by_key(|c| c.count)
+        {
+            *smallest = hidden(smallest);
+        }
+        start = end;
+    }
+    cells
+}
+
+/// The same cell with nothing but its place published.
+fn hidden(cell: &Cell) -> Cell {
+    Cell { suppressed: true, count: None, scores: None, bad_share: None, satisfaction: None, ..cell.clone() }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,5 +139,31 @@ mod tests {
         assert!(periods[0].suppressed && periods[0].count.is_none() && periods[0].scores.is_none());
         assert!(!periods[1].suppressed);
         assert_eq!(periods[1].period.as_deref(), Some("2026-11"));
+    }
+
+    #[test]
+    fn a_lone_hidden_channel_takes_the_next_smallest_with_it() {
+        let rows = [
+            row("transport", "assisted", 5, 2),
+            row("transport", "kiosk", 4, 6),
+            row("transport", "web", 5, 9),
+            row("healthcare", "hotline", 1, 1),
+            row("healthcare", "web", 5, 2),
+        ];
+        let cells = by_channel(&rows, 5);
+        let shown: Vec<(&str, Option<&str>, Option<u32>)> =
+            cells.iter().map(|c| (c.service.as_str(), c.channel.as_deref(), c.count)).collect();
+        assert_eq!(
+            shown,
+            [
+                ("transport", Some("assisted"), None),
+                ("transport", Some("kiosk"), None),
+                ("transport", Some("web"), Some(9)),
+                ("healthcare", Some("hotline"), None),
+                ("healthcare", Some("web"), None),
+            ],
+            "the 17 of transport minus 9 would give the 2 assisted ratings away, so kiosk is hidden too"
+        );
+        assert!(cells.iter().all(|c| c.period.is_none()));
     }
 }

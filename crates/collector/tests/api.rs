@@ -164,8 +164,131 @@ fn staff_set_follow_up_and_export_with_the_token_only() {
     assert_eq!(exported, serde_json::json!([expected]), "the export is in the rating schema, nothing more");
     let csv = collector.request("GET", "/v1/export.csv", &[("Authorization", &bearer)], b"");
     assert_eq!(csv.header("content-type"), Some("text/csv; charset=utf-8"));
-    assert!(csv.body.starts_with("schema,id,service,scale,score,aspects,comment,lang,day\r\n"));
+    assert!(csv.body.starts_with("schema,id,service,scale,score,aspects,comment,lang,day,channel\r\n"));
     assert!(csv.body.contains(",'=cmd|' /C calc'!A0 等了两个小时,"), "formulas are defused: {}", csv.body);
+}
+
+#[test]
+fn hotline_calls_come_in_by_csv_once_each_with_bad_rows_named_by_line() {
+    let token = "a-long-enough-staff-secret";
+    let collector = Collector::start(temp_database("hotline"), &[("CIVIC_PULSE_STAFF_TOKEN", token)]);
+    let bearer = format!("Bearer {token}");
+    let csv = "row_id,service,score,day,aspects,comment\r\n\
+               12345-0001,transport,1,2026-11-03,,\"车太挤, 回电 13812345678\"\r\n\
+               12345-0002,healthcare,5,2026-11-03,,\r\n\
+               12345-0003,transport,7,2026-11-04,,\r\n\
+               12345-0004,transport,4,2026-11-31,,\r\n";
+    let headers = [("Content-Type", "text/csv"), ("Authorization", bearer.as_str())];
+    assert_eq!(
+        collector.request("POST", "/v1/staff/import/hotline", &[("Content-Type", "text/csv")], csv.as_bytes()).status,
+        401
+    );
+    let first = collector.request("POST", "/v1/staff/import/hotline", &headers, csv.as_bytes());
+    assert_eq!(first.status, 201, "{}", first.body);
+    let report = first.json();
+    assert_eq!((report["stored"].as_u64(), report["already"].as_u64()), (Some(2), Some(0)));
+    let refused: Vec<(u64, String)> = report["refused"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["line"].as_u64().unwrap(), r["problems"][0]["field"].as_str().unwrap().to_owned()))
+        .collect();
+    assert_eq!(refused, [(4, "score".to_owned()), (5, "day".to_owned())]);
+    let receipt = report["rows"][0]["receipt"].as_str().unwrap().to_owned();
+    assert_eq!(
+        collector.request("GET", &format!("/v1/receipts/{receipt}"), &[], b"").status,
+        200,
+        "the caller can follow it up"
+    );
+
+    let again = collector.request("POST", "/v1/staff/import/hotline", &headers, csv.as_bytes());
+    assert_eq!(again.status, 200, "the same file again stores nothing: {}", again.body);
+    assert_eq!((again.json()["stored"].as_u64(), again.json()["already"].as_u64()), (Some(0), Some(2)));
+    assert_eq!(count_rows(&collector), 2);
+    let stored: (String, String) = collector
+        .db()
+        .query_row("SELECT channel, comment FROM ratings WHERE service = 'transport'", [], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })
+        .unwrap();
+    assert_eq!(stored.0, "hotline");
+    assert!(!stored.1.contains("13812345678"), "the operator's note is redacted like a resident's: {}", stored.1);
+    let no_columns = collector.request("POST", "/v1/staff/import/hotline", &headers, b"id,score\r\n1,5\r\n");
+    assert_eq!(no_columns.status, 400);
+    assert!(no_columns.body.contains("missing: row_id, service, day"), "{}", no_columns.body);
+}
+
+#[test]
+fn summaries_split_by_channel_keep_small_cells_hidden() {
+    let collector = Collector::start(temp_database("channels"), &[("CIVIC_PULSE_MIN_CELL", "3")]);
+    let with = |n: u64, score: u8, channel: Option<&str>| {
+        let mut rating = rating(n, score);
+        if let Some(channel) = channel {
+            rating["channel"] = channel.into();
+        }
+        rating
+    };
+    let batch = serde_json::json!([
+        with(40, 5, Some("web")),
+        with(41, 4, Some("web")),
+        with(42, 5, Some("web")),
+        with(43, 3, Some("web")),
+        with(44, 5, Some("assisted")),
+        with(45, 2, Some("assisted")),
+        with(46, 4, Some("assisted")),
+        with(47, 1, Some("kiosk")),
+        with(48, 5, None),
+        with(49, 5, None),
+        with(50, 4, None),
+    ]);
+    assert_eq!(collector.request("POST", "/v1/ratings", &[JSON], batch.to_string().as_bytes()).status, 201);
+    let odd = with(51, 5, Some("sms"));
+    let refused = collector.request("POST", "/v1/ratings", &[JSON], odd.to_string().as_bytes());
+    assert_eq!(refused.status, 400);
+    assert!(refused.body.contains("/channel"), "{}", refused.body);
+
+    let summary = collector.request("GET", "/v1/summary?by=channel", &[], b"").json();
+    assert_eq!(summary["services"][0]["count"], 11);
+    let cells: Vec<(String, Option<u64>)> = summary["channels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["channel"].as_str().unwrap().to_owned(), c["count"].as_u64()))
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            ("assisted".to_owned(), None),
+            ("kiosk".to_owned(), None),
+            ("not-given".to_owned(), Some(3)),
+            ("web".to_owned(), Some(4)),
+        ],
+        "kiosk's one rating is hidden, and so is assisted, or 11 − 3 − 4 − 3 would give kiosk away"
+    );
+}
+
+#[test]
+fn a_counter_poster_prints_the_service_and_a_qr_code_of_its_page() {
+    let collector = Collector::start(
+        temp_database("poster"),
+        &[("CIVIC_PULSE_PUBLIC_URL", "https://rate.example.gov"), ("CIVIC_PULSE_HOTLINE", "12345")],
+    );
+    let poster = collector.request("GET", "/poster.html?service=social-security", &[], b"");
+    assert_eq!(poster.status, 200);
+    assert_eq!(poster.header("content-type"), Some("text/html; charset=utf-8"));
+    for text in [
+        "社会保障",
+        "社會保障",
+        "Social security",
+        "https://rate.example.gov/rate.html?service=social-security",
+        "Call 12345",
+        "<svg role=\"img\"",
+    ] {
+        assert!(poster.body.contains(text), "{text}");
+    }
+    let unknown = collector.request("GET", "/poster.html?service=bus-42", &[], b"");
+    assert_eq!(unknown.status, 404);
+    assert!(unknown.body.contains("transport, healthcare, education"));
 }
 
 #[test]

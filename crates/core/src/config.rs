@@ -1,6 +1,7 @@
 //! The widget's configuration, read from the embedding element's attributes and checked before
 //! anything renders, so a portal team sees exactly what to fix.
 
+use crate::collection::{DEFAULT_IDLE_SECONDS, IDLE_SECONDS_RANGE, Mode, PhoneNumber};
 use crate::delivery_options::{DeliveryOptions, OptionError};
 use crate::messages::Msg;
 use crate::service::{ServiceId, ServiceLabels, default_services};
@@ -44,6 +45,8 @@ pub enum ConfigError {
     UnknownLanguage(String),
     UnknownTheme(String),
     MalformedReceiptPage(String),
+    UnknownMode(String),
+    MalformedPhone(String),
     Delivery(OptionError),
 }
 
@@ -62,6 +65,8 @@ impl ConfigError {
             ConfigError::MalformedReceiptPage(value) => {
                 lang.format(Msg::ConfigMalformedReceiptPage, &[("value", value)])
             }
+            ConfigError::UnknownMode(value) => lang.format(Msg::ConfigUnknownMode, &[("value", value)]),
+            ConfigError::MalformedPhone(value) => lang.format(Msg::ConfigMalformedPhone, &[("value", value)]),
             ConfigError::Delivery(OptionError::Number { attribute, value, min, max }) => lang.format(
                 Msg::ConfigBadNumber,
                 &[("attribute", attribute), ("value", value), ("min", &min.to_string()), ("max", &max.to_string())],
@@ -115,12 +120,18 @@ pub struct WidgetConfig {
     pub receipt_page: Option<String>,
     /// Timeout, queue size, headers, field names and abuse-guard timings.
     pub delivery: DeliveryOptions,
+    /// The device it runs on: a resident's own, a helper's, or a kiosk.
+    pub mode: Mode,
+    /// A kiosk's time without a touch before it returns to its first screen.
+    pub idle_ms: u32,
+    /// The number to call instead, shown on every screen.
+    pub phone: Option<PhoneNumber>,
 }
 
 impl WidgetConfig {
     /// Every attribute the configuration is read from: `embed.js` re-renders a widget when one
     /// of them changes, and iframe mode passes them on (the build copies this list into both).
-    pub const ATTRIBUTES: [&str; 13] = [
+    pub const ATTRIBUTES: [&str; 16] = [
         "endpoint",
         "services",
         "service-labels",
@@ -134,6 +145,9 @@ impl WidgetConfig {
         "field-map",
         "min-seconds",
         "cooldown-hours",
+        "mode",
+        "idle-seconds",
+        "phone",
     ];
 
     /// Reads the configuration through `attribute` (an element's `getAttribute`), reporting
@@ -196,14 +210,56 @@ impl WidgetConfig {
                 .ok()
         });
 
+        let mode = attribute("mode").filter(|s| !s.trim().is_empty()).map_or(Mode::default(), |text| {
+            Mode::parse(&text).unwrap_or_else(|| {
+                problems.push(ConfigError::UnknownMode(text.trim().to_owned()));
+                Mode::default()
+            })
+        });
+        let (min, max) = IDLE_SECONDS_RANGE;
+        let idle_seconds =
+            attribute("idle-seconds").filter(|s| !s.trim().is_empty()).map_or(DEFAULT_IDLE_SECONDS, |text| match text
+                .trim()
+                .parse::<u32>()
+            {
+                Ok(seconds) if (min..=max).contains(&seconds) => seconds,
+                _ => {
+                    let value = text.trim().to_owned();
+                    problems.push(ConfigError::Delivery(OptionError::Number {
+                        attribute: "idle-seconds",
+                        value,
+                        min,
+                        max,
+                    }));
+                    DEFAULT_IDLE_SECONDS
+                }
+            });
+        let phone = attribute("phone").filter(|s| !s.trim().is_empty()).and_then(|text| {
+            let found = PhoneNumber::parse(&text);
+            if found.is_none() {
+                problems.push(ConfigError::MalformedPhone(text.trim().to_owned()));
+            }
+            found
+        });
+
         let mut delivery_problems = Vec::new();
         let delivery = DeliveryOptions::from_attributes(&attribute, &mut delivery_problems);
         problems.extend(delivery_problems.into_iter().map(ConfigError::Delivery));
 
         match endpoint {
-            Some(endpoint) if problems.is_empty() => {
-                Ok(WidgetConfig { endpoint, services, service_labels, scale, lang, theme, receipt_page, delivery })
-            }
+            Some(endpoint) if problems.is_empty() => Ok(WidgetConfig {
+                endpoint,
+                services,
+                service_labels,
+                scale,
+                lang,
+                theme,
+                receipt_page,
+                delivery,
+                mode,
+                idle_ms: idle_seconds * 1000,
+                phone,
+            }),
             _ => Err(problems),
         }
     }
@@ -261,6 +317,26 @@ mod tests {
             self::config(&[("endpoint", "/r"), ("receipt-page", "receipt")]).unwrap_err(),
             [ConfigError::MalformedReceiptPage("receipt".into())]
         );
+    }
+
+    #[test]
+    fn reads_the_mode_the_idle_time_and_the_number_to_call() {
+        use crate::collection::{Mode, PhoneNumber};
+        let web = config(&[("endpoint", "/r")]).unwrap();
+        assert_eq!((web.mode, web.idle_ms, web.phone), (Mode::Web, 90_000, None));
+        let kiosk =
+            config(&[("endpoint", "/r"), ("mode", "kiosk"), ("idle-seconds", "30"), ("phone", "12345")]).unwrap();
+        assert_eq!((kiosk.mode, kiosk.idle_ms), (Mode::Kiosk, 30_000));
+        assert_eq!(kiosk.phone, PhoneNumber::parse("12345"));
+        let problems =
+            config(&[("endpoint", "/r"), ("mode", "shared"), ("idle-seconds", "5"), ("phone", "call 12345")])
+                .unwrap_err();
+        let en = Lang::from_tag("en").unwrap();
+        let texts: Vec<String> = problems.iter().map(|p| p.message(en)).collect();
+        assert_eq!(texts.len(), 3, "{texts:?}");
+        assert!(texts[0].contains("“shared”") && texts[0].contains("assisted"), "{}", texts[0]);
+        assert!(texts[1].contains("idle-seconds") && texts[1].contains("15"), "{}", texts[1]);
+        assert!(texts[2].contains("“call 12345”"), "{}", texts[2]);
     }
 
     #[test]

@@ -402,6 +402,7 @@ mod tests {
             comment: None,
             lang: "en".into(),
             day: "2026-11-22".into(),
+            channel: None,
         }
     }
 

@@ -15,6 +15,9 @@ impl DisplayPrefs {
     /// Where the preferences are kept on the device.
     pub const STORAGE_KEY: &'static str = "civic-pulse.display";
 
+    /// What a device many residents share starts each person with: the largest text.
+    pub const SHARED_DEVICE: DisplayPrefs = DisplayPrefs { text_step: Self::TEXT_STEPS - 1, high_contrast: false };
+
     /// Reads `text=1;contrast=1`; unknown or malformed parts keep their defaults.
     pub fn parse(stored: &str) -> DisplayPrefs {
         let mut prefs = DisplayPrefs::default();

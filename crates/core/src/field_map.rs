@@ -7,8 +7,8 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use crate::{RatingV1, attribute_json};
 
 /// The payload's field names, in contract order.
-pub const CONTRACT_FIELDS: [&str; 9] =
-    ["schema", "id", "service", "scale", "score", "aspects", "comment", "lang", "day"];
+pub const CONTRACT_FIELDS: [&str; 10] =
+    ["schema", "id", "service", "scale", "score", "aspects", "comment", "lang", "day", "channel"];
 
 /// Renames from contract names to the portal's names; empty means the contract as published.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -59,7 +59,7 @@ struct Renamed<'a> {
 
 impl Serialize for Renamed<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let RatingV1 { schema, id, service, scale, score, aspects, comment, lang, day } = self.rating;
+        let RatingV1 { schema, id, service, scale, score, aspects, comment, lang, day, channel } = self.rating;
         let name = |field: &'static str| renamed(&self.map.0, field);
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry(name("schema"), schema)?;
@@ -75,6 +75,9 @@ impl Serialize for Renamed<'_> {
         }
         map.serialize_entry(name("lang"), lang)?;
         map.serialize_entry(name("day"), day)?;
+        if let Some(channel) = channel {
+            map.serialize_entry(name("channel"), channel)?;
+        }
         map.end()
     }
 }

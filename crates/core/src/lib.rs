@@ -4,6 +4,7 @@
 pub mod abuse;
 pub mod attribute_json;
 pub mod base64url;
+pub mod collection;
 pub mod config;
 pub mod csv;
 pub mod delivery;
@@ -25,7 +26,7 @@ pub mod web_contract;
 
 pub use config::{ConfigError, WidgetConfig};
 pub use lang::Lang;
-pub use messages::{Message, Msg, SelfcheckMsg};
+pub use messages::{Message, Msg, PosterMsg, SelfcheckMsg};
 pub use payload::{Day, PayloadError, RatingId, RatingV1};
 pub use scale::{ScaleId, Score};
 pub use service::ServiceId;

@@ -138,6 +138,11 @@ message_keys! {
     WhyServerError => "why-server-error",
     QueueSetAside => "queue-set-aside",
     TryAgain => "try-again",
+    ConfigUnknownMode => "config-unknown-mode",
+    ConfigMalformedPhone => "config-malformed-phone",
+    CallInstead => "call-instead",
+    NextPerson => "next-person",
+    NextPersonSoon => "next-person-soon",
 
     }
 }
@@ -148,6 +153,20 @@ message_keys! {
     LoaderMsg from LOADER_SOURCES {
     Loading => "loader-loading",
     Failed => "loader-failed",
+    Call => "loader-call",
+    }
+}
+
+message_keys! {
+    /// The counter poster's texts, printed by the collector; no bundle carries them.
+    PosterMsg from POSTER_SOURCES {
+    Title => "poster-title",
+    Scan => "poster-scan",
+    Anonymous => "poster-anonymous",
+    Call => "poster-call",
+    Helper => "poster-helper",
+    QrLabel => "poster-qr-label",
+    UnknownService => "poster-unknown-service",
     }
 }
 
@@ -390,6 +409,7 @@ message_keys! {
     WeightsHelp => "selfcheck-weights-help",
     WeightsReset => "selfcheck-weights-reset",
     WeightsTitle => "selfcheck-weights-title",
+    RuleChannel => "selfcheck-rule-channel",
     ProgressWeightRange => "selfcheck-progress-weight-range",
     TargetScoreHint => "selfcheck-target-score-hint",
     TargetScoreRange => "selfcheck-target-score-range",
@@ -527,7 +547,9 @@ mod tests {
 
     #[test]
     fn every_catalogue_parses() {
-        for (tag, source) in CATALOGUE_SOURCES.iter().chain(SELFCHECK_SOURCES).chain(LOADER_SOURCES) {
+        for (tag, source) in
+            CATALOGUE_SOURCES.iter().chain(SELFCHECK_SOURCES).chain(LOADER_SOURCES).chain(POSTER_SOURCES)
+        {
             parse_catalogue(tag, source).unwrap_or_else(|e| panic!("{tag}: {e:?}"));
         }
         assert_eq!(catalogues().len(), CATALOGUE_SOURCES.len());
@@ -539,6 +561,7 @@ mod tests {
         every_key_in_every_language(Msg::ALL);
         every_key_in_every_language(SelfcheckMsg::ALL);
         every_key_in_every_language(LoaderMsg::ALL);
+        every_key_in_every_language(PosterMsg::ALL);
     }
 
     #[test]
@@ -548,6 +571,8 @@ mod tests {
         assert_eq!(widget, selfcheck);
         let loader: Vec<&str> = LoaderMsg::catalogues().iter().map(|c| c.tag).collect();
         assert_eq!(widget, loader, "the loader speaks every language the widget does");
+        let poster: Vec<&str> = PosterMsg::catalogues().iter().map(|c| c.tag).collect();
+        assert_eq!(widget, poster, "the counter poster prints every language the widget speaks");
     }
 
     fn every_key_in_every_language<M: Message>(all: &[M]) {

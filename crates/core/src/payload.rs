@@ -41,6 +41,17 @@ impl RatingId {
         RatingId(text)
     }
 
+    /// The id a row of an imported file always gets (a hotline log, say), so importing the same
+    /// file twice stores nothing twice: the first 16 bytes of SHA-256 of `key`, shaped as a
+    /// version-4 UUID so every receiver's check still holds.
+    pub fn derived(key: &str) -> RatingId {
+        use sha2::{Digest, Sha256};
+        let digest = Sha256::digest(key.as_bytes());
+        let mut bytes = [0u8; 16];
+        bytes.copy_from_slice(&digest[..16]);
+        RatingId::from_random_bytes(bytes)
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -134,6 +145,10 @@ pub struct RatingV1 {
     pub comment: Option<String>,
     pub lang: String,
     pub day: String,
+    /// How it was collected (`web`, `assisted`, `kiosk`, `hotline`, `import`; see
+    /// [`crate::collection::Channel`]); optional, so receivers written before it keep working.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<String>,
 }
 
 /// What is wrong with a payload, field by field.
@@ -148,6 +163,7 @@ pub enum PayloadError {
     BadDay,
     CommentTooLong,
     BadAspects,
+    UnknownChannel,
 }
 
 impl PayloadError {
@@ -163,6 +179,7 @@ impl PayloadError {
             PayloadError::BadDay => "day",
             PayloadError::CommentTooLong => "comment",
             PayloadError::BadAspects => "aspects",
+            PayloadError::UnknownChannel => "channel",
         }
     }
 
@@ -180,6 +197,7 @@ impl PayloadError {
             PayloadError::BadDay => "must be a real date written YYYY-MM-DD",
             PayloadError::CommentTooLong => "must be at most 2000 characters",
             PayloadError::BadAspects => "must be at most 16 distinct ids of lowercase letters, digits and hyphens",
+            PayloadError::UnknownChannel => "must be web, assisted, kiosk, hotline or import",
         }
     }
 }
@@ -201,7 +219,14 @@ impl RatingV1 {
             comment: None,
             lang: lang.tag().to_owned(),
             day: day.to_string(),
+            channel: None,
         }
+    }
+
+    /// The rating as collected through `channel`.
+    pub fn with_channel(mut self, channel: crate::collection::Channel) -> RatingV1 {
+        self.channel = Some(channel.id().to_owned());
+        self
     }
 
     /// Adds what the resident gave beyond the score: the ticked chips the scale offers at this
@@ -248,6 +273,10 @@ impl RatingV1 {
                 PayloadError::CommentTooLong,
             ),
             (self.aspects_ok(), PayloadError::BadAspects),
+            (
+                self.channel.as_deref().is_none_or(|c| crate::collection::Channel::parse(c).is_some()),
+                PayloadError::UnknownChannel,
+            ),
         ];
         checks.into_iter().filter(|(ok, _)| !ok).map(|(_, problem)| problem).collect()
     }
@@ -268,6 +297,25 @@ mod tests {
             Lang::from_tag("zh-Hans").unwrap(),
             Day::from_ymd(2026, 11, 22).unwrap(),
         )
+    }
+
+    #[test]
+    fn derived_ids_are_stable_valid_and_distinct() {
+        let first = RatingId::derived("hotline:2026-11-03-0001");
+        assert_eq!(first, RatingId::derived("hotline:2026-11-03-0001"), "the same row, the same id");
+        assert_ne!(first, RatingId::derived("hotline:2026-11-03-0002"));
+        assert_eq!(RatingId::parse(first.as_str()), Some(first));
+    }
+
+    #[test]
+    fn the_channel_is_optional_and_checked() {
+        let rating = sample();
+        assert!(!rating.to_json().contains("channel"), "left out unless set, as before");
+        let assisted = rating.with_channel(crate::collection::Channel::Assisted);
+        assert!(assisted.to_json().ends_with(r#""day":"2026-11-22","channel":"assisted"}"#), "{}", assisted.to_json());
+        assert!(assisted.problems().is_empty());
+        let odd = RatingV1 { channel: Some("sms".into()), ..sample() };
+        assert_eq!(odd.problems(), [PayloadError::UnknownChannel]);
     }
 
     #[test]

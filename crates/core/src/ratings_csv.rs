@@ -6,7 +6,8 @@
 use crate::RatingV1;
 use crate::csv::{cell, row};
 
-pub const COLUMNS: [&str; 9] = ["schema", "id", "service", "scale", "score", "aspects", "comment", "lang", "day"];
+pub const COLUMNS: [&str; 10] =
+    ["schema", "id", "service", "scale", "score", "aspects", "comment", "lang", "day", "channel"];
 
 /// The header row and one row per rating, with CRLF line ends as RFC 4180 asks.
 pub fn to_csv(ratings: &[RatingV1]) -> String {
@@ -22,6 +23,7 @@ pub fn to_csv(ratings: &[RatingV1]) -> String {
             rating.comment.as_deref().map(cell).unwrap_or_default(),
             cell(&rating.lang),
             cell(&rating.day),
+            rating.channel.as_deref().map(cell).unwrap_or_default(),
         ]));
     }
     out
@@ -42,6 +44,7 @@ mod tests {
             comment: comment.map(str::to_owned),
             lang: "zh-Hans".into(),
             day: "2026-11-22".into(),
+            channel: None,
         }
     }
 
@@ -50,8 +53,8 @@ mod tests {
         let csv = to_csv(&[rating(None)]);
         assert_eq!(
             csv,
-            "schema,id,service,scale,score,aspects,comment,lang,day\r\n\
-             civic-pulse.rating.v1,3f2b8c1e-9d4a-4b7e-8f6a-2c1d0e9b7a65,transport,good-bad-5,2,too-slow staff-attitude,,zh-Hans,2026-11-22\r\n"
+            "schema,id,service,scale,score,aspects,comment,lang,day,channel\r\n\
+             civic-pulse.rating.v1,3f2b8c1e-9d4a-4b7e-8f6a-2c1d0e9b7a65,transport,good-bad-5,2,too-slow staff-attitude,,zh-Hans,2026-11-22,\r\n"
         );
     }
 

@@ -68,6 +68,7 @@ pub fn js_constants() -> Vec<(&'static str, Value)> {
                 "aliases": lang.aliases(),
                 "loading": lang.text(LoaderMsg::Loading),
                 "failed": lang.text(LoaderMsg::Failed),
+                "call": lang.text(LoaderMsg::Call),
             })
         })
         .collect();
@@ -89,6 +90,8 @@ pub fn js_constants() -> Vec<(&'static str, Value)> {
         ("receipt-alphabet", json!(String::from_utf8_lossy(receipt::ALPHABET))),
         ("receipt-length", json!(receipt::LENGTH)),
         ("max-comment-chars", json!(RatingV1::MAX_COMMENT_CHARS)),
+        ("phone-digits", json!([crate::collection::PHONE_DIGITS.0, crate::collection::PHONE_DIGITS.1])),
+        ("phone-pattern", json!(crate::collection::PHONE_PATTERN)),
         ("follow-up-statuses", json!(follow_up)),
         ("urgencies", json!(urgency)),
         ("strict-csp", json!(STRICT_CSP)),
@@ -184,6 +187,7 @@ mod tests {
             assert!(
                 !language["loading"].as_str().unwrap().is_empty() && !language["failed"].as_str().unwrap().is_empty()
             );
+            assert!(language["call"].as_str().unwrap().contains("{phone}"), "the fallback puts the number in");
         }
         assert_eq!(HostEvent::Error.event_type(), "civic-feedback:error");
     }

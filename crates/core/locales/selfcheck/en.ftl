@@ -288,3 +288,4 @@ selfcheck-method-progress = Progress = (now − baseline) ÷ (target − baselin
 selfcheck-target-score-hint = score 0–100
 selfcheck-target-score-range = A score from 0 to 100, please: the target is unchanged.
 selfcheck-progress-weight-range = A share from 0 to 1, please (0.3 is 30 %): it is unchanged.
+selfcheck-rule-channel = must be web, assisted, kiosk, hotline or import

@@ -288,3 +288,4 @@ selfcheck-method-progress = 进展 =（现值 − 基准值）÷（目标值 −
 selfcheck-target-score-hint = 分数 0–100
 selfcheck-target-score-range = 请输入 0 至 100 的分数：目标值未改变。
 selfcheck-progress-weight-range = 请输入 0 至 1 的占比（0.3 即 30 %）：未改变。
+selfcheck-rule-channel = 必须是 web、assisted、kiosk、hotline 或 import

@@ -288,3 +288,4 @@ selfcheck-method-progress = 進展 =（現值 − 基準值）÷（目標值 −
 selfcheck-target-score-hint = 分數 0–100
 selfcheck-target-score-range = 請輸入 0 至 100 的分數：目標值未改變。
 selfcheck-progress-weight-range = 請輸入 0 至 1 的佔比（0.3 即 30 %）：未改變。
+selfcheck-rule-channel = 必須是 web、assisted、kiosk、hotline 或 import

@@ -67,7 +67,7 @@ pub enum RatingsError {
 }
 
 /// The rating schema's fields, required first, and what each must hold.
-const FIELDS: [(&str, bool, JsonKind); 9] = [
+const FIELDS: [(&str, bool, JsonKind); 10] = [
     ("schema", true, JsonKind::Text),
     ("id", true, JsonKind::Text),
     ("service", true, JsonKind::Text),
@@ -77,6 +77,7 @@ const FIELDS: [(&str, bool, JsonKind); 9] = [
     ("day", true, JsonKind::Text),
     ("aspects", false, JsonKind::Texts),
     ("comment", false, JsonKind::Text),
+    ("channel", false, JsonKind::Text),
 ];
 
 #[derive(Clone, Copy)]
@@ -146,6 +147,7 @@ fn rule_of(problem: &PayloadError) -> M {
         PayloadError::BadDay => M::RuleDay,
         PayloadError::CommentTooLong => M::RuleComment,
         PayloadError::BadAspects => M::RuleAspects,
+        PayloadError::UnknownChannel => M::RuleChannel,
     }
 }
 
@@ -328,6 +330,7 @@ fn csv_rows(text: &str) -> Result<Vec<(Place, RatingV1)>, Vec<RatingsError>> {
                 comment: (!comment.is_empty()).then_some(comment),
                 lang: get("lang"),
                 day: get("day"),
+                channel: Some(get("channel")).filter(|channel| !channel.is_empty()),
             },
         ));
     }
@@ -350,6 +353,7 @@ mod tests {
             comment: Some("排队, \"太久\"".into()),
             lang: "zh-Hans".into(),
             day: "2026-11-22".into(),
+            channel: None,
         }
     }
 
