@@ -172,7 +172,7 @@ describe('accessibility past axe', () => {
   });
 
   for (const path of ['/selfcheck.html', '/receipt.html', '/staff.html']) {
-    test(`${path} reflows at 320 px (400 % zoom) with nothing scrolling sideways, and honours reduced motion`, async () => {
+    test(`${path} reflows at 320 px (400 % zoom) and with text at 200 %, with nothing scrolling sideways, and honours reduced motion`, async () => {
       const context = await fixture.browser.newContext({ locale: 'en-US', viewport: { width: 320, height: 640 }, reducedMotion: 'reduce' });
       const tab = await context.newPage();
       await tab.goto(`${fixture.url}${path}`);
@@ -184,6 +184,11 @@ describe('accessibility past axe', () => {
         .filter((element) => parseFloat(getComputedStyle(element).transitionDuration) > 0 || getComputedStyle(element).animationName !== 'none')
         .map((element) => element.tagName));
       assert.deepEqual(moving, [], 'nothing moves when motion is reduced');
+      // Text-only zoom to 200 % on a desktop-wide window: still nothing sideways (WCAG 1.4.4).
+      await tab.setViewportSize({ width: 1280, height: 800 });
+      await tab.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+      const wider = await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(wider <= 1, `${path} scrolls sideways by ${wider} px with text at 200 %`);
       await context.close();
     });
   }

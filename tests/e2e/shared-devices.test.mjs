@@ -113,16 +113,18 @@ describe('shared devices and the number to call', () => {
     await context.close();
   });
 
-  for (const [locale, button, call] of [['zh-CN', '简体中文', '也可拨打 12345'], ['zh-TW', '繁體中文', '也可撥打 12345']]) {
-    test(`assisted mode reads and passes axe in ${button}`, async () => {
-      const { context, tab } = await open('/assisted.html', locale);
-      assert.equal(await tab.locator('civic-feedback .cp-call').innerText(), call);
-      await tab.getByRole('radio').first().check();
-      await tab.getByRole('button', { name: /^(提交评价|提交評價)$/ }).click();
-      await tab.getByRole('button', { name: '下一位' }).waitFor();
-      await expectNoAxeViolations(tab, `assisted mode in ${button}`);
-      await context.close();
-    });
+  for (const mode of ['assisted', 'kiosk']) {
+    for (const [locale, button, call] of [['zh-CN', '简体中文', '也可拨打 12345'], ['zh-TW', '繁體中文', '也可撥打 12345']]) {
+      test(`${mode} mode reads and passes axe in ${button}`, async () => {
+        const { context, tab } = await open(`/${mode}.html`, locale);
+        assert.equal(await tab.locator('civic-feedback .cp-call').innerText(), call);
+        await tab.getByRole('radio').first().check();
+        await tab.getByRole('button', { name: /^(提交评价|提交評價)$/ }).click();
+        await tab.getByRole('button', { name: '下一位' }).waitFor();
+        await expectNoAxeViolations(tab, `${mode} mode in ${button}`);
+        await context.close();
+      });
+    }
   }
 
   test('where the widget cannot load, the fallback still gives the number to call', async () => {
