@@ -41,11 +41,14 @@ fn unavailable(error: &crate::storage::StorageError) -> Response {
     response
 }
 
-/// Reads one rating from JSON, with every problem named by its field.
+/// Reads one rating from JSON, with every problem named by its field. Its comment is redacted
+/// here with the widget's own redactor: anyone can POST, not only our widget, so a phone number
+/// another client sends must not reach staff or an export.
 fn rating_from(value: Value, path: &str) -> Result<RatingV1, Vec<Problem>> {
-    let rating: RatingV1 = serde_json::from_value(value).map_err(|e| vec![problem(path, e.to_string())])?;
+    let mut rating: RatingV1 = serde_json::from_value(value).map_err(|e| vec![problem(path, e.to_string())])?;
     let found = rating.problems();
     if found.is_empty() {
+        rating.comment = rating.comment.map(|text| civic_pulse_core::redact::redact(&text).text);
         Ok(rating)
     } else {
         Err(found.iter().map(|p| problem(format!("{path}/{}", p.field()), p.message())).collect())

@@ -292,6 +292,16 @@ fn a_counter_poster_prints_the_service_and_a_qr_code_of_its_page() {
 }
 
 #[test]
+fn a_comment_from_any_client_is_redacted_before_it_is_stored() {
+    let collector = Collector::start(temp_database("redact"), &[]);
+    let mut sent = rating(60, 1);
+    sent["comment"] = "Call me on 138 1234 5678 or li.wei@example.com".into();
+    assert_eq!(collector.request("POST", "/v1/ratings", &[JSON], sent.to_string().as_bytes()).status, 201);
+    let stored: String = collector.db().query_row("SELECT comment FROM ratings", [], |row| row.get(0)).unwrap();
+    assert_eq!(stored, "Call me on [phone] or [email]", "what a client other than our widget sends is redacted too");
+}
+
+#[test]
 fn without_a_staff_token_staff_endpoints_are_off() {
     let collector = Collector::start(temp_database("nostaff"), &[]);
     let answer = collector.request("GET", "/v1/export.csv", &[("Authorization", "Bearer anything-at-all-here")], b"");
