@@ -110,6 +110,56 @@ describe('accessibility past axe', () => {
     });
   }
 
+  /** The unignored nodes of Chromium's accessibility tree, with role, name and the properties
+   * a screen reader announces. */
+  async function spokenTree(context, tab) {
+    const cdp = await context.newCDPSession(tab);
+    await cdp.send('Accessibility.enable');
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    const property = (node, name) => node.properties?.find((p) => p.name === name)?.value?.value;
+    return nodes.filter((node) => !node.ignored && !['StaticText', 'InlineTextBox'].includes(node.role?.value)).map((node) => ({
+      role: node.role?.value,
+      name: node.name?.value ?? '',
+      focused: property(node, 'focused') === true,
+      live: property(node, 'live'),
+    }));
+  }
+
+  test('after sending, the outcome is announced once: the focused heading, not a live region as well', async () => {
+    const context = await fixture.browser.newContext({ locale: 'en-US' });
+    const tab = await context.newPage();
+    await tab.goto(`${fixture.url}/rate.html?service=transport`);
+    const widget = tab.locator('main > civic-feedback');
+    await widget.getByRole('radio', { name: 'Satisfied', exact: true }).check();
+    await widget.getByRole('button', { name: 'Send rating' }).click();
+    await widget.getByRole('heading', { name: 'Thank you. Your rating was sent.' }).waitFor();
+    const spoken = await spokenTree(context, tab);
+    const outcome = spoken.filter((node) => node.name.includes('Thank you. Your rating was sent.'));
+    assert.deepEqual(outcome.map((node) => [node.role, node.focused]), [['heading', true]], 'one heading, focused, and nothing else says it');
+    const live = spoken.filter((node) => node.live && node.live !== 'off');
+    assert.ok(live.every((node) => node.live === 'polite'), `every live region is polite: ${JSON.stringify(live)}`);
+    await context.close();
+  });
+
+  test('on the self-check\'s results a screen reader hears the figures by name and the warning politely', async () => {
+    const context = await fixture.browser.newContext({ locale: 'en-US' });
+    const tab = await context.newPage();
+    await tab.goto(`${fixture.url}/selfcheck.html`);
+    const rate = (code, level) => tab.getByRole('group', { name: new RegExp(`^${code.replace('.', '\\.')} · `) })
+      .getByRole('radio', { name: new RegExp(`^${level} · `) }).check();
+    await rate('T1.1', 3);
+    await rate('T1.2', 4);
+    await tab.getByTestId('tier-unknown').waitFor();
+    const spoken = await spokenTree(context, tab);
+    const names = spoken.map((node) => `${node.role}:${node.name}`);
+    for (const wanted of ['heading:Results', 'term:Overall index', 'term:Tier', 'term:Coverage', 'term:Level and progress combined']) {
+      assert.ok(names.includes(wanted), `${wanted} in ${JSON.stringify(names.filter((n) => /^(heading|term|definition)/.test(n)))}`);
+    }
+    const status = spoken.filter((node) => node.role === 'status');
+    assert.ok(status.length > 0 && status.every((node) => node.live === 'polite'), 'the coverage warning is a polite status');
+    await context.close();
+  });
+
   test('in forced colours every answer, its chosen state and the focus stay visible', async () => {
     const context = await fixture.browser.newContext({ locale: 'en-US', forcedColors: 'active' });
     const tab = await context.newPage();
