@@ -185,4 +185,53 @@ describe('widget and reference collector', () => {
     await staff.getByText('Stored 0 new, 1 already stored, 1 rows refused.', { exact: false }).waitFor();
     await context.close();
   });
+
+  test('the loop closes with the resident: answered, "not solved" reopens it for staff, "solved" confirms it, each step dated', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`${collector.url}/`);
+    const widget = page.locator('main > civic-feedback');
+    await widget.getByRole('button', { name: 'Education' }).click();
+    await widget.getByText('Very dissatisfied').click();
+    await widget.getByRole('button', { name: 'Send rating' }).click();
+    const note = widget.getByText(/Your reference number is [2-9A-HJKMNP-Z]{8}\./);
+    await note.waitFor();
+    const code = /number is ([2-9A-HJKMNP-Z]{8})/.exec(await note.innerText())[1];
+
+    const staff = await context.newPage();
+    await staff.goto(`${collector.url}/staff.html`);
+    await staff.getByLabel(/Staff token/).fill(STAFF_TOKEN);
+    await staff.getByRole('button', { name: /Open/ }).click();
+    const item = staff.locator('.portal-inbox__item', { hasText: code });
+    const options = await item.getByLabel(/Status/).locator('option').allInnerTexts();
+    assert.ok(options.every((label) => !/Confirmed|Reopened/.test(label)), `staff cannot confirm for the resident: ${options}`);
+    await item.getByLabel(/Status/).selectOption('answered');
+    await item.getByLabel(/Public reply/).fill('A teacher will call the school office.');
+    await item.getByRole('button', { name: /Save/ }).click();
+    await item.getByText('Saved.', { exact: false }).waitFor();
+
+    const lookup = await context.newPage();
+    await lookup.goto(`${collector.url}/receipt.html?code=${code}`);
+    await lookup.getByText(`Reference ${code}: Answered.`).waitFor();
+    const timeline = lookup.getByRole('list', { name: /Timeline/ });
+    assert.deepEqual((await timeline.getByRole('listitem').allInnerTexts()).map((line) => line.replace(/^\d{4}-\d{2}-\d{2} /, '')),
+      ['已收到，等待处理。 Received; waiting to be dealt with.', '已答复。 Answered.']);
+    await expectNoAxeViolations(lookup, 'the receipt page with the timeline and the question');
+    await lookup.getByRole('button', { name: /No, not solved/ }).click();
+    await lookup.getByText(`Reference ${code}: You said it is not solved; it is being dealt with again.`).waitFor();
+    assert.equal(await lookup.getByRole('button', { name: /solved/ }).count(), 0, 'once per answer');
+
+    await staff.reload();
+    await staff.getByLabel(/Staff token/).waitFor();
+    const reopened = staff.locator('.portal-inbox__item', { hasText: code });
+    await reopened.getByText(/Reopened: not solved/).first().waitFor();
+    await reopened.getByLabel(/Status/).selectOption('answered');
+    await reopened.getByRole('button', { name: /Save/ }).click();
+    await reopened.getByText('Saved.', { exact: false }).waitFor();
+    await lookup.reload();
+    await lookup.getByRole('button', { name: /Yes, solved/ }).click();
+    await lookup.getByText(`Reference ${code}: You confirmed the problem is solved.`).waitFor();
+    assert.equal(await timeline.getByRole('listitem').count(), 5, 'received, answered, reopened, answered, confirmed');
+    await context.close();
+  });
 });

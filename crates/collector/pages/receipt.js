@@ -3,6 +3,9 @@
 const form = document.getElementById('lookup');
 const input = document.getElementById('code');
 const result = document.getElementById('result');
+// The case's timeline and the "was it solved?" question, outside the status region, so a screen
+// reader announces the status alone and the buttons are not read as part of it.
+const caseDetails = document.getElementById('case');
 
 // Shared with the Rust side (crates/core/src/web_contract.rs), filled in by the build.
 const FOLLOW_UP = %%js:follow-up-statuses%%;
@@ -24,6 +27,54 @@ function say(zh, en, reply) {
   result.replaceChildren(...lines);
 }
 
+/** The case's steps, each on its day. */
+function timelineList(timeline) {
+  const list = document.createElement('ol');
+  list.className = 'portal-timeline';
+  list.setAttribute('aria-label', '处理过程 Timeline');
+  for (const { kind, day } of timeline) {
+    const [zh, en] = FOLLOW_UP[kind]?.resident ?? [kind, kind];
+    const item = document.createElement('li');
+    const time = document.createElement('time');
+    time.dateTime = day;
+    time.textContent = day;
+    const zhText = Object.assign(document.createElement('span'), { lang: 'zh-Hans', textContent: ` ${zh} ` });
+    const enText = Object.assign(document.createElement('span'), { lang: 'en', textContent: en });
+    item.append(time, zhText, enText);
+    list.append(item);
+  }
+  return list;
+}
+
+/** "Was your problem solved?" after an answer, once: yes confirms it, no reopens the case. */
+function solvedQuestion(code) {
+  const group = document.createElement('div');
+  group.className = 'portal-solved';
+  group.setAttribute('role', 'group');
+  group.setAttribute('aria-labelledby', 'solved-question');
+  const question = Object.assign(document.createElement('p'), { id: 'solved-question', textContent: '您的问题解决了吗？ Was your problem solved?' });
+  const answer = (solved, label) => {
+    const button = Object.assign(document.createElement('button'), { type: 'button', textContent: label });
+    button.addEventListener('click', async () => {
+      try {
+        const response = await fetch(`v1/receipts/${code}/confirmation`, {
+          method: 'POST',
+          credentials: 'omit',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ solved }),
+        });
+        if (!response.ok && response.status !== 409) throw new Error(String(response.status));
+        await lookUp(code);
+      } catch {
+        say('暂时无法提交，请稍后再试。', 'Your answer could not be sent right now. Please try again later.');
+      }
+    });
+    return button;
+  };
+  group.append(question, answer(true, '解决了 Yes, solved'), answer(false, '没有解决 No, not solved'));
+  return group;
+}
+
 async function lookUp(code) {
   const clean = code.trim().toUpperCase();
   if (clean.length !== LENGTH || [...clean].some((character) => !ALPHABET.includes(character))) {
@@ -33,6 +84,7 @@ async function lookUp(code) {
     return;
   }
   say('正在查询…', 'Checking…');
+  caseDetails.replaceChildren();
   try {
     const response = await fetch(`v1/receipts/${clean}`, { credentials: 'omit' });
     if (response.status === 404) {
@@ -40,9 +92,10 @@ async function lookUp(code) {
       return;
     }
     if (!response.ok) throw new Error(String(response.status));
-    const { status, reply } = await response.json();
+    const { status, reply, timeline = [], can_confirm: canConfirm } = await response.json();
     const [zh, en] = FOLLOW_UP[status]?.resident ?? ['状态未知。', 'Status unknown.'];
     say(`编号 ${clean}：${zh}`, `Reference ${clean}: ${en}`, reply);
+    caseDetails.replaceChildren(timelineList(timeline), ...(canConfirm ? [solvedQuestion(clean)] : []));
   } catch {
     say('暂时无法查询，请稍后再试。', 'The status cannot be checked right now. Please try again later.');
   }

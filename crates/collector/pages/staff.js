@@ -61,7 +61,8 @@ function inboxList(data) {
   const list = element('ol', { className: 'portal-inbox' });
   for (const item of data.items) {
     const status = element('select', { id: `status-${item.receipt}` },
-      ...Object.entries(FOLLOW_UP).map(([value, { staff: label }]) => {
+      // What staff may set, and the case's current status (confirmed or reopened by the resident).
+      ...Object.entries(FOLLOW_UP).filter(([value, { settable }]) => settable || value === item.status).map(([value, { staff: label }]) => {
         const option = element('option', { value }, label);
         if (value === item.status) option.selected = true;
         return option;
@@ -92,6 +93,7 @@ function inboxList(data) {
     list.append(element('li', { className: `portal-inbox__item portal-inbox__item--${item.urgency}` },
       element('h3', {}, `${item.receipt} · ${item.service} · ${item.day}`),
       element('p', {}, `${URGENCY[item.urgency]} · 已 ${item.working_days_open} 个工作日 · open ${item.working_days_open} working days · 评分 score ${item.score}`),
+      element('p', { className: 'portal-hint' }, item.timeline.map((event) => `${event.at.replace('T', ' ')} ${FOLLOW_UP[event.kind]?.staff ?? event.kind}`).join(' → ')),
       item.aspects.length ? element('p', {}, `问题 Aspects: ${item.aspects.join(', ')}`) : '',
       item.comment ? element('blockquote', { lang: item.lang }, item.comment) : '',
       form));

@@ -1,5 +1,6 @@
 //! The HTTP API, documented in the README:
-//! POST /v1/ratings, GET /v1/receipts/{code}, GET /v1/summary; for staff (bearer token)
+//! POST /v1/ratings, GET /v1/receipts/{code}, POST /v1/receipts/{code}/confirmation,
+//! GET /v1/summary; for staff (bearer token)
 //! POST /v1/staff/receipts/{code}, GET /v1/staff/inbox, POST /v1/staff/import/hotline,
 //! GET /v1/export.json and /v1/export.csv.
 
@@ -144,6 +145,39 @@ pub struct SummaryQuery {
     by: Option<String>,
 }
 
+/// The resident's answer to "was your problem solved?".
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Confirmation {
+    solved: bool,
+}
+
+/// POST /v1/receipts/{code}/confirmation: after an answer, the resident who holds the code says
+/// whether it solved the problem: `confirmed`, or `reopened` with the deadline running again.
+/// Once per answer (409 otherwise); nothing identifies the resident but the code.
+pub async fn confirm_receipt(State(state): State<AppState>, Path(code): Path<String>, body: Bytes) -> Response {
+    let Some(code) = Receipt::parse(&code) else {
+        return problems(StatusCode::BAD_REQUEST, vec![problem("code", "a receipt code has 8 letters and digits")]);
+    };
+    let Ok(Confirmation { solved }) = serde_json::from_slice::<Confirmation>(&body) else {
+        return problems(
+            StatusCode::BAD_REQUEST,
+            vec![problem("/solved", "send {\"solved\": true} or {\"solved\": false}")],
+        );
+    };
+    match state.store.confirm(code.as_str().to_owned(), solved).await {
+        Ok(Ok(status)) => Json(status).into_response(),
+        Ok(Err(crate::storage::ConfirmRefusal::UnknownReceipt)) => {
+            problems(StatusCode::NOT_FOUND, vec![problem("code", "no rating has this receipt code")])
+        }
+        Ok(Err(crate::storage::ConfirmRefusal::NotAnswered)) => problems(
+            StatusCode::CONFLICT,
+            vec![problem("", "there is no answer to confirm yet, or this answer was already confirmed or reopened")],
+        ),
+        Err(error) => unavailable(&error),
+    }
+}
+
 /// GET /v1/summary?service=&from=&to=&by=month|day|channel
 pub async fn get_summary(
     State(state): State<AppState>,
@@ -253,6 +287,10 @@ pub async fn set_receipt_status(
         Ok(update) => update,
         Err(e) => return problems(StatusCode::BAD_REQUEST, vec![problem("", e.to_string())]),
     };
+    if !update.status.staff_may_set() {
+        let message = "staff set acknowledged, in-progress or answered; only the resident confirms or reopens";
+        return problems(StatusCode::BAD_REQUEST, vec![problem("/status", message)]);
+    }
     if update.reply.as_ref().is_some_and(|r| r.chars().count() > RatingV1::MAX_COMMENT_CHARS) {
         return problems(StatusCode::BAD_REQUEST, vec![problem("/reply", "a reply has at most 2000 characters")]);
     }

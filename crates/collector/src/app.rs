@@ -101,6 +101,10 @@ pub fn router(state: AppState) -> Router {
             post(api::post_ratings).route_layer(middleware::from_fn_with_state(state.clone(), rate_limited)),
         )
         .route("/v1/receipts/{code}", get(api::get_receipt))
+        .route(
+            "/v1/receipts/{code}/confirmation",
+            post(api::confirm_receipt).route_layer(middleware::from_fn_with_state(state.clone(), rate_limited)),
+        )
         .route("/v1/summary", get(api::get_summary))
         .route("/v1/staff/receipts/{code}", post(api::set_receipt_status))
         .route("/v1/staff/inbox", get(api::staff_inbox))

@@ -1,5 +1,6 @@
 //! The staff inbox of bad reviews, with each one's age in working days against the follow-up
-//! deadline (the source reports set 10 to 15 working days for answering a bad review).
+//! deadline (the source reports set 10 to 15 working days for answering a bad review), counted
+//! from the day it came in or, for a case the resident reopened, from the day they did.
 
 use civic_pulse_core::Day;
 use civic_pulse_core::follow_up::{FollowUp, Urgency};
@@ -27,6 +28,8 @@ pub struct InboxItem {
     pub reply: Option<String>,
     pub working_days_open: i64,
     pub urgency: Urgency,
+    /// Every step of the case, to the minute (UTC).
+    pub timeline: Vec<crate::storage::CaseEvent>,
 }
 
 /// Monday-to-Friday days after `from` up to and including `to` (0 on the same day, and for a
@@ -46,7 +49,7 @@ pub fn working_days_between(from: Day, to: Day) -> i64 {
 
 /// How urgent a review is, from its status and age.
 pub fn urgency(status: &str, working_days_open: i64) -> Urgency {
-    if FollowUp::parse(status) == Some(FollowUp::Answered) {
+    if FollowUp::parse(status).is_some_and(FollowUp::is_closed) {
         Urgency::Answered
     } else if working_days_open > DEADLINE_WORKING_DAYS {
         Urgency::Overdue
@@ -88,5 +91,7 @@ mod tests {
         assert_eq!(urgency("in-progress", 10), Urgency::DueSoon);
         assert_eq!(urgency("received", 16), Urgency::Overdue);
         assert_eq!(urgency("answered", 40), Urgency::Answered);
+        assert_eq!(urgency("confirmed", 40), Urgency::Answered);
+        assert_eq!(urgency("reopened", 16), Urgency::Overdue, "a reopened case is open again");
     }
 }

@@ -41,7 +41,63 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE ratings ADD COLUMN channel TEXT
         CHECK (channel IN ('web', 'assisted', 'kiosk', 'hotline', 'import'));
 ",
+    r"
+    -- The closed loop: acknowledged, confirmed and reopened join the statuses (SQLite cannot
+    -- change a CHECK in place, so the table is rebuilt), and every case keeps a dated timeline.
+    CREATE TABLE ratings_v3 (
+        id TEXT PRIMARY KEY,
+        receipt TEXT NOT NULL UNIQUE,
+        service TEXT NOT NULL,
+        scale TEXT NOT NULL,
+        score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+        aspects TEXT,
+        comment TEXT,
+        lang TEXT NOT NULL,
+        day TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'received'
+            CHECK (status IN ('received', 'acknowledged', 'in-progress', 'answered', 'confirmed', 'reopened')),
+        reply TEXT,
+        channel TEXT CHECK (channel IN ('web', 'assisted', 'kiosk', 'hotline', 'import'))
+    ) STRICT;
+    INSERT INTO ratings_v3 (rowid, id, receipt, service, scale, score, aspects, comment, lang, day, status, reply, channel)
+        SELECT rowid, id, receipt, service, scale, score, aspects, comment, lang, day, status, reply, channel FROM ratings;
+    DROP TABLE ratings;
+    ALTER TABLE ratings_v3 RENAME TO ratings;
+    CREATE INDEX ratings_by_service_day ON ratings (service, day);
+    -- One row per step of a case, in UTC to the minute: staff see the minute, residents the day.
+    CREATE TABLE case_events (
+        receipt TEXT NOT NULL,
+        kind TEXT NOT NULL
+            CHECK (kind IN ('received', 'acknowledged', 'in-progress', 'answered', 'confirmed', 'reopened')),
+        at TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX case_events_by_receipt ON case_events (receipt, at);
+    INSERT INTO case_events (receipt, kind, at) SELECT receipt, 'received', day || 'T00:00Z' FROM ratings;
+",
 ];
+
+/// Now in UTC to the minute, as the timeline stores it: `2026-12-02T09:41Z`.
+fn now_minute() -> String {
+    let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let day = Day::from_days_since_epoch(i64::try_from(seconds / 86_400).unwrap_or(0))
+        .map_or_else(String::new, |d| d.to_string());
+    let minute = (seconds % 86_400) / 60;
+    format!("{day}T{:02}:{:02}Z", minute / 60, minute % 60)
+}
+
+/// One step of a case's timeline.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct CaseEvent {
+    pub kind: String,
+    /// UTC, to the minute for staff; cut to the day for residents.
+    pub at: String,
+}
+
+fn timeline(connection: &Connection, receipt: &str) -> rusqlite::Result<Vec<CaseEvent>> {
+    let mut statement = connection.prepare("SELECT kind, at FROM case_events WHERE receipt = ?1 ORDER BY at, rowid")?;
+    let rows = statement.query_map([receipt], |row| Ok(CaseEvent { kind: row.get(0)?, at: row.get(1)? }))?;
+    rows.collect()
+}
 
 /// Whether a rating was new or already stored (same id).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,6 +114,42 @@ pub struct ReceiptStatus {
     pub status: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reply: Option<String>,
+    /// The case's steps, each with its day (a resident is not told the minute).
+    pub timeline: Vec<ResidentEvent>,
+    /// Whether the resident may now say if the answer solved the problem (once per answer).
+    pub can_confirm: bool,
+}
+
+/// One step of a case as the resident sees it: what happened, and on which day (UTC).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct ResidentEvent {
+    pub kind: String,
+    pub day: String,
+}
+
+impl ReceiptStatus {
+    fn read(connection: &Connection, receipt: &str) -> rusqlite::Result<Option<ReceiptStatus>> {
+        let found = connection
+            .query_row("SELECT receipt, status, reply FROM ratings WHERE receipt = ?1", [receipt], |row| {
+                Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, Option<String>>(2)?))
+            })
+            .optional()?;
+        let Some((receipt, status, reply)) = found else { return Ok(None) };
+        let timeline = timeline(connection, &receipt)?
+            .into_iter()
+            .map(|event| ResidentEvent { kind: event.kind, day: event.at.chars().take(10).collect() })
+            .collect();
+        let can_confirm = status == FollowUp::Answered.code();
+        Ok(Some(ReceiptStatus { receipt, status, reply, timeline, can_confirm }))
+    }
+}
+
+/// Why the resident's answer to "was it solved?" cannot be taken now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConfirmRefusal {
+    UnknownReceipt,
+    /// Only an answered case can be confirmed or reopened, once per answer.
+    NotAnswered,
 }
 
 /// One row of the summary query: ratings of one score for one service in one period.
@@ -93,8 +185,19 @@ impl std::error::Error for StorageError {}
 /// Work for the writer thread. Inserts are grouped into shared commits; the rare staff
 /// writes run one at a time in between.
 enum Job {
-    Insert { ratings: Vec<RatingV1>, reply: oneshot::Sender<Result<Vec<Stored>, StorageError>> },
-    SetStatus { update: StatusUpdate, reply: oneshot::Sender<Result<Option<ReceiptStatus>, StorageError>> },
+    Insert {
+        ratings: Vec<RatingV1>,
+        reply: oneshot::Sender<Result<Vec<Stored>, StorageError>>,
+    },
+    SetStatus {
+        update: StatusUpdate,
+        reply: oneshot::Sender<Result<Option<ReceiptStatus>, StorageError>>,
+    },
+    Confirm {
+        receipt: String,
+        solved: bool,
+        reply: oneshot::Sender<Result<Result<ReceiptStatus, ConfirmRefusal>, StorageError>>,
+    },
 }
 
 /// A staff member's change to one rating's follow-up.
@@ -191,6 +294,12 @@ fn store_one(transaction: &rusqlite::Transaction<'_>, rating: &RatingV1) -> Resu
             )
             .map_err(fail)?;
         if inserted == 1 {
+            transaction
+                .execute(
+                    "INSERT INTO case_events (receipt, kind, at) VALUES (?1, 'received', ?2)",
+                    params![receipt, now_minute()],
+                )
+                .map_err(fail)?;
             return Ok(Stored { id: rating.id.clone(), receipt, new: true });
         }
     }
@@ -225,18 +334,60 @@ fn commit_group(connection: &mut Connection, group: Vec<InsertJob>) {
     }
 }
 
-fn set_status(connection: &Connection, update: &StatusUpdate) -> Result<Option<ReceiptStatus>, StorageError> {
-    let changed = connection
+fn set_status(connection: &mut Connection, update: &StatusUpdate) -> Result<Option<ReceiptStatus>, StorageError> {
+    let fail = |e: rusqlite::Error| StorageError::Write(e.to_string());
+    let transaction = connection.transaction().map_err(fail)?;
+    let changed = transaction
         .execute(
             "UPDATE ratings SET status = ?2, reply = ?3 WHERE receipt = ?1",
             params![update.receipt, update.status.code(), update.reply],
         )
-        .map_err(|e| StorageError::Write(e.to_string()))?;
-    Ok((changed == 1).then(|| ReceiptStatus {
-        receipt: update.receipt.clone(),
-        status: update.status.code().to_owned(),
-        reply: update.reply.clone(),
-    }))
+        .map_err(fail)?;
+    if changed == 1 {
+        transaction
+            .execute(
+                "INSERT INTO case_events (receipt, kind, at) VALUES (?1, ?2, ?3)",
+                params![update.receipt, update.status.code(), now_minute()],
+            )
+            .map_err(fail)?;
+    }
+    let status = ReceiptStatus::read(&transaction, &update.receipt).map_err(fail)?;
+    transaction.commit().map_err(fail)?;
+    Ok(status)
+}
+
+/// The resident's answer to "was your problem solved?": confirmed, or reopened with its deadline
+/// running again. Taken once per answer: only an answered case takes it.
+fn confirm(
+    connection: &mut Connection,
+    receipt: &str,
+    solved: bool,
+) -> Result<Result<ReceiptStatus, ConfirmRefusal>, StorageError> {
+    let fail = |e: rusqlite::Error| StorageError::Write(e.to_string());
+    let transaction = connection.transaction().map_err(fail)?;
+    let outcome = if solved { FollowUp::Confirmed } else { FollowUp::Reopened };
+    let changed = transaction
+        .execute(
+            "UPDATE ratings SET status = ?2 WHERE receipt = ?1 AND status = 'answered'",
+            params![receipt, outcome.code()],
+        )
+        .map_err(fail)?;
+    if changed == 0 {
+        let known = transaction
+            .query_row("SELECT COUNT(*) FROM ratings WHERE receipt = ?1", [receipt], |row| row.get::<_, i64>(0))
+            .map_err(fail)?
+            > 0;
+        return Ok(Err(if known { ConfirmRefusal::NotAnswered } else { ConfirmRefusal::UnknownReceipt }));
+    }
+    transaction
+        .execute(
+            "INSERT INTO case_events (receipt, kind, at) VALUES (?1, ?2, ?3)",
+            params![receipt, outcome.code(), now_minute()],
+        )
+        .map_err(fail)?;
+    let status = ReceiptStatus::read(&transaction, receipt).map_err(fail)?;
+    transaction.commit().map_err(fail)?;
+    Ok(status.ok_or(ConfirmRefusal::UnknownReceipt))
 }
 
 fn run_writer(mut connection: Connection, jobs: mpsc::Receiver<Job>) {
@@ -244,7 +395,10 @@ fn run_writer(mut connection: Connection, jobs: mpsc::Receiver<Job>) {
     while let Some(job) = next.take() {
         match job {
             Job::SetStatus { update, reply } => {
-                let _ = reply.send(set_status(&connection, &update));
+                let _ = reply.send(set_status(&mut connection, &update));
+            }
+            Job::Confirm { receipt, solved, reply } => {
+                let _ = reply.send(confirm(&mut connection, &receipt, solved));
             }
             Job::Insert { ratings, reply } => {
                 // Everything already waiting joins this commit, up to MAX_GROUP ratings.
@@ -345,17 +499,26 @@ impl Store {
     pub async fn bad_reviews(&self, today: Day, limit: u32) -> Result<Vec<InboxItem>, StorageError> {
         self.read(move |connection| {
             let mut statement = connection.prepare(
-                "SELECT id, service, scale, score, aspects, comment, lang, day, channel, receipt, status, reply FROM ratings
+                "SELECT id, service, scale, score, aspects, comment, lang, day, channel, receipt, status, reply,
+                        COALESCE((SELECT substr(max(at), 1, 10) FROM case_events e
+                                  WHERE e.receipt = ratings.receipt AND e.kind = 'reopened'), day) AS since
+                 FROM ratings
                  WHERE score <= 2
-                 ORDER BY status = 'answered', CASE WHEN status = 'answered' THEN -julianday(day) ELSE julianday(day) END, rowid
+                 ORDER BY status IN ('answered', 'confirmed'),
+                          CASE WHEN status IN ('answered', 'confirmed') THEN -julianday(day) ELSE julianday(since) END,
+                          rowid
                  LIMIT ?1",
             )?;
             let rows = statement.query_map([limit], |row| {
                 let rating = rating_from_row(row)?;
                 let status: String = row.get(10)?;
-                let open = Day::parse(&rating.day).map_or(0, |day| working_days_between(day, today));
+                // A reopened case's deadline runs again from the day it was reopened.
+                let since: String = row.get(12)?;
+                let open = Day::parse(&since).map_or(0, |day| working_days_between(day, today));
+                let receipt: String = row.get(9)?;
                 Ok(InboxItem {
-                    receipt: row.get(9)?,
+                    timeline: timeline(connection, &receipt)?,
+                    receipt,
                     service: rating.service,
                     scale: rating.scale,
                     score: rating.score,
@@ -375,14 +538,18 @@ impl Store {
     }
 
     pub async fn receipt(&self, code: String) -> Result<Option<ReceiptStatus>, StorageError> {
-        self.read(move |connection| {
-            connection
-                .query_row("SELECT receipt, status, reply FROM ratings WHERE receipt = ?1", [&code], |row| {
-                    Ok(ReceiptStatus { receipt: row.get(0)?, status: row.get(1)?, reply: row.get(2)? })
-                })
-                .optional()
-        })
-        .await
+        self.read(move |connection| ReceiptStatus::read(connection, &code)).await
+    }
+
+    /// The resident's answer to "was your problem solved?" (see [`confirm`]).
+    pub async fn confirm(
+        &self,
+        receipt: String,
+        solved: bool,
+    ) -> Result<Result<ReceiptStatus, ConfirmRefusal>, StorageError> {
+        let (reply, answer) = oneshot::channel();
+        self.writer.send(Job::Confirm { receipt, solved, reply }).map_err(|_| StorageError::WriterStopped)?;
+        answer.await.map_err(|_| StorageError::WriterStopped)?
     }
 
     /// Counts per service, channel (`not-given` where the client did not say) and score, within

@@ -24,7 +24,12 @@ fn stores_a_rating_once_and_repeats_its_receipt() {
 
     let status = collector.request("GET", &format!("/v1/receipts/{}", receipt.to_lowercase()), &[], b"");
     assert_eq!(status.status, 200);
-    assert_eq!(status.json(), serde_json::json!({"receipt": receipt, "status": "received"}));
+    let status = status.json();
+    assert_eq!(
+        (&status["receipt"], &status["status"], &status["can_confirm"]),
+        (&receipt.clone().into(), &"received".into(), &false.into())
+    );
+    assert_eq!(status["timeline"][0]["kind"], "received");
     assert_eq!(collector.request("GET", "/v1/receipts/ZZZZZZZZ", &[], b"").status, 404);
     assert_eq!(collector.request("GET", "/v1/receipts/short", &[], b"").status, 400);
 }
@@ -154,9 +159,13 @@ fn staff_set_follow_up_and_export_with_the_token_only() {
     // The resident sees the answer through the receipt, and nothing about who they are.
     let seen = collector.request("GET", &format!("/v1/receipts/{receipt}"), &[], b"").json();
     assert_eq!(
-        seen,
-        serde_json::json!({"receipt": receipt, "status": "answered", "reply": "We added two buses at rush hour."})
+        (&seen["receipt"], &seen["status"], &seen["reply"], &seen["can_confirm"]),
+        (&receipt.clone().into(), &"answered".into(), &"We added two buses at rush hour.".into(), &true.into())
     );
+    let kinds: Vec<&str> = seen["timeline"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["received", "answered"]);
+    let keys: Vec<&String> = seen.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["can_confirm", "receipt", "reply", "status", "timeline"], "nothing about who rated");
 
     let exported = collector.request("GET", "/v1/export.json", &[("Authorization", &bearer)], b"").json();
     let mut expected = bad.clone();
@@ -289,6 +298,65 @@ fn a_counter_poster_prints_the_service_and_a_qr_code_of_its_page() {
     let unknown = collector.request("GET", "/poster.html?service=bus-42", &[], b"");
     assert_eq!(unknown.status, 404);
     assert!(unknown.body.contains("transport, healthcare, education"));
+}
+
+#[test]
+fn the_resident_closes_the_loop_once_per_answer_and_a_reopened_case_is_open_again() {
+    let token = "a-long-enough-staff-secret";
+    let collector = Collector::start(temp_database("loop"), &[("CIVIC_PULSE_STAFF_TOKEN", token)]);
+    let bearer = format!("Bearer {token}");
+    let staff = [JSON, ("Authorization", bearer.as_str())];
+    let stored = collector.request("POST", "/v1/ratings", &[JSON], rating(70, 2).to_string().as_bytes());
+    let receipt = stored.json()["receipt"].as_str().unwrap().to_owned();
+    let confirm = |solved: bool| {
+        let body = format!(r#"{{"solved":{solved}}}"#);
+        collector.request("POST", &format!("/v1/receipts/{receipt}/confirmation"), &[JSON], body.as_bytes())
+    };
+    let set = |status: &str| {
+        let body = format!(r#"{{"status":"{status}","reply":"We changed the timetable."}}"#);
+        collector.request("POST", &format!("/v1/staff/receipts/{receipt}"), &staff, body.as_bytes())
+    };
+    assert_eq!(confirm(true).status, 409, "nothing to confirm before an answer");
+    assert_eq!(set("reopened").status, 400, "only the resident reopens");
+    assert_eq!(set("acknowledged").status, 200);
+    assert_eq!(set("answered").status, 200);
+    let reopened = confirm(false);
+    assert_eq!(reopened.status, 200, "{}", reopened.body);
+    assert_eq!(
+        (reopened.json()["status"].as_str(), reopened.json()["can_confirm"].as_bool()),
+        (Some("reopened"), Some(false))
+    );
+    assert_eq!(confirm(true).status, 409, "once per answer");
+    let inbox = collector.request("GET", "/v1/staff/inbox", &staff, b"").json();
+    let item = &inbox["items"][0];
+    assert_eq!(
+        (item["status"].as_str(), item["urgency"].as_str()),
+        (Some("reopened"), Some("on-time")),
+        "open again, its deadline anew"
+    );
+    let kinds: Vec<&str> = item["timeline"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["received", "acknowledged", "answered", "reopened"]);
+    assert!(
+        item["timeline"][0]["at"].as_str().unwrap().ends_with('Z')
+            && item["timeline"][0]["at"].as_str().unwrap().len() == 17,
+        "staff see the minute"
+    );
+    assert_eq!(set("answered").status, 200);
+    assert_eq!(confirm(true).json()["status"], "confirmed");
+    let seen = collector.request("GET", &format!("/v1/receipts/{receipt}"), &[], b"").json();
+    let days: Vec<usize> =
+        seen["timeline"].as_array().unwrap().iter().map(|e| e["day"].as_str().unwrap().len()).collect();
+    assert_eq!(days, [10; 6], "the resident sees days, never the minute");
+    assert_eq!(
+        collector.request("POST", "/v1/receipts/ZZZZZZZZ/confirmation", &[JSON], br#"{"solved":true}"#).status,
+        404
+    );
+    assert_eq!(
+        collector
+            .request("POST", &format!("/v1/receipts/{receipt}/confirmation"), &[JSON], br#"{"solved":"yes"}"#)
+            .status,
+        400
+    );
 }
 
 #[test]

@@ -4,23 +4,53 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The state of a case, and the kinds of event on its timeline: staff acknowledge it, work on it
+/// and answer it; the resident then confirms it solved, or reopens it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum FollowUp {
     Received,
+    Acknowledged,
     InProgress,
     Answered,
+    /// The resident said the answer solved the problem.
+    Confirmed,
+    /// The resident said it did not: the case is open again, its deadline running anew.
+    Reopened,
 }
 
 impl FollowUp {
-    pub const ALL: [FollowUp; 3] = [FollowUp::Received, FollowUp::InProgress, FollowUp::Answered];
+    pub const ALL: [FollowUp; 6] = [
+        FollowUp::Received,
+        FollowUp::Acknowledged,
+        FollowUp::InProgress,
+        FollowUp::Answered,
+        FollowUp::Confirmed,
+        FollowUp::Reopened,
+    ];
+
+    /// What staff may set; `received` is where a case starts, and only the resident confirms or
+    /// reopens.
+    pub const STAFF_SETS: [FollowUp; 3] = [FollowUp::Acknowledged, FollowUp::InProgress, FollowUp::Answered];
+
+    pub fn staff_may_set(self) -> bool {
+        FollowUp::STAFF_SETS.contains(&self)
+    }
+
+    /// Whether the case is closed: answered and waiting on the resident, or confirmed solved.
+    pub fn is_closed(self) -> bool {
+        matches!(self, FollowUp::Answered | FollowUp::Confirmed)
+    }
 
     /// The code stored and sent in the API.
     pub fn code(self) -> &'static str {
         match self {
             FollowUp::Received => "received",
+            FollowUp::Acknowledged => "acknowledged",
             FollowUp::InProgress => "in-progress",
             FollowUp::Answered => "answered",
+            FollowUp::Confirmed => "confirmed",
+            FollowUp::Reopened => "reopened",
         }
     }
 
@@ -32,8 +62,11 @@ impl FollowUp {
     pub fn staff_label(self) -> &'static str {
         match self {
             FollowUp::Received => "已收到 Received",
+            FollowUp::Acknowledged => "已受理 Acknowledged",
             FollowUp::InProgress => "处理中 In progress",
             FollowUp::Answered => "已答复 Answered",
+            FollowUp::Confirmed => "群众确认已解决 Confirmed solved",
+            FollowUp::Reopened => "群众表示未解决，重新办理 Reopened: not solved",
         }
     }
 
@@ -41,8 +74,13 @@ impl FollowUp {
     pub fn resident_text(self) -> [&'static str; 2] {
         match self {
             FollowUp::Received => ["已收到，等待处理。", "Received; waiting to be dealt with."],
+            FollowUp::Acknowledged => ["已受理。", "Acknowledged."],
             FollowUp::InProgress => ["正在处理。", "Being dealt with."],
             FollowUp::Answered => ["已答复。", "Answered."],
+            FollowUp::Confirmed => ["您已确认问题解决。", "You confirmed the problem is solved."],
+            FollowUp::Reopened => {
+                ["您表示问题未解决，已重新办理。", "You said it is not solved; it is being dealt with again."]
+            }
         }
     }
 }
@@ -94,5 +132,8 @@ mod tests {
             assert_eq!(serde_json::to_value(urgency).unwrap(), urgency.code());
         }
         assert_eq!(FollowUp::parse("closed"), None);
+        assert!(FollowUp::STAFF_SETS.iter().all(|s| s.staff_may_set()));
+        assert!(!FollowUp::Confirmed.staff_may_set() && !FollowUp::Reopened.staff_may_set());
+        assert!(FollowUp::Confirmed.is_closed() && !FollowUp::Reopened.is_closed());
     }
 }

@@ -76,7 +76,9 @@ pub fn js_constants() -> Vec<(&'static str, Value)> {
         .into_iter()
         .map(|status| {
             let [zh, en] = status.resident_text();
-            (status.code().to_owned(), json!({ "staff": status.staff_label(), "resident": [zh, en] }))
+            let entry =
+                json!({ "staff": status.staff_label(), "resident": [zh, en], "settable": status.staff_may_set() });
+            (status.code().to_owned(), entry)
         })
         .collect();
     let urgency: serde_json::Map<String, Value> =
