@@ -110,7 +110,7 @@ describe('widget and reference collector', () => {
     await staff.getByLabel(/Staff token/).fill(STAFF_TOKEN);
     await staff.getByRole('button', { name: /Open/ }).click();
     const item = staff.locator('.portal-inbox__item', { hasText: code });
-    await item.getByText(/On time · 已 0 个工作日|On time/).first().waitFor();
+    await item.getByText(/On time · 已 0 天 · open 0 days/).first().waitFor();
     await item.getByText('Aspects: too-slow', { exact: false }).waitFor();
     await expectNoAxeViolations(staff, 'the staff page');
     await item.getByLabel(/Status/).selectOption('answered');

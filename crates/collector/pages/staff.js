@@ -56,6 +56,17 @@ function summaryTable(data) {
   return table;
 }
 
+/** The deadlines the collector is set to, as counted: calendar days or working days. */
+let counting = 'calendar';
+const daysOpen = (days) => (counting === 'working'
+  ? `已 ${days} 个工作日 · open ${days} working days`
+  : `已 ${days} 天 · open ${days} days`);
+
+function deadlinesHint({ acknowledge_hours: hours, close_days: days, counting: unit }) {
+  const [zh, en] = unit === 'working' ? ['个工作日（不计节假日）', 'working days (public holidays not counted)'] : ['天', 'days'];
+  return `差评须在 ${hours} 小时内受理、${days} ${zh}内办结。Acknowledge a bad review within ${hours} hours and close it within ${days} ${en}.`;
+}
+
 function inboxList(data) {
   if (!data.items.length) return element('p', {}, '没有差评。No bad reviews.');
   const list = element('ol', { className: 'portal-inbox' });
@@ -92,7 +103,7 @@ function inboxList(data) {
     });
     list.append(element('li', { className: `portal-inbox__item portal-inbox__item--${item.urgency}` },
       element('h3', {}, `${item.receipt} · ${item.service} · ${item.day}`),
-      element('p', {}, `${URGENCY[item.urgency]} · 已 ${item.working_days_open} 个工作日 · open ${item.working_days_open} working days · 评分 score ${item.score}`),
+      element('p', {}, `${URGENCY[item.urgency]} · ${daysOpen(item.days_open)} · 评分 score ${item.score}`),
       element('p', { className: 'portal-hint' }, item.timeline.map((event) => `${event.at.replace('T', ' ')} ${FOLLOW_UP[event.kind]?.staff ?? event.kind}`).join(' → ')),
       item.aspects.length ? element('p', {}, `问题 Aspects: ${item.aspects.join(', ')}`) : '',
       item.comment ? element('blockquote', { lang: item.lang }, item.comment) : '',
@@ -133,6 +144,8 @@ async function load() {
   try {
     const [summary, inbox] = await Promise.all([api('v1/summary'), api('v1/staff/inbox')]);
     document.getElementById('summary-body').replaceChildren(summaryTable(summary));
+    counting = inbox.deadlines.counting;
+    document.getElementById('deadlines').textContent = deadlinesHint(inbox.deadlines);
     document.getElementById('inbox-body').replaceChildren(inboxList(inbox));
     document.getElementById('summary').hidden = false;
     document.getElementById('inbox').hidden = false;

@@ -256,10 +256,20 @@ pub async fn staff_inbox(State(state): State<AppState>, headers: HeaderMap) -> R
         return refused;
     }
     let Some(today) = today_utc() else { return unavailable(&crate::storage::StorageError::Read("no clock".into())) };
-    match state.store.bad_reviews(today, 500).await {
+    let deadlines = state.config.deadlines.clone();
+    let counting = match deadlines.counting {
+        crate::deadlines::Counting::Calendar => "calendar",
+        crate::deadlines::Counting::Working { .. } => "working",
+    };
+    let stated = json!({
+        "acknowledge_hours": deadlines.acknowledge_hours,
+        "close_days": deadlines.close_days,
+        "counting": counting,
+    });
+    match state.store.bad_reviews(deadlines, 500).await {
         Ok(items) => Json(json!({
             "today": today.to_string(),
-            "deadline_working_days": crate::inbox::DEADLINE_WORKING_DAYS,
+            "deadlines": stated,
             "items": items,
         }))
         .into_response(),

@@ -39,10 +39,14 @@ pub struct Config {
     /// `CIVIC_PULSE_HOTLINE`: the number residents may call instead (such as `12345`), printed
     /// on the counter posters.
     pub hotline: Option<civic_pulse_core::collection::PhoneNumber>,
+    /// `CIVIC_PULSE_ACKNOWLEDGE_HOURS` (24), `CIVIC_PULSE_CLOSE_DAYS` (15),
+    /// `CIVIC_PULSE_CLOSE_COUNTING` (`calendar` or `working`) and `CIVIC_PULSE_HOLIDAYS` (a file of
+    /// the city's holidays, one `YYYY-MM-DD` a line, for working days): the bad-review deadlines.
+    pub deadlines: crate::deadlines::Deadlines,
 }
 
 /// Every setting's name, in the environment and in a configuration file.
-pub const SETTINGS: [&str; 14] = [
+pub const SETTINGS: [&str; 18] = [
     "CIVIC_PULSE_LISTEN",
     "HOST",
     "PORT",
@@ -57,6 +61,10 @@ pub const SETTINGS: [&str; 14] = [
     "CIVIC_PULSE_TRUST_PROXY",
     "CIVIC_PULSE_PUBLIC_URL",
     "CIVIC_PULSE_HOTLINE",
+    "CIVIC_PULSE_ACKNOWLEDGE_HOURS",
+    "CIVIC_PULSE_CLOSE_DAYS",
+    "CIVIC_PULSE_CLOSE_COUNTING",
+    "CIVIC_PULSE_HOLIDAYS",
 ];
 
 /// A setting that cannot be used, with what to write instead.
@@ -174,6 +182,7 @@ impl Config {
                 }
                 url => url,
             },
+            deadlines: deadlines(&var)?,
             hotline: match var("CIVIC_PULSE_HOTLINE") {
                 Some(number) => Some(civic_pulse_core::collection::PhoneNumber::parse(&number).ok_or(ConfigError {
                     variable: "CIVIC_PULSE_HOTLINE",
@@ -184,6 +193,52 @@ impl Config {
             },
         })
     }
+}
+
+/// The bad-review deadlines from their four settings.
+fn deadlines(var: &impl Fn(&str) -> Option<String>) -> Result<crate::deadlines::Deadlines, ConfigError> {
+    use crate::deadlines::{Counting, Deadlines, read_holidays};
+    let number = |name: &'static str, default: i64, range: std::ops::RangeInclusive<i64>, expected: &'static str| {
+        match var(name) {
+            None => Ok(default),
+            Some(value) => value.trim().parse::<i64>().ok().filter(|n| range.contains(n)).ok_or(ConfigError {
+                variable: name,
+                value,
+                expected,
+            }),
+        }
+    };
+    let acknowledge_hours = number("CIVIC_PULSE_ACKNOWLEDGE_HOURS", 24, 1..=720, "hours from 1 to 720")?;
+    let close_days = number("CIVIC_PULSE_CLOSE_DAYS", 15, 1..=365, "days from 1 to 365")?;
+    let counting = match var("CIVIC_PULSE_CLOSE_COUNTING").as_deref().map(str::trim) {
+        None | Some("calendar") => Counting::Calendar,
+        Some("working") => {
+            let holidays = match var("CIVIC_PULSE_HOLIDAYS") {
+                None => Default::default(),
+                Some(path) => {
+                    let text = std::fs::read_to_string(path.trim()).map_err(|_| ConfigError {
+                        variable: "CIVIC_PULSE_HOLIDAYS",
+                        value: path.clone(),
+                        expected: "a readable file of dates, one YYYY-MM-DD a line",
+                    })?;
+                    read_holidays(&text).map_err(|problem| ConfigError {
+                        variable: "CIVIC_PULSE_HOLIDAYS",
+                        value: format!("{path}: {problem}"),
+                        expected: "one date written YYYY-MM-DD a line",
+                    })?
+                }
+            };
+            Counting::Working { holidays }
+        }
+        Some(other) => {
+            return Err(ConfigError {
+                variable: "CIVIC_PULSE_CLOSE_COUNTING",
+                value: other.to_owned(),
+                expected: "calendar or working",
+            });
+        }
+    };
+    Ok(Deadlines { acknowledge_hours, close_days, counting })
 }
 
 #[cfg(test)]
@@ -236,6 +291,31 @@ mod tests {
         assert_eq!(config.hotline.as_ref().map(|h| h.tel_uri()), Some("tel:12345".to_owned()));
         assert!(self::config(&[("CIVIC_PULSE_PUBLIC_URL", "rate.city.gov.cn")]).is_err());
         assert!(self::config(&[("CIVIC_PULSE_HOTLINE", "call us")]).is_err());
+    }
+
+    #[test]
+    fn the_deadlines_are_a_day_and_15_calendar_days_unless_the_city_says_otherwise() {
+        use crate::deadlines::Counting;
+        let defaults = config(&[]).unwrap().deadlines;
+        assert_eq!((defaults.acknowledge_hours, defaults.close_days, defaults.counting), (24, 15, Counting::Calendar));
+        let holidays = std::env::temp_dir().join(format!("civic-pulse-holidays-{}", std::process::id()));
+        std::fs::write(&holidays, "2026-10-01\n2026-10-02\n").unwrap();
+        let path = holidays.display().to_string();
+        let working = config(&[
+            ("CIVIC_PULSE_ACKNOWLEDGE_HOURS", "48"),
+            ("CIVIC_PULSE_CLOSE_COUNTING", "working"),
+            ("CIVIC_PULSE_HOLIDAYS", path.as_str()),
+        ])
+        .unwrap()
+        .deadlines;
+        assert_eq!(working.acknowledge_hours, 48);
+        assert!(matches!(working.counting, Counting::Working { holidays } if holidays.len() == 2));
+        assert!(self::config(&[("CIVIC_PULSE_CLOSE_COUNTING", "weekdays")]).is_err());
+        assert!(self::config(&[("CIVIC_PULSE_CLOSE_DAYS", "0")]).is_err());
+        std::fs::write(&holidays, "National Day\n").unwrap();
+        let bad = self::config(&[("CIVIC_PULSE_CLOSE_COUNTING", "working"), ("CIVIC_PULSE_HOLIDAYS", path.as_str())]);
+        assert!(bad.unwrap_err().to_string().contains("line 1"));
+        let _ = std::fs::remove_file(holidays);
     }
 
     #[test]

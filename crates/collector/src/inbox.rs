@@ -1,15 +1,9 @@
-//! The staff inbox of bad reviews, with each one's age in working days against the follow-up
-//! deadline (the source reports set 10 to 15 working days for answering a bad review), counted
-//! from the day it came in or, for a case the resident reopened, from the day they did.
+//! The staff inbox of bad reviews, with each one's age against its deadlines (see `deadlines`),
+//! counted from the day it came in or, for a case the resident reopened, from the day they did.
 
 use civic_pulse_core::Day;
-use civic_pulse_core::follow_up::{FollowUp, Urgency};
+use civic_pulse_core::follow_up::Urgency;
 use serde::Serialize;
-
-/// A bad review is due for an answer within this many working days; past it, it is overdue.
-pub const DEADLINE_WORKING_DAYS: i64 = 15;
-/// From this age on, the inbox marks it as due soon.
-pub const DUE_SOON_WORKING_DAYS: i64 = 10;
 
 /// One bad review as staff see it. No address, device or time of day exists to show.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -26,7 +20,8 @@ pub struct InboxItem {
     pub status: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reply: Option<String>,
-    pub working_days_open: i64,
+    /// Days open, counted as the close deadline counts them (calendar or working days).
+    pub days_open: i64,
     pub urgency: Urgency,
     /// Every step of the case, to the minute (UTC).
     pub timeline: Vec<crate::storage::CaseEvent>,
@@ -45,19 +40,6 @@ pub fn working_days_between(from: Day, to: Day) -> i64 {
     let full_weeks = span / 7;
     let rest = ((start + full_weeks * 7 + 1)..=end).filter(|day| is_working(*day)).count() as i64;
     full_weeks * 5 + rest
-}
-
-/// How urgent a review is, from its status and age.
-pub fn urgency(status: &str, working_days_open: i64) -> Urgency {
-    if FollowUp::parse(status).is_some_and(FollowUp::is_closed) {
-        Urgency::Answered
-    } else if working_days_open > DEADLINE_WORKING_DAYS {
-        Urgency::Overdue
-    } else if working_days_open >= DUE_SOON_WORKING_DAYS {
-        Urgency::DueSoon
-    } else {
-        Urgency::OnTime
-    }
 }
 
 #[cfg(test)]
@@ -83,15 +65,5 @@ mod tests {
                 .count() as i64;
             assert_eq!(working_days_between(day(from), day(to)), brute, "{from}..{to}");
         }
-    }
-
-    #[test]
-    fn urgency_follows_the_deadline() {
-        assert_eq!(urgency("received", 3), Urgency::OnTime);
-        assert_eq!(urgency("in-progress", 10), Urgency::DueSoon);
-        assert_eq!(urgency("received", 16), Urgency::Overdue);
-        assert_eq!(urgency("answered", 40), Urgency::Answered);
-        assert_eq!(urgency("confirmed", 40), Urgency::Answered);
-        assert_eq!(urgency("reopened", 16), Urgency::Overdue, "a reopened case is open again");
     }
 }

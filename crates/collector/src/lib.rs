@@ -5,6 +5,7 @@
 pub mod api;
 pub mod app;
 pub mod config;
+pub mod deadlines;
 pub mod hotline;
 pub mod inbox;
 pub mod poster;

@@ -11,7 +11,8 @@ use civic_pulse_core::{Day, RatingV1};
 
 pub use civic_pulse_core::follow_up::FollowUp;
 
-use crate::inbox::{InboxItem, urgency, working_days_between};
+use crate::deadlines::{Deadlines, Minute, parse_minute};
+use crate::inbox::InboxItem;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use tokio::sync::oneshot;
 
@@ -495,13 +496,18 @@ impl Store {
     }
 
     /// Bad reviews (score 1 or 2) for the staff inbox: open ones first, oldest first, then
-    /// answered ones, newest first; at most `limit`.
-    pub async fn bad_reviews(&self, today: Day, limit: u32) -> Result<Vec<InboxItem>, StorageError> {
+    /// answered ones, newest first; at most `limit`; each with its urgency under `deadlines` now.
+    pub async fn bad_reviews(&self, deadlines: Deadlines, limit: u32) -> Result<Vec<InboxItem>, StorageError> {
+        let now: Minute = parse_minute(&now_minute()).unwrap_or_default();
+        let today = Day::from_days_since_epoch(now.div_euclid(1440))
+            .ok_or_else(|| StorageError::Read("the clock is outside the years 1970 to 9999".into()))?;
         self.read(move |connection| {
             let mut statement = connection.prepare(
                 "SELECT id, service, scale, score, aspects, comment, lang, day, channel, receipt, status, reply,
                         COALESCE((SELECT substr(max(at), 1, 10) FROM case_events e
-                                  WHERE e.receipt = ratings.receipt AND e.kind = 'reopened'), day) AS since
+                                  WHERE e.receipt = ratings.receipt AND e.kind = 'reopened'), day) AS since,
+                        (SELECT min(at) FROM case_events e WHERE e.receipt = ratings.receipt AND e.kind = 'received')
+                            AS received_at
                  FROM ratings
                  WHERE score <= 2
                  ORDER BY status IN ('answered', 'confirmed'),
@@ -514,7 +520,9 @@ impl Store {
                 let status: String = row.get(10)?;
                 // A reopened case's deadline runs again from the day it was reopened.
                 let since: String = row.get(12)?;
-                let open = Day::parse(&since).map_or(0, |day| working_days_between(day, today));
+                let open = Day::parse(&since).map_or(0, |day| deadlines.days_between(day, today));
+                let received_at: Option<String> = row.get(13)?;
+                let received = received_at.as_deref().and_then(parse_minute).unwrap_or(now);
                 let receipt: String = row.get(9)?;
                 Ok(InboxItem {
                     timeline: timeline(connection, &receipt)?,
@@ -526,10 +534,12 @@ impl Store {
                     comment: rating.comment,
                     lang: rating.lang,
                     day: rating.day,
-                    urgency: urgency(&status, open),
+                    urgency: FollowUp::parse(&status).map_or(civic_pulse_core::follow_up::Urgency::OnTime, |status| {
+                        deadlines.urgency(status, received, open, now)
+                    }),
                     status,
                     reply: row.get(11)?,
-                    working_days_open: open,
+                    days_open: open,
                 })
             })?;
             rows.collect()

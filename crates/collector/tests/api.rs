@@ -359,6 +359,54 @@ fn the_resident_closes_the_loop_once_per_answer_and_a_reopened_case_is_open_agai
     );
 }
 
+/// A moment `hours_ago` before now, as the timeline writes it (UTC, to the minute), and that day.
+fn moment(hours_ago: u64) -> (String, String) {
+    let seconds =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() - hours_ago * 3600;
+    let day = civic_pulse_core::Day::from_days_since_epoch((seconds / 86_400) as i64).unwrap().to_string();
+    let minute = (seconds % 86_400) / 60;
+    (format!("{day}T{:02}:{:02}Z", minute / 60, minute % 60), day)
+}
+
+#[test]
+fn the_inbox_marks_a_case_nobody_acknowledged_within_a_day_and_one_past_its_close_deadline() {
+    let token = "a-long-enough-staff-secret";
+    let collector = Collector::start(temp_database("deadlines"), &[("CIVIC_PULSE_STAFF_TOKEN", token)]);
+    let bearer = format!("Bearer {token}");
+    let staff = [JSON, ("Authorization", bearer.as_str())];
+    let post = |n: u64, day: &str| {
+        let mut sent = rating(n, 1);
+        sent["day"] = day.into();
+        collector.request("POST", "/v1/ratings", &[JSON], sent.to_string().as_bytes()).json()["receipt"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    let (twenty_five_hours_ago, yesterday) = moment(25);
+    let fresh = post(80, &yesterday);
+    let old = post(81, &moment(20 * 24).1);
+    // As if it had come in 25 hours ago: the clock moved on, written into the real file.
+    let file = rusqlite::Connection::open(&collector.database).unwrap();
+    file.busy_timeout(std::time::Duration::from_secs(5)).unwrap();
+    file.execute("UPDATE case_events SET at = ?1 WHERE receipt = ?2", [twenty_five_hours_ago.as_str(), fresh.as_str()])
+        .unwrap();
+    let urgency_of = |receipt: &str| {
+        let inbox = collector.request("GET", "/v1/staff/inbox", &staff, b"").json();
+        assert_eq!(
+            inbox["deadlines"],
+            serde_json::json!({"acknowledge_hours": 24, "close_days": 15, "counting": "calendar"})
+        );
+        let item = inbox["items"].as_array().unwrap().iter().find(|i| i["receipt"] == receipt).cloned().unwrap();
+        (item["urgency"].as_str().unwrap().to_owned(), item["days_open"].as_i64().unwrap())
+    };
+    assert_eq!(urgency_of(&fresh), ("unacknowledged".to_owned(), 1), "25 hours and nobody acknowledged it");
+    assert_eq!(urgency_of(&old), ("overdue".to_owned(), 20), "20 calendar days open against 15");
+    let acknowledged =
+        collector.request("POST", &format!("/v1/staff/receipts/{fresh}"), &staff, br#"{"status":"acknowledged"}"#);
+    assert_eq!(acknowledged.status, 200);
+    assert_eq!(urgency_of(&fresh), ("on-time".to_owned(), 1), "acknowledged, it is simply open");
+}
+
 #[test]
 fn a_comment_from_any_client_is_redacted_before_it_is_stored() {
     let collector = Collector::start(temp_database("redact"), &[]);

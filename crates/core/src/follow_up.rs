@@ -90,17 +90,21 @@ impl FollowUp {
 #[serde(rename_all = "kebab-case")]
 pub enum Urgency {
     Overdue,
+    /// Nobody has acknowledged it within its deadline (a day by default).
+    Unacknowledged,
     DueSoon,
     OnTime,
     Answered,
 }
 
 impl Urgency {
-    pub const ALL: [Urgency; 4] = [Urgency::Overdue, Urgency::DueSoon, Urgency::OnTime, Urgency::Answered];
+    pub const ALL: [Urgency; 5] =
+        [Urgency::Overdue, Urgency::Unacknowledged, Urgency::DueSoon, Urgency::OnTime, Urgency::Answered];
 
     pub fn code(self) -> &'static str {
         match self {
             Urgency::Overdue => "overdue",
+            Urgency::Unacknowledged => "unacknowledged",
             Urgency::DueSoon => "due-soon",
             Urgency::OnTime => "on-time",
             Urgency::Answered => "answered",
@@ -111,6 +115,7 @@ impl Urgency {
     pub fn staff_label(self) -> &'static str {
         match self {
             Urgency::Overdue => "已超期 Overdue",
+            Urgency::Unacknowledged => "超时未受理 Not acknowledged in time",
             Urgency::DueSoon => "即将到期 Due soon",
             Urgency::OnTime => "未到期 On time",
             Urgency::Answered => "已答复 Answered",
