@@ -221,6 +221,49 @@ describe('accessibility past axe', () => {
     await context.close();
   });
 
+  for (const [path, ready] of [
+    ['/rate.html?service=transport', 'Send rating'],
+    ['/selfcheck.html', 'Next dimension'],
+    ['/receipt.html', null],
+    ['/staff.html', null],
+  ]) {
+    test(`with WCAG 1.4.12's text spacing ${path} loses no text and scrolls nothing sideways at 360 px`, async () => {
+      const context = await fixture.browser.newContext({ locale: 'en-US', viewport: { width: 360, height: 640 } });
+      const tab = await context.newPage();
+      await tab.goto(`${fixture.url}${path}`);
+      if (ready) await tab.getByRole('button', { name: ready }).first().waitFor();
+      if (path.startsWith('/rate')) await tab.getByText('Dissatisfied', { exact: true }).click();
+      const clipped = await tab.evaluate(() => {
+        // The spacing the criterion names, as its test bookmarklet applies it, in the page and in
+        // every widget's shadow root.
+        const spacing = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';
+        const roots = [document, ...[...document.querySelectorAll('civic-feedback')].map((host) => host.shadowRoot)];
+        for (const root of roots) {
+          const style = document.createElement('style');
+          style.textContent = spacing;
+          (root === document ? document.head : root).append(style);
+        }
+        const lost = [];
+        for (const root of roots) {
+          for (const element of root.querySelectorAll('*')) {
+            const css = getComputedStyle(element);
+            const hides = /hidden|clip/.test(css.overflowX + css.overflowY);
+            const hidden = element.closest('.cp-visually-hidden, .sc-visually-hidden, .cp-honeypot, [hidden]');
+            if (!hides || hidden || !element.getClientRects().length || element.clientWidth < 3) continue;
+            if (element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1) {
+              lost.push(`${element.tagName.toLowerCase()}.${element.className} ${element.scrollWidth}×${element.scrollHeight} in ${element.clientWidth}×${element.clientHeight}`);
+            }
+          }
+        }
+        const sideways = document.documentElement.scrollWidth - document.documentElement.clientWidth;
+        return { lost, sideways };
+      });
+      assert.deepEqual(clipped.lost, [], `text cut off on ${path}`);
+      assert.ok(clipped.sideways <= 1, `${path} scrolls sideways by ${clipped.sideways} px`);
+      await context.close();
+    });
+  }
+
   for (const path of ['/selfcheck.html', '/receipt.html', '/staff.html']) {
     test(`${path} reflows at 320 px (400 % zoom) and with text at 200 %, with nothing scrolling sideways, and honours reduced motion`, async () => {
       const context = await fixture.browser.newContext({ locale: 'en-US', viewport: { width: 320, height: 640 }, reducedMotion: 'reduce' });
