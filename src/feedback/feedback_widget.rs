@@ -1,6 +1,6 @@
 use std::time::Duration;
 
-use civic_pulse_core::collection::{Mode, NEXT_PERSON_PAUSE_MS};
+use civic_pulse_core::collection::{IDLE_WARNING_MS, Mode, NEXT_PERSON_PAUSE_MS};
 use civic_pulse_core::delivery::Parcel;
 use civic_pulse_core::display::DisplayPrefs;
 use civic_pulse_core::receipt::ReceiptBook;
@@ -200,6 +200,19 @@ pub fn FeedbackWidget(
                 {second_part_slot(move |part| (part.tools)(prefs, screen_host, mode.is_shared()), Some(Msg::PartMissing))}
             </div>
             <div class="cp-widget__screen" node_ref=screen_host>
+                {move || {
+                    idle.warning.get().then(|| {
+                        view! {
+                            <p class="cp-idle" role="alert">
+                                {tr(Msg::IdleWarning)}
+                                " "
+                                <button type="button" class="cp-button" on:click=move |_| idle.touched()>
+                                    {tr(Msg::MoreTime)}
+                                </button>
+                            </p>
+                        }
+                    })
+                }}
                 {screen}
                 {call}
             </div>
@@ -223,7 +236,8 @@ fn after_thanks(visit: RwSignal<u32>, next_person: Callback<()>) {
 }
 
 /// A kiosk's return to its first screen after a while without a touch, a key or typing: the
-/// next person never finds the last one's half-finished rating. Other modes never return.
+/// next person never finds the last one's half-finished rating. Twenty seconds before, it says
+/// so and offers "More time" (WCAG 2.2.1). Other modes never return.
 ///
 /// One timer at a time, checking the time of the last touch when it fires (and waiting again for
 /// the rest if there was one since), rather than a timer cleared and set at every keystroke.
@@ -231,6 +245,8 @@ fn after_thanks(visit: RwSignal<u32>, next_person: Callback<()>) {
 struct IdleReturn {
     /// When the widget was last touched (ms since the epoch), and whether a timer is waiting.
     last_touch: StoredValue<(f64, bool)>,
+    /// The return is near: the warning with its "More time" button shows.
+    warning: RwSignal<bool>,
     after_ms: Option<f64>,
     back: Callback<()>,
 }
@@ -238,23 +254,27 @@ struct IdleReturn {
 impl IdleReturn {
     fn new(mode: Mode, idle_ms: u32, back: Callback<()>) -> IdleReturn {
         let after_ms = (mode == Mode::Kiosk).then_some(f64::from(idle_ms));
-        IdleReturn { last_touch: StoredValue::new((0.0, false)), after_ms, back }
+        IdleReturn { last_touch: StoredValue::new((0.0, false)), warning: RwSignal::new(false), after_ms, back }
     }
 
     /// Someone is using it: the wait starts again from now.
     fn touched(&self) {
         let Some(after_ms) = self.after_ms else { return };
+        if self.warning.get_untracked() {
+            self.warning.set(false);
+        }
         let waiting = self.last_touch.try_update_value(|(last, waiting)| {
             *last = js_sys::Date::now();
             std::mem::replace(waiting, true)
         });
         if waiting == Some(false) {
-            self.wait(after_ms);
+            self.wait(after_ms - f64::from(IDLE_WARNING_MS));
         }
     }
 
     fn wait(self, ms: f64) {
         let Some(after_ms) = self.after_ms else { return };
+        let warn_from = after_ms - f64::from(IDLE_WARNING_MS);
         set_timeout(
             move || {
                 // Gone with its widget: nothing to return to.
@@ -262,9 +282,13 @@ impl IdleReturn {
                 let idle = js_sys::Date::now() - last;
                 if idle >= after_ms {
                     self.last_touch.update_value(|(_, waiting)| *waiting = false);
+                    self.warning.set(false);
                     self.back.run(());
-                } else {
+                } else if idle >= warn_from {
+                    self.warning.set(true);
                     self.wait(after_ms - idle);
+                } else {
+                    self.wait(warn_from - idle);
                 }
             },
             Duration::from_millis(ms.max(0.0) as u64),

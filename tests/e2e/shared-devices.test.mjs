@@ -100,6 +100,13 @@ describe('shared devices and the number to call', () => {
     await tab.getByText('Dissatisfied', { exact: true }).click();
     const comment = tab.getByRole('textbox', { name: 'Anything else you want to tell us? (optional)' });
     await comment.fill('left half-way');
+    // 20 seconds before the return (10 s into a 30 s wait) it warns, and "More time" starts again.
+    await tab.clock.fastForward(11_000);
+    const warning = tab.getByRole('alert').filter({ hasText: 'in 20 seconds it starts again for the next person' });
+    await warning.waitFor();
+    await expectNoAxeViolations(tab, 'the kiosk\'s warning');
+    await warning.getByRole('button', { name: 'More time' }).click();
+    await warning.waitFor({ state: 'detached' });
     await tab.clock.fastForward(20_000);
     assert.equal(await comment.inputValue(), 'left half-way', 'not before the idle time');
     await comment.press('End'); // a key restarts the wait

@@ -110,3 +110,5 @@ config-malformed-phone = This feedback form is not set up: phone “{value}” i
 call-instead = Or call
 next-person = Next person
 next-person-soon = Thank you. The form will be ready for the next person in a few seconds.
+idle-warning = Nobody has touched the screen for a while: in 20 seconds it starts again for the next person.
+more-time = More time

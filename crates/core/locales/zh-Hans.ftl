@@ -110,3 +110,5 @@ config-malformed-phone = 评价表尚未配置完成：phone“{value}”不是�
 call-instead = 也可拨打
 next-person = 下一位
 next-person-soon = 谢谢您。几秒钟后评价表将为下一位准备好。
+idle-warning = 屏幕已有一段时间无人操作：20 秒后将为下一位重新开始。
+more-time = 延长时间

@@ -110,3 +110,5 @@ config-malformed-phone = 評價表尚未設定完成：phone「{value}」不是�
 call-instead = 也可撥打
 next-person = 下一位
 next-person-soon = 謝謝您。幾秒鐘後評價表將為下一位準備好。
+idle-warning = 螢幕已有一段時間無人操作：20 秒後將為下一位重新開始。
+more-time = 延長時間

@@ -86,8 +86,12 @@ pub const NEXT_PERSON_PAUSE_MS: u32 = 6_000;
 
 /// A kiosk's default time without a touch before it returns to its first screen.
 pub const DEFAULT_IDLE_SECONDS: u32 = 90;
-/// The range the `idle-seconds` attribute may take.
-pub const IDLE_SECONDS_RANGE: (u32, u32) = (15, 1_800);
+/// The range the `idle-seconds` attribute may take: at least 30, so that the warning's 20
+/// seconds come after 10 seconds of quiet at the earliest.
+pub const IDLE_SECONDS_RANGE: (u32, u32) = (30, 1_800);
+/// How long before a kiosk returns it warns, with a "More time" button (WCAG 2.2.1 asks for at
+/// least 20 seconds to ask for more).
+pub const IDLE_WARNING_MS: u32 = 20_000;
 
 /// How many digits a number to call may have: service hotlines have as few as 3, and E.164
 /// allows at most 15.

@@ -335,7 +335,7 @@ mod tests {
         let texts: Vec<String> = problems.iter().map(|p| p.message(en)).collect();
         assert_eq!(texts.len(), 3, "{texts:?}");
         assert!(texts[0].contains("“shared”") && texts[0].contains("assisted"), "{}", texts[0]);
-        assert!(texts[1].contains("idle-seconds") && texts[1].contains("15"), "{}", texts[1]);
+        assert!(texts[1].contains("idle-seconds") && texts[1].contains("30"), "{}", texts[1]);
         assert!(texts[2].contains("“call 12345”"), "{}", texts[2]);
     }
 

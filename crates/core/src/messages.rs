@@ -138,6 +138,8 @@ message_keys! {
     WhyServerError => "why-server-error",
     QueueSetAside => "queue-set-aside",
     TryAgain => "try-again",
+    IdleWarning => "idle-warning",
+    MoreTime => "more-time",
     ConfigUnknownMode => "config-unknown-mode",
     ConfigMalformedPhone => "config-malformed-phone",
     CallInstead => "call-instead",
