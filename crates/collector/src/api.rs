@@ -279,8 +279,7 @@ pub async fn staff_inbox(State(state): State<AppState>, headers: HeaderMap) -> R
 
 /// Today's date in UTC, the collector's calendar for the inbox's ages.
 fn today_utc() -> Option<Day> {
-    let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
-    Day::from_days_since_epoch(i64::try_from(seconds / 86_400).ok()?)
+    Day::from_days_since_epoch(crate::deadlines::now().div_euclid(1440))
 }
 
 /// POST /v1/staff/receipts/{code}: set the follow-up status and the public reply of a rating.

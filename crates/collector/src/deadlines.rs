@@ -37,6 +37,19 @@ impl Default for Deadlines {
 /// A moment on the timeline: minutes since 1970-01-01 UTC.
 pub type Minute = i64;
 
+/// Now, to the minute: the collector's one clock for the timeline, the inbox and its "today".
+pub fn now() -> Minute {
+    let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    i64::try_from(seconds / 60).unwrap_or(0)
+}
+
+/// Writes a moment as the timeline stores it, `2026-12-02T09:41Z` (the inverse of [`parse_minute`]).
+pub fn format_minute(minute: Minute) -> String {
+    let day = Day::from_days_since_epoch(minute.div_euclid(1440)).map_or_else(String::new, |d| d.to_string());
+    let of_day = minute.rem_euclid(1440);
+    format!("{day}T{:02}:{:02}Z", of_day / 60, of_day % 60)
+}
+
 /// Reads `2026-12-02T09:41Z`, as the timeline stores moments.
 pub fn parse_minute(text: &str) -> Option<Minute> {
     let (day, time) = text.strip_suffix('Z')?.split_once('T')?;
@@ -130,6 +143,7 @@ mod tests {
         );
         assert_eq!(deadlines.urgency(FollowUp::Received, received, 16, at("2026-12-16T10:00Z")), Urgency::Overdue);
         assert_eq!(parse_minute("2026-12-01T24:00Z"), None);
+        assert_eq!(format_minute(at("2026-12-01T09:05Z")), "2026-12-01T09:05Z", "written as it is read");
     }
 
     #[test]

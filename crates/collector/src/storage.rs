@@ -11,7 +11,7 @@ use civic_pulse_core::{Day, RatingV1};
 
 pub use civic_pulse_core::follow_up::FollowUp;
 
-use crate::deadlines::{Deadlines, Minute, parse_minute};
+use crate::deadlines::{Deadlines, format_minute, parse_minute};
 use crate::inbox::InboxItem;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use tokio::sync::oneshot;
@@ -79,11 +79,7 @@ const MIGRATIONS: &[&str] = &[
 
 /// Now in UTC to the minute, as the timeline stores it: `2026-12-02T09:41Z`.
 fn now_minute() -> String {
-    let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    let day = Day::from_days_since_epoch(i64::try_from(seconds / 86_400).unwrap_or(0))
-        .map_or_else(String::new, |d| d.to_string());
-    let minute = (seconds % 86_400) / 60;
-    format!("{day}T{:02}:{:02}Z", minute / 60, minute % 60)
+    format_minute(crate::deadlines::now())
 }
 
 /// One step of a case's timeline.
@@ -498,7 +494,7 @@ impl Store {
     /// Bad reviews (score 1 or 2) for the staff inbox: open ones first, oldest first, then
     /// answered ones, newest first; at most `limit`; each with its urgency under `deadlines` now.
     pub async fn bad_reviews(&self, deadlines: Deadlines, limit: u32) -> Result<Vec<InboxItem>, StorageError> {
-        let now: Minute = parse_minute(&now_minute()).unwrap_or_default();
+        let now = crate::deadlines::now();
         let today = Day::from_days_since_epoch(now.div_euclid(1440))
             .ok_or_else(|| StorageError::Read("the clock is outside the years 1970 to 9999".into()))?;
         self.read(move |connection| {

@@ -360,12 +360,11 @@ fn the_resident_closes_the_loop_once_per_answer_and_a_reopened_case_is_open_agai
 }
 
 /// A moment `hours_ago` before now, as the timeline writes it (UTC, to the minute), and that day.
-fn moment(hours_ago: u64) -> (String, String) {
-    let seconds =
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() - hours_ago * 3600;
-    let day = civic_pulse_core::Day::from_days_since_epoch((seconds / 86_400) as i64).unwrap().to_string();
-    let minute = (seconds % 86_400) / 60;
-    (format!("{day}T{:02}:{:02}Z", minute / 60, minute % 60), day)
+fn moment(hours_ago: i64) -> (String, String) {
+    let minute = civic_pulse_collector::deadlines::now() - hours_ago * 60;
+    let written = civic_pulse_collector::deadlines::format_minute(minute);
+    let day = written[..10].to_owned();
+    (written, day)
 }
 
 #[test]
