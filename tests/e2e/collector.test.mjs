@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,20 @@ const BINARY = process.env.COLLECTOR_BIN
   ?? fileURLToPath(new URL('../../target/debug/civic-pulse-collector', import.meta.url));
 
 const STAFF_TOKEN = 'e2e-staff-token-0123456789';
+const EDUCATION_TOKEN = 'e2e-education-bureau-token';
+const HEALTH_TOKEN = 'e2e-health-commission-token';
+
+/** The city's departments file: education and healthcare each answered by their own office. */
+function departmentsFile() {
+  const path = join(mkdtempSync(join(tmpdir(), 'civic-pulse-e2e-departments-')), 'departments.json');
+  writeFileSync(path, JSON.stringify({ departments: [
+    { id: 'education-bureau', names: { 'zh-Hans': '教育局', 'zh-Hant': '教育局', en: 'Education Bureau' },
+      services: ['education'], token: EDUCATION_TOKEN },
+    { id: 'health-commission', names: { 'zh-Hans': '卫生健康委员会', 'zh-Hant': '衞生健康委員會', en: 'Health Commission' },
+      services: ['healthcare'], token: HEALTH_TOKEN },
+  ] }));
+  return path;
+}
 
 function startCollector() {
   const child = spawn(BINARY, [], {
@@ -26,6 +40,7 @@ function startCollector() {
       CIVIC_PULSE_MIN_CELL: '1',
       CIVIC_PULSE_STAFF_TOKEN: STAFF_TOKEN,
       CIVIC_PULSE_HOTLINE: '12345',
+      CIVIC_PULSE_DEPARTMENTS: departmentsFile(),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -232,6 +247,52 @@ describe('widget and reference collector', () => {
     await lookup.getByRole('button', { name: /Yes, solved/ }).click();
     await lookup.getByText(`Reference ${code}: You confirmed the problem is solved.`).waitFor();
     assert.equal(await timeline.getByRole('listitem').count(), 5, 'received, answered, reopened, answered, confirmed');
+    await context.close();
+  });
+
+  test('a department sees its own bad reviews, passes one on with a reason, and the resident reads where it went', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`${collector.url}/`);
+    const widget = page.locator('main > civic-feedback');
+    await widget.getByRole('button', { name: 'Education' }).click();
+    await widget.getByText('Very dissatisfied').click();
+    await widget.getByRole('button', { name: 'Send rating' }).click();
+    const note = widget.getByText(/Your reference number is [2-9A-HJKMNP-Z]{8}\./);
+    await note.waitFor();
+    const code = /number is ([2-9A-HJKMNP-Z]{8})/.exec(await note.innerText())[1];
+
+    const staff = await context.newPage();
+    await staff.goto(`${collector.url}/staff.html`);
+    await staff.getByLabel(/Staff token/).fill(EDUCATION_TOKEN);
+    await staff.getByRole('button', { name: /Open/ }).click();
+    await staff.getByText(/Your department's inbox: 教育局 Education Bureau/).waitFor();
+    assert.equal(await staff.getByLabel(/^部门 Department$/).isVisible(), false, 'a department has no filter to choose');
+    assert.equal(await staff.locator('#hotline').isVisible(), false, "the hotline import is the city's");
+    const items = staff.locator('.portal-inbox__item');
+    for (const text of await items.allInnerTexts()) assert.match(text, /Education Bureau/, 'only its own cases');
+    const item = items.filter({ hasText: code });
+    await expectNoAxeViolations(staff, 'the staff page with the transfer form');
+    await item.getByLabel(/Transfer to/).selectOption('health-commission');
+    await item.getByLabel(/Reason/).fill('The school clinic is run by the health commission.');
+    await item.getByRole('button', { name: /Transfer/ }).click();
+    await item.getByText('Transferred: 卫生健康委员会 Health Commission').waitFor();
+    await staff.reload();
+    await staff.getByLabel(/Staff token/).waitFor();
+    await staff.getByText(/Your department's inbox/).waitFor();
+    assert.equal(await staff.locator('.portal-inbox__item', { hasText: code }).count(), 0, 'gone from education');
+
+    await staff.getByLabel(/Staff token/).fill(STAFF_TOKEN);
+    await staff.getByRole('button', { name: /Open/ }).click();
+    await staff.getByLabel(/^部门 Department$/).selectOption('health-commission');
+    const moved = staff.locator('.portal-inbox__item', { hasText: code });
+    await moved.getByText(/Transferred → 卫生健康委员会 Health Commission（The school clinic is run by the health commission\.）/).waitFor();
+
+    const lookup = await context.newPage();
+    await lookup.goto(`${collector.url}/receipt.html?code=${code}`);
+    const timeline = lookup.getByRole('list', { name: /Timeline/ });
+    await timeline.getByText('已转交卫生健康委员会办理。 Passed to Health Commission.').waitFor();
+    assert.equal(await lookup.getByText(/school clinic/).count(), 0, 'the reason is for staff only');
     await context.close();
   });
 });

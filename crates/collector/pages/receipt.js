@@ -27,13 +27,20 @@ function say(zh, en, reply) {
   result.replaceChildren(...lines);
 }
 
-/** The case's steps, each on its day. */
-function timelineList(timeline) {
+/** A department's name in a language, from the answer's departments (else its id). */
+function departmentName(departments, id, lang) {
+  const names = departments.find((department) => department.id === id)?.names ?? {};
+  return names[lang] ?? names.en ?? Object.values(names)[0] ?? id;
+}
+
+/** The case's steps, each on its day; a transfer names the department it went to. */
+function timelineList(timeline, departments) {
   const list = document.createElement('ol');
   list.className = 'portal-timeline';
   list.setAttribute('aria-label', '处理过程 Timeline');
-  for (const { kind, day } of timeline) {
-    const [zh, en] = FOLLOW_UP[kind]?.resident ?? [kind, kind];
+  for (const { kind, day, department } of timeline) {
+    const [zh, en] = (FOLLOW_UP[kind]?.resident ?? [kind, kind]).map((text, index) =>
+      text.replace('{department}', departmentName(departments, department, index === 0 ? 'zh-Hans' : 'en')));
     const item = document.createElement('li');
     const time = document.createElement('time');
     time.dateTime = day;
@@ -92,10 +99,10 @@ async function lookUp(code) {
       return;
     }
     if (!response.ok) throw new Error(String(response.status));
-    const { status, reply, timeline = [], can_confirm: canConfirm } = await response.json();
+    const { status, reply, timeline = [], can_confirm: canConfirm, departments = [] } = await response.json();
     const [zh, en] = FOLLOW_UP[status]?.resident ?? ['状态未知。', 'Status unknown.'];
     say(`编号 ${clean}：${zh}`, `Reference ${clean}: ${en}`, reply);
-    caseDetails.replaceChildren(timelineList(timeline), ...(canConfirm ? [solvedQuestion(clean)] : []));
+    caseDetails.replaceChildren(timelineList(timeline, departments), ...(canConfirm ? [solvedQuestion(clean)] : []));
   } catch {
     say('暂时无法查询，请稍后再试。', 'The status cannot be checked right now. Please try again later.');
   }

@@ -26,7 +26,18 @@ async function api(path, init = {}) {
   const token = sessionStorage.getItem(KEY) ?? '';
   const response = await fetch(path, { ...init, credentials: 'omit', headers: { ...init.headers, Authorization: `Bearer ${token}` } });
   if (response.status === 401) throw new Error('令牌不正确。The token is not right.');
-  if (response.status === 403) throw new Error('收集器未开启工作人员访问（CIVIC_PULSE_STAFF_TOKEN）。Staff access is off on the collector.');
+  if (response.status === 403) {
+    const { problems = [] } = await response.json().catch(() => ({}));
+    // A department's token on another department's case, or on what only the city's token does.
+    if (problems.some((problem) => problem.message.includes('department'))) {
+      throw new Error(`这不在本部门的权限内。${problems.map((problem) => problem.message).join(' ')}`);
+    }
+    throw new Error('收集器未开启工作人员访问（CIVIC_PULSE_STAFF_TOKEN）。Staff access is off on the collector.');
+  }
+  if (response.status === 409) {
+    const { problems = [] } = await response.json().catch(() => ({}));
+    throw new Error(`无法完成。${problems.map((problem) => problem.message).join(' ')}`);
+  }
   if (response.status === 400) {
     const { problems = [] } = await response.json().catch(() => ({}));
     throw new Error(problems.map((problem) => problem.message).join(' ') || '请求无效。The request was refused.');
@@ -67,9 +78,47 @@ function deadlinesHint({ acknowledge_hours: hours, close_days: days, counting: u
   return `差评须在 ${hours} 小时内受理、${days} ${zh}内办结。Acknowledge a bad review within ${hours} hours and close it within ${days} ${en}.`;
 }
 
+/** A department's name, Chinese and English, from the inbox's departments (else its id). */
+function departmentLabel(departments, id) {
+  const names = departments.find((department) => department.id === id)?.names ?? {};
+  const zh = names['zh-Hans'] ?? names['zh-Hant'];
+  const en = names.en;
+  return [zh, en].filter(Boolean).join(' ') || id;
+}
+
+/** Passing a case to another department, with the reason (which the resident never sees). */
+function transferForm(item, departments) {
+  const others = departments.filter((department) => department.id !== item.department);
+  if (!others.length) return '';
+  const target = element('select', { id: `transfer-to-${item.receipt}` },
+    ...others.map((department) => element('option', { value: department.id }, departmentLabel(departments, department.id))));
+  const reason = element('input', { id: `transfer-reason-${item.receipt}`, type: 'text', maxlength: '500', required: '' });
+  const done = element('span', { role: 'status' });
+  const form = element('form', { className: 'portal-form' },
+    element('label', { for: target.id }, '转交给 Transfer to'), target,
+    element('label', { for: reason.id }, '转交原因（仅工作人员可见） Reason (staff only)'), reason,
+    element('button', { type: 'submit' }, '转交 Transfer'), done);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    done.textContent = '转交中… Transferring…';
+    try {
+      await api(`v1/staff/receipts/${item.receipt}/transfer`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ department: target.value, reason: reason.value.trim() }),
+      });
+      done.textContent = `已转交 Transferred: ${departmentLabel(departments, target.value)}`;
+    } catch (error) {
+      done.textContent = error.message;
+    }
+  });
+  return form;
+}
+
 function inboxList(data) {
   if (!data.items.length) return element('p', {}, '没有差评。No bad reviews.');
   const list = element('ol', { className: 'portal-inbox' });
+  const departments = data.departments ?? [];
   for (const item of data.items) {
     const status = element('select', { id: `status-${item.receipt}` },
       // What staff may set, and the case's current status (confirmed or reopened by the resident).
@@ -103,11 +152,16 @@ function inboxList(data) {
     });
     list.append(element('li', { className: `portal-inbox__item portal-inbox__item--${item.urgency}` },
       element('h3', {}, `${item.receipt} · ${item.service} · ${item.day}`),
+      item.department ? element('p', {}, `部门 Department: ${departmentLabel(departments, item.department)}`) : '',
       element('p', {}, `${URGENCY[item.urgency]} · ${daysOpen(item.days_open)} · 评分 score ${item.score}`),
-      element('p', { className: 'portal-hint' }, item.timeline.map((event) => `${event.at.replace('T', ' ')} ${FOLLOW_UP[event.kind]?.staff ?? event.kind}`).join(' → ')),
+      element('p', { className: 'portal-hint' }, item.timeline.map((event) => {
+        const to = event.department ? ` → ${departmentLabel(departments, event.department)}${event.reason ? `（${event.reason}）` : ''}` : '';
+        return `${event.at.replace('T', ' ')} ${FOLLOW_UP[event.kind]?.staff ?? event.kind}${to}`;
+      }).join(' → ')),
       item.aspects.length ? element('p', {}, `问题 Aspects: ${item.aspects.join(', ')}`) : '',
       item.comment ? element('blockquote', { lang: item.lang }, item.comment) : '',
-      form));
+      form,
+      transferForm(item, departments)));
   }
   return list;
 }
@@ -139,10 +193,29 @@ hotlineFile.addEventListener('change', async () => {
   hotlineFile.value = '';
 });
 
+const departmentSelect = document.getElementById('department');
+departmentSelect.addEventListener('change', () => load());
+
+/** The department filter: the city's staff choose one or all; a department's token sees its own. */
+function showScope(inbox) {
+  const own = inbox.scope?.department;
+  const departments = inbox.departments ?? [];
+  document.getElementById('scope').textContent = own ? `本部门收件箱 Your department's inbox: ${departmentLabel(departments, own)}` : '';
+  const filter = document.getElementById('department-filter');
+  filter.hidden = Boolean(own) || !departments.length;
+  if (!filter.hidden && departmentSelect.options.length !== departments.length + 1) {
+    departmentSelect.replaceChildren(element('option', { value: '' }, '全部 All'),
+      ...departments.map((department) => element('option', { value: department.id }, departmentLabel(departments, department.id))));
+  }
+  // The hotline import stores ratings for every department: the city's token only.
+  document.getElementById('hotline').hidden = Boolean(own);
+}
+
 async function load() {
   message.textContent = '正在加载… Loading…';
   try {
-    const [summary, inbox] = await Promise.all([api('v1/summary'), api('v1/staff/inbox')]);
+    const chosen = departmentSelect.value ? `?department=${encodeURIComponent(departmentSelect.value)}` : '';
+    const [summary, inbox] = await Promise.all([api('v1/summary'), api(`v1/staff/inbox${chosen}`)]);
     document.getElementById('summary-body').replaceChildren(summaryTable(summary));
     counting = inbox.deadlines.counting;
     document.getElementById('deadlines').textContent = deadlinesHint(inbox.deadlines);
@@ -150,6 +223,7 @@ async function load() {
     document.getElementById('summary').hidden = false;
     document.getElementById('inbox').hidden = false;
     document.getElementById('hotline').hidden = false;
+    showScope(inbox);
     message.textContent = `已加载，截至 ${inbox.today}。Loaded, as of ${inbox.today} (UTC).`;
   } catch (error) {
     message.textContent = error.message;

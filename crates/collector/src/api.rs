@@ -1,13 +1,14 @@
 //! The HTTP API, documented in the README:
 //! POST /v1/ratings, GET /v1/receipts/{code}, POST /v1/receipts/{code}/confirmation,
 //! GET /v1/summary; for staff (bearer token)
-//! POST /v1/staff/receipts/{code}, GET /v1/staff/inbox, POST /v1/staff/import/hotline,
+//! POST /v1/staff/receipts/{code}, POST /v1/staff/receipts/{code}/transfer, GET /v1/staff/inbox,
+//! POST /v1/staff/import/hotline,
 //! GET /v1/export.json and /v1/export.csv.
 
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
-use axum::http::header::{AUTHORIZATION, CONTENT_DISPOSITION, CONTENT_TYPE, RETRY_AFTER, WWW_AUTHENTICATE};
+use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE, RETRY_AFTER};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use civic_pulse_core::receipt::Receipt;
@@ -16,7 +17,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use crate::app::AppState;
-use crate::storage::StatusUpdate;
+use crate::departments::Scope;
+use crate::staff_auth::Staff;
+use crate::storage::{CaseRefusal, Scoped, StatusUpdate, Transfer};
 use crate::summary::summarise;
 
 /// One thing wrong with a request, machine-readable: the JSON path of the field and why.
@@ -130,7 +133,7 @@ pub async fn get_receipt(State(state): State<AppState>, Path(code): Path<String>
         return problems(StatusCode::BAD_REQUEST, vec![problem("code", "a receipt code has 8 letters and digits")]);
     };
     match state.store.receipt(code.as_str().to_owned()).await {
-        Ok(Some(status)) => Json(status).into_response(),
+        Ok(Some(status)) => Json(status.naming(&state.departments)).into_response(),
         Ok(None) => problems(StatusCode::NOT_FOUND, vec![problem("code", "no rating has this receipt code")]),
         Err(error) => unavailable(&error),
     }
@@ -166,7 +169,7 @@ pub async fn confirm_receipt(State(state): State<AppState>, Path(code): Path<Str
         );
     };
     match state.store.confirm(code.as_str().to_owned(), solved).await {
-        Ok(Ok(status)) => Json(status).into_response(),
+        Ok(Ok(status)) => Json(status.naming(&state.departments)).into_response(),
         Ok(Err(crate::storage::ConfirmRefusal::UnknownReceipt)) => {
             problems(StatusCode::NOT_FOUND, vec![problem("code", "no rating has this receipt code")])
         }
@@ -232,28 +235,34 @@ pub async fn get_summary(
     }
 }
 
-/// Staff endpoints need `Authorization: Bearer <CIVIC_PULSE_STAFF_TOKEN>`; the refusal otherwise.
-fn staff_refusal(state: &AppState, headers: &HeaderMap) -> Option<Response> {
-    let Some(token) = &state.config.staff_token else {
-        let message = "staff access is off: set CIVIC_PULSE_STAFF_TOKEN on the collector";
-        return Some(problems(StatusCode::FORBIDDEN, vec![problem("", message)]));
-    };
-    let given = headers.get(AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "));
-    // Compare every byte whatever the first difference, so timing does not reveal the token.
-    let matches = given.is_some_and(|given| {
-        given.len() == token.len() && given.bytes().zip(token.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
-    });
-    (!matches).then(|| {
-        let mut response = problems(StatusCode::UNAUTHORIZED, vec![problem("", "a valid staff token is needed")]);
-        response.headers_mut().insert(WWW_AUTHENTICATE, axum::http::HeaderValue::from_static("Bearer"));
-        response
-    })
+/// The staff inbox's filters.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InboxQuery {
+    department: Option<String>,
 }
 
-/// GET /v1/staff/inbox: bad reviews with their age in working days against the deadline.
-pub async fn staff_inbox(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    if let Some(refused) = staff_refusal(&state, &headers) {
-        return refused;
+/// The scope a change runs under: the token's, with the city's departments.
+fn scoped(state: &AppState, staff: Staff) -> Scoped {
+    Scoped { scope: staff.0, departments: state.departments.clone() }
+}
+
+/// GET /v1/staff/inbox?department=: bad reviews with their age against the deadlines, the
+/// department each is with, and the departments to filter by and transfer to. A department's
+/// token sees its own cases only, whatever it asks for.
+pub async fn staff_inbox(
+    State(state): State<AppState>,
+    staff: Staff,
+    query: Result<Query<InboxQuery>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    let Ok(Query(query)) = query else {
+        return problems(StatusCode::BAD_REQUEST, vec![problem("", "use only the parameter department")]);
+    };
+    if let Some(asked) = query.department.as_deref().filter(|id| state.departments.get(id).is_none()) {
+        return problems(
+            StatusCode::BAD_REQUEST,
+            vec![problem("department", format!("no department has the id {asked}"))],
+        );
     }
     let Some(today) = today_utc() else { return unavailable(&crate::storage::StorageError::Read("no clock".into())) };
     let deadlines = state.config.deadlines.clone();
@@ -266,10 +275,16 @@ pub async fn staff_inbox(State(state): State<AppState>, headers: HeaderMap) -> R
         "close_days": deadlines.close_days,
         "counting": counting,
     });
-    match state.store.bad_reviews(deadlines, 500).await {
+    let (scope, only) = match staff.0 {
+        Scope::City => (Value::Null, query.department),
+        Scope::Department(own) => (Value::String(own.clone()), Some(own)),
+    };
+    match state.store.bad_reviews(deadlines, state.departments.clone(), only, false, 500).await {
         Ok(items) => Json(json!({
             "today": today.to_string(),
             "deadlines": stated,
+            "scope": { "department": scope },
+            "departments": state.departments.public(),
             "items": items,
         }))
         .into_response(),
@@ -282,16 +297,33 @@ fn today_utc() -> Option<Day> {
     Day::from_days_since_epoch(crate::deadlines::now().div_euclid(1440))
 }
 
+/// A staff change refused, as a response.
+fn case_refusal(refusal: &CaseRefusal) -> Response {
+    match refusal {
+        CaseRefusal::UnknownReceipt => {
+            problems(StatusCode::NOT_FOUND, vec![problem("code", "no rating has this receipt code")])
+        }
+        CaseRefusal::OtherDepartment => problems(
+            StatusCode::FORBIDDEN,
+            vec![problem("code", "this case is with another department; its token, or the city's, can change it")],
+        ),
+        CaseRefusal::UnknownDepartment => problems(
+            StatusCode::BAD_REQUEST,
+            vec![problem("/department", "no department has this id in the collector's departments file")],
+        ),
+        CaseRefusal::SameDepartment => {
+            problems(StatusCode::CONFLICT, vec![problem("/department", "the case is already with this department")])
+        }
+    }
+}
+
 /// POST /v1/staff/receipts/{code}: set the follow-up status and the public reply of a rating.
 pub async fn set_receipt_status(
     State(state): State<AppState>,
+    staff: Staff,
     Path(code): Path<String>,
-    headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    if let Some(refused) = staff_refusal(&state, &headers) {
-        return refused;
-    }
     let mut update: StatusUpdate = match serde_json::from_slice(&body) {
         Ok(update) => update,
         Err(e) => return problems(StatusCode::BAD_REQUEST, vec![problem("", e.to_string())]),
@@ -304,19 +336,52 @@ pub async fn set_receipt_status(
         return problems(StatusCode::BAD_REQUEST, vec![problem("/reply", "a reply has at most 2000 characters")]);
     }
     update.receipt = code.trim().to_ascii_uppercase();
-    match state.store.set_status(update).await {
-        Ok(Some(status)) => Json(status).into_response(),
-        Ok(None) => problems(StatusCode::NOT_FOUND, vec![problem("code", "no rating has this receipt code")]),
+    match state.store.set_status(update, scoped(&state, staff)).await {
+        Ok(Ok(status)) => Json(status.naming(&state.departments)).into_response(),
+        Ok(Err(refusal)) => case_refusal(&refusal),
         Err(error) => unavailable(&error),
     }
 }
 
+/// POST /v1/staff/receipts/{code}/transfer: `{"department": "…", "reason": "…"}` moves a case to
+/// another department, the reason on its timeline for staff; the resident sees where it went.
+pub async fn transfer_case(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(code): Path<String>,
+    body: Bytes,
+) -> Response {
+    let mut transfer: Transfer = match serde_json::from_slice(&body) {
+        Ok(transfer) => transfer,
+        Err(_) => {
+            let message = "send {\"department\": \"<id>\", \"reason\": \"<why>\"}";
+            return problems(StatusCode::BAD_REQUEST, vec![problem("", message)]);
+        }
+    };
+    transfer.reason = transfer.reason.trim().to_owned();
+    if transfer.reason.is_empty() || transfer.reason.chars().count() > MAX_REASON_CHARS {
+        let message = format!("give the reason for the transfer, in at most {MAX_REASON_CHARS} characters");
+        return problems(StatusCode::BAD_REQUEST, vec![problem("/reason", message)]);
+    }
+    // Staff write the reason; a phone number in it must not stay on the case either.
+    transfer.reason = civic_pulse_core::redact::redact(&transfer.reason).text;
+    transfer.receipt = code.trim().to_ascii_uppercase();
+    match state.store.transfer(transfer, scoped(&state, staff)).await {
+        Ok(Ok(status)) => Json(status.naming(&state.departments)).into_response(),
+        Ok(Err(refusal)) => case_refusal(&refusal),
+        Err(error) => unavailable(&error),
+    }
+}
+
+/// The longest reason a transfer takes.
+pub const MAX_REASON_CHARS: usize = 500;
+
 /// POST /v1/staff/import/hotline: ratings taken by the hotline, as CSV (see `hotline`). Good
 /// rows are stored (each once, however often the file comes), bad ones reported by line; 201
 /// when anything new was stored, else 200.
-pub async fn import_hotline(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
-    if let Some(refused) = staff_refusal(&state, &headers) {
-        return refused;
+pub async fn import_hotline(State(state): State<AppState>, staff: Staff, body: Bytes) -> Response {
+    if let Err(refused) = staff.city_wide() {
+        return refused.into_response();
     }
     let Ok(text) = std::str::from_utf8(&body) else {
         return problems(StatusCode::BAD_REQUEST, vec![problem("", "the file must be CSV in UTF-8")]);
@@ -351,9 +416,9 @@ pub async fn import_hotline(State(state): State<AppState>, headers: HeaderMap, b
 }
 
 /// GET /v1/export.json: every rating in the rating schema, as a JSON array.
-pub async fn export_json(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    if let Some(refused) = staff_refusal(&state, &headers) {
-        return refused;
+pub async fn export_json(State(state): State<AppState>, staff: Staff) -> Response {
+    if let Err(refused) = staff.city_wide() {
+        return refused.into_response();
     }
     match state.store.export().await {
         Ok(ratings) => Json(ratings).into_response(),
@@ -363,9 +428,9 @@ pub async fn export_json(State(state): State<AppState>, headers: HeaderMap) -> R
 
 /// GET /v1/export.csv: the same as CSV (see `civic_pulse_core::ratings_csv`), for spreadsheets
 /// and the self-check's import.
-pub async fn export_csv(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    if let Some(refused) = staff_refusal(&state, &headers) {
-        return refused;
+pub async fn export_csv(State(state): State<AppState>, staff: Staff) -> Response {
+    if let Err(refused) = staff.city_wide() {
+        return refused.into_response();
     }
     match state.store.export().await {
         Ok(ratings) => (

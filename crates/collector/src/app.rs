@@ -29,12 +29,15 @@ pub struct AppState {
     pub store: Store,
     pub config: Arc<Config>,
     pub limiter: Arc<RateLimiter>,
+    /// The city's departments, shared with the jobs that check whose a case is.
+    pub departments: Arc<crate::departments::Departments>,
 }
 
 impl AppState {
     pub fn new(store: Store, config: Config) -> AppState {
         let limiter = Arc::new(RateLimiter::new(config.rate_limit_per_minute));
-        AppState { store, config: Arc::new(config), limiter }
+        let departments = Arc::new(config.departments.clone());
+        AppState { store, config: Arc::new(config), limiter, departments }
     }
 }
 
@@ -107,6 +110,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/v1/summary", get(api::get_summary))
         .route("/v1/staff/receipts/{code}", post(api::set_receipt_status))
+        .route("/v1/staff/receipts/{code}/transfer", post(api::transfer_case))
         .route("/v1/staff/inbox", get(api::staff_inbox))
         .route("/v1/staff/import/hotline", post(api::import_hotline))
         .route("/v1/export.json", get(api::export_json))

@@ -43,10 +43,17 @@ pub struct Config {
     /// `CIVIC_PULSE_CLOSE_COUNTING` (`calendar` or `working`) and `CIVIC_PULSE_HOLIDAYS` (a file of
     /// the city's holidays, one `YYYY-MM-DD` a line, for working days): the bad-review deadlines.
     pub deadlines: crate::deadlines::Deadlines,
+    /// `CIVIC_PULSE_DEPARTMENTS`: a JSON file mapping services to departments, each with its own
+    /// inbox token (see `departments`); unset, the city has one inbox.
+    pub departments: crate::departments::Departments,
+    /// `CIVIC_PULSE_ESCALATION_URL` (http:// or https://) and `CIVIC_PULSE_ESCALATION_EVERY`
+    /// (seconds between checks, default 60): where the collector posts each case that becomes
+    /// due soon, unacknowledged or overdue (see `escalation`); unset, nothing is posted.
+    pub escalation: Option<crate::escalation::Settings>,
 }
 
 /// Every setting's name, in the environment and in a configuration file.
-pub const SETTINGS: [&str; 18] = [
+pub const SETTINGS: [&str; 21] = [
     "CIVIC_PULSE_LISTEN",
     "HOST",
     "PORT",
@@ -65,6 +72,9 @@ pub const SETTINGS: [&str; 18] = [
     "CIVIC_PULSE_CLOSE_DAYS",
     "CIVIC_PULSE_CLOSE_COUNTING",
     "CIVIC_PULSE_HOLIDAYS",
+    "CIVIC_PULSE_DEPARTMENTS",
+    "CIVIC_PULSE_ESCALATION_URL",
+    "CIVIC_PULSE_ESCALATION_EVERY",
 ];
 
 /// A setting that cannot be used, with what to write instead.
@@ -183,6 +193,46 @@ impl Config {
                 url => url,
             },
             deadlines: deadlines(&var)?,
+            departments: match var("CIVIC_PULSE_DEPARTMENTS") {
+                None => Default::default(),
+                Some(path) => {
+                    let text = std::fs::read_to_string(path.trim()).map_err(|_| ConfigError {
+                        variable: "CIVIC_PULSE_DEPARTMENTS",
+                        value: path.clone(),
+                        expected: "a readable JSON file of departments",
+                    })?;
+                    crate::departments::Departments::parse(&text).map_err(|problem| ConfigError {
+                        variable: "CIVIC_PULSE_DEPARTMENTS",
+                        value: format!("{path}: {problem}"),
+                        expected: "departments as the README shows them",
+                    })?
+                }
+            },
+            escalation: match var("CIVIC_PULSE_ESCALATION_URL").map(|url| url.trim().to_owned()) {
+                None => None,
+                Some(url)
+                    if !(url.starts_with("https://") || url.starts_with("http://"))
+                        || url.contains(char::is_whitespace) =>
+                {
+                    return Err(ConfigError {
+                        variable: "CIVIC_PULSE_ESCALATION_URL",
+                        value: url,
+                        expected: "an address starting with https:// or http://",
+                    });
+                }
+                Some(url) => Some(crate::escalation::Settings {
+                    url,
+                    every: std::time::Duration::from_secs(
+                        parse(&var, "CIVIC_PULSE_ESCALATION_EVERY", 60u64, "seconds from 1 to 3600").and_then(|n| {
+                            (1..=3600).contains(&n).then_some(n).ok_or(ConfigError {
+                                variable: "CIVIC_PULSE_ESCALATION_EVERY",
+                                value: n.to_string(),
+                                expected: "seconds from 1 to 3600",
+                            })
+                        })?,
+                    ),
+                }),
+            },
             hotline: match var("CIVIC_PULSE_HOTLINE") {
                 Some(number) => Some(civic_pulse_core::collection::PhoneNumber::parse(&number).ok_or(ConfigError {
                     variable: "CIVIC_PULSE_HOTLINE",

@@ -78,6 +78,16 @@ impl Deadlines {
         }
     }
 
+    /// The last day a case open since `since` is on time: the first day `close_days` count to.
+    pub fn close_by(&self, since: Day) -> Day {
+        let start = since.days_since_epoch();
+        // Working days with a year of holidays still reach the count within a few times its span.
+        (1..=self.close_days * 3 + 400)
+            .filter_map(|offset| Day::from_days_since_epoch(start + offset))
+            .find(|day| self.days_between(since, *day) >= self.close_days)
+            .unwrap_or(since)
+    }
+
     /// From this many days open, a case is due soon: two thirds of the close deadline (10 of 15).
     pub fn due_soon_from(&self) -> i64 {
         self.close_days * 2 / 3
@@ -156,6 +166,9 @@ mod tests {
         assert_eq!(working.days_between(day("2026-09-30"), day("2026-10-08")), 3);
         assert_eq!(working.days_between(day("2026-10-08"), day("2026-09-30")), 0);
         assert_eq!(calendar.due_soon_from(), 10);
+        assert_eq!(calendar.close_by(day("2026-09-30")), day("2026-10-15"));
+        let short = Deadlines { close_days: 3, ..working.clone() };
+        assert_eq!(short.close_by(day("2026-09-30")), day("2026-10-08"), "Oct 6, 7 and 8 are the first worked days");
         assert_eq!(
             read_holidays("2026-10-01\nOctober 2\n").unwrap_err(),
             "line 2: \"October 2\" is not a date written YYYY-MM-DD"

@@ -9,6 +9,9 @@ use serde::Serialize;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct InboxItem {
     pub receipt: String,
+    /// The department the case is with (see `departments`), if the city has departments.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
     pub service: String,
     pub scale: String,
     pub score: u8,
@@ -17,6 +20,8 @@ pub struct InboxItem {
     pub comment: Option<String>,
     pub lang: String,
     pub day: String,
+    /// The day its close deadline counts from: the day it came in, or was last reopened.
+    pub since: String,
     pub status: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reply: Option<String>,

@@ -118,6 +118,15 @@ async fn serve() -> ExitCode {
     }
     let _ = std::io::stdout().flush();
     let state = AppState::new(store, config);
+    if let Some(settings) = state.config.escalation.clone() {
+        println!("Escalating late bad reviews to {} every {} s", settings.url, settings.every.as_secs());
+        tokio::spawn(civic_pulse_collector::escalation::run(
+            state.store.clone(),
+            settings,
+            state.config.deadlines.clone(),
+            state.departments.clone(),
+        ));
+    }
     // The peer address reaches the rate limiter only; it is never stored or logged.
     let service = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     match axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await {

@@ -75,6 +75,37 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX case_events_by_receipt ON case_events (receipt, at);
     INSERT INTO case_events (receipt, kind, at) SELECT receipt, 'received', day || 'T00:00Z' FROM ratings;
 ",
+    r"
+    -- Departments: a case goes to its service's department (the city's file, not stored) until
+    -- staff transfer it, which stores the department here and a 'transferred' step with its reason.
+    ALTER TABLE ratings ADD COLUMN department TEXT;
+    CREATE TABLE case_events_v4 (
+        receipt TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN
+            ('received', 'acknowledged', 'transferred', 'in-progress', 'answered', 'confirmed', 'reopened')),
+        at TEXT NOT NULL,
+        department TEXT,
+        reason TEXT
+    ) STRICT;
+    INSERT INTO case_events_v4 (rowid, receipt, kind, at) SELECT rowid, receipt, kind, at FROM case_events;
+    DROP TABLE case_events;
+    ALTER TABLE case_events_v4 RENAME TO case_events;
+    CREATE INDEX case_events_by_receipt ON case_events (receipt, at);
+    -- Escalations: each case posted to the city's webhook once per urgency it reaches, per time
+    -- it was opened (a reopened case escalates again); tried until the receiver takes it.
+    CREATE TABLE escalations (
+        receipt TEXT NOT NULL,
+        urgency TEXT NOT NULL CHECK (urgency IN ('due-soon', 'unacknowledged', 'overdue')),
+        opened TEXT NOT NULL,
+        body TEXT NOT NULL,
+        created TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt INTEGER NOT NULL,
+        delivered TEXT,
+        last_error TEXT,
+        PRIMARY KEY (receipt, urgency, opened)
+    ) STRICT;
+",
 ];
 
 /// Now in UTC to the minute, as the timeline stores it: `2026-12-02T09:41Z`.
@@ -88,11 +119,20 @@ pub struct CaseEvent {
     pub kind: String,
     /// UTC, to the minute for staff; cut to the day for residents.
     pub at: String,
+    /// For a transfer: the department the case went to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
+    /// For a transfer: why, for staff only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 fn timeline(connection: &Connection, receipt: &str) -> rusqlite::Result<Vec<CaseEvent>> {
-    let mut statement = connection.prepare("SELECT kind, at FROM case_events WHERE receipt = ?1 ORDER BY at, rowid")?;
-    let rows = statement.query_map([receipt], |row| Ok(CaseEvent { kind: row.get(0)?, at: row.get(1)? }))?;
+    let mut statement = connection
+        .prepare("SELECT kind, at, department, reason FROM case_events WHERE receipt = ?1 ORDER BY at, rowid")?;
+    let rows = statement.query_map([receipt], |row| {
+        Ok(CaseEvent { kind: row.get(0)?, at: row.get(1)?, department: row.get(2)?, reason: row.get(3)? })
+    })?;
     rows.collect()
 }
 
@@ -115,13 +155,29 @@ pub struct ReceiptStatus {
     pub timeline: Vec<ResidentEvent>,
     /// Whether the resident may now say if the answer solved the problem (once per answer).
     pub can_confirm: bool,
+    /// The names of the departments the timeline mentions (filled in by the API).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub departments: Vec<crate::departments::DepartmentInfo>,
 }
 
-/// One step of a case as the resident sees it: what happened, and on which day (UTC).
+impl ReceiptStatus {
+    /// Adds the names of the departments its timeline mentions.
+    pub fn naming(mut self, departments: &crate::departments::Departments) -> ReceiptStatus {
+        let mentioned: std::collections::BTreeSet<&str> =
+            self.timeline.iter().filter_map(|event| event.department.as_deref()).collect();
+        self.departments = departments.public().into_iter().filter(|d| mentioned.contains(d.id.as_str())).collect();
+        self
+    }
+}
+
+/// One step of a case as the resident sees it: what happened, and on which day (UTC); for a
+/// transfer, the department it went to (never the staff's reason).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct ResidentEvent {
     pub kind: String,
     pub day: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
 }
 
 impl ReceiptStatus {
@@ -134,11 +190,27 @@ impl ReceiptStatus {
         let Some((receipt, status, reply)) = found else { return Ok(None) };
         let timeline = timeline(connection, &receipt)?
             .into_iter()
-            .map(|event| ResidentEvent { kind: event.kind, day: event.at.chars().take(10).collect() })
+            .map(|event| ResidentEvent {
+                kind: event.kind,
+                day: event.at.chars().take(10).collect(),
+                department: event.department,
+            })
             .collect();
         let can_confirm = status == FollowUp::Answered.code();
-        Ok(Some(ReceiptStatus { receipt, status, reply, timeline, can_confirm }))
+        Ok(Some(ReceiptStatus { receipt, status, reply, timeline, can_confirm, departments: Vec::new() }))
     }
+}
+
+/// Why a staff member's change to a case was not made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CaseRefusal {
+    UnknownReceipt,
+    /// A department's token reaches its own cases only.
+    OtherDepartment,
+    /// A transfer to a department the city's file does not name.
+    UnknownDepartment,
+    /// A transfer to the department that already has the case.
+    SameDepartment,
 }
 
 /// Why the resident's answer to "was it solved?" cannot be taken now.
@@ -188,7 +260,21 @@ enum Job {
     },
     SetStatus {
         update: StatusUpdate,
-        reply: oneshot::Sender<Result<Option<ReceiptStatus>, StorageError>>,
+        scope: Scoped,
+        reply: oneshot::Sender<Result<Result<ReceiptStatus, CaseRefusal>, StorageError>>,
+    },
+    Transfer {
+        transfer: Transfer,
+        scope: Scoped,
+        reply: oneshot::Sender<Result<Result<ReceiptStatus, CaseRefusal>, StorageError>>,
+    },
+    Escalate {
+        due: Vec<crate::escalation::Escalation>,
+        reply: oneshot::Sender<Result<usize, StorageError>>,
+    },
+    EscalationTried {
+        outcome: crate::escalation::Attempt,
+        reply: oneshot::Sender<Result<(), StorageError>>,
     },
     Confirm {
         receipt: String,
@@ -206,6 +292,54 @@ pub struct StatusUpdate {
     pub status: FollowUp,
     #[serde(default)]
     pub reply: Option<String>,
+}
+
+/// A staff transfer of a case to another department, with the reason staff give.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Transfer {
+    #[serde(skip)]
+    pub receipt: String,
+    pub department: String,
+    pub reason: String,
+}
+
+/// Whose cases a change may touch, with the city's departments to tell whose a case is.
+#[derive(Clone, Debug)]
+pub struct Scoped {
+    pub scope: crate::departments::Scope,
+    pub departments: Arc<crate::departments::Departments>,
+}
+
+impl Scoped {
+    /// The department a case is with: where it was last transferred, else its service's.
+    pub fn department_of(&self, service: &str, transferred_to: Option<String>) -> Option<String> {
+        transferred_to.or_else(|| self.departments.of_service(service).map(|d| d.id.clone()))
+    }
+
+    fn reaches(&self, department: Option<&str>) -> bool {
+        match &self.scope {
+            crate::departments::Scope::City => true,
+            crate::departments::Scope::Department(own) => department == Some(own.as_str()),
+        }
+    }
+}
+
+/// The department a case is with now and whether `scoped` may touch it; `None` for an unknown receipt.
+fn case_department(
+    transaction: &rusqlite::Transaction<'_>,
+    scoped: &Scoped,
+    receipt: &str,
+) -> rusqlite::Result<Option<Result<Option<String>, CaseRefusal>>> {
+    let found = transaction
+        .query_row("SELECT service, department FROM ratings WHERE receipt = ?1", [receipt], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, Option<String>>(1)?))
+        })
+        .optional()?;
+    Ok(found.map(|(service, transferred_to)| {
+        let department = scoped.department_of(&service, transferred_to);
+        if scoped.reaches(department.as_deref()) { Ok(department) } else { Err(CaseRefusal::OtherDepartment) }
+    }))
 }
 
 /// The store: a handle to the writer thread and a read connection.
@@ -331,9 +465,18 @@ fn commit_group(connection: &mut Connection, group: Vec<InsertJob>) {
     }
 }
 
-fn set_status(connection: &mut Connection, update: &StatusUpdate) -> Result<Option<ReceiptStatus>, StorageError> {
+fn set_status(
+    connection: &mut Connection,
+    update: &StatusUpdate,
+    scoped: &Scoped,
+) -> Result<Result<ReceiptStatus, CaseRefusal>, StorageError> {
     let fail = |e: rusqlite::Error| StorageError::Write(e.to_string());
     let transaction = connection.transaction().map_err(fail)?;
+    match case_department(&transaction, scoped, &update.receipt).map_err(fail)? {
+        None => return Ok(Err(CaseRefusal::UnknownReceipt)),
+        Some(Err(refusal)) => return Ok(Err(refusal)),
+        Some(Ok(_)) => {}
+    }
     let changed = transaction
         .execute(
             "UPDATE ratings SET status = ?2, reply = ?3 WHERE receipt = ?1",
@@ -350,7 +493,82 @@ fn set_status(connection: &mut Connection, update: &StatusUpdate) -> Result<Opti
     }
     let status = ReceiptStatus::read(&transaction, &update.receipt).map_err(fail)?;
     transaction.commit().map_err(fail)?;
-    Ok(status)
+    Ok(status.ok_or(CaseRefusal::UnknownReceipt))
+}
+
+/// Moves a case to another department, with the reason on its timeline. The deadline does not
+/// restart: the resident's wait goes on whoever has the case.
+fn transfer(
+    connection: &mut Connection,
+    transfer: &Transfer,
+    scoped: &Scoped,
+) -> Result<Result<ReceiptStatus, CaseRefusal>, StorageError> {
+    let fail = |e: rusqlite::Error| StorageError::Write(e.to_string());
+    if scoped.departments.get(&transfer.department).is_none() {
+        return Ok(Err(CaseRefusal::UnknownDepartment));
+    }
+    let transaction = connection.transaction().map_err(fail)?;
+    match case_department(&transaction, scoped, &transfer.receipt).map_err(fail)? {
+        None => return Ok(Err(CaseRefusal::UnknownReceipt)),
+        Some(Err(refusal)) => return Ok(Err(refusal)),
+        Some(Ok(current)) if current.as_deref() == Some(transfer.department.as_str()) => {
+            return Ok(Err(CaseRefusal::SameDepartment));
+        }
+        Some(Ok(_)) => {}
+    }
+    transaction
+        .execute(
+            "UPDATE ratings SET department = ?2 WHERE receipt = ?1",
+            params![transfer.receipt, transfer.department],
+        )
+        .map_err(fail)?;
+    transaction
+        .execute(
+            "INSERT INTO case_events (receipt, kind, at, department, reason) VALUES (?1, 'transferred', ?2, ?3, ?4)",
+            params![transfer.receipt, now_minute(), transfer.department, transfer.reason],
+        )
+        .map_err(fail)?;
+    let status = ReceiptStatus::read(&transaction, &transfer.receipt).map_err(fail)?;
+    transaction.commit().map_err(fail)?;
+    Ok(status.ok_or(CaseRefusal::UnknownReceipt))
+}
+
+/// Records the escalations due now; each (case, urgency, opening) once. Returns how many were new.
+fn escalate(connection: &mut Connection, due: &[crate::escalation::Escalation]) -> Result<usize, StorageError> {
+    let fail = |e: rusqlite::Error| StorageError::Write(e.to_string());
+    let transaction = connection.transaction().map_err(fail)?;
+    let mut new = 0;
+    for escalation in due {
+        new += transaction
+            .execute(
+                "INSERT OR IGNORE INTO escalations (receipt, urgency, opened, body, created, next_attempt)
+                 VALUES (?1, ?2, ?3, ?4, ?5, 0)",
+                params![escalation.code, escalation.urgency.code(), escalation.opened, escalation.body(), now_minute()],
+            )
+            .map_err(fail)?;
+    }
+    transaction.commit().map_err(fail)?;
+    Ok(new)
+}
+
+fn escalation_tried(connection: &Connection, outcome: &crate::escalation::Attempt) -> Result<(), StorageError> {
+    let fail = |e: rusqlite::Error| StorageError::Write(e.to_string());
+    connection
+        .execute(
+            "UPDATE escalations SET attempts = attempts + 1, next_attempt = ?4, last_error = ?5,
+                    delivered = CASE WHEN ?5 IS NULL THEN ?6 END
+             WHERE receipt = ?1 AND urgency = ?2 AND opened = ?3",
+            params![
+                outcome.key.receipt,
+                outcome.key.urgency,
+                outcome.key.opened,
+                outcome.next_attempt,
+                outcome.error,
+                now_minute()
+            ],
+        )
+        .map_err(fail)?;
+    Ok(())
 }
 
 /// The resident's answer to "was your problem solved?": confirmed, or reopened with its deadline
@@ -391,8 +609,17 @@ fn run_writer(mut connection: Connection, jobs: mpsc::Receiver<Job>) {
     let mut next = jobs.recv().ok();
     while let Some(job) = next.take() {
         match job {
-            Job::SetStatus { update, reply } => {
-                let _ = reply.send(set_status(&mut connection, &update));
+            Job::SetStatus { update, scope, reply } => {
+                let _ = reply.send(set_status(&mut connection, &update, &scope));
+            }
+            Job::Transfer { transfer: moved, scope, reply } => {
+                let _ = reply.send(transfer(&mut connection, &moved, &scope));
+            }
+            Job::Escalate { due, reply } => {
+                let _ = reply.send(escalate(&mut connection, &due));
+            }
+            Job::EscalationTried { outcome, reply } => {
+                let _ = reply.send(escalation_tried(&connection, &outcome));
             }
             Job::Confirm { receipt, solved, reply } => {
                 let _ = reply.send(confirm(&mut connection, &receipt, solved));
@@ -459,11 +686,59 @@ impl Store {
         answer.await.map_err(|_| StorageError::WriterStopped)?
     }
 
-    /// Sets a rating's follow-up status and public reply; `None` when the receipt is unknown.
-    pub async fn set_status(&self, update: StatusUpdate) -> Result<Option<ReceiptStatus>, StorageError> {
+    /// Sets a case's follow-up status and public reply, where `scope` reaches it.
+    pub async fn set_status(
+        &self,
+        update: StatusUpdate,
+        scope: Scoped,
+    ) -> Result<Result<ReceiptStatus, CaseRefusal>, StorageError> {
         let (reply, answer) = oneshot::channel();
-        self.writer.send(Job::SetStatus { update, reply }).map_err(|_| StorageError::WriterStopped)?;
+        self.writer.send(Job::SetStatus { update, scope, reply }).map_err(|_| StorageError::WriterStopped)?;
         answer.await.map_err(|_| StorageError::WriterStopped)?
+    }
+
+    /// Moves a case to another department (see [`transfer`]).
+    pub async fn transfer(
+        &self,
+        transfer: Transfer,
+        scope: Scoped,
+    ) -> Result<Result<ReceiptStatus, CaseRefusal>, StorageError> {
+        let (reply, answer) = oneshot::channel();
+        self.writer.send(Job::Transfer { transfer, scope, reply }).map_err(|_| StorageError::WriterStopped)?;
+        answer.await.map_err(|_| StorageError::WriterStopped)?
+    }
+
+    /// Records escalations due now (see [`escalate`]); how many were new.
+    pub async fn escalate(&self, due: Vec<crate::escalation::Escalation>) -> Result<usize, StorageError> {
+        let (reply, answer) = oneshot::channel();
+        self.writer.send(Job::Escalate { due, reply }).map_err(|_| StorageError::WriterStopped)?;
+        answer.await.map_err(|_| StorageError::WriterStopped)?
+    }
+
+    /// Records one delivery attempt: delivered, or when to try again and why it failed.
+    pub async fn escalation_tried(&self, outcome: crate::escalation::Attempt) -> Result<(), StorageError> {
+        let (reply, answer) = oneshot::channel();
+        self.writer.send(Job::EscalationTried { outcome, reply }).map_err(|_| StorageError::WriterStopped)?;
+        answer.await.map_err(|_| StorageError::WriterStopped)?
+    }
+
+    /// Escalations not yet delivered whose next attempt is due at `now` (seconds since 1970).
+    pub async fn escalations_to_send(&self, now: i64) -> Result<Vec<crate::escalation::Pending>, StorageError> {
+        self.read(move |connection| {
+            let mut statement = connection.prepare(
+                "SELECT receipt, urgency, opened, body, attempts FROM escalations
+                 WHERE delivered IS NULL AND next_attempt <= ?1 ORDER BY created, rowid LIMIT 100",
+            )?;
+            let rows = statement.query_map([now], |row| {
+                Ok(crate::escalation::Pending {
+                    key: crate::escalation::Key { receipt: row.get(0)?, urgency: row.get(1)?, opened: row.get(2)? },
+                    body: row.get(3)?,
+                    attempts: row.get(4)?,
+                })
+            })?;
+            rows.collect()
+        })
+        .await
     }
 
     /// Every stored rating in the rating schema, oldest day first.
@@ -492,26 +767,44 @@ impl Store {
     }
 
     /// Bad reviews (score 1 or 2) for the staff inbox: open ones first, oldest first, then
-    /// answered ones, newest first; at most `limit`; each with its urgency under `deadlines` now.
-    pub async fn bad_reviews(&self, deadlines: Deadlines, limit: u32) -> Result<Vec<InboxItem>, StorageError> {
+    /// answered ones, newest first; at most `limit`; each with its department and its urgency
+    /// under `deadlines` now. `only` keeps one department's cases (a department token, or the
+    /// city's staff choosing one).
+    pub async fn bad_reviews(
+        &self,
+        deadlines: Deadlines,
+        departments: Arc<crate::departments::Departments>,
+        only: Option<String>,
+        open_only: bool,
+        limit: u32,
+    ) -> Result<Vec<InboxItem>, StorageError> {
         let now = crate::deadlines::now();
         let today = Day::from_days_since_epoch(now.div_euclid(1440))
             .ok_or_else(|| StorageError::Read("the clock is outside the years 1970 to 9999".into()))?;
+        // A department's cases: transferred to it, or never transferred and of its services.
+        let services = only
+            .as_deref()
+            .and_then(|id| departments.get(id))
+            .map(|department| serde_json::to_string(&department.services).unwrap_or_default());
         self.read(move |connection| {
             let mut statement = connection.prepare(
                 "SELECT id, service, scale, score, aspects, comment, lang, day, channel, receipt, status, reply,
                         COALESCE((SELECT substr(max(at), 1, 10) FROM case_events e
                                   WHERE e.receipt = ratings.receipt AND e.kind = 'reopened'), day) AS since,
                         (SELECT min(at) FROM case_events e WHERE e.receipt = ratings.receipt AND e.kind = 'received')
-                            AS received_at
+                            AS received_at,
+                        department
                  FROM ratings
                  WHERE score <= 2
+                   AND (?2 IS NULL OR department = ?2
+                        OR (department IS NULL AND service IN (SELECT value FROM json_each(COALESCE(?3, '[]')))))
+                   AND (?4 = 0 OR status NOT IN ('answered', 'confirmed'))
                  ORDER BY status IN ('answered', 'confirmed'),
                           CASE WHEN status IN ('answered', 'confirmed') THEN -julianday(day) ELSE julianday(since) END,
                           rowid
                  LIMIT ?1",
             )?;
-            let rows = statement.query_map([limit], |row| {
+            let rows = statement.query_map(params![limit, only, services, open_only], |row| {
                 let rating = rating_from_row(row)?;
                 let status: String = row.get(10)?;
                 // A reopened case's deadline runs again from the day it was reopened.
@@ -520,9 +813,13 @@ impl Store {
                 let received_at: Option<String> = row.get(13)?;
                 let received = received_at.as_deref().and_then(parse_minute).unwrap_or(now);
                 let receipt: String = row.get(9)?;
+                let transferred_to: Option<String> = row.get(14)?;
+                let department =
+                    transferred_to.or_else(|| departments.of_service(&rating.service).map(|d| d.id.clone()));
                 Ok(InboxItem {
                     timeline: timeline(connection, &receipt)?,
                     receipt,
+                    department,
                     service: rating.service,
                     scale: rating.scale,
                     score: rating.score,
@@ -530,6 +827,7 @@ impl Store {
                     comment: rating.comment,
                     lang: rating.lang,
                     day: rating.day,
+                    since,
                     urgency: FollowUp::parse(&status).map_or(civic_pulse_core::follow_up::Urgency::OnTime, |status| {
                         deadlines.urgency(status, received, open, now)
                     }),

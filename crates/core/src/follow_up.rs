@@ -85,6 +85,12 @@ impl FollowUp {
     }
 }
 
+/// A step on a case's timeline that is not a status: staff passed the case to another
+/// department. The staff label, and what the resident reads (`{department}` is its name).
+pub const TRANSFERRED: &str = "transferred";
+pub const TRANSFERRED_STAFF_LABEL: &str = "已转交 Transferred";
+pub const TRANSFERRED_RESIDENT_TEXT: [&str; 2] = ["已转交{department}办理。", "Passed to {department}."];
+
 /// How urgent an open bad review is against its deadline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]

@@ -72,7 +72,7 @@ pub fn js_constants() -> Vec<(&'static str, Value)> {
             })
         })
         .collect();
-    let follow_up: serde_json::Map<String, Value> = FollowUp::ALL
+    let mut follow_up: serde_json::Map<String, Value> = FollowUp::ALL
         .into_iter()
         .map(|status| {
             let [zh, en] = status.resident_text();
@@ -81,6 +81,15 @@ pub fn js_constants() -> Vec<(&'static str, Value)> {
             (status.code().to_owned(), entry)
         })
         .collect();
+    // A transfer is a step on the timeline, not a status staff choose.
+    follow_up.insert(
+        crate::follow_up::TRANSFERRED.to_owned(),
+        json!({
+            "staff": crate::follow_up::TRANSFERRED_STAFF_LABEL,
+            "resident": crate::follow_up::TRANSFERRED_RESIDENT_TEXT,
+            "settable": false,
+        }),
+    );
     let urgency: serde_json::Map<String, Value> =
         Urgency::ALL.into_iter().map(|urgency| (urgency.code().to_owned(), json!(urgency.staff_label()))).collect();
     vec![

@@ -1,0 +1,288 @@
+//! The bad-review loop beyond one inbox, against the real binary and its real SQLite file:
+//! departments and their tokens, transfers, and escalations posted to a real HTTP receiver.
+
+mod support;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpListener;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use support::{Collector, JSON, rating, temp_database};
+
+const CITY: &str = "the-city-staff-secret";
+const TRANSPORT: &str = "transport-bureau-secret";
+const HEALTH: &str = "health-commission-secret";
+
+/// A departments file: transport and parking to the transport bureau, healthcare to health.
+fn departments_file(name: &str) -> String {
+    let path = std::env::temp_dir().join(format!("civic-pulse-departments-{}-{name}.json", std::process::id()));
+    let json = serde_json::json!({"departments": [
+        {"id": "transport-bureau", "names": {"zh-Hans": "交通运输局", "zh-Hant": "交通運輸局", "en": "Transport Bureau"},
+         "services": ["transport", "parking"], "token": TRANSPORT},
+        {"id": "health-commission", "names": {"zh-Hans": "卫生健康委员会", "en": "Health Commission"},
+         "services": ["healthcare"], "token": HEALTH}
+    ]});
+    std::fs::write(&path, json.to_string()).unwrap();
+    path.display().to_string()
+}
+
+fn post_bad(collector: &Collector, n: u64, service: &str, day: &str) -> String {
+    let mut sent = rating(n, 1);
+    sent["service"] = service.into();
+    sent["day"] = day.into();
+    let answer = collector.request("POST", "/v1/ratings", &[JSON], sent.to_string().as_bytes());
+    assert_eq!(answer.status, 201, "{}", answer.body);
+    answer.json()["receipt"].as_str().unwrap().to_owned()
+}
+
+fn inbox(collector: &Collector, token: &str, query: &str) -> (u16, serde_json::Value) {
+    let bearer = format!("Bearer {token}");
+    let answer = collector.request("GET", &format!("/v1/staff/inbox{query}"), &[("Authorization", &bearer)], b"");
+    let json = if answer.status == 200 { answer.json() } else { serde_json::Value::Null };
+    (answer.status, json)
+}
+
+fn receipts(inbox: &serde_json::Value) -> Vec<String> {
+    let mut codes: Vec<String> =
+        inbox["items"].as_array().unwrap().iter().map(|i| i["receipt"].as_str().unwrap().to_owned()).collect();
+    codes.sort();
+    codes
+}
+
+fn sorted(mut codes: Vec<String>) -> Vec<String> {
+    codes.sort();
+    codes
+}
+
+#[test]
+fn each_department_sees_its_own_cases_and_a_transfer_moves_one_with_its_reason() {
+    let file = departments_file("inboxes");
+    let collector = Collector::start(
+        temp_database("departments"),
+        &[("CIVIC_PULSE_STAFF_TOKEN", CITY), ("CIVIC_PULSE_DEPARTMENTS", file.as_str())],
+    );
+    let bus = post_bad(&collector, 1, "transport", "2026-11-20");
+    let clinic = post_bad(&collector, 2, "healthcare", "2026-11-21");
+    let school = post_bad(&collector, 3, "education", "2026-11-22");
+
+    let (_, city) = inbox(&collector, CITY, "");
+    assert_eq!(receipts(&city), sorted(vec![bus.clone(), clinic.clone(), school.clone()]), "the city sees all");
+    let names: Vec<&str> = city["departments"].as_array().unwrap().iter().map(|d| d["id"].as_str().unwrap()).collect();
+    assert_eq!(names, ["transport-bureau", "health-commission"]);
+    assert!(!city.to_string().contains("secret"), "no token is ever sent back");
+    let school_item = city["items"].as_array().unwrap().iter().find(|i| i["receipt"] == school.as_str()).unwrap();
+    assert!(school_item.get("department").is_none(), "a service no department answers stays with the city");
+    assert_eq!(receipts(&inbox(&collector, CITY, "?department=health-commission").1), [clinic.clone()]);
+    assert_eq!(inbox(&collector, CITY, "?department=police").0, 400);
+
+    let (_, transport) = inbox(&collector, TRANSPORT, "?department=health-commission");
+    assert_eq!(receipts(&transport), [bus.clone()], "a department token sees its own cases, whatever it asks");
+    assert_eq!(transport["scope"]["department"], "transport-bureau");
+
+    let bearer = |token: &str| format!("Bearer {token}");
+    let as_transport = bearer(TRANSPORT);
+    let staff = [JSON, ("Authorization", as_transport.as_str())];
+    let reply = br#"{"status":"acknowledged"}"#;
+    let elsewhere = collector.request("POST", &format!("/v1/staff/receipts/{clinic}"), &staff, reply);
+    assert_eq!(elsewhere.status, 403, "another department's case: {}", elsewhere.body);
+    assert_eq!(collector.request("POST", &format!("/v1/staff/receipts/{bus}"), &staff, reply).status, 200);
+    assert_eq!(collector.request("GET", "/v1/export.csv", &staff, b"").status, 403, "exports are the city's");
+
+    // The bus complaint is really about a clinic's shuttle: transport passes it to health.
+    let transfer = |body: &str, headers: &[(&str, &str)]| {
+        collector.request("POST", &format!("/v1/staff/receipts/{bus}/transfer"), headers, body.as_bytes())
+    };
+    assert_eq!(transfer(r#"{"department":"police","reason":"x"}"#, &staff).status, 400);
+    assert_eq!(transfer(r#"{"department":"health-commission","reason":"  "}"#, &staff).status, 400);
+    assert_eq!(transfer(r#"{"department":"transport-bureau","reason":"mine"}"#, &staff).status, 409);
+    let moved = transfer(
+        r#"{"department":"health-commission","reason":"The hospital runs this shuttle; call 138 1234 5678."}"#,
+        &staff,
+    );
+    assert_eq!(moved.status, 200, "{}", moved.body);
+    assert_eq!(receipts(&inbox(&collector, TRANSPORT, "").1), Vec::<String>::new(), "gone from transport");
+    let (_, health) = inbox(&collector, HEALTH, "");
+    assert_eq!(receipts(&health), sorted(vec![bus.clone(), clinic.clone()]));
+    let item = health["items"].as_array().unwrap().iter().find(|i| i["receipt"] == bus.as_str()).unwrap();
+    let step = item["timeline"].as_array().unwrap().iter().find(|e| e["kind"] == "transferred").unwrap();
+    assert_eq!(step["department"], "health-commission");
+    assert_eq!(step["reason"], "The hospital runs this shuttle; call [phone].", "staff see why, redacted");
+    assert_eq!(transfer(r#"{"department":"transport-bureau","reason":"back"}"#, &staff).status, 403, "not theirs now");
+
+    // The resident sees where it went, on which day, and not why.
+    let seen = collector.request("GET", &format!("/v1/receipts/{bus}"), &[], b"").json();
+    let kinds: Vec<&str> = seen["timeline"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["received", "acknowledged", "transferred"]);
+    assert_eq!(seen["timeline"][2]["department"], "health-commission");
+    assert_eq!(seen["departments"][0]["names"]["zh-Hans"], "卫生健康委员会");
+    assert!(!seen.to_string().contains("shuttle"), "the reason is for staff only");
+
+    // The file is what the city edits: a case never transferred follows it, a transferred one stays.
+    std::fs::write(
+        &file,
+        serde_json::json!({"departments": [
+            {"id": "transport-bureau", "names": {"en": "Transport"}, "services": ["transport", "healthcare"],
+             "token": TRANSPORT},
+            {"id": "health-commission", "names": {"en": "Health"}, "token": HEALTH}
+        ]})
+        .to_string(),
+    )
+    .unwrap();
+    drop(collector);
+    let restarted = Collector::start(
+        temp_database_kept("departments"),
+        &[("CIVIC_PULSE_STAFF_TOKEN", CITY), ("CIVIC_PULSE_DEPARTMENTS", file.as_str())],
+    );
+    assert_eq!(receipts(&inbox(&restarted, TRANSPORT, "").1), [clinic], "healthcare now goes to transport");
+    assert_eq!(receipts(&inbox(&restarted, HEALTH, "").1), [bus], "the transferred case stays where it was sent");
+    let _ = std::fs::remove_file(file);
+}
+
+/// The same database file as `temp_database(name)`, without clearing it.
+fn temp_database_kept(name: &str) -> std::path::PathBuf {
+    std::env::temp_dir().join(format!("civic-pulse-test-{}-{name}", std::process::id())).join("ratings.sqlite3")
+}
+
+#[test]
+fn a_collector_refuses_a_departments_file_it_cannot_use_and_says_why() {
+    let path = std::env::temp_dir().join(format!("civic-pulse-departments-{}-bad.json", std::process::id()));
+    std::fs::write(&path, r#"{"departments": [{"id": "transport-bureau", "names": {"en": "T"}, "token": "short"}]}"#)
+        .unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_civic-pulse-collector"))
+        .env("CIVIC_PULSE_LISTEN", "127.0.0.1:0")
+        .env("CIVIC_PULSE_DATABASE", temp_database("bad-departments"))
+        .env("CIVIC_PULSE_DEPARTMENTS", &path)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("CIVIC_PULSE_DEPARTMENTS") && said.contains("at least 16 characters"), "{said}");
+    let _ = std::fs::remove_file(path);
+}
+
+/// A webhook receiver on a real socket: records each body and answers 200.
+struct Receiver {
+    bodies: Arc<Mutex<Vec<serde_json::Value>>>,
+}
+
+impl Receiver {
+    fn listen(listener: TcpListener) -> Receiver {
+        let bodies = Arc::new(Mutex::new(Vec::new()));
+        let seen = bodies.clone();
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(mut stream) = stream else { continue };
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                let mut length = 0;
+                loop {
+                    let mut line = String::new();
+                    if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                        break;
+                    }
+                    if let Some((name, value)) = line.split_once(':')
+                        && name.eq_ignore_ascii_case("content-length")
+                    {
+                        length = value.trim().parse().unwrap_or(0);
+                    }
+                }
+                let mut body = vec![0; length];
+                if reader.read_exact(&mut body).is_ok()
+                    && let Ok(json) = serde_json::from_slice(&body)
+                {
+                    seen.lock().unwrap().push(json);
+                }
+                let _ = stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            }
+        });
+        Receiver { bodies }
+    }
+
+    fn urgencies(&self) -> Vec<(String, String)> {
+        let mut seen: Vec<(String, String)> = self
+            .bodies
+            .lock()
+            .unwrap()
+            .iter()
+            .map(|b| (b["code"].as_str().unwrap().to_owned(), b["urgency"].as_str().unwrap().to_owned()))
+            .collect();
+        seen.sort();
+        seen
+    }
+}
+
+fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !done() {
+        assert!(start.elapsed() < Duration::from_secs(30), "waited 30 s for {what}");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+fn days_ago(days: i64) -> String {
+    let minute = civic_pulse_collector::deadlines::now() - days * 1440;
+    civic_pulse_collector::deadlines::format_minute(minute)[..10].to_owned()
+}
+
+#[test]
+fn late_cases_reach_the_webhook_once_each_and_again_after_the_receiver_was_down() {
+    // The receiver's port, closed for now: every post is refused until it listens.
+    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let url = format!("http://127.0.0.1:{port}/escalations");
+    let file = departments_file("escalation");
+    let collector = Collector::start(
+        temp_database("escalation"),
+        &[
+            ("CIVIC_PULSE_STAFF_TOKEN", CITY),
+            ("CIVIC_PULSE_DEPARTMENTS", file.as_str()),
+            ("CIVIC_PULSE_ESCALATION_URL", url.as_str()),
+            ("CIVIC_PULSE_ESCALATION_EVERY", "1"),
+        ],
+    );
+    let due_soon = post_bad(&collector, 1, "transport", &days_ago(11));
+    let overdue = post_bad(&collector, 2, "healthcare", &days_ago(20));
+    let on_time = post_bad(&collector, 3, "transport", &days_ago(1));
+    let mut good = rating(4, 5);
+    good["day"] = days_ago(20).into();
+    assert_eq!(collector.request("POST", "/v1/ratings", &[JSON], good.to_string().as_bytes()).status, 201);
+
+    let attempts = |code: &str| -> (i64, bool, Option<String>) {
+        collector
+            .db()
+            .query_row(
+                "SELECT attempts, delivered IS NOT NULL, last_error FROM escalations WHERE receipt = ?1",
+                [code],
+                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+            )
+            .unwrap_or((0, false, None))
+    };
+    wait_until("two refused attempts", || attempts(&overdue).0 >= 2);
+    let (_, delivered, error) = attempts(&overdue);
+    assert!(!delivered && error.is_some(), "recorded as not delivered, with why");
+
+    let receiver = Receiver::listen(TcpListener::bind(("127.0.0.1", port)).unwrap());
+    wait_until("both escalations delivered", || receiver.urgencies().len() == 2);
+    assert_eq!(
+        receiver.urgencies(),
+        sorted(vec![format!("{due_soon}"), format!("{overdue}")])
+            .into_iter()
+            .map(|code| {
+                let urgency = if code == overdue { "overdue" } else { "due-soon" };
+                (code, urgency.to_owned())
+            })
+            .collect::<Vec<_>>()
+    );
+    let bodies = receiver.bodies.lock().unwrap().clone();
+    let sent = bodies.iter().find(|b| b["code"] == overdue.as_str()).unwrap();
+    let keys: Vec<&String> = sent.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["code", "deadline", "department", "id", "service", "urgency"], "nothing about the resident");
+    assert_eq!(sent["department"], "health-commission");
+    assert!(sent["deadline"].as_str().unwrap().ends_with("T23:59Z"));
+    assert!(attempts(&overdue).1, "recorded as delivered");
+    assert_eq!(attempts(&on_time).0, 0, "a case on time is not escalated");
+
+    // A few more checks go by: nothing is sent twice.
+    std::thread::sleep(Duration::from_secs(3));
+    assert_eq!(receiver.urgencies().len(), 2, "each escalation once");
+    let _ = std::fs::remove_file(file);
+}
