@@ -295,4 +295,35 @@ describe('widget and reference collector', () => {
     assert.equal(await lookup.getByText(/school clinic/).count(), 0, 'the reason is for staff only');
     await context.close();
   });
+
+  test('the monthly report: staff write what changed, the public page shows it with the figures in each language', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const staff = await context.newPage();
+    await staff.goto(`${collector.url}/staff.html`);
+    await staff.getByLabel(/Staff token/).fill(STAFF_TOKEN);
+    await staff.getByRole('button', { name: /Open/ }).click();
+    const month = new Date().toISOString().slice(0, 7);
+    const form = staff.locator('#changes-form');
+    await form.getByLabel(/^月份 Month$/).fill(month);
+    await form.getByLabel(/^语言 Language$/).selectOption('en');
+    await form.getByLabel(/What we changed/).fill('Bus 42 now runs every 8 minutes at rush hour.\n\nThe clinic opens at 7:30.');
+    await form.getByRole('button', { name: /Save/ }).click();
+    await form.getByText('Saved.', { exact: false }).waitFor();
+    await expectNoAxeViolations(staff, 'the staff page with the report form');
+
+    const [report] = await Promise.all([context.waitForEvent('page'), staff.getByRole('link', { name: /Open the report/ }).click({ modifiers: ['Shift'] })]);
+    await report.waitForLoadState();
+    const heading = await report.getByRole('heading', { level: 1 }).innerText();
+    assert.match(heading, /^Service quality, [A-Z][a-z]+ \d{4}$/);
+    assert.deepEqual(await report.getByRole('region', { name: /Bad reviews received/ }).getByRole('rowheader').first().innerText(), 'The whole city');
+    assert.deepEqual(await report.locator('section[aria-labelledby="changes"] li').allInnerTexts(),
+      ['Bus 42 now runs every 8 minutes at rush hour.', 'The clinic opens at 7:30.']);
+    await expectNoAxeViolations(report, 'the monthly report in English');
+    await report.getByRole('link', { name: '繁體中文' }).click();
+    await report.waitForURL(/lang=zh-Hant/);
+    assert.equal(await report.locator('html').getAttribute('lang'), 'zh-Hant');
+    assert.match(await report.getByRole('heading', { level: 1 }).innerText(), /^\d{4}年\d{1,2}月政務服務品質報告$/);
+    await expectNoAxeViolations(report, 'the monthly report in 繁體中文');
+    await context.close();
+  });
 });

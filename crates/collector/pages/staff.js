@@ -193,6 +193,37 @@ hotlineFile.addEventListener('change', async () => {
   hotlineFile.value = '';
 });
 
+const changesMonth = document.getElementById('changes-month');
+const changesLang = document.getElementById('changes-lang');
+const reportLink = document.getElementById('report-link');
+const showReportLink = () => {
+  reportLink.href = `report.html?month=${changesMonth.value}&lang=${changesLang.value}`;
+};
+// Last month by default: the report a city publishes at the start of a month.
+const lastMonth = new Date();
+lastMonth.setUTCDate(1);
+lastMonth.setUTCMonth(lastMonth.getUTCMonth() - 1);
+changesMonth.value = lastMonth.toISOString().slice(0, 7);
+changesMonth.addEventListener('change', showReportLink);
+changesLang.addEventListener('change', showReportLink);
+showReportLink();
+document.getElementById('changes-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const saved = document.getElementById('changes-saved');
+  saved.textContent = '保存中… Saving…';
+  try {
+    const changes = document.getElementById('changes-text').value.split('\n').map((line) => line.trim()).filter(Boolean);
+    await api(`v1/staff/reports/${changesMonth.value}/changes`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ lang: changesLang.value, changes }),
+    });
+    saved.textContent = '已保存。Saved.';
+  } catch (error) {
+    saved.textContent = error.message;
+  }
+});
+
 const departmentSelect = document.getElementById('department');
 departmentSelect.addEventListener('change', () => load());
 
@@ -207,8 +238,10 @@ function showScope(inbox) {
     departmentSelect.replaceChildren(element('option', { value: '' }, '全部 All'),
       ...departments.map((department) => element('option', { value: department.id }, departmentLabel(departments, department.id))));
   }
-  // The hotline import stores ratings for every department: the city's token only.
+  // The hotline import stores ratings for every department, and the report speaks for the
+  // whole city: the city's token only.
   document.getElementById('hotline').hidden = Boolean(own);
+  document.getElementById('report').hidden = Boolean(own);
 }
 
 async function load() {
@@ -223,6 +256,7 @@ async function load() {
     document.getElementById('summary').hidden = false;
     document.getElementById('inbox').hidden = false;
     document.getElementById('hotline').hidden = false;
+    document.getElementById('report').hidden = false;
     showScope(inbox);
     message.textContent = `已加载，截至 ${inbox.today}。Loaded, as of ${inbox.today} (UTC).`;
   } catch (error) {

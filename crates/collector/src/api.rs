@@ -1,6 +1,6 @@
 //! The HTTP API, documented in the README:
 //! POST /v1/ratings, GET /v1/receipts/{code}, POST /v1/receipts/{code}/confirmation,
-//! GET /v1/summary; for staff (bearer token)
+//! GET /v1/summary, GET /v1/figures; for staff (bearer token)
 //! POST /v1/staff/receipts/{code}, POST /v1/staff/receipts/{code}/transfer, GET /v1/staff/inbox,
 //! POST /v1/staff/import/hotline,
 //! GET /v1/export.json and /v1/export.csv.
@@ -232,6 +232,50 @@ pub async fn get_summary(
             let (services, periods) = summarise(&rows, state.config.min_cell);
             Json(json!({ "min_cell": state.config.min_cell, "services": services, "periods": periods })).into_response()
         }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FiguresQuery {
+    by: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+}
+
+/// GET /v1/figures?by=month|quarter&from=&to=: how the city answers bad reviews, per service
+/// and department (see `figures`), k-suppressed; public, like the summary.
+pub async fn get_figures(
+    State(state): State<AppState>,
+    query: Result<Query<FiguresQuery>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    let Ok(Query(query)) = query else {
+        return problems(StatusCode::BAD_REQUEST, vec![problem("", "use only the parameters by, from and to")]);
+    };
+    let mut found = Vec::new();
+    let by = match query.by.as_deref() {
+        None | Some("month") => crate::figures::Period::Month,
+        Some("quarter") => crate::figures::Period::Quarter,
+        Some(_) => {
+            found.push(problem("by", "group by month or quarter"));
+            crate::figures::Period::Month
+        }
+    };
+    for (name, day) in [("from", &query.from), ("to", &query.to)] {
+        if day.as_deref().is_some_and(|d| Day::parse(d).is_none()) {
+            found.push(problem(name, "a date is written YYYY-MM-DD"));
+        }
+    }
+    if !found.is_empty() {
+        return problems(StatusCode::BAD_REQUEST, found);
+    }
+    match state.store.cases(state.departments.clone(), query.from, query.to).await {
+        Ok(cases) => {
+            let now = crate::deadlines::now();
+            Json(crate::figures::report(&cases, &state.config.deadlines, now, by, state.config.min_cell))
+                .into_response()
+        }
+        Err(error) => unavailable(&error),
     }
 }
 

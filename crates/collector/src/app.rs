@@ -109,13 +109,16 @@ pub fn router(state: AppState) -> Router {
             post(api::confirm_receipt).route_layer(middleware::from_fn_with_state(state.clone(), rate_limited)),
         )
         .route("/v1/summary", get(api::get_summary))
+        .route("/v1/figures", get(api::get_figures))
         .route("/v1/staff/receipts/{code}", post(api::set_receipt_status))
         .route("/v1/staff/receipts/{code}/transfer", post(api::transfer_case))
         .route("/v1/staff/inbox", get(api::staff_inbox))
         .route("/v1/staff/import/hotline", post(api::import_hotline))
         .route("/v1/export.json", get(api::export_json))
         .route("/v1/export.csv", get(api::export_csv))
+        .route("/v1/staff/reports/{month}/changes", post(crate::report::set_changes))
         .route("/poster.html", get(crate::poster::get_poster))
+        .route("/report.html", get(crate::report::get_report))
         .layer(DefaultBodyLimit::max(config.max_body_bytes))
         .with_state(state);
     if let Some(dist) = &config.dist {

@@ -106,6 +106,16 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (receipt, urgency, opened)
     ) STRICT;
 ",
+    r"
+    -- The monthly report's 'what we changed': staff write a list per month and language.
+    CREATE TABLE report_changes (
+        month TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        changes TEXT NOT NULL,
+        updated TEXT NOT NULL,
+        PRIMARY KEY (month, lang)
+    ) STRICT;
+",
 ];
 
 /// Now in UTC to the minute, as the timeline stores it: `2026-12-02T09:41Z`.
@@ -267,6 +277,12 @@ enum Job {
         transfer: Transfer,
         scope: Scoped,
         reply: oneshot::Sender<Result<Result<ReceiptStatus, CaseRefusal>, StorageError>>,
+    },
+    Changes {
+        month: String,
+        lang: String,
+        changes: Vec<String>,
+        reply: oneshot::Sender<Result<(), StorageError>>,
     },
     Escalate {
         due: Vec<crate::escalation::Escalation>,
@@ -615,6 +631,19 @@ fn run_writer(mut connection: Connection, jobs: mpsc::Receiver<Job>) {
             Job::Transfer { transfer: moved, scope, reply } => {
                 let _ = reply.send(transfer(&mut connection, &moved, &scope));
             }
+            Job::Changes { month, lang, changes, reply } => {
+                let written = serde_json::to_string(&changes).unwrap_or_else(|_| "[]".into());
+                let _ = reply.send(
+                    connection
+                        .execute(
+                            "INSERT INTO report_changes (month, lang, changes, updated) VALUES (?1, ?2, ?3, ?4)
+                             ON CONFLICT (month, lang) DO UPDATE SET changes = excluded.changes, updated = excluded.updated",
+                            params![month, lang, written, now_minute()],
+                        )
+                        .map(|_| ())
+                        .map_err(|e| StorageError::Write(e.to_string())),
+                );
+            }
             Job::Escalate { due, reply } => {
                 let _ = reply.send(escalate(&mut connection, &due));
             }
@@ -835,6 +864,72 @@ impl Store {
                     reply: row.get(11)?,
                     days_open: open,
                 })
+            })?;
+            rows.collect()
+        })
+        .await
+    }
+
+    /// Every bad review given from `from` to `to` (days, inclusive), as the figures need it:
+    /// when it arrived, was first acted on and first answered, whether it was ever reopened and
+    /// is confirmed, and the department it is with.
+    pub async fn cases(
+        &self,
+        departments: Arc<crate::departments::Departments>,
+        from: Option<String>,
+        to: Option<String>,
+    ) -> Result<Vec<crate::figures::Case>, StorageError> {
+        self.read(move |connection| {
+            let mut statement = connection.prepare(
+                "SELECT service, department, day, status,
+                        (SELECT min(at) FROM case_events e WHERE e.receipt = r.receipt AND e.kind = 'received'),
+                        (SELECT min(at) FROM case_events e WHERE e.receipt = r.receipt
+                            AND e.kind IN ('acknowledged', 'in-progress', 'answered')),
+                        (SELECT min(at) FROM case_events e WHERE e.receipt = r.receipt AND e.kind = 'answered'),
+                        EXISTS (SELECT 1 FROM case_events e WHERE e.receipt = r.receipt AND e.kind = 'reopened')
+                 FROM ratings r
+                 WHERE score <= 2 AND (?1 IS NULL OR day >= ?1) AND (?2 IS NULL OR day <= ?2)
+                 ORDER BY day, rowid",
+            )?;
+            let rows = statement.query_map(params![from, to], |row| {
+                let service: String = row.get(0)?;
+                let transferred_to: Option<String> = row.get(1)?;
+                let day: String = row.get(2)?;
+                let minute = |text: Option<String>| text.as_deref().and_then(parse_minute);
+                let received = minute(row.get(4)?)
+                    .or_else(|| Day::parse(&day).map(|d| d.days_since_epoch() * 1440))
+                    .unwrap_or_default();
+                Ok(crate::figures::Case {
+                    department: transferred_to.or_else(|| departments.of_service(&service).map(|d| d.id.clone())),
+                    service,
+                    day,
+                    confirmed: row.get::<_, String>(3)? == FollowUp::Confirmed.code(),
+                    received,
+                    acknowledged: minute(row.get(5)?),
+                    answered: minute(row.get(6)?),
+                    reopened: row.get(7)?,
+                })
+            })?;
+            rows.collect()
+        })
+        .await
+    }
+
+    /// Replaces what staff wrote the city changed in `month` (`2026-11`), in one language.
+    pub async fn set_changes(&self, month: String, lang: String, changes: Vec<String>) -> Result<(), StorageError> {
+        let (reply, answer) = oneshot::channel();
+        self.writer.send(Job::Changes { month, lang, changes, reply }).map_err(|_| StorageError::WriterStopped)?;
+        answer.await.map_err(|_| StorageError::WriterStopped)?
+    }
+
+    /// What staff wrote the city changed in `month`, by language.
+    pub async fn changes(&self, month: String) -> Result<Vec<(String, Vec<String>)>, StorageError> {
+        self.read(move |connection| {
+            let mut statement =
+                connection.prepare("SELECT lang, changes FROM report_changes WHERE month = ?1 ORDER BY lang")?;
+            let rows = statement.query_map([month], |row| {
+                let changes: String = row.get(1)?;
+                Ok((row.get::<_, String>(0)?, serde_json::from_str(&changes).unwrap_or_default()))
             })?;
             rows.collect()
         })

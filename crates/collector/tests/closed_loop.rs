@@ -73,11 +73,11 @@ fn each_department_sees_its_own_cases_and_a_transfer_moves_one_with_its_reason()
     assert!(!city.to_string().contains("secret"), "no token is ever sent back");
     let school_item = city["items"].as_array().unwrap().iter().find(|i| i["receipt"] == school.as_str()).unwrap();
     assert!(school_item.get("department").is_none(), "a service no department answers stays with the city");
-    assert_eq!(receipts(&inbox(&collector, CITY, "?department=health-commission").1), [clinic.clone()]);
+    assert_eq!(receipts(&inbox(&collector, CITY, "?department=health-commission").1), vec![clinic.clone()]);
     assert_eq!(inbox(&collector, CITY, "?department=police").0, 400);
 
     let (_, transport) = inbox(&collector, TRANSPORT, "?department=health-commission");
-    assert_eq!(receipts(&transport), [bus.clone()], "a department token sees its own cases, whatever it asks");
+    assert_eq!(receipts(&transport), vec![bus.clone()], "a department token sees its own cases, whatever it asks");
     assert_eq!(transport["scope"]["department"], "transport-bureau");
 
     let bearer = |token: &str| format!("Bearer {token}");
@@ -284,5 +284,125 @@ fn late_cases_reach_the_webhook_once_each_and_again_after_the_receiver_was_down(
     // A few more checks go by: nothing is sent twice.
     std::thread::sleep(Duration::from_secs(3));
     assert_eq!(receiver.urgencies().len(), 2, "each escalation once");
+    let _ = std::fs::remove_file(file);
+}
+
+/// Rewrites a case's timeline in the real file, as if its steps had happened at these moments.
+fn as_if(collector: &Collector, receipt: &str, status: &str, steps: &[(&str, &str)]) {
+    let file = rusqlite::Connection::open(&collector.database).unwrap();
+    file.busy_timeout(Duration::from_secs(5)).unwrap();
+    file.execute("DELETE FROM case_events WHERE receipt = ?1", [receipt]).unwrap();
+    for (kind, at) in steps {
+        file.execute("INSERT INTO case_events (receipt, kind, at) VALUES (?1, ?2, ?3)", [receipt, kind, at]).unwrap();
+    }
+    file.execute("UPDATE ratings SET status = ?2 WHERE receipt = ?1", [receipt, status]).unwrap();
+}
+
+#[test]
+fn the_figures_and_the_monthly_report_count_by_hand_and_never_show_a_cell_under_k() {
+    let file = departments_file("figures");
+    let collector = Collector::start(
+        temp_database("figures"),
+        &[("CIVIC_PULSE_STAFF_TOKEN", CITY), ("CIVIC_PULSE_DEPARTMENTS", file.as_str()), ("CIVIC_PULSE_MIN_CELL", "2")],
+    );
+    let mut secret = rating(9, 1);
+    secret["day"] = "2026-10-05".into();
+    secret["comment"] = "the driver shouted at me".into();
+    let quick = collector.request("POST", "/v1/ratings", &[JSON], secret.to_string().as_bytes()).json()["receipt"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let late = post_bad(&collector, 10, "transport", "2026-10-06");
+    let untouched = post_bad(&collector, 11, "transport", "2026-10-07");
+    let clinic = post_bad(&collector, 12, "healthcare", "2026-10-09");
+    // 2 hours to acknowledge, 3 days to answer, confirmed solved.
+    as_if(
+        &collector,
+        &quick,
+        "confirmed",
+        &[
+            ("received", "2026-10-05T08:00Z"),
+            ("acknowledged", "2026-10-05T10:00Z"),
+            ("answered", "2026-10-08T09:00Z"),
+            ("confirmed", "2026-10-09T09:00Z"),
+        ],
+    );
+    // 36 hours (late), 19 days (late), reopened.
+    as_if(
+        &collector,
+        &late,
+        "reopened",
+        &[
+            ("received", "2026-10-06T08:00Z"),
+            ("acknowledged", "2026-10-07T20:00Z"),
+            ("answered", "2026-10-25T08:00Z"),
+            ("reopened", "2026-10-26T08:00Z"),
+        ],
+    );
+    as_if(&collector, &untouched, "received", &[("received", "2026-10-07T08:00Z")]);
+    as_if(&collector, &clinic, "received", &[("received", "2026-10-09T08:00Z")]);
+
+    let figures = collector.request("GET", "/v1/figures?by=month", &[], b"").json();
+    let city = &figures["city"][0];
+    assert_eq!((city["period"].as_str(), city["cases"].as_i64()), (Some("2026-10"), Some(4)));
+    assert_eq!(city["acknowledge_hours"], serde_json::json!({"median": 2.0, "p90": 36.0}));
+    assert_eq!(city["close_days"], serde_json::json!({"median": 3.0, "p90": 19.0}));
+    assert_eq!(city["acknowledged_on_time"], serde_json::json!({"of": 4, "count": 1, "share": 0.25}));
+    assert_eq!(city["closed_on_time"], serde_json::json!({"of": 4, "count": 1, "share": 0.25}));
+    assert_eq!(city["confirmed_solved"]["share"], 0.5);
+    assert_eq!(city["reopened"]["share"], 0.5);
+    // Healthcare has one case (k is 2); transport's three would be the city's four minus it.
+    for cell in figures["services"].as_array().unwrap().iter().chain(figures["departments"].as_array().unwrap()) {
+        assert_eq!(cell["suppressed"], true, "{cell}");
+        assert!(cell.get("cases").is_none(), "nothing else of a hidden cell: {cell}");
+    }
+    let quarter = collector.request("GET", "/v1/figures?by=quarter", &[], b"").json();
+    assert_eq!(
+        (quarter["city"][0]["period"].as_str(), quarter["city"][0]["cases"].as_i64()),
+        (Some("2026-Q4"), Some(4))
+    );
+    assert_eq!(collector.request("GET", "/v1/figures?by=week", &[], b"").status, 400);
+
+    let bearer = format!("Bearer {CITY}");
+    let staff = [JSON, ("Authorization", bearer.as_str())];
+    let changes =
+        br#"{"lang":"en","changes":["Bus 42 now runs every 8 minutes at rush hour.","  ","Questions: 138 1234 5678"]}"#;
+    let written = collector.request("POST", "/v1/staff/reports/2026-10/changes", &staff, changes);
+    assert_eq!(written.status, 200, "{}", written.body);
+    assert_eq!(written.json()["changes"][1], "Questions: [phone]", "published, so redacted");
+    let as_transport = format!("Bearer {TRANSPORT}");
+    let department = [JSON, ("Authorization", as_transport.as_str())];
+    assert_eq!(collector.request("POST", "/v1/staff/reports/2026-10/changes", &department, changes).status, 403);
+    assert_eq!(collector.request("POST", "/v1/staff/reports/October/changes", &staff, changes).status, 400);
+    assert_eq!(
+        collector.request("POST", "/v1/staff/reports/2026-10/changes", &staff, br#"{"lang":"fr","changes":[]}"#).status,
+        400
+    );
+
+    let report = collector.request("GET", "/report.html?month=2026-10&lang=en", &[], b"");
+    assert_eq!((report.status, report.header("content-type")), (200, Some("text/html; charset=utf-8")));
+    let page = &report.body;
+    for expected in [
+        "<h1>Service quality, October 2026</h1>",
+        "<th scope=\"row\">The whole city</th><td>4</td><td>25 % (1 of 4)</td><td>25 % (1 of 4)</td><td>50 % (1 of 2)</td><td>50 % (1 of 2)</td><td>2 h, 36 h</td><td>3 d, 19 d</td>",
+        "<th scope=\"row\">Transport Bureau</th><td colspan=\"7\">hidden (fewer than 2)</td>",
+        "<th scope=\"row\">Healthcare</th><td colspan=\"3\">hidden (fewer than 2)</td>",
+        "<li>Bus 42 now runs every 8 minutes at rush hour.</li><li>Questions: [phone]</li>",
+    ] {
+        assert!(page.contains(expected), "{expected}\n{page}");
+    }
+    for never in [quick.as_str(), late.as_str(), "driver shouted", "1234 5678"] {
+        assert!(!page.contains(never), "{never} must not be published");
+    }
+    let chinese = collector.request("GET", "/report.html?month=2026-10", &[("Accept-Language", "zh-TW,zh;q=0.9")], b"");
+    assert!(
+        chinese.body.contains("<html lang=\"zh-Hant\">") && chinese.body.contains("2026年10月"),
+        "{}",
+        chinese.body
+    );
+    assert!(chinese.body.contains("<ul lang=\"en\">"), "written in English only, shown as English");
+    let bad = collector.request("GET", "/report.html?month=2026-13&lang=en", &[], b"");
+    assert_eq!(bad.status, 400);
+    assert!(bad.body.contains("“2026-13” is not a month. Write it as YYYY-MM"), "{}", bad.body);
     let _ = std::fs::remove_file(file);
 }

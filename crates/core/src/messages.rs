@@ -173,6 +173,57 @@ message_keys! {
 }
 
 message_keys! {
+    /// The monthly public report's texts, printed by the collector; no bundle carries them.
+    ReportMsg from REPORT_SOURCES {
+    Title => "report-title",
+    Heading => "report-heading",
+    Languages => "report-languages",
+    Intro => "report-intro",
+    Satisfaction => "report-satisfaction",
+    SatisfactionCaption => "report-satisfaction-caption",
+    ColumnService => "report-column-service",
+    ColumnRatings => "report-column-ratings",
+    ColumnSatisfaction => "report-column-satisfaction",
+    ColumnBadShare => "report-column-bad-share",
+    Hidden => "report-hidden",
+    NoRatings => "report-no-ratings",
+    Loop => "report-loop",
+    LoopCaption => "report-loop-caption",
+    LoopCaptionWorking => "report-loop-caption-working",
+    ColumnWho => "report-column-who",
+    City => "report-city",
+    NoDepartment => "report-no-department",
+    ColumnCases => "report-column-cases",
+    ColumnAcknowledged => "report-column-acknowledged",
+    ColumnClosed => "report-column-closed",
+    ColumnConfirmed => "report-column-confirmed",
+    ColumnReopened => "report-column-reopened",
+    ColumnAcknowledgeTime => "report-column-acknowledge-time",
+    ColumnCloseTime => "report-column-close-time",
+    Hours => "report-hours",
+    Days => "report-days",
+    Share => "report-share",
+    NoneYet => "report-none-yet",
+    Changes => "report-changes",
+    NoChanges => "report-no-changes",
+    Method => "report-method",
+    BadMonth => "report-bad-month",
+    Month1 => "month-1",
+    Month2 => "month-2",
+    Month3 => "month-3",
+    Month4 => "month-4",
+    Month5 => "month-5",
+    Month6 => "month-6",
+    Month7 => "month-7",
+    Month8 => "month-8",
+    Month9 => "month-9",
+    Month10 => "month-10",
+    Month11 => "month-11",
+    Month12 => "month-12",
+    }
+}
+
+message_keys! {
     /// Every user-visible text of the city self-check.
     SelfcheckMsg from SELFCHECK_SOURCES {
     Title => "selfcheck-title",
@@ -549,8 +600,12 @@ mod tests {
 
     #[test]
     fn every_catalogue_parses() {
-        for (tag, source) in
-            CATALOGUE_SOURCES.iter().chain(SELFCHECK_SOURCES).chain(LOADER_SOURCES).chain(POSTER_SOURCES)
+        for (tag, source) in CATALOGUE_SOURCES
+            .iter()
+            .chain(SELFCHECK_SOURCES)
+            .chain(LOADER_SOURCES)
+            .chain(POSTER_SOURCES)
+            .chain(REPORT_SOURCES)
         {
             parse_catalogue(tag, source).unwrap_or_else(|e| panic!("{tag}: {e:?}"));
         }
@@ -564,6 +619,7 @@ mod tests {
         every_key_in_every_language(SelfcheckMsg::ALL);
         every_key_in_every_language(LoaderMsg::ALL);
         every_key_in_every_language(PosterMsg::ALL);
+        every_key_in_every_language(ReportMsg::ALL);
     }
 
     #[test]
@@ -575,6 +631,8 @@ mod tests {
         assert_eq!(widget, loader, "the loader speaks every language the widget does");
         let poster: Vec<&str> = PosterMsg::catalogues().iter().map(|c| c.tag).collect();
         assert_eq!(widget, poster, "the counter poster prints every language the widget speaks");
+        let report: Vec<&str> = ReportMsg::catalogues().iter().map(|c| c.tag).collect();
+        assert_eq!(widget, report, "the monthly report is published in every language the widget speaks");
     }
 
     fn every_key_in_every_language<M: Message>(all: &[M]) {
