@@ -54,6 +54,22 @@ function startCollector() {
   });
 }
 
+/**
+ * Waits until the receipt page's status line says `expected` as a screen reader gets it: the
+ * 8-character code spelled out one character at a time (what is only seen is aria-hidden).
+ */
+async function statusSaid(page, expected) {
+  const spelled = expected.replace(/[2-9A-HJKMNP-Z]{8}/, (code) => [...code].join(' '));
+  let snapshot = '';
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    // The accessibility tree puts a space where the spelled-out code ends; a reader pauses there.
+    snapshot = (await page.locator('#result').ariaSnapshot()).replace(/ ([:：])/g, '$1');
+    if (snapshot.includes(spelled)) return;
+    await page.waitForTimeout(200);
+  }
+  assert.fail(`the status line says ${snapshot}, not ${spelled}`);
+}
+
 describe('widget and reference collector', () => {
   let collector;
   let browser;
@@ -102,16 +118,16 @@ describe('widget and reference collector', () => {
     await widget.getByText('Very dissatisfied').click();
     await widget.getByRole('checkbox', { name: 'It took too long' }).check();
     await widget.getByRole('button', { name: 'Send rating' }).click();
-    const note = widget.getByText(/Your reference number is [2-9A-HJKMNP-Z]{8}\./);
+    const note = widget.getByText(/Your reference number is [2-9A-HJKMNP-Z]{8}/);
     await note.waitFor();
     const code = /number is ([2-9A-HJKMNP-Z]{8})/.exec(await note.innerText())[1];
     await expectNoAxeViolations(page, 'the confirmation with a receipt');
     const link = widget.getByRole('link', { name: 'See what happens with your feedback' });
-    assert.equal(await link.getAttribute('href'), `/receipt.html?code=${code}`);
+    assert.equal(await link.getAttribute('href'), `/receipt.html?code=${code}&lang=en`, 'the page speaks the language rated in');
 
     const lookup = await context.newPage();
     await lookup.goto(`${collector.url}/receipt.html?code=${code.toLowerCase()}`);
-    await lookup.getByText(`Reference ${code}: Received; waiting to be dealt with.`).waitFor();
+    await statusSaid(lookup, `Reference ${code}: Received; waiting to be dealt with.`);
     await expectNoAxeViolations(lookup, 'the receipt page');
     await lookup.getByLabel(/Reference number/).fill('ABCD0OIL');
     await lookup.getByRole('button', { name: /Check/ }).click();
@@ -134,7 +150,7 @@ describe('widget and reference collector', () => {
     await item.getByText('Saved.', { exact: false }).waitFor();
 
     await lookup.goto(`${collector.url}/receipt.html?code=${code}`);
-    await lookup.getByText(`Reference ${code}: Answered.`).waitFor();
+    await statusSaid(lookup, `Reference ${code}: Answered.`);
     await lookup.getByText('The bus timetable was changed on 1 December.').waitFor();
     await context.close();
   });
@@ -209,7 +225,7 @@ describe('widget and reference collector', () => {
     await widget.getByRole('button', { name: 'Education' }).click();
     await widget.getByText('Very dissatisfied').click();
     await widget.getByRole('button', { name: 'Send rating' }).click();
-    const note = widget.getByText(/Your reference number is [2-9A-HJKMNP-Z]{8}\./);
+    const note = widget.getByText(/Your reference number is [2-9A-HJKMNP-Z]{8}/);
     await note.waitFor();
     const code = /number is ([2-9A-HJKMNP-Z]{8})/.exec(await note.innerText())[1];
 
@@ -227,13 +243,13 @@ describe('widget and reference collector', () => {
 
     const lookup = await context.newPage();
     await lookup.goto(`${collector.url}/receipt.html?code=${code}`);
-    await lookup.getByText(`Reference ${code}: Answered.`).waitFor();
+    await statusSaid(lookup, `Reference ${code}: Answered.`);
     const timeline = lookup.getByRole('list', { name: /Timeline/ });
     assert.deepEqual((await timeline.getByRole('listitem').allInnerTexts()).map((line) => line.replace(/^\d{4}-\d{2}-\d{2} /, '')),
-      ['已收到，等待处理。 Received; waiting to be dealt with.', '已答复。 Answered.']);
+      ['Received; waiting to be dealt with.', 'Answered.']);
     await expectNoAxeViolations(lookup, 'the receipt page with the timeline and the question');
     await lookup.getByRole('button', { name: /No, not solved/ }).click();
-    await lookup.getByText(`Reference ${code}: You said it is not solved; it is being dealt with again.`).waitFor();
+    await statusSaid(lookup, `Reference ${code}: You said it is not solved; it is being dealt with again.`);
     assert.equal(await lookup.getByRole('button', { name: /solved/ }).count(), 0, 'once per answer');
 
     await staff.reload();
@@ -245,7 +261,7 @@ describe('widget and reference collector', () => {
     await reopened.getByText('Saved.', { exact: false }).waitFor();
     await lookup.reload();
     await lookup.getByRole('button', { name: /Yes, solved/ }).click();
-    await lookup.getByText(`Reference ${code}: You confirmed the problem is solved.`).waitFor();
+    await statusSaid(lookup, `Reference ${code}: You confirmed the problem is solved.`);
     assert.equal(await timeline.getByRole('listitem').count(), 5, 'received, answered, reopened, answered, confirmed');
     await context.close();
   });
@@ -258,7 +274,7 @@ describe('widget and reference collector', () => {
     await widget.getByRole('button', { name: 'Education' }).click();
     await widget.getByText('Very dissatisfied').click();
     await widget.getByRole('button', { name: 'Send rating' }).click();
-    const note = widget.getByText(/Your reference number is [2-9A-HJKMNP-Z]{8}\./);
+    const note = widget.getByText(/Your reference number is [2-9A-HJKMNP-Z]{8}/);
     await note.waitFor();
     const code = /number is ([2-9A-HJKMNP-Z]{8})/.exec(await note.innerText())[1];
 
@@ -291,8 +307,12 @@ describe('widget and reference collector', () => {
     const lookup = await context.newPage();
     await lookup.goto(`${collector.url}/receipt.html?code=${code}`);
     const timeline = lookup.getByRole('list', { name: /Timeline/ });
-    await timeline.getByText('已转交卫生健康委员会办理。 Passed to Health Commission.').waitFor();
+    await timeline.getByText('Passed to Health Commission.').waitFor();
     assert.equal(await lookup.getByText(/school clinic/).count(), 0, 'the reason is for staff only');
+    await lookup.getByRole('link', { name: '繁體中文' }).click();
+    await lookup.getByRole('list', { name: '處理過程' }).getByText('已轉交衞生健康委員會辦理。').waitFor();
+    assert.equal(await lookup.locator('html').getAttribute('lang'), 'zh-Hant');
+    await statusSaid(lookup, `編號 ${code}：已收到，等待處理。`);
     await context.close();
   });
 

@@ -1,5 +1,6 @@
-// The resident's receipt lookup: GET /v1/receipts/{code} on this collector, the answer in words
-// (Chinese first, English after). No script inline, so it runs under a strict CSP.
+// The resident's receipt lookup: GET /v1/receipts/{code} on this collector, the answer in words,
+// in one language: `?lang=`, else the browser's, as the widget chooses (the widget's link says
+// which it spoke). No script inline, so it runs under a strict CSP.
 const form = document.getElementById('lookup');
 const input = document.getElementById('code');
 const result = document.getElementById('result');
@@ -8,27 +9,91 @@ const result = document.getElementById('result');
 const caseDetails = document.getElementById('case');
 
 // Shared with the Rust side (crates/core/src/web_contract.rs), filled in by the build.
-const FOLLOW_UP = %%js:follow-up-statuses%%;
+const TEXTS = %%js:receipt-texts%%;
+const LANGUAGES = %%js:loader-languages%%;
+const LANGUAGE_NAMES = %%js:language-names%%;
+const FALLBACK_LANGUAGE = %%js:fallback-language%%;
 const ALPHABET = %%js:receipt-alphabet%%;
 const LENGTH = %%js:receipt-length%%;
 
-function say(zh, en, reply) {
-  const lines = [[zh, 'zh-Hans'], [en, 'en']].map(([text, lang]) => {
-    const p = document.createElement('p');
-    p.lang = lang;
-    p.textContent = text;
-    return p;
-  });
-  if (reply) {
-    const quote = document.createElement('blockquote');
-    quote.textContent = reply;
-    lines.push(quote);
+/** A catalogue language for a BCP 47 tag: its tag or an alias, then shorter and shorter. */
+function languageFor(tag) {
+  let candidate = (tag ?? '').trim().toLowerCase();
+  while (candidate) {
+    const found = LANGUAGES.find((language) =>
+      [language.tag, ...language.aliases].some((name) => name.toLowerCase() === candidate));
+    if (found) return found.tag;
+    const cut = candidate.lastIndexOf('-');
+    if (cut < 0) return null;
+    candidate = candidate.slice(0, cut);
   }
-  result.replaceChildren(...lines);
+  return null;
 }
 
-/** A department's name in a language, from the answer's departments (else its id). */
-function departmentName(departments, id, lang) {
+const params = new URLSearchParams(location.search);
+const lang = languageFor(params.get('lang'))
+  ?? navigator.languages.map(languageFor).find(Boolean)
+  ?? FALLBACK_LANGUAGE;
+const text = (key, values = {}) =>
+  Object.entries(values).reduce((said, [name, value]) => said.replace(`{${name}}`, value), TEXTS[lang][key] ?? key);
+
+/** The page's own words, and a way to each other language (keeping the code asked for). */
+function speak() {
+  document.documentElement.lang = lang;
+  document.title = text('receipt-title');
+  for (const node of document.querySelectorAll('[data-text]')) node.textContent = text(node.dataset.text);
+  document.getElementById('code-hint').textContent = text('receipt-example', { code: '7KQ2M9XD' });
+  const nav = document.getElementById('languages');
+  nav.setAttribute('aria-label', text('receipt-languages'));
+  const list = document.createElement('ul');
+  list.className = 'portal-languages';
+  for (const language of LANGUAGES) {
+    const item = document.createElement('li');
+    const name = language.tag === lang ? document.createElement('span') : document.createElement('a');
+    name.lang = language.tag;
+    name.textContent = LANGUAGE_NAMES[language.tag];
+    if (language.tag === lang) {
+      name.setAttribute('aria-current', 'page');
+    } else {
+      const link = new URLSearchParams(params);
+      link.set('lang', language.tag);
+      name.href = `?${link}`;
+      name.hreflang = language.tag;
+    }
+    item.append(name);
+    list.append(item);
+  }
+  nav.replaceChildren(list);
+}
+
+/** The code as it is seen, and spelled out one character at a time for a screen reader, which
+ * would otherwise read "7KQ2M9XD" as a word. */
+function codeSpelled(code) {
+  const seen = Object.assign(document.createElement('span'), { textContent: code });
+  seen.setAttribute('aria-hidden', 'true');
+  const spelled = Object.assign(document.createElement('span'), {
+    className: 'portal-visually-hidden',
+    textContent: [...code].join(' '),
+  });
+  return [seen, spelled];
+}
+
+/** The status line; for a code, the code spelled out. */
+function say(key, values = {}, reply = null) {
+  const line = document.createElement('p');
+  if (values.code) {
+    const [before, after] = text(key, { ...values, code: '\u0000' }).split('\u0000');
+    line.append(before, ...codeSpelled(values.code), after ?? '');
+  } else {
+    line.textContent = text(key, values);
+  }
+  const parts = [line];
+  if (reply) parts.push(Object.assign(document.createElement('blockquote'), { textContent: reply }));
+  result.replaceChildren(...parts);
+}
+
+/** A department's name in this language, from the answer's departments (else its id). */
+function departmentName(departments, id) {
   const names = departments.find((department) => department.id === id)?.names ?? {};
   return names[lang] ?? names.en ?? Object.values(names)[0] ?? id;
 }
@@ -37,17 +102,12 @@ function departmentName(departments, id, lang) {
 function timelineList(timeline, departments) {
   const list = document.createElement('ol');
   list.className = 'portal-timeline';
-  list.setAttribute('aria-label', '处理过程 Timeline');
+  list.setAttribute('aria-label', text('receipt-timeline'));
   for (const { kind, day, department } of timeline) {
-    const [zh, en] = (FOLLOW_UP[kind]?.resident ?? [kind, kind]).map((text, index) =>
-      text.replace('{department}', departmentName(departments, department, index === 0 ? 'zh-Hans' : 'en')));
     const item = document.createElement('li');
-    const time = document.createElement('time');
-    time.dateTime = day;
-    time.textContent = day;
-    const zhText = Object.assign(document.createElement('span'), { lang: 'zh-Hans', textContent: ` ${zh} ` });
-    const enText = Object.assign(document.createElement('span'), { lang: 'en', textContent: en });
-    item.append(time, zhText, enText);
+    const time = Object.assign(document.createElement('time'), { dateTime: day, textContent: day });
+    const step = text(`status-${kind}`, { department: departmentName(departments, department) });
+    item.append(time, ` ${step}`);
     list.append(item);
   }
   return list;
@@ -59,9 +119,9 @@ function solvedQuestion(code) {
   group.className = 'portal-solved';
   group.setAttribute('role', 'group');
   group.setAttribute('aria-labelledby', 'solved-question');
-  const question = Object.assign(document.createElement('p'), { id: 'solved-question', textContent: '您的问题解决了吗？ Was your problem solved?' });
-  const answer = (solved, label) => {
-    const button = Object.assign(document.createElement('button'), { type: 'button', textContent: label });
+  const question = Object.assign(document.createElement('p'), { id: 'solved-question', textContent: text('receipt-solved-question') });
+  const answer = (solved, key) => {
+    const button = Object.assign(document.createElement('button'), { type: 'button', textContent: text(key) });
     button.addEventListener('click', async () => {
       try {
         const response = await fetch(`v1/receipts/${code}/confirmation`, {
@@ -73,46 +133,46 @@ function solvedQuestion(code) {
         if (!response.ok && response.status !== 409) throw new Error(String(response.status));
         await lookUp(code);
       } catch {
-        say('暂时无法提交，请稍后再试。', 'Your answer could not be sent right now. Please try again later.');
+        say('receipt-send-failed');
       }
     });
     return button;
   };
-  group.append(question, answer(true, '解决了 Yes, solved'), answer(false, '没有解决 No, not solved'));
+  group.append(question, answer(true, 'receipt-solved-yes'), answer(false, 'receipt-solved-no'));
   return group;
 }
 
 async function lookUp(code) {
   const clean = code.trim().toUpperCase();
   if (clean.length !== LENGTH || [...clean].some((character) => !ALPHABET.includes(character))) {
-    say('查询编号是 8 位字母和数字（不含 0、O、1、I、L），请检查后再试。',
-      'A reference number has 8 letters and digits (never 0, O, 1, I or L). Please check it and try again.');
+    say('receipt-bad-code');
     input.focus();
     return;
   }
-  say('正在查询…', 'Checking…');
+  say('receipt-checking');
   caseDetails.replaceChildren();
   try {
     const response = await fetch(`v1/receipts/${clean}`, { credentials: 'omit' });
     if (response.status === 404) {
-      say('找不到这个查询编号。请核对每一位。', 'No feedback has this reference number. Please check each character.');
+      say('receipt-not-found');
       return;
     }
     if (!response.ok) throw new Error(String(response.status));
     const { status, reply, timeline = [], can_confirm: canConfirm, departments = [] } = await response.json();
-    const [zh, en] = FOLLOW_UP[status]?.resident ?? ['状态未知。', 'Status unknown.'];
-    say(`编号 ${clean}：${zh}`, `Reference ${clean}: ${en}`, reply);
+    const known = `status-${status}` in TEXTS[lang];
+    say('receipt-status', { code: clean, status: text(known ? `status-${status}` : 'status-unknown') }, reply);
     caseDetails.replaceChildren(timelineList(timeline, departments), ...(canConfirm ? [solvedQuestion(clean)] : []));
   } catch {
-    say('暂时无法查询，请稍后再试。', 'The status cannot be checked right now. Please try again later.');
+    say('receipt-unavailable');
   }
 }
 
+speak();
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   lookUp(input.value);
 });
-const given = new URLSearchParams(location.search).get('code');
+const given = params.get('code');
 if (given) {
   input.value = given;
   lookUp(given);

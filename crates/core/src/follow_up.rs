@@ -1,6 +1,7 @@
 //! Where the follow-up of a bad review stands, and how urgent it is. The collector stores and
 //! computes them; its staff and receipt pages show them with the labels given here, which
-//! `scripts/build-web` copies into those pages (see `web_contract`).
+//! `scripts/build-web` copies into those pages (see `web_contract`); what residents read of them
+//! is in the receipt page's catalogue (`locales/receipt/`, `ReceiptMsg`).
 
 use serde::{Deserialize, Serialize};
 
@@ -69,27 +70,12 @@ impl FollowUp {
             FollowUp::Reopened => "群众表示未解决，重新办理 Reopened: not solved",
         }
     }
-
-    /// What the receipt page tells the resident: Chinese, then English.
-    pub fn resident_text(self) -> [&'static str; 2] {
-        match self {
-            FollowUp::Received => ["已收到，等待处理。", "Received; waiting to be dealt with."],
-            FollowUp::Acknowledged => ["已受理。", "Acknowledged."],
-            FollowUp::InProgress => ["正在处理。", "Being dealt with."],
-            FollowUp::Answered => ["已答复。", "Answered."],
-            FollowUp::Confirmed => ["您已确认问题解决。", "You confirmed the problem is solved."],
-            FollowUp::Reopened => {
-                ["您表示问题未解决，已重新办理。", "You said it is not solved; it is being dealt with again."]
-            }
-        }
-    }
 }
 
 /// A step on a case's timeline that is not a status: staff passed the case to another
-/// department. The staff label, and what the resident reads (`{department}` is its name).
+/// department. Its staff label; what the resident reads is in the receipt page's catalogue.
 pub const TRANSFERRED: &str = "transferred";
 pub const TRANSFERRED_STAFF_LABEL: &str = "已转交 Transferred";
-pub const TRANSFERRED_RESIDENT_TEXT: [&str; 2] = ["已转交{department}办理。", "Passed to {department}."];
 
 /// How urgent an open bad review is against its deadline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

@@ -26,7 +26,7 @@ pub mod web_contract;
 
 pub use config::{ConfigError, WidgetConfig};
 pub use lang::Lang;
-pub use messages::{Message, Msg, PosterMsg, ReportMsg, SelfcheckMsg};
+pub use messages::{Message, Msg, PosterMsg, ReceiptMsg, ReportMsg, SelfcheckMsg};
 pub use payload::{Day, PayloadError, RatingId, RatingV1};
 pub use scale::{ScaleId, Score};
 pub use service::ServiceId;

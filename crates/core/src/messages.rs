@@ -173,6 +173,38 @@ message_keys! {
 }
 
 message_keys! {
+    /// The resident's receipt page, copied into it by the build (see `web_contract`); no bundle
+    /// carries them.
+    ReceiptMsg from RECEIPT_SOURCES {
+    Title => "receipt-title",
+    Intro => "receipt-intro",
+    Label => "receipt-label",
+    Example => "receipt-example",
+    Check => "receipt-check",
+    Back => "receipt-back",
+    Languages => "receipt-languages",
+    BadCode => "receipt-bad-code",
+    Checking => "receipt-checking",
+    NotFound => "receipt-not-found",
+    Unavailable => "receipt-unavailable",
+    Status => "receipt-status",
+    Timeline => "receipt-timeline",
+    SolvedQuestion => "receipt-solved-question",
+    SolvedYes => "receipt-solved-yes",
+    SolvedNo => "receipt-solved-no",
+    SendFailed => "receipt-send-failed",
+    StatusReceived => "status-received",
+    StatusAcknowledged => "status-acknowledged",
+    StatusTransferred => "status-transferred",
+    StatusInProgress => "status-in-progress",
+    StatusAnswered => "status-answered",
+    StatusConfirmed => "status-confirmed",
+    StatusReopened => "status-reopened",
+    StatusUnknown => "status-unknown",
+    }
+}
+
+message_keys! {
     /// The monthly public report's texts, printed by the collector; no bundle carries them.
     ReportMsg from REPORT_SOURCES {
     Title => "report-title",
@@ -620,6 +652,7 @@ mod tests {
         every_key_in_every_language(LoaderMsg::ALL);
         every_key_in_every_language(PosterMsg::ALL);
         every_key_in_every_language(ReportMsg::ALL);
+        every_key_in_every_language(ReceiptMsg::ALL);
     }
 
     #[test]
@@ -633,6 +666,8 @@ mod tests {
         assert_eq!(widget, poster, "the counter poster prints every language the widget speaks");
         let report: Vec<&str> = ReportMsg::catalogues().iter().map(|c| c.tag).collect();
         assert_eq!(widget, report, "the monthly report is published in every language the widget speaks");
+        let receipt: Vec<&str> = ReceiptMsg::catalogues().iter().map(|c| c.tag).collect();
+        assert_eq!(widget, receipt, "the receipt page speaks every language the widget does");
     }
 
     fn every_key_in_every_language<M: Message>(all: &[M]) {

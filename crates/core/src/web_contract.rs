@@ -6,10 +6,12 @@
 //! `target/web/contract.json` for the test servers. The tests below fail when a JavaScript file
 //! holds its own copy of one of these facts instead of the placeholder.
 
+use std::collections::BTreeMap;
+
 use serde_json::{Value, json};
 
 use crate::follow_up::{FollowUp, Urgency};
-use crate::messages::LoaderMsg;
+use crate::messages::{LoaderMsg, Message, ReceiptMsg};
 use crate::{Lang, RatingV1, WidgetConfig, receipt};
 
 /// The custom element a portal writes.
@@ -75,25 +77,29 @@ pub fn js_constants() -> Vec<(&'static str, Value)> {
     let mut follow_up: serde_json::Map<String, Value> = FollowUp::ALL
         .into_iter()
         .map(|status| {
-            let [zh, en] = status.resident_text();
-            let entry =
-                json!({ "staff": status.staff_label(), "resident": [zh, en], "settable": status.staff_may_set() });
+            let entry = json!({ "staff": status.staff_label(), "settable": status.staff_may_set() });
             (status.code().to_owned(), entry)
         })
         .collect();
     // A transfer is a step on the timeline, not a status staff choose.
     follow_up.insert(
         crate::follow_up::TRANSFERRED.to_owned(),
-        json!({
-            "staff": crate::follow_up::TRANSFERRED_STAFF_LABEL,
-            "resident": crate::follow_up::TRANSFERRED_RESIDENT_TEXT,
-            "settable": false,
-        }),
+        json!({ "staff": crate::follow_up::TRANSFERRED_STAFF_LABEL, "settable": false }),
     );
     let urgency: serde_json::Map<String, Value> =
         Urgency::ALL.into_iter().map(|urgency| (urgency.code().to_owned(), json!(urgency.staff_label()))).collect();
+    // The receipt page speaks one language at a time: every text of it, by language tag.
+    let receipt_texts: serde_json::Map<String, Value> = Lang::all()
+        .map(|lang| {
+            let texts: serde_json::Map<String, Value> =
+                ReceiptMsg::ALL.iter().map(|msg| (msg.key().to_owned(), json!(lang.text(*msg)))).collect();
+            (lang.tag().to_owned(), Value::Object(texts))
+        })
+        .collect();
     vec![
         ("element", json!(ELEMENT)),
+        ("receipt-texts", json!(receipt_texts)),
+        ("language-names", json!(Lang::all().map(|lang| (lang.tag(), lang.name())).collect::<BTreeMap<_, _>>())),
         ("config-attributes", json!(WidgetConfig::ATTRIBUTES)),
         ("event-kinds", json!(HostEvent::ALL.map(HostEvent::kind))),
         ("loader-languages", json!(languages)),
@@ -168,7 +174,7 @@ mod tests {
             ("[2-9A-HJKMNP-Z]".to_owned(), "the receipt alphabet"),
             (RatingV1::MAX_COMMENT_CHARS.to_string(), "the comment limit"),
             (FollowUp::InProgress.staff_label().to_owned(), "the follow-up labels"),
-            (FollowUp::Received.resident_text()[1].to_owned(), "the follow-up texts"),
+            (Lang::fallback().text(ReceiptMsg::StatusReopened).to_owned(), "the receipt page's texts"),
             (Urgency::DueSoon.staff_label().to_owned(), "the urgency labels"),
             ("'wasm-unsafe-eval'".to_owned(), "the strict CSP"),
             ("max-age=31536000".to_owned(), "the cache policy"),

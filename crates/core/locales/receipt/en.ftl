@@ -1,0 +1,26 @@
+# The resident's receipt page (the collector's receipt.html); the build copies these into it.
+receipt-title = Check your feedback
+receipt-intro = Enter the 8-character reference number you were given. It never shows who you are.
+receipt-label = Reference number
+receipt-example = for example {code}
+receipt-check = Check
+receipt-back = Back to the portal
+receipt-languages = Language
+receipt-bad-code = A reference number has 8 letters and digits (never 0, O, 1, I or L). Please check it and try again.
+receipt-checking = Checking…
+receipt-not-found = No feedback has this reference number. Please check each character.
+receipt-unavailable = The status cannot be checked right now. Please try again later.
+receipt-status = Reference {code}: {status}
+receipt-timeline = Timeline
+receipt-solved-question = Was your problem solved?
+receipt-solved-yes = Yes, solved
+receipt-solved-no = No, not solved
+receipt-send-failed = Your answer could not be sent right now. Please try again later.
+status-received = Received; waiting to be dealt with.
+status-acknowledged = Acknowledged.
+status-transferred = Passed to {department}.
+status-in-progress = Being dealt with.
+status-answered = Answered.
+status-confirmed = You confirmed the problem is solved.
+status-reopened = You said it is not solved; it is being dealt with again.
+status-unknown = Status unknown.

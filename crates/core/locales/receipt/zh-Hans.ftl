@@ -1,0 +1,26 @@
+# 群众查询评价处理进度的页面（收集器的 receipt.html）；构建时复制进页面。
+receipt-title = 查询评价处理进度
+receipt-intro = 输入提交差评后得到的 8 位查询编号。查询不会显示您的身份。
+receipt-label = 查询编号
+receipt-example = 例如 {code}
+receipt-check = 查询
+receipt-back = 返回
+receipt-languages = 语言
+receipt-bad-code = 查询编号是 8 位字母和数字（不含 0、O、1、I、L），请检查后再试。
+receipt-checking = 正在查询…
+receipt-not-found = 找不到这个查询编号。请核对每一位。
+receipt-unavailable = 暂时无法查询，请稍后再试。
+receipt-status = 编号 {code}：{status}
+receipt-timeline = 处理过程
+receipt-solved-question = 您的问题解决了吗？
+receipt-solved-yes = 解决了
+receipt-solved-no = 没有解决
+receipt-send-failed = 暂时无法提交，请稍后再试。
+status-received = 已收到，等待处理。
+status-acknowledged = 已受理。
+status-transferred = 已转交{department}办理。
+status-in-progress = 正在处理。
+status-answered = 已答复。
+status-confirmed = 您已确认问题解决。
+status-reopened = 您表示问题未解决，已重新办理。
+status-unknown = 状态未知。

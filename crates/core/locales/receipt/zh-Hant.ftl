@@ -1,0 +1,26 @@
+# 市民查詢評價處理進度的頁面（收集器的 receipt.html）；建置時複製進頁面。
+receipt-title = 查詢評價處理進度
+receipt-intro = 輸入提交差評後得到的 8 位查詢編號。查詢不會顯示您的身分。
+receipt-label = 查詢編號
+receipt-example = 例如 {code}
+receipt-check = 查詢
+receipt-back = 返回
+receipt-languages = 語言
+receipt-bad-code = 查詢編號是 8 位字母和數字（不含 0、O、1、I、L），請檢查後再試。
+receipt-checking = 正在查詢…
+receipt-not-found = 找不到這個查詢編號。請核對每一位。
+receipt-unavailable = 暫時無法查詢，請稍後再試。
+receipt-status = 編號 {code}：{status}
+receipt-timeline = 處理過程
+receipt-solved-question = 您的問題解決了嗎？
+receipt-solved-yes = 解決了
+receipt-solved-no = 沒有解決
+receipt-send-failed = 暫時無法提交，請稍後再試。
+status-received = 已收到，等待處理。
+status-acknowledged = 已受理。
+status-transferred = 已轉交{department}辦理。
+status-in-progress = 正在處理。
+status-answered = 已答覆。
+status-confirmed = 您已確認問題解決。
+status-reopened = 您表示問題未解決，已重新辦理。
+status-unknown = 狀態未知。
