@@ -1,6 +1,6 @@
 use civic_pulse_core::SelfcheckMsg;
 use civic_pulse_core::selfcheck::{
-    CitizenRatings, RatingsError, TemplateError, read_ratings, read_template, template_csv,
+    CitizenRatings, FiguresError, RatingsError, TemplateError, read_figures, read_ratings, read_template, template_csv,
 };
 use leptos::prelude::*;
 
@@ -12,7 +12,8 @@ use super::state::{Workbench, use_workbench};
 use crate::i18n::{tr, use_lang};
 
 /// Gathering figures: a blank CSV template for departments to fill in and its import, and
-/// residents' ratings (a collector or portal export) that score the citizen-feedback indicator.
+/// residents' ratings (a collector or portal export) that score the citizen-feedback indicator,
+/// and the collector's bad-review figures, which go in that indicator's evidence note.
 /// A bad file is explained line by line and changes nothing.
 #[component]
 pub fn DataCollection(ratings: RwSignal<Option<CitizenRatings>>) -> impl IntoView {
@@ -21,9 +22,12 @@ pub fn DataCollection(ratings: RwSignal<Option<CitizenRatings>>) -> impl IntoVie
     // A refused file's problems are typed, said in the page's language when shown.
     let template_problems = RwSignal::new(Vec::<TemplateError>::new());
     let ratings_problems = RwSignal::new(Vec::<RatingsError>::new());
-    let (template_texts, ratings_texts) = (in_page_language(template_problems), in_page_language(ratings_problems));
-    let all_problems =
-        Signal::derive(move || template_texts.get().into_iter().chain(ratings_texts.get()).collect::<Vec<_>>());
+    let figures_problems = RwSignal::new(Vec::<FiguresError>::new());
+    let (template_texts, ratings_texts, figures_texts) =
+        (in_page_language(template_problems), in_page_language(ratings_problems), in_page_language(figures_problems));
+    let all_problems = Signal::derive(move || {
+        template_texts.get().into_iter().chain(ratings_texts.get()).chain(figures_texts.get()).collect::<Vec<_>>()
+    });
     let status = RwSignal::new(None::<String>);
     let takes_ratings = framework.with_value(|f| f.citizen_feedback.is_some());
 
@@ -75,6 +79,44 @@ pub fn DataCollection(ratings: RwSignal<Option<CitizenRatings>>) -> impl IntoVie
             ratings_problems.set(found);
         }
     });
+    let import_figures = Callback::new(move |text: String| {
+        template_problems.set(Vec::new());
+        ratings_problems.set(Vec::new());
+        let figures = match read_figures(&text) {
+            Ok(figures) => figures,
+            Err(problem) => {
+                status.set(None);
+                figures_problems.set(vec![problem]);
+                return;
+            }
+        };
+        figures_problems.set(Vec::new());
+        let Some(code) = framework.with_value(|f| f.citizen_feedback.as_ref().map(|c| c.indicator.clone())) else {
+            return;
+        };
+        let lang = lang.get_untracked();
+        let note = figures.note(lang);
+        // The note adds to what the indicator's evidence already says; it needs a figure to sit beside.
+        let earlier =
+            assessment.with_untracked(|a| a.inputs.get(&code).map(|input| input.note.clone().unwrap_or_default()));
+        if let Some(earlier) = &earlier
+            && !earlier.contains(&note)
+        {
+            let joined = if earlier.trim().is_empty() { note.clone() } else { format!("{earlier}\n{note}") };
+            assessment.update(|a| a.set_note(&code, &joined));
+        }
+        let period = if figures.from == figures.to {
+            figures.from.clone()
+        } else {
+            format!("{}–{}", figures.from, figures.to)
+        };
+        let said = if earlier.is_some() {
+            lang.format(SelfcheckMsg::FiguresLoaded, &[("period", &period), ("indicator", &code)])
+        } else {
+            lang.format(SelfcheckMsg::FiguresNeedsFigure, &[("indicator", &code)])
+        };
+        status.set(Some(said));
+    });
     view! {
         <section class="sc-files sc-screen-only" aria-labelledby="sc-data-title">
             <h2 id="sc-data-title">{tr(SelfcheckMsg::DataTitle)}</h2>
@@ -86,6 +128,7 @@ pub fn DataCollection(ratings: RwSignal<Option<CitizenRatings>>) -> impl IntoVie
                     .then(|| {
                         view! {
                             <FilePicker label=SelfcheckMsg::RatingsImport accept=".json,.jsonl,.csv,application/json,text/csv" on_text=import_ratings />
+                            <FilePicker label=SelfcheckMsg::FiguresImport accept=".json,application/json" on_text=import_figures />
                         }
                     })}
             </div>

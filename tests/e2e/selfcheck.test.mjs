@@ -630,6 +630,25 @@ describe('city self-check page', () => {
     await page.getByLabel('Import resident ratings (JSON or CSV)').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
     await page.getByRole('alert').getByText('Rating 1: “score” must be a whole number from 1 to 5.').waitFor();
     assert.equal(await s23.getByLabel('Evidence note (source, date)').inputValue(), 'Satisfaction of 3 resident ratings (imported).', 'nothing changed');
+
+    // The collector's bad-review figures (GET /v1/figures?by=quarter) join the same evidence.
+    const share = (count, of) => ({ of, count, share: count / of });
+    const figures = { by: 'quarter', min_cell: 5, services: [], departments: [], city: [
+      { period: '2026-Q3', suppressed: false, cases: 20, acknowledged_on_time: share(18, 20), closed_on_time: share(15, 18),
+        confirmed_solved: share(6, 15), reopened: share(3, 15), acknowledge_hours: { median: 3, p90: 30 }, close_days: { median: 6, p90: 14 } },
+      { period: '2026-Q4', suppressed: true },
+    ] };
+    const importFigures = (text) => page.getByLabel('Import bad-review figures (the collector’s /v1/figures)')
+      .setInputFiles({ name: 'figures.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await importFigures(JSON.stringify(figures));
+    await page.getByTestId('data-status').getByText('Added the collector’s bad-review figures for 2026-Q3 to the evidence of S2.3.').waitFor();
+    assert.equal(await s23.getByLabel('Evidence note (source, date)').inputValue(),
+      'Satisfaction of 3 resident ratings (imported).\nBad reviews 2026-Q3 (collector figures): 20; acknowledged on time 90 % (18 of 20), '
+      + 'closed on time 83 % (15 of 18), confirmed solved by the resident 40 % (6 of 15), reopened 20 % (3 of 15). '
+      + 'Periods hidden (fewer than k bad reviews): 1.');
+    await importFigures(JSON.stringify([figures]));
+    await page.getByRole('alert').getByText('This is not the collector’s figures: save the answer of /v1/figures?by=month or ?by=quarter as it is.').waitFor();
+    await expectNoAxeViolations(page, 'the figures refused');
     await context.close();
   });
 

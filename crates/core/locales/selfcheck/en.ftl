@@ -289,3 +289,13 @@ selfcheck-target-score-hint = score 0–100
 selfcheck-target-score-range = A score from 0 to 100, please: the target is unchanged.
 selfcheck-progress-weight-range = A share from 0 to 1, please (0.3 is 30 %): it is unchanged.
 selfcheck-rule-channel = must be web, assisted, kiosk, hotline or import
+selfcheck-figures-import = Import bad-review figures (the collector’s /v1/figures)
+selfcheck-figures-loaded = Added the collector’s bad-review figures for {period} to the evidence of {indicator}.
+selfcheck-figures-note = Bad reviews {period} (collector figures): {cases}; acknowledged on time {acknowledged}, closed on time {closed}, confirmed solved by the resident {confirmed}, reopened {reopened}.
+selfcheck-figures-share = {percent} % ({count} of {of})
+selfcheck-figures-none-yet = none yet
+selfcheck-figures-not-json = This is not a readable JSON file: it breaks off or goes wrong at line {line}, column {column}.
+selfcheck-figures-not-figures = This is not the collector’s figures: save the answer of /v1/figures?by=month or ?by=quarter as it is.
+selfcheck-figures-nothing-published = The file holds no figures to use: {hidden} periods are hidden because they had fewer than k bad reviews. Choose a longer range, by quarter.
+selfcheck-figures-hidden = Periods hidden (fewer than k bad reviews): {hidden}.
+selfcheck-figures-needs-figure = The figures go in the evidence note of {indicator}, which has no figure yet: import resident ratings or enter its score first, then import the figures again.

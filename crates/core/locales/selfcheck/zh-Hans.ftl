@@ -289,3 +289,13 @@ selfcheck-target-score-hint = 分数 0–100
 selfcheck-target-score-range = 请输入 0 至 100 的分数：目标值未改变。
 selfcheck-progress-weight-range = 请输入 0 至 1 的占比（0.3 即 30 %）：未改变。
 selfcheck-rule-channel = 必须是 web、assisted、kiosk、hotline 或 import
+selfcheck-figures-import = 导入差评办理数据（收集器的 /v1/figures）
+selfcheck-figures-loaded = 已将收集器 {period} 的差评办理数据加入 {indicator} 的依据。
+selfcheck-figures-note = 差评 {period}（收集器数据）：{cases} 件；按时受理 {acknowledged}，按时办结 {closed}，群众确认已解决 {confirmed}，重新办理 {reopened}。
+selfcheck-figures-share = {percent}%（{of} 件中 {count} 件）
+selfcheck-figures-none-yet = 暂无
+selfcheck-figures-not-json = 这不是可读的 JSON 文件：在第 {line} 行第 {column} 列中断或出错。
+selfcheck-figures-not-figures = 这不是收集器的差评办理数据：请原样保存 /v1/figures?by=month 或 ?by=quarter 的返回内容。
+selfcheck-figures-nothing-published = 文件中没有可用的数据：有 {hidden} 个时段因差评少于 k 件未公布。请选择更长的时间范围，按季度导出。
+selfcheck-figures-hidden = 因差评少于 k 件未公布的时段：{hidden} 个。
+selfcheck-figures-needs-figure = 差评办理数据写入 {indicator} 的依据说明，但该指标还没有数值：请先导入市民评价或填写分数，再导入一次。

@@ -289,3 +289,13 @@ selfcheck-target-score-hint = 分數 0–100
 selfcheck-target-score-range = 請輸入 0 至 100 的分數：目標值未改變。
 selfcheck-progress-weight-range = 請輸入 0 至 1 的佔比（0.3 即 30 %）：未改變。
 selfcheck-rule-channel = 必須是 web、assisted、kiosk、hotline 或 import
+selfcheck-figures-import = 匯入差評辦理數據（收集器的 /v1/figures）
+selfcheck-figures-loaded = 已將收集器 {period} 的差評辦理數據加入 {indicator} 的依據。
+selfcheck-figures-note = 差評 {period}（收集器數據）：{cases} 件；按時受理 {acknowledged}，按時辦結 {closed}，市民確認已解決 {confirmed}，重新辦理 {reopened}。
+selfcheck-figures-share = {percent}%（{of} 件中 {count} 件）
+selfcheck-figures-none-yet = 暫無
+selfcheck-figures-not-json = 這不是可讀的 JSON 檔案：在第 {line} 行第 {column} 欄中斷或出錯。
+selfcheck-figures-not-figures = 這不是收集器的差評辦理數據：請原樣儲存 /v1/figures?by=month 或 ?by=quarter 的回應內容。
+selfcheck-figures-nothing-published = 檔案中沒有可用的數據：有 {hidden} 個時段因差評少於 k 件未公布。請選擇更長的時間範圍，按季度匯出。
+selfcheck-figures-hidden = 因差評少於 k 件未公布的時段：{hidden} 個。
+selfcheck-figures-needs-figure = 差評辦理數據寫入 {indicator} 的依據說明，但該指標還沒有數值：請先匯入市民評價或填寫分數，再匯入一次。

@@ -16,6 +16,7 @@ mod framework;
 mod framework_error;
 mod gap;
 mod input;
+mod loop_figures;
 mod progress;
 mod results_csv;
 mod shelf;
@@ -41,6 +42,7 @@ pub use gap::{Gain, Plan, PlanStep, gains, plan_to_next_tier};
 pub use input::{
     IndicatorInput, InputError, Measure, Quality, RUBRIC_LEVELS, RUBRIC_TEXTS, normalise_inputs, parse_value,
 };
+pub use loop_figures::{FiguresError, LoopFigures, Tally, read_figures};
 pub use progress::{
     DEFAULT_PROGRESS_WEIGHT, NoProgress, NodeProgress, Progress, TargetGap, assessment_progress, combined,
     framework_targets, progress, share_covered, target_gaps, target_scores,
@@ -65,4 +67,4 @@ macro_rules! explained_by_message {
         }
     )*};
 }
-explained_by_message!(AssessmentError, TemplateError, RatingsError, FrameworkError);
+explained_by_message!(AssessmentError, TemplateError, RatingsError, FrameworkError, FiguresError);
