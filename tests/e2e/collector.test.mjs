@@ -72,6 +72,29 @@ async function statusSaid(page, expected) {
 
 describe('widget and reference collector', () => {
   let collector;
+
+  /** A resident rates `service` "very dissatisfied" on the demo page; the receipt code they get. */
+  async function sendBadReview(context, service) {
+    const page = await context.newPage();
+    await page.goto(`${collector.url}/`);
+    const widget = page.locator('main > civic-feedback');
+    await widget.getByRole('button', { name: service }).click();
+    await widget.getByText('Very dissatisfied').click();
+    await widget.getByRole('button', { name: 'Send rating' }).click();
+    const note = widget.getByText(/Your reference number is [2-9A-HJKMNP-Z]{8}/);
+    await note.waitFor();
+    return /number is ([2-9A-HJKMNP-Z]{8})/.exec(await note.innerText())[1];
+  }
+
+  /** The staff page, signed in with `token`. */
+  async function openStaffPage(context, token) {
+    const staff = await context.newPage();
+    await staff.goto(`${collector.url}/staff.html`);
+    await staff.getByLabel(/Staff token/).fill(token);
+    await staff.getByRole('button', { name: /Open/ }).click();
+    return staff;
+  }
+
   let browser;
   before(async () => {
     collector = await startCollector();
@@ -198,10 +221,7 @@ describe('widget and reference collector', () => {
 
   test('staff import the hotline\'s calls from the staff page: refused rows by line, bad reviews in the inbox', async () => {
     const context = await browser.newContext({ locale: 'en-US' });
-    const staff = await context.newPage();
-    await staff.goto(`${collector.url}/staff.html`);
-    await staff.getByLabel(/Staff token/).fill(STAFF_TOKEN);
-    await staff.getByRole('button', { name: /Open/ }).click();
+    const staff = await openStaffPage(context, STAFF_TOKEN);
     const file = {
       name: 'hotline.csv',
       mimeType: 'text/csv',
@@ -219,20 +239,9 @@ describe('widget and reference collector', () => {
 
   test('the loop closes with the resident: answered, "not solved" reopens it for staff, "solved" confirms it, each step dated', async () => {
     const context = await browser.newContext({ locale: 'en-US' });
-    const page = await context.newPage();
-    await page.goto(`${collector.url}/`);
-    const widget = page.locator('main > civic-feedback');
-    await widget.getByRole('button', { name: 'Education' }).click();
-    await widget.getByText('Very dissatisfied').click();
-    await widget.getByRole('button', { name: 'Send rating' }).click();
-    const note = widget.getByText(/Your reference number is [2-9A-HJKMNP-Z]{8}/);
-    await note.waitFor();
-    const code = /number is ([2-9A-HJKMNP-Z]{8})/.exec(await note.innerText())[1];
+    const code = await sendBadReview(context, 'Education');
 
-    const staff = await context.newPage();
-    await staff.goto(`${collector.url}/staff.html`);
-    await staff.getByLabel(/Staff token/).fill(STAFF_TOKEN);
-    await staff.getByRole('button', { name: /Open/ }).click();
+    const staff = await openStaffPage(context, STAFF_TOKEN);
     const item = staff.locator('.portal-inbox__item', { hasText: code });
     const options = await item.getByLabel(/Status/).locator('option').allInnerTexts();
     assert.ok(options.every((label) => !/Confirmed|Reopened/.test(label)), `staff cannot confirm for the resident: ${options}`);
@@ -268,20 +277,9 @@ describe('widget and reference collector', () => {
 
   test('a department sees its own bad reviews, passes one on with a reason, and the resident reads where it went', async () => {
     const context = await browser.newContext({ locale: 'en-US' });
-    const page = await context.newPage();
-    await page.goto(`${collector.url}/`);
-    const widget = page.locator('main > civic-feedback');
-    await widget.getByRole('button', { name: 'Education' }).click();
-    await widget.getByText('Very dissatisfied').click();
-    await widget.getByRole('button', { name: 'Send rating' }).click();
-    const note = widget.getByText(/Your reference number is [2-9A-HJKMNP-Z]{8}/);
-    await note.waitFor();
-    const code = /number is ([2-9A-HJKMNP-Z]{8})/.exec(await note.innerText())[1];
+    const code = await sendBadReview(context, 'Education');
 
-    const staff = await context.newPage();
-    await staff.goto(`${collector.url}/staff.html`);
-    await staff.getByLabel(/Staff token/).fill(EDUCATION_TOKEN);
-    await staff.getByRole('button', { name: /Open/ }).click();
+    const staff = await openStaffPage(context, EDUCATION_TOKEN);
     await staff.getByText(/Your department's inbox: 教育局 Education Bureau/).waitFor();
     assert.equal(await staff.getByLabel(/^部门 Department$/).isVisible(), false, 'a department has no filter to choose');
     assert.equal(await staff.locator('#hotline').isVisible(), false, "the hotline import is the city's");
@@ -318,10 +316,7 @@ describe('widget and reference collector', () => {
 
   test('the monthly report: staff write what changed, the public page shows it with the figures in each language', async () => {
     const context = await browser.newContext({ locale: 'en-US' });
-    const staff = await context.newPage();
-    await staff.goto(`${collector.url}/staff.html`);
-    await staff.getByLabel(/Staff token/).fill(STAFF_TOKEN);
-    await staff.getByRole('button', { name: /Open/ }).click();
+    const staff = await openStaffPage(context, STAFF_TOKEN);
     const month = new Date().toISOString().slice(0, 7);
     const form = staff.locator('#changes-form');
     await form.getByLabel(/^月份 Month$/).fill(month);

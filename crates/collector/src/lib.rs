@@ -10,6 +10,7 @@ pub mod departments;
 pub mod escalation;
 pub mod figures;
 pub mod hotline;
+pub mod html;
 pub mod inbox;
 pub mod poster;
 pub mod rate_limit;

@@ -13,6 +13,7 @@ use qrcode::QrCode;
 use qrcode::render::svg;
 
 use crate::app::AppState;
+use crate::html::escape;
 
 #[derive(serde::Deserialize)]
 pub struct PosterQuery {
@@ -131,10 +132,6 @@ fn qr_svg(data: &str, label: &str) -> String {
     let image = code.render::<svg::Color>().min_dimensions(400, 400).build();
     let svg = image.find("<svg").map_or(image.as_str(), |start| &image[start..]);
     svg.replacen("<svg ", &format!("<svg role=\"img\" aria-label=\"{}\" ", escape(label)), 1)
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ use crate::api::{problem, problems};
 use crate::app::AppState;
 use crate::deadlines::{Counting, Deadlines};
 use crate::figures::{Cell as FigureCell, Figures, Period, Share, Spread};
+use crate::html::escape;
 use crate::staff_auth::Staff;
 use crate::summary::Cell as SummaryCell;
 
@@ -210,10 +211,6 @@ pub async fn set_changes(
             response
         }
     }
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// A number as people write it: no trailing `.0`.
@@ -475,16 +472,7 @@ mod tests {
     #[test]
     fn a_hidden_cell_says_hidden_never_zero_and_changes_fall_back_to_the_language_written() {
         let mut data = empty("2026-11");
-        data.satisfaction = vec![SummaryCell {
-            service: "transport".into(),
-            period: None,
-            channel: None,
-            suppressed: true,
-            count: None,
-            scores: None,
-            bad_share: None,
-            satisfaction: None,
-        }];
+        data.satisfaction = vec![SummaryCell::suppressed("transport", None)];
         data.city = Some(FigureCell {
             period: "2026-11".into(),
             service: None,

@@ -691,6 +691,16 @@ pub fn purge_comments(path: &Path, before: &civic_pulse_core::Day) -> Result<usi
 }
 
 impl Store {
+    /// Hands a job to the writer thread and waits for its answer.
+    async fn ask<T>(
+        &self,
+        job: impl FnOnce(oneshot::Sender<Result<T, StorageError>>) -> Job,
+    ) -> Result<T, StorageError> {
+        let (reply, answer) = oneshot::channel();
+        self.writer.send(job(reply)).map_err(|_| StorageError::WriterStopped)?;
+        answer.await.map_err(|_| StorageError::WriterStopped)?
+    }
+
     /// Opens (creating if needed) the database file, migrates it and starts the writer.
     pub fn open(path: &Path) -> Result<Store, StorageError> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
@@ -710,9 +720,7 @@ impl Store {
     /// Stores ratings durably; answers once they are committed. A rating whose id is already
     /// stored is not stored again: it comes back with its first receipt and `new: false`.
     pub async fn insert(&self, ratings: Vec<RatingV1>) -> Result<Vec<Stored>, StorageError> {
-        let (reply, answer) = oneshot::channel();
-        self.writer.send(Job::Insert { ratings, reply }).map_err(|_| StorageError::WriterStopped)?;
-        answer.await.map_err(|_| StorageError::WriterStopped)?
+        self.ask(|reply| Job::Insert { ratings, reply }).await
     }
 
     /// Sets a case's follow-up status and public reply, where `scope` reaches it.
@@ -721,9 +729,7 @@ impl Store {
         update: StatusUpdate,
         scope: Scoped,
     ) -> Result<Result<ReceiptStatus, CaseRefusal>, StorageError> {
-        let (reply, answer) = oneshot::channel();
-        self.writer.send(Job::SetStatus { update, scope, reply }).map_err(|_| StorageError::WriterStopped)?;
-        answer.await.map_err(|_| StorageError::WriterStopped)?
+        self.ask(|reply| Job::SetStatus { update, scope, reply }).await
     }
 
     /// Moves a case to another department (see [`transfer`]).
@@ -732,23 +738,17 @@ impl Store {
         transfer: Transfer,
         scope: Scoped,
     ) -> Result<Result<ReceiptStatus, CaseRefusal>, StorageError> {
-        let (reply, answer) = oneshot::channel();
-        self.writer.send(Job::Transfer { transfer, scope, reply }).map_err(|_| StorageError::WriterStopped)?;
-        answer.await.map_err(|_| StorageError::WriterStopped)?
+        self.ask(|reply| Job::Transfer { transfer, scope, reply }).await
     }
 
     /// Records escalations due now (see [`escalate`]); how many were new.
     pub async fn escalate(&self, due: Vec<crate::escalation::Escalation>) -> Result<usize, StorageError> {
-        let (reply, answer) = oneshot::channel();
-        self.writer.send(Job::Escalate { due, reply }).map_err(|_| StorageError::WriterStopped)?;
-        answer.await.map_err(|_| StorageError::WriterStopped)?
+        self.ask(|reply| Job::Escalate { due, reply }).await
     }
 
     /// Records one delivery attempt: delivered, or when to try again and why it failed.
     pub async fn escalation_tried(&self, outcome: crate::escalation::Attempt) -> Result<(), StorageError> {
-        let (reply, answer) = oneshot::channel();
-        self.writer.send(Job::EscalationTried { outcome, reply }).map_err(|_| StorageError::WriterStopped)?;
-        answer.await.map_err(|_| StorageError::WriterStopped)?
+        self.ask(|reply| Job::EscalationTried { outcome, reply }).await
     }
 
     /// Escalations not yet delivered whose next attempt is due at `now` (seconds since 1970).
@@ -917,9 +917,7 @@ impl Store {
 
     /// Replaces what staff wrote the city changed in `month` (`2026-11`), in one language.
     pub async fn set_changes(&self, month: String, lang: String, changes: Vec<String>) -> Result<(), StorageError> {
-        let (reply, answer) = oneshot::channel();
-        self.writer.send(Job::Changes { month, lang, changes, reply }).map_err(|_| StorageError::WriterStopped)?;
-        answer.await.map_err(|_| StorageError::WriterStopped)?
+        self.ask(|reply| Job::Changes { month, lang, changes, reply }).await
     }
 
     /// What staff wrote the city changed in `month`, by language.
@@ -946,9 +944,7 @@ impl Store {
         receipt: String,
         solved: bool,
     ) -> Result<Result<ReceiptStatus, ConfirmRefusal>, StorageError> {
-        let (reply, answer) = oneshot::channel();
-        self.writer.send(Job::Confirm { receipt, solved, reply }).map_err(|_| StorageError::WriterStopped)?;
-        answer.await.map_err(|_| StorageError::WriterStopped)?
+        self.ask(|reply| Job::Confirm { receipt, solved, reply }).await
     }
 
     /// Counts per service, channel (`not-given` where the client did not say) and score, within

@@ -31,10 +31,10 @@ pub struct Cell {
     pub satisfaction: Option<f64>,
 }
 
-fn cell(service: &str, period: Option<&str>, scores: [u32; 5], min_cell: u32) -> Cell {
-    let count: u32 = scores.iter().sum();
-    if count < min_cell {
-        return Cell {
+impl Cell {
+    /// A cell of fewer than k ratings: its service and period, and nothing else.
+    pub fn suppressed(service: &str, period: Option<&str>) -> Cell {
+        Cell {
             service: service.to_owned(),
             period: period.map(str::to_owned),
             channel: None,
@@ -43,7 +43,14 @@ fn cell(service: &str, period: Option<&str>, scores: [u32; 5], min_cell: u32) ->
             scores: None,
             bad_share: None,
             satisfaction: None,
-        };
+        }
+    }
+}
+
+fn cell(service: &str, period: Option<&str>, scores: [u32; 5], min_cell: u32) -> Cell {
+    let count: u32 = scores.iter().sum();
+    if count < min_cell {
+        return Cell::suppressed(service, period);
     }
     let all = (1..=5u8)
         .filter_map(Score::new)
