@@ -78,6 +78,8 @@ pub fn QueuePanel(
             </div>
         }
     };
+    // The question is said in the status region; its answers sit outside it, so a screen reader
+    // announces what changed, not the names of the buttons.
     let discard_question = move || {
         view! {
             <p class="cp-queue__line">
@@ -86,6 +88,10 @@ pub fn QueuePanel(
                     count_text(Msg::DiscardConfirm, now.waiting + now.refused + now.set_aside)
                 }}
             </p>
+        }
+    };
+    let discard_answers = move || {
+        view! {
             <div class="cp-queue__actions">
                 <button type="button" class="cp-button" on:click=discard>{tr(Msg::DiscardYes)}</button>
                 <button type="button" class="cp-button" on:click=move |_| confirming.set(false)>
@@ -96,17 +102,18 @@ pub fn QueuePanel(
     };
 
     view! {
-        <div class="cp-queue" role="status">
-            {move || {
-                let now = counts.get();
-                // Never "all sent" while a rating refused or set aside is still on the device.
-                (!now.queue.holds_anything() && (had_waiting.get() || now.sent_later > 0))
-                    .then(|| view! { <p class="cp-queue__line">{tr(Msg::QueueAllSent)}</p> })
-            }}
-            {move || {
-                something_waits.get().then(|| {
-                    view! {
-                        <div class="cp-queue__box">
+        <div class="cp-queue" class:cp-queue__box=move || something_waits.get()>
+            // Always in the page, so what appears in it is announced; only words, never buttons.
+            <div role="status">
+                {move || {
+                    let now = counts.get();
+                    // Never "all sent" while a rating refused or set aside is still on the device.
+                    (!now.queue.holds_anything() && (had_waiting.get() || now.sent_later > 0))
+                        .then(|| view! { <p class="cp-queue__line">{tr(Msg::QueueAllSent)}</p> })
+                }}
+                {move || {
+                    something_waits.get().then(|| {
+                        view! {
                             <p class="cp-queue__line" hidden=move || counts.get().queue.waiting == 0>
                                 {move || count_text(Msg::QueueWaiting, counts.get().queue.waiting)}
                             </p>
@@ -129,10 +136,15 @@ pub fn QueuePanel(
                                         )
                                 }}
                             </p>
-                            {move || if asking.get() { Either::Left(discard_question()) } else { Either::Right(queue_actions()) }}
-                        </div>
-                    }
-                })
+                            {move || asking.get().then(discard_question)}
+                        }
+                    })
+                }}
+            </div>
+            {move || {
+                something_waits
+                    .get()
+                    .then(|| if asking.get() { Either::Left(discard_answers()) } else { Either::Right(queue_actions()) })
             }}
         </div>
     }

@@ -125,6 +125,67 @@ describe('accessibility past axe', () => {
     }));
   }
 
+  /** Chromium's accessibility tree with the text inside each node, as a screen reader reads a
+   * live region out: role, name, description, checked state, liveness, focus and text. */
+  async function readTree(context, tab) {
+    const cdp = await context.newCDPSession(tab);
+    await cdp.send('Accessibility.enable');
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    const byId = new Map(nodes.map((node) => [node.nodeId, node]));
+    const property = (node, name) => node.properties?.find((p) => p.name === name)?.value?.value;
+    const textOf = (node) => (node.role?.value === 'StaticText'
+      ? node.name?.value ?? ''
+      : (node.childIds ?? []).map((id) => byId.get(id)).filter((child) => child && !child.ignored).map(textOf).filter(Boolean).join(' '));
+    return nodes.filter((node) => !node.ignored && !['StaticText', 'InlineTextBox'].includes(node.role?.value)).map((node) => ({
+      role: node.role?.value,
+      name: node.name?.value ?? '',
+      description: node.description?.value ?? '',
+      checked: property(node, 'checked'),
+      live: property(node, 'live'),
+      focused: property(node, 'focused') === true,
+      text: textOf(node),
+    }));
+  }
+
+  for (const lang of ['en', 'zh-Hans', 'zh-Hant']) {
+    test(`what a screen reader is given at each step of a bad review sent offline, in ${lang}: aspects, comment, preview, outcome, queue`, async () => {
+      const expected = fixtureFile(`bad-review.${lang}.json`);
+      const context = await fixture.browser.newContext({ locale: lang === 'en' ? 'en-US' : lang });
+      const tab = await context.newPage();
+      await tab.goto(`${fixture.url}/rate.html?service=transport`);
+      const widget = tab.locator('main > civic-feedback');
+      // The second part (aspects, comment, queue) has come: the read-aloud button is its sign.
+      await widget.getByRole('button', { name: expected.readAloud }).waitFor();
+      await widget.getByRole('radio', { name: expected.answer, exact: true }).check();
+      await widget.getByRole('checkbox', { name: expected.aspects[0] }).check();
+      await widget.getByRole('textbox', { name: expected.comment }).fill('Call me on 138 1234 5678');
+      await widget.getByText('[phone]', { exact: false }).waitFor();
+      let tree = await readTree(context, tab);
+      const group = tree.find((node) => node.role === 'group' && node.name === expected.aspectsQuestion);
+      assert.ok(group, `the aspects are one group named by their question: ${JSON.stringify(tree.filter((n) => n.role === 'group'))}`);
+      const boxes = tree.filter((node) => node.role === 'checkbox');
+      assert.deepEqual(boxes.map((box) => box.name), expected.aspects, 'each aspect a named checkbox');
+      assert.deepEqual(boxes.map((box) => box.checked), ['true', 'false', 'false', 'false', 'false', 'false'], 'the ticked one says so');
+      const comment = tree.find((node) => node.role === 'textbox');
+      assert.deepEqual([comment.name, comment.description], [expected.comment, expected.commentHint], 'the comment box has its label and the privacy note as its description');
+      const preview = tree.filter((node) => node.live === 'polite' && node.text.includes('[phone]'));
+      assert.deepEqual(preview.map((node) => node.text), [expected.preview], 'what will be sent is read out politely, the number already removed');
+
+      await context.setOffline(true);
+      await widget.getByRole('button', { name: expected.send }).click();
+      await widget.getByRole('heading', { name: expected.queued }).waitFor();
+      await widget.getByText(expected.queueButtons[0], { exact: true }).waitFor();
+      tree = await readTree(context, tab);
+      const outcome = tree.filter((node) => node.name === expected.queued || node.text === expected.queued);
+      assert.deepEqual(outcome.map((node) => [node.role, node.focused]), [['heading', true]], 'the outcome is the focused heading, said once');
+      const queue = tree.filter((node) => node.role === 'status' && node.text);
+      assert.deepEqual(queue.map((node) => [node.text, node.live]), [[expected.waiting, 'polite']], 'the queue says what waits and why, politely, and not its buttons');
+      const buttons = tree.filter((node) => node.role === 'button').map((node) => node.name);
+      assert.ok(expected.queueButtons.every((name) => buttons.includes(name)), `the queue's buttons are named: ${buttons}`);
+      await context.close();
+    });
+  }
+
   test('after sending, the outcome is announced once: the focused heading, not a live region as well', async () => {
     const context = await fixture.browser.newContext({ locale: 'en-US' });
     const tab = await context.newPage();
