@@ -221,6 +221,43 @@ describe('accessibility past axe', () => {
     await context.close();
   });
 
+  test('in forced colours the self-check\'s charts draw every bar, line and label in the system\'s text colour, the two radar lines told apart by dashes and the lights in words', async () => {
+    const context = await fixture.browser.newContext({ locale: 'en-US', forcedColors: 'active' });
+    const tab = await context.newPage();
+    await tab.goto(`${fixture.url}/selfcheck.html`);
+    const rate = (code, level) => tab.getByRole('group', { name: new RegExp(`^${code.replace('.', '\\.')} · `) })
+      .getByRole('radio', { name: new RegExp(`^${level} · `) }).check();
+    await rate('T1.1', 3);
+    await rate('T1.2', 4);
+    await tab.locator('.sc-radar-city').waitFor({ state: 'attached' });
+    const colours = await tab.evaluate(() => {
+      const style = (selector, property) => [...document.querySelectorAll(selector)].map((node) => getComputedStyle(node)[property]);
+      return {
+        text: getComputedStyle(document.body).color,
+        background: getComputedStyle(document.body).backgroundColor,
+        bars: style('.sc-bar', 'fill'),
+        barWidths: [...document.querySelectorAll('.sc-bar')].map((bar) => bar.getBBox().width),
+        labels: style('.sc-bar-label, .sc-radar-label', 'fill'),
+        city: style('.sc-radar-city', 'stroke'),
+        cityDash: style('.sc-radar-city', 'strokeDasharray'),
+        average: style('.sc-radar-average', 'stroke'),
+        averageDash: style('.sc-radar-average', 'strokeDasharray'),
+      };
+    });
+    assert.notEqual(colours.text, colours.background);
+    assert.ok(colours.bars.length > 0 && colours.bars.every((fill) => fill === colours.text), `bars in the text colour: ${JSON.stringify(colours)}`);
+    assert.ok(colours.barWidths.some((width) => width > 0), 'an assessed part has a bar to see');
+    assert.ok(colours.labels.every((fill) => fill === colours.text), 'labels in the text colour');
+    assert.deepEqual(colours.city, [colours.text], 'this city\'s line in the text colour');
+    assert.ok(colours.average.every((stroke) => stroke === colours.text), 'the average\'s line too');
+    assert.deepEqual(colours.cityDash, ['none'], 'this city: a solid line');
+    assert.ok(colours.averageDash.length === 1 && colours.averageDash[0] !== 'none', 'the average: dashed, so the two differ without colour');
+    const lights = await tab.getByRole('table', { name: 'Sub-dimensions of this city (0 to 1)' }).locator('tbody td:nth-child(3)').allInnerTexts();
+    assert.ok(lights.some((word) => word.trim().length > 0), `the lights are in words, which forced colours cannot take away: ${lights}`);
+    await expectNoAxeViolations(tab, 'the self-check\'s charts in forced colours');
+    await context.close();
+  });
+
   test('in forced colours every answer, its chosen state and the focus stay visible', async () => {
     const context = await fixture.browser.newContext({ locale: 'en-US', forcedColors: 'active' });
     const tab = await context.newPage();
