@@ -221,7 +221,7 @@ describe('accessibility past axe', () => {
     await context.close();
   });
 
-  test('in forced colours the self-check\'s charts draw every bar, line and label in the system\'s text colour, the two radar lines told apart by dashes and the lights in words', async () => {
+  test("in forced colours the self-check's charts draw every bar, line and label in the system's text colour, the two radar lines told apart by dashes and the lights in words", async () => {
     const context = await fixture.browser.newContext({ locale: 'en-US', forcedColors: 'active' });
     const tab = await context.newPage();
     await tab.goto(`${fixture.url}/selfcheck.html`);
