@@ -202,24 +202,27 @@ describe('accessibility past axe', () => {
     await context.close();
   });
 
-  test('on the self-check\'s results a screen reader hears the figures by name and the warning politely', async () => {
-    const context = await fixture.browser.newContext({ locale: 'en-US' });
-    const tab = await context.newPage();
-    await tab.goto(`${fixture.url}/selfcheck.html`);
-    const rate = (code, level) => tab.getByRole('group', { name: new RegExp(`^${code.replace('.', '\\.')} · `) })
-      .getByRole('radio', { name: new RegExp(`^${level} · `) }).check();
-    await rate('T1.1', 3);
-    await rate('T1.2', 4);
-    await tab.getByTestId('tier-unknown').waitFor();
-    const spoken = await spokenTree(context, tab);
-    const names = spoken.map((node) => `${node.role}:${node.name}`);
-    for (const wanted of ['heading:Results', 'term:Overall index', 'term:Tier', 'term:Coverage', 'term:Level and progress combined']) {
-      assert.ok(names.includes(wanted), `${wanted} in ${JSON.stringify(names.filter((n) => /^(heading|term|definition)/.test(n)))}`);
-    }
-    const status = spoken.filter((node) => node.role === 'status');
-    assert.ok(status.length > 0 && status.every((node) => node.live === 'polite'), 'the coverage warning is a polite status');
-    await context.close();
-  });
+  for (const lang of ['en', 'zh-Hans', 'zh-Hant']) {
+    test(`on the self-check's results a screen reader hears the figures by name and the warning politely, in ${lang}`, async () => {
+      const expected = fixtureFile(`selfcheck-results.${lang}.json`);
+      const context = await fixture.browser.newContext({ locale: lang === 'en' ? 'en-US' : lang });
+      const tab = await context.newPage();
+      await tab.goto(`${fixture.url}/selfcheck.html`);
+      const rate = (code, level) => tab.getByRole('group', { name: new RegExp(`^${code.replace('.', '\\.')} · `) })
+        .getByRole('radio', { name: new RegExp(`^${level} · `) }).check();
+      await rate('T1.1', 3);
+      await rate('T1.2', 4);
+      await tab.getByTestId('tier-unknown').waitFor();
+      const spoken = await spokenTree(context, tab);
+      const names = spoken.map((node) => `${node.role}:${node.name}`);
+      for (const wanted of [`heading:${expected.heading}`, ...expected.terms.map((term) => `term:${term}`)]) {
+        assert.ok(names.includes(wanted), `${wanted} in ${JSON.stringify(names.filter((n) => /^(heading|term|definition)/.test(n)))}`);
+      }
+      const status = spoken.filter((node) => node.role === 'status');
+      assert.ok(status.length > 0 && status.every((node) => node.live === 'polite'), 'the coverage warning is a polite status');
+      await context.close();
+    });
+  }
 
   test("in forced colours the self-check's charts draw every bar, line and label in the system's text colour, the two radar lines told apart by dashes and the lights in words", async () => {
     const context = await fixture.browser.newContext({ locale: 'en-US', forcedColors: 'active' });
