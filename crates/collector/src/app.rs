@@ -2,44 +2,25 @@
 //! headers, and the built widget and demo from `dist/`.
 
 use std::net::SocketAddr;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::Router;
-use axum::extract::{ConnectInfo, DefaultBodyLimit, Request, State};
-use axum::http::StatusCode;
+use axum::extract::{ConnectInfo, DefaultBodyLimit, MatchedPath, Request, State};
 use axum::http::header::RETRY_AFTER;
 use axum::http::header::{AUTHORIZATION, CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS};
 use axum::http::{HeaderName, HeaderValue, Method};
 use axum::middleware::{self, Next};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use civic_pulse_core::web_contract::{STRICT_CSP, cache_control};
 use tower_http::cors::{Any, CorsLayer};
 
-use crate::rate_limit::{RateLimiter, client_address};
+use crate::rate_limit::client_address;
 use tower_http::services::ServeDir;
 
 use crate::api;
-use crate::config::Config;
-use crate::storage::Store;
-
-#[derive(Clone)]
-pub struct AppState {
-    pub store: Store,
-    pub config: Arc<Config>,
-    pub limiter: Arc<RateLimiter>,
-    /// The city's departments, shared with the jobs that check whose a case is.
-    pub departments: Arc<crate::departments::Departments>,
-}
-
-impl AppState {
-    pub fn new(store: Store, config: Config) -> AppState {
-        let limiter = Arc::new(RateLimiter::new(config.rate_limit_per_minute));
-        let departments = Arc::new(config.departments.clone());
-        AppState { store, config: Arc::new(config), limiter, departments }
-    }
-}
+use crate::problem::AppError;
+pub use crate::state::AppState;
 
 /// 429 with `Retry-After` for a client over its rate (see `rate_limit`); its body is not read.
 async fn rate_limited(State(state): State<AppState>, request: Request, next: Next) -> Response {
@@ -50,12 +31,7 @@ async fn rate_limited(State(state): State<AppState>, request: Request, next: Nex
     };
     match state.limiter.check(client, Instant::now()) {
         Ok(()) => next.run(request).await,
-        Err(wait) => {
-            let refusal = api::problem("", "too many ratings from this address; try again later");
-            let mut response = api::problems(StatusCode::TOO_MANY_REQUESTS, vec![refusal]);
-            response.headers_mut().insert(RETRY_AFTER, HeaderValue::from(wait.as_secs().max(1)));
-            response
-        }
+        Err(wait) => AppError::TooMany { retry_after: wait.as_secs() }.into_response(),
     }
 }
 
@@ -108,6 +84,8 @@ pub fn router(state: AppState) -> Router {
             "/v1/receipts/{code}/confirmation",
             post(api::confirm_receipt).route_layer(middleware::from_fn_with_state(state.clone(), rate_limited)),
         )
+        .route("/healthz", get(api::healthz))
+        .route("/readyz", get(api::readyz))
         .route("/v1/summary", get(api::get_summary))
         .route("/v1/figures", get(api::get_figures))
         .route("/v1/staff/receipts/{code}", post(api::set_receipt_status))
@@ -126,5 +104,39 @@ pub fn router(state: AppState) -> Router {
         // gets the smallest one it accepts, and the server never compresses per request.
         app = app.fallback_service(ServeDir::new(dist).precompressed_br().precompressed_gzip());
     }
+    if config.log_requests {
+        app = app.layer(request_log());
+    }
     app.layer(middleware::from_fn(cache_headers)).layer(cors(&config.allowed_origins))
+}
+
+/// One line per request, when asked for: method, the matched route (never the path itself, which
+/// holds receipt codes), status and time taken. Never an address, a user agent or a body.
+/// The request log's layer: our span, the default response line, nothing else.
+type RequestLog = tower_http::trace::TraceLayer<
+    tower_http::classify::SharedClassifier<tower_http::classify::ServerErrorsAsFailures>,
+    fn(&Request) -> tracing::Span,
+    (),
+    tower_http::trace::DefaultOnResponse,
+    (),
+    (),
+    (),
+>;
+
+fn request_log() -> RequestLog {
+    fn span(request: &Request) -> tracing::Span {
+        let route = request.extensions().get::<MatchedPath>().map_or("(file)", MatchedPath::as_str);
+        tracing::info_span!("request", method = %request.method(), route = %route)
+    }
+    tower_http::trace::TraceLayer::new_for_http()
+        .make_span_with(span as fn(&Request) -> tracing::Span)
+        .on_request(())
+        .on_response(
+            tower_http::trace::DefaultOnResponse::new()
+                .level(tracing::Level::INFO)
+                .latency_unit(tower_http::LatencyUnit::Millis),
+        )
+        .on_body_chunk(())
+        .on_eos(())
+        .on_failure(())
 }

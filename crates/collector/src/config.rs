@@ -50,10 +50,13 @@ pub struct Config {
     /// (seconds between checks, default 60): where the collector posts each case that becomes
     /// due soon, unacknowledged or overdue (see `escalation`); unset, nothing is posted.
     pub escalation: Option<crate::escalation::Settings>,
+    /// `CIVIC_PULSE_LOG_REQUESTS`: `true` logs one line per request (method, route, status,
+    /// time); default `false`. Errors are always logged.
+    pub log_requests: bool,
 }
 
 /// Every setting's name, in the environment and in a configuration file.
-pub const SETTINGS: [&str; 21] = [
+pub const SETTINGS: [&str; 22] = [
     "CIVIC_PULSE_LISTEN",
     "HOST",
     "PORT",
@@ -75,6 +78,7 @@ pub const SETTINGS: [&str; 21] = [
     "CIVIC_PULSE_DEPARTMENTS",
     "CIVIC_PULSE_ESCALATION_URL",
     "CIVIC_PULSE_ESCALATION_EVERY",
+    "CIVIC_PULSE_LOG_REQUESTS",
 ];
 
 /// A setting that cannot be used, with what to write instead.
@@ -193,6 +197,7 @@ impl Config {
                 url => url,
             },
             deadlines: deadlines(&var)?,
+            log_requests: parse(&var, "CIVIC_PULSE_LOG_REQUESTS", false, "true or false")?,
             departments: match var("CIVIC_PULSE_DEPARTMENTS") {
                 None => Default::default(),
                 Some(path) => {

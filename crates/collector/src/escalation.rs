@@ -136,15 +136,15 @@ pub async fn run(
         match store.bad_reviews(deadlines.clone(), departments.clone(), None, true, u32::MAX).await {
             Ok(items) => {
                 if let Err(error) = store.escalate(due(&items, &deadlines)).await {
-                    eprintln!("escalation: {error}");
+                    tracing::warn!(%error, "escalation");
                 }
             }
-            Err(error) => eprintln!("escalation: {error}"),
+            Err(error) => tracing::warn!(%error, "escalation"),
         }
         let pending = match store.escalations_to_send(now_seconds()).await {
             Ok(pending) => pending,
             Err(error) => {
-                eprintln!("escalation: {error}");
+                tracing::warn!(%error, "escalation");
                 continue;
             }
         };
@@ -159,7 +159,7 @@ pub async fn run(
                 key: escalation.key,
             };
             if let Err(error) = store.escalation_tried(outcome).await {
-                eprintln!("escalation: {error}");
+                tracing::warn!(%error, "escalation");
             }
         }
     }

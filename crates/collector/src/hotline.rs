@@ -7,7 +7,7 @@ use civic_pulse_core::collection::Channel;
 use civic_pulse_core::payload::SCHEMA_V1;
 use civic_pulse_core::{RatingId, RatingV1};
 
-use crate::api::{Problem, problem};
+use crate::problem::{Problem, problem};
 
 /// The columns a hotline file has; `row_id`, `service`, `score` and `day` are required.
 pub const COLUMNS: [&str; 8] = ["row_id", "service", "score", "day", "scale", "lang", "aspects", "comment"];

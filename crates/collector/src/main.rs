@@ -93,6 +93,12 @@ fn main() -> ExitCode {
 
 #[tokio::main]
 async fn serve() -> ExitCode {
+    // Logs go to standard error: errors always, requests when CIVIC_PULSE_LOG_REQUESTS is true.
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .with_max_level(tracing::Level::INFO)
+        .init();
     let config = match load_config() {
         Ok(config) => config,
         Err(code) => return code,

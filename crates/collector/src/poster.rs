@@ -12,8 +12,8 @@ use civic_pulse_core::{Lang, PosterMsg, ServiceId};
 use qrcode::QrCode;
 use qrcode::render::svg;
 
-use crate::app::AppState;
 use crate::html::escape;
+use crate::state::AppState;
 
 #[derive(serde::Deserialize)]
 pub struct PosterQuery {

@@ -11,12 +11,13 @@ use axum::response::{Html, IntoResponse, Response};
 use civic_pulse_core::{Day, Lang, ReportMsg, ServiceId};
 use serde::Deserialize;
 
-use crate::api::{problem, problems};
-use crate::app::AppState;
 use crate::deadlines::{Counting, Deadlines};
 use crate::figures::{Cell as FigureCell, Figures, Period, Share, Spread};
 use crate::html::escape;
+use crate::json_body::JsonBody;
+use crate::problem::AppError;
 use crate::staff_auth::Staff;
+use crate::state::AppState;
 use crate::summary::Cell as SummaryCell;
 
 /// A calendar month.
@@ -177,40 +178,26 @@ pub async fn set_changes(
     State(state): State<AppState>,
     staff: Staff,
     Path(month): Path<String>,
-    body: axum::body::Bytes,
-) -> Response {
-    if let Err(refused) = staff.city_wide() {
-        return refused.into_response();
-    }
-    let Some(month) = Month::parse(&month) else {
-        return problems(StatusCode::BAD_REQUEST, vec![problem("month", "a month is written YYYY-MM")]);
-    };
-    let Ok(Changes { lang, changes }) = serde_json::from_slice::<Changes>(&body) else {
-        let message = "send {\"lang\": \"zh-Hans\", \"changes\": [\"…\"]}";
-        return problems(StatusCode::BAD_REQUEST, vec![problem("", message)]);
-    };
-    let Some(lang) = Lang::from_tag(&lang).filter(|known| known.tag() == lang) else {
+    JsonBody(body): JsonBody<serde_json::Value>,
+) -> Result<Json<serde_json::Value>, AppError> {
+    staff.city_wide()?;
+    let month = Month::parse(&month).ok_or_else(|| AppError::bad_request("month", "a month is written YYYY-MM"))?;
+    let Changes { lang, changes } = serde_json::from_value(body)
+        .map_err(|_| AppError::bad_request("", "send {\"lang\": \"zh-Hans\", \"changes\": [\"…\"]}"))?;
+    let lang = Lang::from_tag(&lang).filter(|known| known.tag() == lang).ok_or_else(|| {
         let tags: Vec<&str> = Lang::all().map(Lang::tag).collect();
-        return problems(StatusCode::BAD_REQUEST, vec![problem("/lang", format!("one of {}", tags.join(", ")))]);
-    };
+        AppError::bad_request("/lang", format!("one of {}", tags.join(", ")))
+    })?;
     let changes: Vec<String> =
         changes.iter().map(|text| text.trim()).filter(|text| !text.is_empty()).map(str::to_owned).collect();
     if changes.len() > MAX_CHANGES || changes.iter().any(|text| text.chars().count() > MAX_CHANGE_CHARS) {
         let message = format!("at most {MAX_CHANGES} changes of at most {MAX_CHANGE_CHARS} characters each");
-        return problems(StatusCode::BAD_REQUEST, vec![problem("/changes", message)]);
+        return Err(AppError::bad_request("/changes", message));
     }
     // Published as written, so a phone number pasted by mistake must not reach the public page.
     let changes = changes.iter().map(|text| civic_pulse_core::redact::redact(text).text).collect::<Vec<_>>();
-    match state.store.set_changes(month.code(), lang.tag().to_owned(), changes.clone()).await {
-        Ok(()) => {
-            Json(serde_json::json!({ "month": month.code(), "lang": lang.tag(), "changes": changes })).into_response()
-        }
-        Err(error) => {
-            let mut response = problems(StatusCode::SERVICE_UNAVAILABLE, vec![problem("", error.to_string())]);
-            response.headers_mut().insert(axum::http::header::RETRY_AFTER, 5.into());
-            response
-        }
-    }
+    state.store.set_changes(month.code(), lang.tag().to_owned(), changes.clone()).await?;
+    Ok(Json(serde_json::json!({ "month": month.code(), "lang": lang.tag(), "changes": changes })))
 }
 
 /// A number as people write it: no trailing `.0`.

@@ -934,6 +934,11 @@ impl Store {
         .await
     }
 
+    /// Whether the database answers a read now (the readiness check).
+    pub async fn ready(&self) -> Result<(), StorageError> {
+        self.read(|connection| connection.query_row("SELECT COUNT(*) FROM ratings WHERE 0", [], |_| Ok(()))).await
+    }
+
     pub async fn receipt(&self, code: String) -> Result<Option<ReceiptStatus>, StorageError> {
         self.read(move |connection| ReceiptStatus::read(connection, &code)).await
     }

@@ -555,3 +555,37 @@ fn reads_a_configuration_file_under_the_environment() {
     assert_eq!(collector.request("POST", "/v1/ratings", &[JSON], rating(8, 2).to_string().as_bytes()).status, 429);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn health_and_readiness_answer_and_the_request_log_names_routes_never_codes_or_comments() {
+    let log_path = std::env::temp_dir().join(format!("civic-pulse-log-{}.txt", std::process::id()));
+    let log = std::fs::File::create(&log_path).unwrap();
+    let mut collector = Collector::start_logging_to(
+        temp_database("log"),
+        &[("CIVIC_PULSE_LOG_REQUESTS", "true")],
+        std::process::Stdio::from(log),
+    );
+    let health = collector.request("GET", "/healthz", &[], b"");
+    assert_eq!((health.status, health.json()["status"].as_str()), (200, Some("ok")));
+    let ready = collector.request("GET", "/readyz", &[], b"");
+    assert_eq!((ready.status, ready.json()["status"].as_str()), (200, Some("ready")));
+    let mut sent = rating(90, 1);
+    sent["comment"] = "the clerk at window 3 was rude".into();
+    let stored = collector.request("POST", "/v1/ratings", &[JSON], sent.to_string().as_bytes());
+    let receipt = stored.json()["receipt"].as_str().unwrap().to_owned();
+    assert_eq!(collector.request("GET", &format!("/v1/receipts/{receipt}"), &[], b"").status, 200);
+    let wrong_shape = collector.request("POST", &format!("/v1/receipts/{receipt}/confirmation"), &[JSON], b"[1, 2]");
+    assert_eq!(wrong_shape.status, 400, "a body of the wrong shape gets the API's 400, not axum's 422");
+    assert!(wrong_shape.json()["problems"][0]["message"].as_str().unwrap().contains("solved"));
+    let untyped =
+        collector.request("POST", &format!("/v1/receipts/{receipt}/confirmation"), &[], br#"{"solved":true}"#);
+    assert_eq!(untyped.status, 415, "{}", untyped.body);
+    collector.kill_hard();
+    let written = std::fs::read_to_string(&log_path).unwrap();
+    assert!(written.contains("route=/v1/receipts/{code}") && written.contains("status=200"), "{written}");
+    assert!(written.contains("route=/v1/ratings") && written.contains("status=201"), "{written}");
+    for never in [receipt.as_str(), "window 3", "127.0.0.1", "3f2b8c1e"] {
+        assert!(!written.contains(never), "the log must not hold {never}: {written}");
+    }
+    let _ = std::fs::remove_file(log_path);
+}

@@ -18,13 +18,18 @@ pub struct Collector {
 impl Collector {
     /// Starts the binary on a free port with `database` (created if missing).
     pub fn start(database: PathBuf, env: &[(&str, &str)]) -> Collector {
+        Collector::start_logging_to(database, env, Stdio::inherit())
+    }
+
+    /// The same, with its standard error (its log) going to `log`.
+    pub fn start_logging_to(database: PathBuf, env: &[(&str, &str)], log: Stdio) -> Collector {
         let mut command = Command::new(env!("CARGO_BIN_EXE_civic-pulse-collector"));
         command
             .env("CIVIC_PULSE_LISTEN", "127.0.0.1:0")
             .env("CIVIC_PULSE_DATABASE", &database)
             .env("CIVIC_PULSE_DIST", "/nonexistent-dist")
             .stdout(Stdio::piped())
-            .stderr(Stdio::inherit());
+            .stderr(log);
         for (name, value) in env {
             command.env(name, value);
         }
