@@ -348,4 +348,25 @@ describe('widget and reference collector', () => {
     assert.equal(await report.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), true, 'nothing scrolls the page sideways');
     await context.close();
   });
+
+  test('the staff page shows the inbox a page at a time: "Show more" adds the next page, none twice', async () => {
+    const batch = Array.from({ length: 55 }, (_, n) => ({
+      schema: 'civic-pulse.rating.v1', id: `5d1e9c2a-7b3f-4e8a-9c6d-${String(n).padStart(12, '0')}`,
+      service: 'employment', scale: 'good-bad-5', score: 1, lang: 'en', day: new Date().toISOString().slice(0, 10),
+    }));
+    const stored = await fetch(`${collector.url}/v1/ratings`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(batch) });
+    assert.equal(stored.status, 201);
+    const context = await browser.newContext({ locale: 'en-US' });
+    const staff = await openStaffPage(context, STAFF_TOKEN);
+    const items = staff.locator('.portal-inbox__item');
+    await staff.getByText(/Showing 50 of \d+\./).waitFor();
+    const total = Number(/of (\d+)\./.exec(await staff.getByText(/Showing 50 of/).innerText())[1]);
+    assert.ok(total >= 55);
+    await staff.getByRole('button', { name: /Show more/ }).click();
+    await staff.getByText(`Showing ${Math.min(total, 100)} of ${total}.`, { exact: false }).waitFor();
+    const codes = (await items.locator('h3').allInnerTexts()).map((heading) => heading.split(' · ')[0]);
+    assert.equal(new Set(codes).size, codes.length, 'no case twice');
+    await expectNoAxeViolations(staff, 'the staff page with a second page of the inbox');
+    await context.close();
+  });
 });

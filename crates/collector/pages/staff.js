@@ -115,9 +115,36 @@ function transferForm(item, departments) {
   return form;
 }
 
-function inboxList(data) {
+/** The inbox, a page at a time: each page's items are added to the list, and "Show more" asks
+ * the collector for the next page with the token it gave. */
+function inboxList(data, query) {
   if (!data.items.length) return element('p', {}, '没有差评。No bad reviews.');
   const list = element('ol', { className: 'portal-inbox' });
+  const more = element('button', { type: 'button' }, '显示更多 Show more');
+  const shown = element('p', { role: 'status', className: 'portal-hint' });
+  const total = Object.values(data.counts?.urgency ?? {}).reduce((sum, count) => sum + count, 0);
+  let next = data.next;
+  const add = (page) => {
+    inboxItems(page, list);
+    next = page.next;
+    more.hidden = !next;
+    shown.textContent = `显示 ${list.children.length} / ${total} 条。Showing ${list.children.length} of ${total}.`;
+  };
+  more.addEventListener('click', async () => {
+    more.disabled = true;
+    try {
+      const separator = query ? '&' : '?';
+      add(await api(`v1/staff/inbox${query}${separator}after=${encodeURIComponent(next)}`));
+    } catch (error) {
+      shown.textContent = error.message;
+    }
+    more.disabled = false;
+  });
+  add(data);
+  return element('div', {}, list, shown, more);
+}
+
+function inboxItems(data, list) {
   const departments = data.departments ?? [];
   for (const item of data.items) {
     const status = element('select', { id: `status-${item.receipt}` },
@@ -163,7 +190,6 @@ function inboxList(data) {
       form,
       transferForm(item, departments)));
   }
-  return list;
 }
 
 /** What an import did: how many were stored, each caller's reference for a bad review, and the
@@ -252,7 +278,7 @@ async function load() {
     document.getElementById('summary-body').replaceChildren(summaryTable(summary));
     counting = inbox.deadlines.counting;
     document.getElementById('deadlines').textContent = deadlinesHint(inbox.deadlines);
-    document.getElementById('inbox-body').replaceChildren(inboxList(inbox));
+    document.getElementById('inbox-body').replaceChildren(inboxList(inbox, chosen));
     document.getElementById('summary').hidden = false;
     document.getElementById('inbox').hidden = false;
     document.getElementById('hotline').hidden = false;

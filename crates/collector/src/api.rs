@@ -227,31 +227,72 @@ pub async fn get_figures(
     Ok(Json(crate::figures::report(&cases, &state.config.deadlines, now, by, state.config.min_cell)))
 }
 
-/// The staff inbox's filters.
+/// The staff inbox's filters and paging.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct InboxQuery {
+pub struct InboxParams {
     department: Option<String>,
+    service: Option<String>,
+    status: Option<String>,
+    urgency: Option<String>,
+    after: Option<String>,
+    limit: Option<u32>,
 }
+
+/// Most items one inbox page holds, and how many unless asked.
+pub const MAX_INBOX_PAGE: u32 = 200;
+pub const INBOX_PAGE: u32 = 50;
 
 /// The scope a change runs under: the token's, with the city's departments.
 fn scoped(state: &AppState, staff: Staff) -> Scoped {
     Scoped { scope: staff.0, departments: state.departments.clone() }
 }
 
-/// GET /v1/staff/inbox?department=: bad reviews with their age against the deadlines, the
-/// department each is with, and the departments to filter by and transfer to. A department's
-/// token sees its own cases only, whatever it asks for.
+/// GET /v1/staff/inbox?department=&service=&status=&urgency=&after=&limit=: one page of bad
+/// reviews, most urgent first, with their age against the deadlines, the department each is
+/// with, the count under each filter value, the departments to filter by and transfer to, and
+/// the token for the next page. A department's token sees its own cases only, whatever it asks.
 pub async fn staff_inbox(
     State(state): State<AppState>,
     staff: Staff,
-    asked: Result<Query<InboxQuery>, QueryRejection>,
+    asked: Result<Query<InboxParams>, QueryRejection>,
 ) -> Result<Json<Value>, AppError> {
-    let query = query(asked, "department")?;
-    if let Some(asked) = query.department.as_deref().filter(|id| state.departments.get(id).is_none()) {
-        return Err(AppError::bad_request("department", format!("no department has the id {asked}")));
+    let params = query(asked, "department, service, status, urgency, after and limit")?;
+    let mut found = Vec::new();
+    if let Some(asked) = params.department.as_deref().filter(|id| state.departments.get(id).is_none()) {
+        found.push(problem("department", format!("no department has the id {asked}")));
     }
-    let today = Day::from_days_since_epoch(crate::deadlines::now().div_euclid(1440))
+    if params.service.as_deref().is_some_and(|s| ServiceId::parse(s).is_none_or(|id| id.as_str() != s)) {
+        found.push(problem("service", "a service id is lowercase letters and digits in hyphen-separated words"));
+    }
+    let status = params.status.as_deref().map(civic_pulse_core::follow_up::FollowUp::parse);
+    if status == Some(None) {
+        let codes: Vec<&str> = civic_pulse_core::follow_up::FollowUp::ALL.iter().map(|s| s.code()).collect();
+        found.push(problem("status", format!("one of {}", codes.join(", "))));
+    }
+    let urgency = params
+        .urgency
+        .as_deref()
+        .map(|code| civic_pulse_core::follow_up::Urgency::ALL.into_iter().find(|u| u.code() == code));
+    if urgency == Some(None) {
+        let codes: Vec<&str> = civic_pulse_core::follow_up::Urgency::ALL.iter().map(|u| u.code()).collect();
+        found.push(problem("urgency", format!("one of {}", codes.join(", "))));
+    }
+    let after = params.after.as_deref().map(crate::inbox::PageKey::parse);
+    if after == Some(None) {
+        found.push(problem("after", "not a page token this collector gave: start again from the first page"));
+    }
+    let limit = params.limit.unwrap_or(INBOX_PAGE);
+    if !(1..=MAX_INBOX_PAGE).contains(&limit) {
+        found.push(problem("limit", format!("from 1 to {MAX_INBOX_PAGE} items a page")));
+    }
+    if !found.is_empty() {
+        return Err(AppError::Refused(StatusCode::BAD_REQUEST, found));
+    }
+    let after = after.flatten();
+    // Every page of one session ranks the cases at the moment of its first page.
+    let now = after.map_or_else(crate::deadlines::now, |key| key.now);
+    let today = Day::from_days_since_epoch(now.div_euclid(1440))
         .ok_or_else(|| crate::storage::StorageError::Read("the clock is outside the years 1970 to 9999".into()))?;
     let deadlines = state.config.deadlines.clone();
     let counting = match deadlines.counting {
@@ -263,17 +304,28 @@ pub async fn staff_inbox(
         "close_days": deadlines.close_days,
         "counting": counting,
     });
-    let (scope, only) = match staff.0 {
-        Scope::City => (Value::Null, query.department),
+    let (scope, department) = match staff.0 {
+        Scope::City => (Value::Null, params.department),
         Scope::Department(own) => (Value::String(own.clone()), Some(own)),
     };
-    let items = state.store.bad_reviews(deadlines, state.departments.clone(), only, false, 500).await?;
+    let inbox = crate::inbox::InboxQuery {
+        department,
+        service: params.service,
+        status: status.flatten(),
+        urgency: urgency.flatten(),
+        open_only: false,
+        after,
+        limit,
+    };
+    let page = state.store.inbox(inbox, deadlines, state.departments.clone(), now).await?;
     Ok(Json(json!({
         "today": today.to_string(),
         "deadlines": stated,
         "scope": { "department": scope },
         "departments": state.departments.public(),
-        "items": items,
+        "counts": page.counts,
+        "items": page.items,
+        "next": page.next,
     })))
 }
 

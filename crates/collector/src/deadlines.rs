@@ -88,6 +88,27 @@ impl Deadlines {
             .unwrap_or(since)
     }
 
+    /// The first day a case can have opened and not yet be overdue `today`: a case open since an
+    /// earlier day is overdue. Days open only grow as the opening day moves back, so the inbox can
+    /// filter overdue cases by this one day.
+    pub fn overdue_before(&self, today: Day) -> Day {
+        let end = today.days_since_epoch();
+        (0..=self.close_days * 3 + 400)
+            .filter_map(|back| Day::from_days_since_epoch(end - back))
+            .take_while(|since| self.days_between(*since, today) <= self.close_days)
+            .last()
+            .unwrap_or(today)
+    }
+
+    /// The last day a case can have opened and be due soon (or later) `today`.
+    pub fn due_soon_until(&self, today: Day) -> Day {
+        let end = today.days_since_epoch();
+        (0..=self.close_days * 3 + 400)
+            .filter_map(|back| Day::from_days_since_epoch(end - back))
+            .find(|since| self.days_between(*since, today) >= self.due_soon_from())
+            .unwrap_or(today)
+    }
+
     /// From this many days open, a case is due soon: two thirds of the close deadline (10 of 15).
     pub fn due_soon_from(&self) -> i64 {
         self.close_days * 2 / 3
@@ -167,6 +188,23 @@ mod tests {
         assert_eq!(working.days_between(day("2026-10-08"), day("2026-09-30")), 0);
         assert_eq!(calendar.due_soon_from(), 10);
         assert_eq!(calendar.close_by(day("2026-09-30")), day("2026-10-15"));
+        // Calendar: overdue when opened before Nov 17 (16 days before Dec 2 is past 15); due soon
+        // when opened Nov 22 or earlier (10 days).
+        assert_eq!(calendar.overdue_before(day("2026-12-02")), day("2026-11-17"));
+        assert_eq!(calendar.due_soon_until(day("2026-12-02")), day("2026-11-22"));
+        for since in ["2026-11-10", "2026-11-16", "2026-11-17", "2026-11-22", "2026-11-23", "2026-12-02"] {
+            let open = calendar.days_between(day(since), day("2026-12-02"));
+            assert_eq!(day(since) < calendar.overdue_before(day("2026-12-02")), open > 15, "{since}");
+            assert_eq!(day(since) <= calendar.due_soon_until(day("2026-12-02")), open >= 10, "{since}");
+        }
+        // Working days with holidays: the two days agree with counting, for every opening day.
+        let today = day("2026-10-20");
+        for back in 0..90 {
+            let since = Day::from_days_since_epoch(today.days_since_epoch() - back).unwrap();
+            let open = working.days_between(since, today);
+            assert_eq!(since < working.overdue_before(today), open > 15, "{since}");
+            assert_eq!(since <= working.due_soon_until(today), open >= 10, "{since}");
+        }
         let short = Deadlines { close_days: 3, ..working.clone() };
         assert_eq!(short.close_by(day("2026-09-30")), day("2026-10-08"), "Oct 6, 7 and 8 are the first worked days");
         assert_eq!(

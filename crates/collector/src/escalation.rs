@@ -133,9 +133,10 @@ pub async fn run(
     let mut ticks = tokio::time::interval(settings.every);
     loop {
         ticks.tick().await;
-        match store.bad_reviews(deadlines.clone(), departments.clone(), None, true, u32::MAX).await {
-            Ok(items) => {
-                if let Err(error) = store.escalate(due(&items, &deadlines)).await {
+        let open = crate::inbox::InboxQuery { open_only: true, limit: u32::MAX, ..Default::default() };
+        match store.inbox(open, deadlines.clone(), departments.clone(), crate::deadlines::now()).await {
+            Ok(page) => {
+                if let Err(error) = store.escalate(due(&page.items, &deadlines)).await {
                     tracing::warn!(%error, "escalation");
                 }
             }

@@ -32,6 +32,80 @@ pub struct InboxItem {
     pub timeline: Vec<crate::storage::CaseEvent>,
 }
 
+/// What one page of the inbox asks for. Urgency is not stored: it follows from each case's
+/// opening day and the moment `now`, which a paging session keeps from its first page so every
+/// page ranks the cases alike.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct InboxQuery {
+    /// One department's cases (a department token, or the city's staff choosing one).
+    pub department: Option<String>,
+    pub service: Option<String>,
+    pub status: Option<civic_pulse_core::follow_up::FollowUp>,
+    pub urgency: Option<Urgency>,
+    /// Open cases only (the escalation check).
+    pub open_only: bool,
+    /// Where the previous page ended.
+    pub after: Option<PageKey>,
+    pub limit: u32,
+}
+
+/// Where a page ends in the inbox's order: most urgent first (see [`rank`]), then oldest
+/// opening day first (newest answer first among answered cases), then arrival order. Sent to
+/// the client as an opaque token with the moment the session ranks by, so any collector behind a
+/// load balancer can serve the next page, with no offset and no cursor held open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PageKey {
+    pub now: crate::deadlines::Minute,
+    pub rank: i64,
+    pub age: i64,
+    pub row: i64,
+}
+
+impl PageKey {
+    pub fn token(self) -> String {
+        civic_pulse_core::base64url::encode(format!("{}.{}.{}.{}", self.now, self.rank, self.age, self.row).as_bytes())
+    }
+
+    pub fn parse(token: &str) -> Option<PageKey> {
+        let text = String::from_utf8(civic_pulse_core::base64url::decode(token)?).ok()?;
+        let mut parts = text.split('.').map(|part| part.parse::<i64>().ok());
+        let key = PageKey { now: parts.next()??, rank: parts.next()??, age: parts.next()??, row: parts.next()?? };
+        (parts.next().is_none() && (0..=4).contains(&key.rank)).then_some(key)
+    }
+}
+
+/// The inbox's order of urgency: overdue, not acknowledged in time, due soon, on time, answered.
+pub fn rank(urgency: Urgency) -> i64 {
+    match urgency {
+        Urgency::Overdue => 0,
+        Urgency::Unacknowledged => 1,
+        Urgency::DueSoon => 2,
+        Urgency::OnTime => 3,
+        Urgency::Answered => 4,
+    }
+}
+
+pub fn urgency_of_rank(rank: i64) -> Urgency {
+    Urgency::ALL.into_iter().find(|urgency| self::rank(*urgency) == rank).unwrap_or(Urgency::OnTime)
+}
+
+/// One page, with how many cases each filter value holds under the other filters.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct InboxPage {
+    pub items: Vec<InboxItem>,
+    /// The token for the next page; `None` on the last.
+    pub next: Option<String>,
+    pub counts: InboxCounts,
+}
+
+/// Cases per urgency, per status and per service, each within the page's other filters.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct InboxCounts {
+    pub urgency: std::collections::BTreeMap<String, u32>,
+    pub status: std::collections::BTreeMap<String, u32>,
+    pub service: std::collections::BTreeMap<String, u32>,
+}
+
 /// Monday-to-Friday days after `from` up to and including `to` (0 on the same day, and for a
 /// `to` before `from`). Public holidays are not known here; staff allow for them.
 pub fn working_days_between(from: Day, to: Day) -> i64 {
@@ -53,6 +127,21 @@ mod tests {
 
     fn day(text: &str) -> Day {
         Day::parse(text).unwrap()
+    }
+
+    #[test]
+    fn a_page_token_reads_back_and_nothing_else_does() {
+        let key = PageKey { now: 29_000_000, rank: 2, age: -20_400, row: 17 };
+        assert_eq!(PageKey::parse(&key.token()), Some(key));
+        for bad in [
+            "",
+            "not-a-token",
+            &civic_pulse_core::base64url::encode(b"1.9.3.4"),
+            &civic_pulse_core::base64url::encode(b"1.2.3"),
+        ] {
+            assert_eq!(PageKey::parse(bad), None, "{bad}");
+        }
+        assert!(Urgency::ALL.iter().all(|u| urgency_of_rank(rank(*u)) == *u));
     }
 
     #[test]

@@ -12,7 +12,7 @@ use civic_pulse_core::{Day, RatingV1};
 pub use civic_pulse_core::follow_up::FollowUp;
 
 use crate::deadlines::{Deadlines, format_minute, parse_minute};
-use crate::inbox::InboxItem;
+use crate::inbox::{InboxItem, InboxPage, InboxQuery, PageKey};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use tokio::sync::oneshot;
 
@@ -795,77 +795,169 @@ impl Store {
         .map_err(|e| StorageError::Read(e.to_string()))?
     }
 
-    /// Bad reviews (score 1 or 2) for the staff inbox: open ones first, oldest first, then
-    /// answered ones, newest first; at most `limit`; each with its department and its urgency
-    /// under `deadlines` now. `only` keeps one department's cases (a department token, or the
-    /// city's staff choosing one).
-    pub async fn bad_reviews(
+    /// One page of bad reviews (scores 1 and 2) for the staff inbox, most urgent first (see
+    /// `inbox::PageKey`), each with its department and its urgency at `now` under `deadlines`,
+    /// and the count of cases under each filter value. Only the page's rows are read in full.
+    pub async fn inbox(
         &self,
+        query: InboxQuery,
         deadlines: Deadlines,
         departments: Arc<crate::departments::Departments>,
-        only: Option<String>,
-        open_only: bool,
-        limit: u32,
-    ) -> Result<Vec<InboxItem>, StorageError> {
-        let now = crate::deadlines::now();
+        now: crate::deadlines::Minute,
+    ) -> Result<InboxPage, StorageError> {
         let today = Day::from_days_since_epoch(now.div_euclid(1440))
             .ok_or_else(|| StorageError::Read("the clock is outside the years 1970 to 9999".into()))?;
         // A department's cases: transferred to it, or never transferred and of its services.
-        let services = only
+        let services = query
+            .department
             .as_deref()
             .and_then(|id| departments.get(id))
-            .map(|department| serde_json::to_string(&department.services).unwrap_or_default());
+            .map_or_else(|| "[]".to_owned(), |d| serde_json::to_string(&d.services).unwrap_or_default());
+        let ranked = r"
+            WITH cases AS (
+                SELECT r.rowid AS row, r.id, r.service, r.scale, r.score, r.aspects, r.comment, r.lang, r.day,
+                       r.channel, r.receipt, r.status, r.reply, r.department,
+                       COALESCE((SELECT substr(max(at), 1, 10) FROM case_events e
+                                 WHERE e.receipt = r.receipt AND e.kind = 'reopened'), r.day) AS since,
+                       COALESCE((SELECT min(at) FROM case_events e
+                                 WHERE e.receipt = r.receipt AND e.kind = 'received'), :now) AS received_at
+                FROM ratings r
+                WHERE r.score <= 2
+                  AND (:department IS NULL OR r.department = :department
+                       OR (r.department IS NULL AND r.service IN (SELECT value FROM json_each(:services))))
+                  AND (:open_only = 0 OR r.status NOT IN ('answered', 'confirmed'))
+            ), ranked AS (
+                SELECT *,
+                    CASE WHEN status IN ('answered', 'confirmed') THEN 4
+                         WHEN since < :overdue_before THEN 0
+                         WHEN status = 'received' AND received_at < :acknowledge_before THEN 1
+                         WHEN since <= :due_soon_until THEN 2
+                         ELSE 3 END AS rank,
+                    CASE WHEN status IN ('answered', 'confirmed') THEN -CAST(julianday(day) - 2440587.5 AS INTEGER)
+                         ELSE CAST(julianday(since) - 2440587.5 AS INTEGER) END AS age
+                FROM cases
+            )";
+        let base = (
+            query.department.clone(),
+            services,
+            i64::from(query.open_only),
+            crate::deadlines::format_minute(now),
+            deadlines.overdue_before(today).to_string(),
+            crate::deadlines::format_minute(now - deadlines.acknowledge_hours * 60),
+            deadlines.due_soon_until(today).to_string(),
+        );
+        let service = query.service.clone();
+        let status = query.status.map(|s| s.code().to_owned());
+        let rank = query.urgency.map(crate::inbox::rank);
+        let after = query.after;
+        let limit = query.limit;
         self.read(move |connection| {
-            let mut statement = connection.prepare(
-                "SELECT id, service, scale, score, aspects, comment, lang, day, channel, receipt, status, reply,
-                        COALESCE((SELECT substr(max(at), 1, 10) FROM case_events e
-                                  WHERE e.receipt = ratings.receipt AND e.kind = 'reopened'), day) AS since,
-                        (SELECT min(at) FROM case_events e WHERE e.receipt = ratings.receipt AND e.kind = 'received')
-                            AS received_at,
-                        department
-                 FROM ratings
-                 WHERE score <= 2
-                   AND (?2 IS NULL OR department = ?2
-                        OR (department IS NULL AND service IN (SELECT value FROM json_each(COALESCE(?3, '[]')))))
-                   AND (?4 = 0 OR status NOT IN ('answered', 'confirmed'))
-                 ORDER BY status IN ('answered', 'confirmed'),
-                          CASE WHEN status IN ('answered', 'confirmed') THEN -julianday(day) ELSE julianday(since) END,
-                          rowid
-                 LIMIT ?1",
-            )?;
-            let rows = statement.query_map(params![limit, only, services, open_only], |row| {
+            let (department, services, open_only, now_text, overdue_before, acknowledge_before, due_soon_until) = base;
+            let common: [(&str, &dyn rusqlite::ToSql); 7] = [
+                (":department", &department),
+                (":services", &services),
+                (":open_only", &open_only),
+                (":now", &now_text),
+                (":overdue_before", &overdue_before),
+                (":acknowledge_before", &acknowledge_before),
+                (":due_soon_until", &due_soon_until),
+            ];
+            let filters = [
+                ("service", "(:service IS NULL OR service = :service)"),
+                ("status", "(:status IS NULL OR status = :status)"),
+                ("rank", "(:rank IS NULL OR rank = :rank)"),
+            ];
+            // Each filter's values are counted under the other filters.
+            let filter_params: [(&str, &dyn rusqlite::ToSql); 3] =
+                [(":service", &service), (":status", &status), (":rank", &rank)];
+            let count = |group: &str, leave_out: &str| -> rusqlite::Result<std::collections::BTreeMap<String, u32>> {
+                let conditions: Vec<&str> =
+                    filters.iter().filter(|(name, _)| *name != leave_out).map(|(_, sql)| *sql).collect();
+                let sql = format!(
+                    "{ranked} SELECT {group}, COUNT(*) FROM ranked WHERE {} GROUP BY {group}",
+                    conditions.join(" AND ")
+                );
+                let mut params: Vec<(&str, &dyn rusqlite::ToSql)> = common.to_vec();
+                params.extend(filter_params.iter().filter(|(name, _)| name[1..] != *leave_out));
+                let mut statement = connection.prepare(&sql)?;
+                let rows = statement.query_map(params.as_slice(), |row| {
+                    let key: rusqlite::types::Value = row.get(0)?;
+                    let key = match key {
+                        rusqlite::types::Value::Integer(rank) => crate::inbox::urgency_of_rank(rank).code().to_owned(),
+                        rusqlite::types::Value::Text(text) => text,
+                        _ => String::new(),
+                    };
+                    Ok((key, row.get::<_, u32>(1)?))
+                })?;
+                rows.collect()
+            };
+            let counts = crate::inbox::InboxCounts {
+                urgency: count("rank", "rank")?,
+                status: count("status", "status")?,
+                service: count("service", "service")?,
+            };
+            let sql = format!(
+                "{ranked} SELECT id, service, scale, score, aspects, comment, lang, day, channel, receipt, status, reply,
+                        since, received_at, department, rank, age, row
+                 FROM ranked
+                 WHERE {} AND (:after_rank IS NULL OR (rank, age, row) > (:after_rank, :after_age, :after_row))
+                 ORDER BY rank, age, row LIMIT :limit",
+                filters.map(|(_, sql)| sql).join(" AND ")
+            );
+            let (after_rank, after_age, after_row) =
+                (after.map(|k| k.rank), after.map(|k| k.age), after.map(|k| k.row));
+            let one_more = i64::from(limit).saturating_add(1);
+            let mut params: Vec<(&str, &dyn rusqlite::ToSql)> = common.to_vec();
+            params.extend(filter_params);
+            params.extend([
+                (":after_rank", &after_rank as &dyn rusqlite::ToSql),
+                (":after_age", &after_age),
+                (":after_row", &after_row),
+                (":limit", &one_more),
+            ]);
+            let mut statement = connection.prepare(&sql)?;
+            let mut keys = Vec::new();
+            let rows = statement.query_map(params.as_slice(), |row| {
                 let rating = rating_from_row(row)?;
-                let status: String = row.get(10)?;
-                // A reopened case's deadline runs again from the day it was reopened.
                 let since: String = row.get(12)?;
+                // A reopened case's deadline runs again from the day it was reopened.
                 let open = Day::parse(&since).map_or(0, |day| deadlines.days_between(day, today));
-                let received_at: Option<String> = row.get(13)?;
-                let received = received_at.as_deref().and_then(parse_minute).unwrap_or(now);
                 let receipt: String = row.get(9)?;
                 let transferred_to: Option<String> = row.get(14)?;
                 let department =
                     transferred_to.or_else(|| departments.of_service(&rating.service).map(|d| d.id.clone()));
-                Ok(InboxItem {
-                    timeline: timeline(connection, &receipt)?,
-                    receipt,
-                    department,
-                    service: rating.service,
-                    scale: rating.scale,
-                    score: rating.score,
-                    aspects: rating.aspects,
-                    comment: rating.comment,
-                    lang: rating.lang,
-                    day: rating.day,
-                    since,
-                    urgency: FollowUp::parse(&status).map_or(civic_pulse_core::follow_up::Urgency::OnTime, |status| {
-                        deadlines.urgency(status, received, open, now)
-                    }),
-                    status,
-                    reply: row.get(11)?,
-                    days_open: open,
-                })
+                let key = PageKey { now, rank: row.get(15)?, age: row.get(16)?, row: row.get(17)? };
+                Ok((
+                    key,
+                    InboxItem {
+                        timeline: timeline(connection, &receipt)?,
+                        receipt,
+                        department,
+                        service: rating.service,
+                        scale: rating.scale,
+                        score: rating.score,
+                        aspects: rating.aspects,
+                        comment: rating.comment,
+                        lang: rating.lang,
+                        day: rating.day,
+                        since,
+                        urgency: crate::inbox::urgency_of_rank(key.rank),
+                        status: row.get(10)?,
+                        reply: row.get(11)?,
+                        days_open: open,
+                    },
+                ))
             })?;
-            rows.collect()
+            let mut items = Vec::new();
+            for row in rows {
+                let (key, item) = row?;
+                keys.push(key);
+                items.push(item);
+            }
+            let more = items.len() > limit as usize;
+            items.truncate(limit as usize);
+            let next = more.then(|| keys[limit as usize - 1].token());
+            Ok(InboxPage { items, next, counts })
         })
         .await
     }

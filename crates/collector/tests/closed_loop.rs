@@ -406,3 +406,109 @@ fn the_figures_and_the_monthly_report_count_by_hand_and_never_show_a_cell_under_
     assert!(bad.body.contains("“2026-13” is not a month. Write it as YYYY-MM"), "{}", bad.body);
     let _ = std::fs::remove_file(file);
 }
+
+#[test]
+fn the_inbox_pages_120_bad_reviews_most_urgent_first_without_a_duplicate_or_a_gap() {
+    let collector = Collector::start(temp_database("paging"), &[("CIVIC_PULSE_STAFF_TOKEN", CITY)]);
+    let bearer = format!("Bearer {CITY}");
+    let staff = [JSON, ("Authorization", bearer.as_str())];
+    // 120 bad reviews over 30 days, four a day: many share a day, so page boundaries fall
+    // between items of the same age.
+    let all: Vec<serde_json::Value> = (0..120u64)
+        .map(|n| {
+            let mut sent = rating(1000 + n, 1 + (n % 2) as u8);
+            sent["day"] = days_ago((n / 4) as i64).into();
+            sent["service"] = if n % 3 == 0 { "healthcare" } else { "transport" }.into();
+            sent
+        })
+        .collect();
+    let mut receipts = Vec::new();
+    for batch in all.chunks(60) {
+        let answer = collector.request(
+            "POST",
+            "/v1/ratings",
+            &[JSON],
+            serde_json::Value::from(batch.to_vec()).to_string().as_bytes(),
+        );
+        assert_eq!(answer.status, 201, "{}", answer.body);
+        receipts.extend(
+            answer.json()["results"].as_array().unwrap().iter().map(|r| r["receipt"].as_str().unwrap().to_owned()),
+        );
+    }
+    for receipt in &receipts[..10] {
+        let answered =
+            collector.request("POST", &format!("/v1/staff/receipts/{receipt}"), &staff, br#"{"status":"answered"}"#);
+        assert_eq!(answered.status, 200);
+    }
+    let page = |query: &str| {
+        let answer = collector.request("GET", &format!("/v1/staff/inbox{query}"), &[("Authorization", &bearer)], b"");
+        assert_eq!(answer.status, 200, "{query}: {}", answer.body);
+        answer.json()
+    };
+    let rank = |urgency: &str| {
+        ["overdue", "unacknowledged", "due-soon", "on-time", "answered"].iter().position(|u| *u == urgency).unwrap()
+    };
+    let mut seen = Vec::new();
+    let mut order = Vec::new();
+    let mut query = "?limit=7".to_owned();
+    let first = page(&query);
+    loop {
+        let json = page(&query);
+        for item in json["items"].as_array().unwrap() {
+            seen.push(item["receipt"].as_str().unwrap().to_owned());
+            let answered = item["urgency"] == "answered";
+            let age = if answered {
+                -(item["day"].as_str().unwrap().replace('-', "").parse::<i64>().unwrap())
+            } else {
+                item["since"].as_str().unwrap().replace('-', "").parse::<i64>().unwrap()
+            };
+            order.push((rank(item["urgency"].as_str().unwrap()), age));
+        }
+        match json["next"].as_str() {
+            Some(token) => query = format!("?limit=7&after={token}"),
+            None => break,
+        }
+    }
+    let mut unique = seen.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), seen.len(), "no case twice");
+    let mut expected = receipts.clone();
+    expected.sort();
+    assert_eq!(unique, expected, "every case once: no gap");
+    assert!(order.windows(2).all(|w| w[0] <= w[1]), "most urgent first, then oldest: {order:?}");
+    assert_eq!(order.first().map(|o| o.0), Some(0), "overdue first");
+    assert_eq!(order.last().map(|o| o.0), Some(4), "answered last");
+
+    // Each filter value's count is what that filter gives.
+    let counts = &first["counts"];
+    for urgency in ["overdue", "due-soon", "on-time", "answered"] {
+        let filtered = page(&format!("?urgency={urgency}&limit=200"));
+        assert_eq!(
+            filtered["items"].as_array().unwrap().len() as u64,
+            counts["urgency"][urgency].as_u64().unwrap_or(0),
+            "{urgency}"
+        );
+        assert!(filtered["items"].as_array().unwrap().iter().all(|i| i["urgency"] == urgency));
+    }
+    assert_eq!(counts["status"]["answered"], 10);
+    assert_eq!(counts["service"]["healthcare"], 40);
+    let clinics = page("?service=healthcare&urgency=overdue&limit=200");
+    assert!(
+        clinics["items"].as_array().unwrap().iter().all(|i| i["service"] == "healthcare" && i["urgency"] == "overdue")
+    );
+    assert_eq!(
+        clinics["counts"]["service"]["transport"].as_u64(),
+        counts["urgency"]["overdue"].as_u64().map(|all| all - clinics["items"].as_array().unwrap().len() as u64),
+        "service counts are under the urgency filter"
+    );
+    for bad in ["?after=not-a-token", "?limit=0", "?limit=201", "?urgency=late", "?status=closed", "?service=Bus 42"] {
+        let answer = collector.request(
+            "GET",
+            &format!("/v1/staff/inbox{}", bad.replace(' ', "%20")),
+            &[("Authorization", &bearer)],
+            b"",
+        );
+        assert_eq!(answer.status, 400, "{bad}: {}", answer.body);
+    }
+}
