@@ -9,9 +9,6 @@ use crate::delivery::Delivery;
 use crate::i18n::{tr, use_lang};
 use crate::ui::focus_when_mounted;
 
-/// Where the code stands in the receipt note, to split the text around it.
-const CODE_MARK: &str = "\u{1}";
-
 /// The last screen: the outcome in words (sent, or saved on this device to be sent later), and a
 /// way to rate another service. Focus moves to the heading, which is what makes screen readers
 /// announce the outcome.
@@ -30,18 +27,21 @@ pub fn Confirmation(
     let lang = use_lang();
     let receipt_view = receipt.map(|receipt| {
         let code = receipt.as_str().to_owned();
-        // The code is shown as it is written and spelled out for screen readers, which would
-        // otherwise read "7KQ2M9XD" as one word.
-        let spelled = code.chars().map(String::from).collect::<Vec<_>>().join(" ");
-        let note = move |half: usize| {
-            let text = lang.get().format(Msg::ReceiptNote, &[("code", CODE_MARK)]);
-            let (before, after) = text.split_once(CODE_MARK).unwrap_or((text.as_str(), ""));
-            [before, after][half].to_owned()
-        };
+        // The code is shown as it is written, and said to screen readers one character at a
+        // time (the same sentence, hidden from view), since "7KQ2M9XD" read as a word cannot be
+        // written down. Two texts cost less in the first part than splitting the sentence.
+        let mut spelled = String::with_capacity(code.len() * 2);
+        for character in code.chars() {
+            if !spelled.is_empty() {
+                spelled.push(' ');
+            }
+            spelled.push(character);
+        }
+        let note = move |code: &str| lang.get().format(Msg::ReceiptNote, &[("code", code)]);
+        // The page speaks the language the resident rated in (it has its own language links).
         let link = receipt_page.map(|page| {
             let separator = if page.contains('?') { '&' } else { '?' };
-            // The page speaks the language the resident rated in.
-            let href = move || format!("{page}{separator}code={code}&lang={}", lang.get().tag());
+            let href = format!("{page}{separator}code={code}&lang={}", lang.get_untracked().tag());
             view! {
                 <a class="cp-receipt__link" href=href target="_blank" rel="noopener">
                     {tr(Msg::ReceiptLink)}
@@ -49,12 +49,8 @@ pub fn Confirmation(
             }
         });
         view! {
-            <p class="cp-receipt">
-                {move || note(0)}
-                <span class="cp-receipt__code" aria-hidden="true">{receipt.as_str().to_owned()}</span>
-                <span class="cp-visually-hidden">{spelled}</span>
-                {move || note(1)}
-            </p>
+            <p class="cp-receipt" aria-hidden="true">{move || note(receipt.as_str())}</p>
+            <p class="cp-visually-hidden">{move || note(&spelled)}</p>
             {link}
         }
     });

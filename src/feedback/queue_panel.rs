@@ -102,7 +102,8 @@ pub fn QueuePanel(
     };
 
     view! {
-        <div class="cp-queue" class:cp-queue__box=move || something_waits.get()>
+        // The class attribute set whole: `class:` toggling would bring classList into the bundle.
+        <div class=move || if something_waits.get() { "cp-queue cp-queue__box" } else { "cp-queue" }>
             // Always in the page, so what appears in it is announced; only words, never buttons.
             <div role="status">
                 {move || {

@@ -145,8 +145,8 @@ describe('widget and reference collector', () => {
     await note.waitFor();
     const code = /number is ([2-9A-HJKMNP-Z]{8})/.exec(await note.innerText())[1];
     await expectNoAxeViolations(page, 'the confirmation with a receipt');
-    const heard = await note.ariaSnapshot();
-    assert.ok(heard.includes(`is ${[...code].join(' ')}`) && !heard.includes(code), `a screen reader spells the code out: ${heard}`);
+    const heard = await widget.locator('.cp-screen--done').ariaSnapshot();
+    assert.ok(heard.includes(`is ${[...code].join(' ')}.`) && !heard.includes(`is ${code}`), `a screen reader gets the code spelled out: ${heard}`);
     const link = widget.getByRole('link', { name: 'See what happens with your feedback' });
     assert.equal(await link.getAttribute('href'), `/receipt.html?code=${code}&lang=en`, 'the page speaks the language rated in');
 
