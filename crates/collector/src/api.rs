@@ -181,17 +181,33 @@ pub async fn get_summary(
     if !found.is_empty() {
         return Err(AppError::Refused(StatusCode::BAD_REQUEST, found));
     }
+    // Whole months only: two answers whose ranges differ by a day could otherwise be subtracted
+    // to give that day's ratings, however few.
+    let from = query.from.as_deref().and_then(Day::parse).map(|day| format!("{}-01", &day.to_string()[..7]));
+    let to = query.to.as_deref().and_then(Day::parse).and_then(|day| month_end(&day.to_string()[..7]));
+    let query = SummaryQuery { from, to, ..query };
     let min_cell = state.config.min_cell;
     let rows =
         state.store.score_counts(query.service.clone(), query.from.clone(), query.to.clone(), period_chars).await?;
     if query.by.as_deref() == Some("channel") {
-        let channels = state.store.channel_counts(query.service, query.from, query.to).await?;
+        let channels = state.store.channel_counts(query.service, query.from.clone(), query.to.clone()).await?;
         let (services, _) = summarise(&rows, min_cell);
         let channels = crate::summary::by_channel(&channels, min_cell);
-        return Ok(Json(json!({ "min_cell": min_cell, "services": services, "channels": channels })));
+        return Ok(Json(json!({
+            "min_cell": min_cell, "from": query.from, "to": query.to, "services": services, "channels": channels,
+        })));
     }
     let (services, periods) = summarise(&rows, min_cell);
-    Ok(Json(json!({ "min_cell": min_cell, "services": services, "periods": periods })))
+    Ok(Json(
+        json!({ "min_cell": min_cell, "from": query.from, "to": query.to, "services": services, "periods": periods }),
+    ))
+}
+
+/// The last day of a month written `2026-11`.
+fn month_end(month: &str) -> Option<String> {
+    let (year, number): (i64, i64) = (month.get(..4)?.parse().ok()?, month.get(5..7)?.parse().ok()?);
+    let next = if number == 12 { format!("{:04}-01-01", year + 1) } else { format!("{year:04}-{:02}-01", number + 1) };
+    Day::from_days_since_epoch(Day::parse(&next)?.days_since_epoch() - 1).map(|day| day.to_string())
 }
 
 #[derive(Debug, Deserialize)]

@@ -3,7 +3,7 @@
 //! percentile), the share acknowledged and closed on time, the share the resident confirmed
 //! solved and the share reopened. Every cell of fewer than k bad reviews is hidden whole, and a
 //! few more are hidden where a published total minus the shown parts would give a hidden one
-//! away (see [`protect`]).
+//! away (see `suppression::protect`).
 
 use std::collections::BTreeMap;
 
@@ -11,6 +11,7 @@ use civic_pulse_core::Day;
 use serde::Serialize;
 
 use crate::deadlines::{Deadlines, Minute};
+use crate::suppression::protect;
 
 /// One bad review, as the figures need it. Times are UTC minutes; days count from the day the
 /// collector received it.
@@ -170,25 +171,6 @@ fn figures_of(cases: &[&Case], deadlines: &Deadlines, now: Minute) -> Figures {
         closed_on_time: share(close_in_time, close_of),
         confirmed_solved: share(confirmed, answered),
         reopened: share(reopened, answered),
-    }
-}
-
-/// Hides more cells of a partition whose total is published: while the hidden parts together
-/// hold fewer than `min_cell` cases (but some), the smallest shown part is hidden too, since the
-/// total minus the shown parts would give the hidden ones away. `parts` are (cases, suppressed).
-pub fn protect(parts: &mut [(u32, bool)], min_cell: u32) -> bool {
-    let mut changed = false;
-    loop {
-        let hidden: u32 = parts.iter().filter(|(_, suppressed)| *suppressed).map(|(cases, _)| cases).sum();
-        if hidden == 0 || hidden >= min_cell {
-            return changed;
-        }
-        let Some(smallest) = parts.iter_mut().filter(|(_, suppressed)| !*suppressed).min_by_key(|(cases, _)| *cases)
-        else {
-            return changed;
-        };
-        smallest.1 = true;
-        changed = true;
     }
 }
 
@@ -394,12 +376,7 @@ mod tests {
     }
 
     #[test]
-    fn protecting_hides_the_smallest_shown_parts_until_the_hidden_hold_k() {
-        let mut parts = [(1, true), (3, false), (2, false), (9, false)];
-        assert!(protect(&mut parts, 5));
-        assert_eq!(parts, [(1, true), (3, true), (2, true), (9, false)], "1, then 1+2, then 1+2+3 ≥ 5");
-        let mut fine = [(0, false), (5, true), (7, false)];
-        assert!(!protect(&mut fine, 5), "the hidden already hold k");
+    fn nearest_ranks_and_periods() {
         assert_eq!(nearest_rank(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0], 0.9), Some(9.0));
         assert_eq!(Period::Quarter.of("2026-04-01").as_deref(), Some("2026-Q2"));
         assert_eq!(Period::Month.of("2026-13-01"), None);

@@ -21,3 +21,4 @@ pub mod staff_auth;
 pub mod state;
 pub mod storage;
 pub mod summary;
+pub mod suppression;

@@ -93,32 +93,58 @@ pub fn summarise(rows: &[ScoreCount], min_cell: u32) -> (Vec<Cell>, Vec<Cell>) {
             }
         }
     }
-    (
-        totals.iter().map(|(service, counts)| cell(service, None, *counts, min_cell)).collect(),
-        periods.iter().map(|(service, period, counts)| cell(service, Some(period), *counts, min_cell)).collect(),
-    )
-}
-
-/// Per service and channel, over the whole range. Input rows carry the channel in `period`,
-/// sorted by service and channel. Beside each service's published total, one hidden cell could
-/// be recovered by subtraction, so where a service has exactly one cell under k, its smallest
-/// other cell is hidden too.
-pub fn by_channel(rows: &[ScoreCount], min_cell: u32) -> Vec<Cell> {
-    let (_, split) = summarise(rows, min_cell);
+    let totals: Vec<Cell> = totals.iter().map(|(service, counts)| cell(service, None, *counts, min_cell)).collect();
     let mut cells: Vec<Cell> =
-        split.into_iter().map(|cell| Cell { channel: cell.period.clone(), period: None, ..cell }).collect();
+        periods.iter().map(|(service, period, counts)| cell(service, Some(period), *counts, min_cell)).collect();
+    let size = |counts: &[u32; 5]| counts.iter().sum::<u32>();
+    // Days sit under their month, which `by=month` publishes: the month minus its shown days
+    // must not give hidden days away.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (index, (service, period, _)) in periods.iter().enumerate() {
+        let month = period.get(..7).unwrap_or(period);
+        match groups.last_mut() {
+            Some(group) if periods[group[0]].0 == *service && periods[group[0]].1.get(..7) == Some(month) => {
+                group.push(index)
+            }
+            _ => groups.push(vec![index]),
+        }
+    }
+    let month_shown = |group: &[usize]| group.iter().map(|i| size(&periods[*i].2)).sum::<u32>() >= min_cell;
+    for group in groups.iter().filter(|group| periods[group[0]].1.len() > 7 && month_shown(group)) {
+        protect_cells(&mut cells, group, &periods, min_cell);
+    }
+    // Periods sit under the service's total, published in the same answer.
     let mut start = 0;
-    while start < cells.len() {
-        let end = start + cells[start..].iter().take_while(|c| c.service == cells[start].service).count();
-        let service = &mut cells[start..end];
-        if service.iter().filter(|c| c.suppressed).count() == 1
-            && let Some(smallest) = service.iter_mut().filter(|c| !c.suppressed).min_by_key(|c| c.count)
-        {
-            *smallest = hidden(smallest);
+    while start < periods.len() {
+        let end = start + periods[start..].iter().take_while(|p| p.0 == periods[start].0).count();
+        if totals.iter().any(|t| t.service == periods[start].0 && !t.suppressed) {
+            protect_cells(&mut cells, &(start..end).collect::<Vec<_>>(), &periods, min_cell);
         }
         start = end;
     }
-    cells
+    (totals, cells)
+}
+
+/// Hides more of the cells at `indices` where their shown total would give a hidden one away
+/// (see `suppression::protect`).
+fn protect_cells(cells: &mut [Cell], indices: &[usize], periods: &[(String, String, [u32; 5])], min_cell: u32) {
+    let mut parts: Vec<(u32, bool)> =
+        indices.iter().map(|i| (periods[*i].2.iter().sum(), cells[*i].suppressed)).collect();
+    if crate::suppression::protect(&mut parts, min_cell) {
+        for (index, (_, now_hidden)) in indices.iter().zip(parts) {
+            if now_hidden && !cells[*index].suppressed {
+                cells[*index] = hidden(&cells[*index]);
+            }
+        }
+    }
+}
+
+/// Per service and channel, over the whole range. Input rows carry the channel in `period`,
+/// sorted by service and channel. Beside each service's published total, hidden cells could be
+/// recovered by subtraction, so more are hidden until the hidden ones hold k together.
+pub fn by_channel(rows: &[ScoreCount], min_cell: u32) -> Vec<Cell> {
+    let (_, split) = summarise(rows, min_cell);
+    split.into_iter().map(|cell| Cell { channel: cell.period.clone(), period: None, ..cell }).collect()
 }
 
 /// The same cell with nothing but its place published.
@@ -144,8 +170,28 @@ mod tests {
         assert!((totals[0].bad_share.unwrap() - 2.0 / 9.0).abs() < 1e-12);
         assert!((totals[0].satisfaction.unwrap() - 700.0 / 9.0).abs() < 1e-9);
         assert!(periods[0].suppressed && periods[0].count.is_none() && periods[0].scores.is_none());
-        assert!(!periods[1].suppressed);
         assert_eq!(periods[1].period.as_deref(), Some("2026-11"));
+    }
+
+    #[test]
+    fn a_hidden_period_is_not_left_to_subtract_from_the_total_nor_a_hidden_day_from_its_month() {
+        // 3 ratings in October (hidden under 5) beside 6 in November and the total of 9: 9 − 6
+        // would give October away, scores and all, so November is hidden too.
+        let rows =
+            [row("transport", "2026-10", 5, 3), row("transport", "2026-11", 1, 2), row("transport", "2026-11", 5, 4)];
+        let (totals, periods) = summarise(&rows, 5);
+        assert_eq!(totals[0].count, Some(9), "the total holds 9, hidden in no part");
+        assert!(periods.iter().all(|p| p.suppressed && p.scores.is_none()));
+        // Days: 1 rating on Nov 3 beside 6 on Nov 4 and 5 on Nov 5 (12 in the month, which
+        // `by=month` shows): the 5 of Nov 5 go with it, so the hidden days hold 6.
+        let days = [
+            row("transport", "2026-11-03", 5, 1),
+            row("transport", "2026-11-04", 4, 6),
+            row("transport", "2026-11-05", 3, 5),
+        ];
+        let (_, cells) = summarise(&days, 5);
+        let shown: Vec<Option<u32>> = cells.iter().map(|c| c.count).collect();
+        assert_eq!(shown, [None, Some(6), None]);
     }
 
     #[test]

@@ -128,6 +128,20 @@ fn summaries_suppress_small_cells() {
     assert_eq!(services[1]["scores"], serde_json::json!([1, 0, 0, 1, 1]));
     assert!((services[1]["satisfaction"].as_f64().unwrap() - 175.0 / 3.0).abs() < 1e-9);
     assert!((services[1]["bad_share"].as_f64().unwrap() - 1.0 / 3.0).abs() < 1e-9);
+    // The range is taken in whole months, and the answer says which.
+    let ranged = collector.request("GET", "/v1/summary?from=2026-11-05&to=2026-11-20&by=day", &[], b"").json();
+    assert_eq!((ranged["from"].as_str(), ranged["to"].as_str()), (Some("2026-11-01"), Some("2026-11-30")));
+    // A month under k beside a shown one: the service's total minus the shown month would give
+    // it away, so the shown month is hidden too.
+    let mut october = rating(24, 2);
+    october["day"] = "2026-10-30".into();
+    assert_eq!(collector.request("POST", "/v1/ratings", &[JSON], october.to_string().as_bytes()).status, 201);
+    let months = collector.request("GET", "/v1/summary?by=month&service=transport", &[], b"").json();
+    assert_eq!(months["services"][0]["count"], 4, "the total is published");
+    assert!(
+        months["periods"].as_array().unwrap().iter().all(|p| p["suppressed"] == true),
+        "4 − 3 would give October's one rating away: {months}"
+    );
     assert_eq!(collector.request("GET", "/v1/summary?from=2026-13-01", &[], b"").status, 400);
     assert_eq!(collector.request("GET", "/v1/summary?by=week", &[], b"").status, 400);
     assert_eq!(collector.request("GET", "/v1/summary?service=x&user=1", &[], b"").status, 400);
