@@ -238,9 +238,11 @@ pub async fn get_figures(
     if !found.is_empty() {
         return Err(AppError::Refused(StatusCode::BAD_REQUEST, found));
     }
-    let cases = state.store.cases(state.departments.clone(), query.from, query.to).await?;
+    let (from, to) = crate::figures::whole_quarters(query.from.as_deref(), query.to.as_deref());
+    let cases = state.store.cases(state.departments.clone(), from.clone(), to.clone()).await?;
     let now = crate::deadlines::now();
-    Ok(Json(crate::figures::report(&cases, &state.config.deadlines, now, by, state.config.min_cell)))
+    let report = crate::figures::report(&cases, &state.config.deadlines, now, by, state.config.min_cell);
+    Ok(Json(crate::figures::Report { from, to, ..report }))
 }
 
 /// The staff inbox's filters and paging.

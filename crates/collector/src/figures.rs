@@ -120,10 +120,30 @@ pub struct Cell {
     pub figures: Option<Figures>,
 }
 
+/// A range taken out to whole quarters: `from` back to its quarter's first day, `to` on to its
+/// quarter's last. Months sit under their quarter (see [`report`]), so both must come from the
+/// same whole quarters, or a month hidden in one answer could be had from another.
+pub fn whole_quarters(from: Option<&str>, to: Option<&str>) -> (Option<String>, Option<String>) {
+    let start = |day: &str| -> Option<(i64, i64)> {
+        let (year, month): (i64, i64) = (day.get(..4)?.parse().ok()?, day.get(5..7)?.parse().ok()?);
+        Some((year, (month - 1) / 3 * 3 + 1))
+    };
+    let first = from.and_then(start).map(|(year, month)| format!("{year:04}-{month:02}-01"));
+    let last = to.and_then(start).and_then(|(year, month)| {
+        let next =
+            if month == 10 { format!("{:04}-01-01", year + 1) } else { format!("{year:04}-{:02}-01", month + 3) };
+        Day::from_days_since_epoch(Day::parse(&next)?.days_since_epoch() - 1).map(|day| day.to_string())
+    });
+    (first, last)
+}
+
 /// Everything `GET /v1/figures` answers.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Report {
     pub by: Period,
+    /// The range counted, in whole quarters (see [`whole_quarters`]); absent: everything.
+    pub from: Option<String>,
+    pub to: Option<String>,
     pub min_cell: u32,
     pub city: Vec<Cell>,
     pub services: Vec<Cell>,
@@ -255,7 +275,8 @@ pub fn report(cases: &[Case], deadlines: &Deadlines, now: Minute, by: Period, mi
             }
         }
     }
-    let mut report = Report { by, min_cell, city: Vec::new(), services: Vec::new(), departments: Vec::new() };
+    let mut report =
+        Report { by, from: None, to: None, min_cell, city: Vec::new(), services: Vec::new(), departments: Vec::new() };
     for (key, group) in &cells {
         let suppressed = hidden[key];
         let mut cell = Cell {
@@ -379,6 +400,12 @@ mod tests {
     fn nearest_ranks_and_periods() {
         assert_eq!(nearest_rank(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0], 0.9), Some(9.0));
         assert_eq!(Period::Quarter.of("2026-04-01").as_deref(), Some("2026-Q2"));
+        assert_eq!(
+            whole_quarters(Some("2026-11-05"), Some("2026-11-20")),
+            (Some("2026-10-01".to_owned()), Some("2026-12-31".to_owned()))
+        );
+        assert_eq!(whole_quarters(Some("2026-02-10"), Some("2026-05-01")).1.as_deref(), Some("2026-06-30"));
+        assert_eq!(whole_quarters(None, None), (None, None));
         assert_eq!(Period::Month.of("2026-13-01"), None);
     }
 }

@@ -133,11 +133,11 @@ pub async fn get_report(
         },
     };
     let (from, to) = month.days(month.month);
-    // The figures come from the whole quarter so far, as `/v1/figures?by=month` computes them: a
-    // month hidden there is hidden here too.
-    let (quarter_from, _) = month.days((month.month - 1) / 3 * 3 + 1);
+    // The figures come from the month's whole quarter, as `/v1/figures?by=month` computes them:
+    // a month hidden there is hidden here too.
+    let (quarter_from, quarter_to) = crate::figures::whole_quarters(Some(&from), Some(&to));
     let counts = state.store.score_counts(None, Some(from.clone()), Some(to.clone()), 7).await;
-    let cases = state.store.cases(state.departments.clone(), Some(quarter_from), Some(to)).await;
+    let cases = state.store.cases(state.departments.clone(), quarter_from, quarter_to).await;
     let changes = state.store.changes(month.code()).await;
     let (counts, cases, changes) = match (counts, cases, changes) {
         (Ok(counts), Ok(cases), Ok(changes)) => (counts, cases, changes),

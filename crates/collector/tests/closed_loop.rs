@@ -362,6 +362,9 @@ fn the_figures_and_the_monthly_report_count_by_hand_and_never_show_a_cell_under_
         (Some("2026-Q4"), Some(4))
     );
     assert_eq!(collector.request("GET", "/v1/figures?by=week", &[], b"").status, 400);
+    // A range is taken to whole quarters, so a month is always ranked with its quarter's others.
+    let ranged = collector.request("GET", "/v1/figures?by=month&from=2026-10-05&to=2026-10-20", &[], b"").json();
+    assert_eq!((ranged["from"].as_str(), ranged["to"].as_str()), (Some("2026-10-01"), Some("2026-12-31")));
 
     let bearer = format!("Bearer {CITY}");
     let staff = [JSON, ("Authorization", bearer.as_str())];
