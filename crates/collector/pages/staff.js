@@ -49,7 +49,7 @@ async function api(path, init = {}) {
 function summaryTable(data) {
   if (!data.services.length) return element('p', {}, '还没有评价。No ratings yet.');
   const table = element('table', { className: 'portal-table' },
-    element('caption', {}, `满意度 0–100；少于 ${data.min_cell} 条评价的格子不显示，以免识别个人。Satisfaction 0–100; cells with fewer than ${data.min_cell} ratings are hidden so nobody can be identified.`));
+    element('caption', {}, `满意度 0–100，只计评价不少于 ${data.min_cell} 条的月份；少于 ${data.min_cell} 条的不显示，以免识别个人。Satisfaction 0–100, counted over the months with at least ${data.min_cell} ratings; anything smaller is hidden so nobody can be identified.`));
   table.append(element('thead', {}, element('tr', {},
     ...['服务 Service', '评价数 Ratings', '差评比例 Bad reviews', '满意度 Satisfaction'].map((h) => element('th', { scope: 'col' }, h)))));
   const body = element('tbody');

@@ -1044,8 +1044,9 @@ impl Store {
         self.ask(|reply| Job::Confirm { receipt, solved, reply }).await
     }
 
-    /// Counts per service, channel (`not-given` where the client did not say) and score, within
-    /// the optional filters; the channel stands in the rows' `period`.
+    /// Counts per service, month, channel (`not-given` where the client did not say) and score,
+    /// within the optional filters; the month and channel stand in the rows' `period` as
+    /// `2026-11/web`.
     pub async fn channel_counts(
         &self,
         service: Option<String>,
@@ -1054,9 +1055,10 @@ impl Store {
     ) -> Result<Vec<ScoreCount>, StorageError> {
         self.read(move |connection| {
             let mut statement = connection.prepare(
-                "SELECT service, COALESCE(channel, 'not-given') AS how, score, COUNT(*) FROM ratings
+                "SELECT service, substr(day, 1, 7) || '/' || COALESCE(channel, 'not-given') AS cell, score, COUNT(*)
+                 FROM ratings
                  WHERE (?1 IS NULL OR service = ?1) AND (?2 IS NULL OR day >= ?2) AND (?3 IS NULL OR day <= ?3)
-                 GROUP BY service, how, score ORDER BY service, how, score",
+                 GROUP BY service, cell, score ORDER BY service, cell, score",
             )?;
             let rows = statement.query_map(params![service, from, to], |row| {
                 Ok(ScoreCount { service: row.get(0)?, period: row.get(1)?, score: row.get(2)?, count: row.get(3)? })
