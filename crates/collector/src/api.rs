@@ -206,8 +206,7 @@ pub async fn get_summary(
 /// The last day of a month written `2026-11`.
 fn month_end(month: &str) -> Option<String> {
     let (year, number): (i64, i64) = (month.get(..4)?.parse().ok()?, month.get(5..7)?.parse().ok()?);
-    let next = if number == 12 { format!("{:04}-01-01", year + 1) } else { format!("{year:04}-{:02}-01", number + 1) };
-    Day::from_days_since_epoch(Day::parse(&next)?.days_since_epoch() - 1).map(|day| day.to_string())
+    crate::deadlines::last_day_of_month(year, number).map(|day| day.to_string())
 }
 
 #[derive(Debug, Deserialize)]
@@ -310,7 +309,7 @@ pub async fn staff_inbox(
     let after = after.flatten();
     // Every page of one session ranks the cases at the moment of its first page.
     let now = after.map_or_else(crate::deadlines::now, |key| key.now);
-    let today = Day::from_days_since_epoch(now.div_euclid(1440))
+    let today = crate::deadlines::day_of(now)
         .ok_or_else(|| crate::storage::StorageError::Read("the clock is outside the years 1970 to 9999".into()))?;
     let deadlines = state.config.deadlines.clone();
     let counting = match deadlines.counting {

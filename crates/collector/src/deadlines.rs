@@ -43,9 +43,20 @@ pub fn now() -> Minute {
     i64::try_from(seconds / 60).unwrap_or(0)
 }
 
+/// The day (UTC) a moment falls on; `None` outside the years 1970 to 9999.
+pub fn day_of(minute: Minute) -> Option<Day> {
+    Day::from_days_since_epoch(minute.div_euclid(1440))
+}
+
+/// The last day of a month (1 to 12) of a year: for month-wide and quarter-wide ranges.
+pub fn last_day_of_month(year: i64, month: i64) -> Option<Day> {
+    let next = if month >= 12 { format!("{:04}-01-01", year + 1) } else { format!("{year:04}-{:02}-01", month + 1) };
+    Day::from_days_since_epoch(Day::parse(&next)?.days_since_epoch() - 1)
+}
+
 /// Writes a moment as the timeline stores it, `2026-12-02T09:41Z` (the inverse of [`parse_minute`]).
 pub fn format_minute(minute: Minute) -> String {
-    let day = Day::from_days_since_epoch(minute.div_euclid(1440)).map_or_else(String::new, |d| d.to_string());
+    let day = day_of(minute).map_or_else(String::new, |d| d.to_string());
     let of_day = minute.rem_euclid(1440);
     format!("{day}T{:02}:{:02}Z", of_day / 60, of_day % 60)
 }

@@ -129,11 +129,10 @@ pub fn whole_quarters(from: Option<&str>, to: Option<&str>) -> (Option<String>, 
         Some((year, (month - 1) / 3 * 3 + 1))
     };
     let first = from.and_then(start).map(|(year, month)| format!("{year:04}-{month:02}-01"));
-    let last = to.and_then(start).and_then(|(year, month)| {
-        let next =
-            if month == 10 { format!("{:04}-01-01", year + 1) } else { format!("{year:04}-{:02}-01", month + 3) };
-        Day::from_days_since_epoch(Day::parse(&next)?.days_since_epoch() - 1).map(|day| day.to_string())
-    });
+    let last = to
+        .and_then(start)
+        .and_then(|(year, month)| crate::deadlines::last_day_of_month(year, month + 2))
+        .map(|day| day.to_string());
     (first, last)
 }
 
@@ -151,7 +150,7 @@ pub struct Report {
 }
 
 fn figures_of(cases: &[&Case], deadlines: &Deadlines, now: Minute) -> Figures {
-    let day_of = |minute: Minute| Day::from_days_since_epoch(minute.div_euclid(1440));
+    let day_of = crate::deadlines::day_of;
     let today = day_of(now);
     let acknowledge_limit = deadlines.acknowledge_hours * 60;
     let mut acknowledge_waits = Vec::new();

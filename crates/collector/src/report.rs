@@ -49,12 +49,7 @@ impl Month {
 
     /// The first and last day of the months from `first` of this quarter to this month's end.
     fn days(self, first_month: i64) -> (String, String) {
-        let next = if self.month == 12 {
-            Day::parse(&format!("{:04}-01-01", self.year + 1))
-        } else {
-            Day::parse(&format!("{:04}-{:02}-01", self.year, self.month + 1))
-        };
-        let last = next.and_then(|day| Day::from_days_since_epoch(day.days_since_epoch() - 1));
+        let last = crate::deadlines::last_day_of_month(self.year, self.month);
         (format!("{:04}-{:02}-01", self.year, first_month), last.map_or_else(String::new, |d| d.to_string()))
     }
 
@@ -111,7 +106,7 @@ pub async fn get_report(
         Lang::negotiate(&tags)
     });
     let now = crate::deadlines::now();
-    let Some(today) = Day::from_days_since_epoch(now.div_euclid(1440)) else {
+    let Some(today) = crate::deadlines::day_of(now) else {
         return StatusCode::SERVICE_UNAVAILABLE.into_response();
     };
     let month = match query.month.as_deref() {

@@ -805,7 +805,7 @@ impl Store {
         departments: Arc<crate::departments::Departments>,
         now: crate::deadlines::Minute,
     ) -> Result<InboxPage, StorageError> {
-        let today = Day::from_days_since_epoch(now.div_euclid(1440))
+        let today = crate::deadlines::day_of(now)
             .ok_or_else(|| StorageError::Read("the clock is outside the years 1970 to 9999".into()))?;
         // A department's cases: transferred to it, or never transferred and of its services.
         let services = query

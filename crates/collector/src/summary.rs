@@ -93,6 +93,11 @@ fn tally(rows: &[ScoreCount], key: impl Fn(&str) -> String) -> Vec<(String, Stri
     cells
 }
 
+/// Whether a service's month holds k ratings or more (so is public); `months` as `tally` adds them up.
+fn is_shown(months: &[(String, String, Scores)], service: &str, month: &str, min_cell: u32) -> bool {
+    months.iter().any(|(s, m, counts)| s == service && m == month && counts.iter().sum::<u32>() >= min_cell)
+}
+
 /// The month a period (`2026-11` or `2026-11-05`) lies in.
 fn month_of(period: &str) -> String {
     period.get(..7).unwrap_or(period).to_owned()
@@ -106,9 +111,7 @@ fn month_of(period: &str) -> String {
 /// days must not give a hidden day away). Rows are sorted by service and period.
 pub fn summarise(rows: &[ScoreCount], min_cell: u32) -> (Vec<Cell>, Vec<Cell>) {
     let months = tally(rows, month_of);
-    let shown_month = |service: &str, month: &str| {
-        months.iter().any(|(s, m, counts)| s == service && m == month && counts.iter().sum::<u32>() >= min_cell)
-    };
+    let shown_month = |service: &str, month: &str| is_shown(&months, service, month, min_cell);
     let mut totals: Vec<(String, Scores)> = Vec::new();
     for (service, _, counts) in months.iter().filter(|(service, month, _)| shown_month(service, month)) {
         match totals.last_mut() {
@@ -175,9 +178,7 @@ fn protect_under_months(
 pub fn by_channel(rows: &[ScoreCount], min_cell: u32) -> Vec<Cell> {
     let grid = tally(rows, str::to_owned);
     let months = tally(rows, month_of);
-    let shown_month = |service: &str, month: &str| {
-        months.iter().any(|(s, m, counts)| s == service && m == month && counts.iter().sum::<u32>() >= min_cell)
-    };
+    let shown_month = |service: &str, month: &str| is_shown(&months, service, month, min_cell);
     let mut cells: Vec<Cell> =
         grid.iter().map(|(service, period, counts)| cell(service, Some(period), *counts, min_cell)).collect();
     protect_under_months(&mut cells, &grid, shown_month, min_cell);
