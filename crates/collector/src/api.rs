@@ -22,7 +22,7 @@ use crate::json_body::JsonBody;
 use crate::problem::{AppError, Problem, problem};
 use crate::staff_auth::Staff;
 use crate::state::AppState;
-use crate::storage::{CaseRefusal, ConfirmRefusal, ReceiptStatus, Scoped, StatusUpdate, Transfer};
+use crate::storage::{CaseRefusal, ConfirmRefusal, ReceiptStatus, Scoped, StatusUpdate, Storage, Transfer};
 use crate::summary::summarise;
 
 /// Reads one rating from JSON, with every problem named by its field. Its comment is redacted

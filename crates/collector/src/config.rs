@@ -2,6 +2,7 @@
 //! demo as it is. The file holds `NAME=value` lines with the variables' own names, so one list
 //! of names serves both; `#` starts a comment.
 
+use crate::storage::Database;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -10,8 +11,9 @@ use std::path::PathBuf;
 pub struct Config {
     /// `CIVIC_PULSE_LISTEN`, or `HOST` and `PORT`; default 127.0.0.1:8080 (loopback only).
     pub listen: SocketAddr,
-    /// `CIVIC_PULSE_DATABASE`: the SQLite file; default `data/civic-pulse.sqlite3`.
-    pub database: PathBuf,
+    /// `CIVIC_PULSE_DATABASE`: the SQLite file (default `data/civic-pulse.sqlite3`), or a
+    /// `postgres://` address for a PostgreSQL that several collectors share.
+    pub database: Database,
     /// `CIVIC_PULSE_DIST`: the built widget and demo to serve, if any; default `dist` when present.
     pub dist: Option<PathBuf>,
     /// `CIVIC_PULSE_ALLOWED_ORIGINS`: comma-separated origins allowed to POST from a browser,
@@ -164,8 +166,9 @@ impl Config {
             .collect();
         Ok(Config {
             listen,
-            database: var("CIVIC_PULSE_DATABASE")
-                .map_or_else(|| PathBuf::from("data/civic-pulse.sqlite3"), PathBuf::from),
+            database: Database::from_setting(
+                var("CIVIC_PULSE_DATABASE").as_deref().unwrap_or("data/civic-pulse.sqlite3"),
+            ),
             dist,
             allowed_origins,
             max_body_bytes: parse(&var, "CIVIC_PULSE_MAX_BODY_BYTES", 64 * 1024, "a number of bytes")?,

@@ -16,7 +16,7 @@ use serde_json::json;
 
 use crate::deadlines::{Deadlines, format_minute, parse_minute};
 use crate::inbox::InboxItem;
-use crate::storage::Store;
+use crate::storage::{Storage, Store};
 
 /// Where to post and how often to look.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use civic_pulse_collector::app::{AppState, router};
 use civic_pulse_collector::config::Config;
-use civic_pulse_collector::storage::{Store, purge_comments};
+use civic_pulse_collector::storage::{Storage, Store};
 use civic_pulse_core::Day;
 
 async fn shutdown_signal() {
@@ -25,7 +25,9 @@ async fn shutdown_signal() {
 }
 
 /// `civic-pulse-collector purge --comments-older-than DAYS`: the retention job, for a timer.
-fn purge(arguments: &[String]) -> ExitCode {
+/// It runs beside live collectors on the same database.
+#[tokio::main(flavor = "current_thread")]
+async fn purge(arguments: &[String]) -> ExitCode {
     let days = match arguments {
         [flag, days] if flag == "--comments-older-than" => days.parse::<u32>().ok(),
         _ => None,
@@ -46,7 +48,14 @@ fn purge(arguments: &[String]) -> ExitCode {
         eprintln!("civic-pulse-collector: the system clock is not set");
         return ExitCode::FAILURE;
     };
-    match purge_comments(&config.database, &before) {
+    let store = match Store::open(&config.database).await {
+        Ok(store) => store,
+        Err(error) => {
+            eprintln!("civic-pulse-collector: {error} ({})", config.database);
+            return ExitCode::FAILURE;
+        }
+    };
+    match store.purge_comments(before).await {
         Ok(removed) => {
             println!("Removed the comments of {removed} ratings given before {before}; their scores are kept.");
             ExitCode::SUCCESS
@@ -103,10 +112,10 @@ async fn serve() -> ExitCode {
         Ok(config) => config,
         Err(code) => return code,
     };
-    let store = match Store::open(&config.database) {
+    let store = match Store::open(&config.database).await {
         Ok(store) => store,
         Err(error) => {
-            eprintln!("civic-pulse-collector: {error} ({})", config.database.display());
+            eprintln!("civic-pulse-collector: {error} ({})", config.database);
             return ExitCode::FAILURE;
         }
     };
@@ -118,7 +127,7 @@ async fn serve() -> ExitCode {
         }
     };
     let address = listener.local_addr().map_or_else(|_| config.listen.to_string(), |a| a.to_string());
-    println!("CivicPulse collector listening on http://{address}/ (database {})", config.database.display());
+    println!("CivicPulse collector listening on http://{address}/ (database {})", config.database);
     if let Some(dist) = &config.dist {
         println!("Serving {} at http://{address}/  (self-check: http://{address}/selfcheck.html)", dist.display());
     }

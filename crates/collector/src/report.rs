@@ -18,6 +18,7 @@ use crate::json_body::JsonBody;
 use crate::problem::AppError;
 use crate::staff_auth::Staff;
 use crate::state::AppState;
+use crate::storage::Storage;
 use crate::summary::Cell as SummaryCell;
 
 /// A calendar month.

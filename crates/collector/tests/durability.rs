@@ -56,14 +56,9 @@ fn every_acknowledged_rating_survives_kill_9() {
 
     // Restart on the same file (SQLite recovers the WAL) and look for every acknowledged id.
     let restarted = Collector::start(database, &[]);
-    let db = restarted.db();
-    let mut missing = Vec::new();
-    let mut statement = db.prepare("SELECT 1 FROM ratings WHERE id = ?1").unwrap();
-    for id in &acknowledged {
-        if !statement.exists([id]).unwrap() {
-            missing.push(id.clone());
-        }
-    }
+    let mut db = restarted.db();
+    let missing: Vec<&String> =
+        acknowledged.iter().filter(|id| db.rows("SELECT 1 FROM ratings WHERE id = $1", &[id]).is_empty()).collect();
     assert!(
         missing.is_empty(),
         "{} of {} acknowledged ratings lost, e.g. {:?}",

@@ -1,28 +1,31 @@
-//! Runs the real collector binary on loopback with its own database file, and talks plain
-//! HTTP/1.1 to it over a TCP socket (no client library needed for these few requests).
+//! Runs the real collector binary on loopback with its own database, and talks plain HTTP/1.1
+//! to it over a TCP socket (no client library needed for these few requests).
+//!
+//! The database is a fresh SQLite file, or, when `CIVIC_PULSE_TEST_POSTGRES` holds the address
+//! of a PostgreSQL server (`./test` starts one with `scripts/postgres`), a fresh database on
+//! it: the same tests then run against the other engine.
 // Every test binary compiles this module and uses a different part of it.
 #![allow(dead_code)]
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 pub struct Collector {
     pub child: Child,
     pub address: String,
-    pub database: PathBuf,
+    pub database: String,
 }
 
 impl Collector {
     /// Starts the binary on a free port with `database` (created if missing).
-    pub fn start(database: PathBuf, env: &[(&str, &str)]) -> Collector {
+    pub fn start(database: String, env: &[(&str, &str)]) -> Collector {
         Collector::start_logging_to(database, env, Stdio::inherit())
     }
 
     /// The same, with its standard error (its log) going to `log`.
-    pub fn start_logging_to(database: PathBuf, env: &[(&str, &str)], log: Stdio) -> Collector {
+    pub fn start_logging_to(database: String, env: &[(&str, &str)], log: Stdio) -> Collector {
         let mut command = Command::new(env!("CARGO_BIN_EXE_civic-pulse-collector"));
         command
             .env("CIVIC_PULSE_LISTEN", "127.0.0.1:0")
@@ -51,9 +54,9 @@ impl Collector {
         request(&self.address, method, path, headers, body).expect("the collector answers")
     }
 
-    /// Opens the database file read-only, to check what was really stored.
-    pub fn db(&self) -> rusqlite::Connection {
-        rusqlite::Connection::open_with_flags(&self.database, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap()
+    /// Opens the database, to check what was really stored (or to move a case's clock).
+    pub fn db(&self) -> Db {
+        Db::open(&self.database)
     }
 }
 
@@ -114,10 +117,120 @@ pub fn request(
     Ok(Response { status, headers, body: body.to_owned() })
 }
 
-pub fn temp_database(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("civic-pulse-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    dir.join("ratings.sqlite3")
+/// The PostgreSQL server the tests run against, if any (see the module's comment).
+pub fn postgres_server() -> Option<String> {
+    std::env::var("CIVIC_PULSE_TEST_POSTGRES").ok().filter(|address| !address.is_empty())
+}
+
+/// A new, empty database for one test: a file path, or a `postgres://` address.
+pub fn temp_database(name: &str) -> String {
+    match postgres_server() {
+        Some(server) => {
+            let database = format!("test_{}_{}", std::process::id(), name.replace('-', "_"));
+            let mut admin = postgres::Client::connect(&server, postgres::NoTls).expect("the test PostgreSQL answers");
+            admin.batch_execute(&format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)")).unwrap();
+            admin.batch_execute(&format!("CREATE DATABASE {database}")).unwrap();
+            let base = server.rsplit_once('/').map_or(server.as_str(), |(base, _)| base);
+            format!("{base}/{database}")
+        }
+        None => {
+            let dir = std::env::temp_dir().join(format!("civic-pulse-test-{}-{name}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&dir);
+            dir.join("ratings.sqlite3").to_string_lossy().into_owned()
+        }
+    }
+}
+
+/// The test's view of either engine: plain SQL that both understand, `$1`, `$2`… for the
+/// parameters, every value read back as text (`None` for NULL).
+pub enum Db {
+    Sqlite(rusqlite::Connection),
+    Postgres(postgres::Client),
+}
+
+impl Db {
+    pub fn open(database: &str) -> Db {
+        if database.starts_with("postgres://") {
+            Db::Postgres(postgres::Client::connect(database, postgres::NoTls).expect("the test database answers"))
+        } else {
+            let connection = rusqlite::Connection::open(database).unwrap();
+            connection.busy_timeout(Duration::from_secs(5)).unwrap();
+            Db::Sqlite(connection)
+        }
+    }
+
+    /// Every row the query gives.
+    pub fn rows(&mut self, sql: &str, params: &[&str]) -> Vec<Vec<Option<String>>> {
+        match self {
+            Db::Sqlite(connection) => {
+                let mut statement = connection.prepare(&sql.replace('$', "?")).unwrap();
+                let columns = statement.column_count();
+                statement
+                    .query_map(rusqlite::params_from_iter(params), |row| {
+                        (0..columns)
+                            .map(|i| {
+                                Ok(match row.get::<_, rusqlite::types::Value>(i)? {
+                                    rusqlite::types::Value::Null => None,
+                                    rusqlite::types::Value::Integer(n) => Some(n.to_string()),
+                                    rusqlite::types::Value::Real(x) => Some(x.to_string()),
+                                    rusqlite::types::Value::Text(text) => Some(text),
+                                    rusqlite::types::Value::Blob(_) => Some("(blob)".to_owned()),
+                                })
+                            })
+                            .collect()
+                    })
+                    .unwrap()
+                    .map(Result::unwrap)
+                    .collect()
+            }
+            Db::Postgres(client) => client
+                .simple_query(&with_literals(sql, params))
+                .unwrap()
+                .into_iter()
+                .filter_map(|message| match message {
+                    postgres::SimpleQueryMessage::Row(row) => {
+                        Some((0..row.len()).map(|i| row.get(i).map(str::to_owned)).collect())
+                    }
+                    _ => None,
+                })
+                .collect(),
+        }
+    }
+
+    /// The first column of the first row.
+    pub fn text(&mut self, sql: &str, params: &[&str]) -> Option<String> {
+        self.rows(sql, params).into_iter().next().and_then(|row| row.into_iter().next().flatten())
+    }
+
+    pub fn number(&mut self, sql: &str, params: &[&str]) -> i64 {
+        self.text(sql, params).and_then(|n| n.parse().ok()).expect("a number")
+    }
+
+    pub fn execute(&mut self, sql: &str, params: &[&str]) {
+        match self {
+            Db::Sqlite(connection) => {
+                connection.execute(&sql.replace('$', "?"), rusqlite::params_from_iter(params)).unwrap();
+            }
+            Db::Postgres(client) => {
+                client.batch_execute(&with_literals(sql, params)).unwrap();
+            }
+        }
+    }
+}
+
+/// `$1`… replaced by the parameters as SQL string literals (the simple protocol takes none).
+fn with_literals(sql: &str, params: &[&str]) -> String {
+    let mut out = String::new();
+    let mut rest = sql;
+    while let Some(at) = rest.find('$') {
+        out.push_str(&rest[..at]);
+        let digits: String = rest[at + 1..].chars().take_while(char::is_ascii_digit).collect();
+        let index: usize = digits.parse().expect("a parameter number after $");
+        out.push_str(&format!("'{}'", params[index - 1].replace('\'', "''")));
+        rest = &rest[at + 1 + digits.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A valid rating with the given id suffix (12 hex digits) and score.
@@ -136,5 +249,5 @@ pub fn rating(n: u64, score: u8) -> serde_json::Value {
 pub const JSON: (&str, &str) = ("Content-Type", "application/json");
 
 pub fn count_rows(collector: &Collector) -> i64 {
-    collector.db().query_row("SELECT COUNT(*) FROM ratings", [], |row| row.get(0)).unwrap()
+    collector.db().number("SELECT COUNT(*) FROM ratings", &[])
 }

@@ -3,21 +3,20 @@
 //! request is answered only after that transaction is durable. A 2xx therefore survives a
 //! `kill -9`, and throughput comes from sharing one fsync between many ratings.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 
 use civic_pulse_core::{Day, RatingV1};
-
-pub use civic_pulse_core::follow_up::FollowUp;
-
-use crate::deadlines::{Deadlines, format_minute, parse_minute};
-use crate::inbox::{InboxItem, InboxPage, InboxQuery, PageKey};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use tokio::sync::oneshot;
 
-/// Most ratings one transaction takes, so a flood still commits in bounded steps.
-const MAX_GROUP: usize = 2000;
+use super::{
+    CaseChange, CaseEvent, CaseRefusal, ConfirmRefusal, FollowUp, MAX_GROUP, ReceiptStatus, Scoped, ScoreCount,
+    StatusUpdate, Storage, StorageError, Stored, Transfer, aspects_text, new_receipt, now_minute,
+};
+use crate::deadlines::{Deadlines, parse_minute};
+use crate::inbox::{InboxItem, InboxPage, InboxQuery, PageKey};
 
 /// Schema versions, applied in order and recorded in `PRAGMA user_version`.
 const MIGRATIONS: &[&str] = &[
@@ -118,25 +117,6 @@ const MIGRATIONS: &[&str] = &[
 ",
 ];
 
-/// Now in UTC to the minute, as the timeline stores it: `2026-12-02T09:41Z`.
-fn now_minute() -> String {
-    format_minute(crate::deadlines::now())
-}
-
-/// One step of a case's timeline.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct CaseEvent {
-    pub kind: String,
-    /// UTC, to the minute for staff; cut to the day for residents.
-    pub at: String,
-    /// For a transfer: the department the case went to.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub department: Option<String>,
-    /// For a transfer: why, for staff only.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
-}
-
 fn timeline(connection: &Connection, receipt: &str) -> rusqlite::Result<Vec<CaseEvent>> {
     let mut statement = connection
         .prepare("SELECT kind, at, department, reason FROM case_events WHERE receipt = ?1 ORDER BY at, rowid")?;
@@ -146,120 +126,16 @@ fn timeline(connection: &Connection, receipt: &str) -> rusqlite::Result<Vec<Case
     rows.collect()
 }
 
-/// Whether a rating was new or already stored (same id).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Stored {
-    pub id: String,
-    pub receipt: String,
-    pub new: bool,
+fn receipt_status(connection: &Connection, receipt: &str) -> rusqlite::Result<Option<ReceiptStatus>> {
+    let found = connection
+        .query_row("SELECT receipt, status, reply FROM ratings WHERE receipt = ?1", [receipt], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, Option<String>>(2)?))
+        })
+        .optional()?;
+    let Some((receipt, status, reply)) = found else { return Ok(None) };
+    let steps = timeline(connection, &receipt)?;
+    Ok(Some(ReceiptStatus::from_case(receipt, status, reply, steps)))
 }
-
-/// What a resident may learn from a receipt code: the follow-up status, never who they are.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct ReceiptStatus {
-    pub receipt: String,
-    pub status: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reply: Option<String>,
-    /// The case's steps, each with its day (a resident is not told the minute).
-    pub timeline: Vec<ResidentEvent>,
-    /// Whether the resident may now say if the answer solved the problem (once per answer).
-    pub can_confirm: bool,
-    /// The names of the departments the timeline mentions (filled in by the API).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub departments: Vec<crate::departments::DepartmentInfo>,
-}
-
-impl ReceiptStatus {
-    /// Adds the names of the departments its timeline mentions.
-    pub fn naming(mut self, departments: &crate::departments::Departments) -> ReceiptStatus {
-        let mentioned: std::collections::BTreeSet<&str> =
-            self.timeline.iter().filter_map(|event| event.department.as_deref()).collect();
-        self.departments = departments.public().into_iter().filter(|d| mentioned.contains(d.id.as_str())).collect();
-        self
-    }
-}
-
-/// One step of a case as the resident sees it: what happened, and on which day (UTC); for a
-/// transfer, the department it went to (never the staff's reason).
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct ResidentEvent {
-    pub kind: String,
-    pub day: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub department: Option<String>,
-}
-
-impl ReceiptStatus {
-    fn read(connection: &Connection, receipt: &str) -> rusqlite::Result<Option<ReceiptStatus>> {
-        let found = connection
-            .query_row("SELECT receipt, status, reply FROM ratings WHERE receipt = ?1", [receipt], |row| {
-                Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, Option<String>>(2)?))
-            })
-            .optional()?;
-        let Some((receipt, status, reply)) = found else { return Ok(None) };
-        let timeline = timeline(connection, &receipt)?
-            .into_iter()
-            .map(|event| ResidentEvent {
-                kind: event.kind,
-                day: event.at.chars().take(10).collect(),
-                department: event.department,
-            })
-            .collect();
-        let can_confirm = status == FollowUp::Answered.code();
-        Ok(Some(ReceiptStatus { receipt, status, reply, timeline, can_confirm, departments: Vec::new() }))
-    }
-}
-
-/// Why a staff member's change to a case was not made.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum CaseRefusal {
-    UnknownReceipt,
-    /// A department's token reaches its own cases only.
-    OtherDepartment,
-    /// A transfer to a department the city's file does not name.
-    UnknownDepartment,
-    /// A transfer to the department that already has the case.
-    SameDepartment,
-}
-
-/// Why the resident's answer to "was it solved?" cannot be taken now.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ConfirmRefusal {
-    UnknownReceipt,
-    /// Only an answered case can be confirmed or reopened, once per answer.
-    NotAnswered,
-}
-
-/// One row of the summary query: ratings of one score for one service in one period.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ScoreCount {
-    pub service: String,
-    pub period: String,
-    pub score: u8,
-    pub count: u32,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum StorageError {
-    Open(String),
-    Write(String),
-    Read(String),
-    WriterStopped,
-}
-
-impl std::fmt::Display for StorageError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            StorageError::Open(e) => write!(f, "the database could not be opened: {e}"),
-            StorageError::Write(e) => write!(f, "the ratings could not be stored: {e}"),
-            StorageError::Read(e) => write!(f, "the database could not be read: {e}"),
-            StorageError::WriterStopped => write!(f, "the database writer has stopped"),
-        }
-    }
-}
-
-impl std::error::Error for StorageError {}
 
 /// Work for the writer thread. Inserts are grouped into shared commits; the rare staff
 /// writes run one at a time in between.
@@ -299,48 +175,6 @@ enum Job {
     },
 }
 
-/// A staff member's change to one rating's follow-up.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct StatusUpdate {
-    #[serde(skip)]
-    pub receipt: String,
-    pub status: FollowUp,
-    #[serde(default)]
-    pub reply: Option<String>,
-}
-
-/// A staff transfer of a case to another department, with the reason staff give.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Transfer {
-    #[serde(skip)]
-    pub receipt: String,
-    pub department: String,
-    pub reason: String,
-}
-
-/// Whose cases a change may touch, with the city's departments to tell whose a case is.
-#[derive(Clone, Debug)]
-pub struct Scoped {
-    pub scope: crate::departments::Scope,
-    pub departments: Arc<crate::departments::Departments>,
-}
-
-impl Scoped {
-    /// The department a case is with: where it was last transferred, else its service's.
-    pub fn department_of(&self, service: &str, transferred_to: Option<String>) -> Option<String> {
-        transferred_to.or_else(|| self.departments.of_service(service).map(|d| d.id.clone()))
-    }
-
-    fn reaches(&self, department: Option<&str>) -> bool {
-        match &self.scope {
-            crate::departments::Scope::City => true,
-            crate::departments::Scope::Department(own) => department == Some(own.as_str()),
-        }
-    }
-}
-
 /// The department a case is with now and whether `scoped` may touch it; `None` for an unknown receipt.
 fn case_department(
     transaction: &rusqlite::Transaction<'_>,
@@ -352,17 +186,15 @@ fn case_department(
             Ok((row.get::<_, String>(0)?, row.get::<_, Option<String>>(1)?))
         })
         .optional()?;
-    Ok(found.map(|(service, transferred_to)| {
-        let department = scoped.department_of(&service, transferred_to);
-        if scoped.reaches(department.as_deref()) { Ok(department) } else { Err(CaseRefusal::OtherDepartment) }
-    }))
+    Ok(found.map(|(service, transferred_to)| scoped.check(&service, transferred_to)))
 }
 
-/// The store: a handle to the writer thread and a read connection.
+/// The SQLite engine: a handle to the writer thread and a read connection.
 #[derive(Clone)]
-pub struct Store {
+pub struct SqliteStore {
     writer: mpsc::Sender<Job>,
     reader: Arc<Mutex<Connection>>,
+    path: PathBuf,
 }
 
 fn open(path: &Path, flags: OpenFlags) -> Result<Connection, StorageError> {
@@ -403,13 +235,6 @@ fn rating_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<RatingV1> {
     })
 }
 
-/// A short code a resident can read out on the phone (see `civic_pulse_core::receipt`).
-fn new_receipt() -> Result<String, StorageError> {
-    let mut bytes = [0u8; civic_pulse_core::receipt::LENGTH];
-    getrandom::fill(&mut bytes).map_err(|e| StorageError::Write(format!("no randomness: {e}")))?;
-    Ok(civic_pulse_core::receipt::Receipt::from_random_bytes(bytes).as_str().to_owned())
-}
-
 fn store_one(transaction: &rusqlite::Transaction<'_>, rating: &RatingV1) -> Result<Stored, StorageError> {
     let fail = |e: rusqlite::Error| StorageError::Write(e.to_string());
     let existing = |t: &rusqlite::Transaction<'_>| {
@@ -418,7 +243,7 @@ fn store_one(transaction: &rusqlite::Transaction<'_>, rating: &RatingV1) -> Resu
     if let Some(receipt) = existing(transaction).map_err(fail)? {
         return Ok(Stored { id: rating.id.clone(), receipt, new: false });
     }
-    let aspects = (!rating.aspects.is_empty()).then(|| serde_json::to_string(&rating.aspects).unwrap_or_default());
+    let aspects = aspects_text(rating);
     // A receipt collision (about one in a trillion) just draws again.
     for _ in 0..5 {
         let receipt = new_receipt()?;
@@ -481,11 +306,7 @@ fn commit_group(connection: &mut Connection, group: Vec<InsertJob>) {
     }
 }
 
-fn set_status(
-    connection: &mut Connection,
-    update: &StatusUpdate,
-    scoped: &Scoped,
-) -> Result<Result<ReceiptStatus, CaseRefusal>, StorageError> {
+fn set_status(connection: &mut Connection, update: &StatusUpdate, scoped: &Scoped) -> CaseChange {
     let fail = |e: rusqlite::Error| StorageError::Write(e.to_string());
     let transaction = connection.transaction().map_err(fail)?;
     match case_department(&transaction, scoped, &update.receipt).map_err(fail)? {
@@ -507,30 +328,23 @@ fn set_status(
             )
             .map_err(fail)?;
     }
-    let status = ReceiptStatus::read(&transaction, &update.receipt).map_err(fail)?;
+    let status = receipt_status(&transaction, &update.receipt).map_err(fail)?;
     transaction.commit().map_err(fail)?;
     Ok(status.ok_or(CaseRefusal::UnknownReceipt))
 }
 
 /// Moves a case to another department, with the reason on its timeline. The deadline does not
 /// restart: the resident's wait goes on whoever has the case.
-fn transfer(
-    connection: &mut Connection,
-    transfer: &Transfer,
-    scoped: &Scoped,
-) -> Result<Result<ReceiptStatus, CaseRefusal>, StorageError> {
+fn transfer(connection: &mut Connection, transfer: &Transfer, scoped: &Scoped) -> CaseChange {
     let fail = |e: rusqlite::Error| StorageError::Write(e.to_string());
-    if scoped.departments.get(&transfer.department).is_none() {
-        return Ok(Err(CaseRefusal::UnknownDepartment));
-    }
     let transaction = connection.transaction().map_err(fail)?;
-    match case_department(&transaction, scoped, &transfer.receipt).map_err(fail)? {
+    let current = match case_department(&transaction, scoped, &transfer.receipt).map_err(fail)? {
         None => return Ok(Err(CaseRefusal::UnknownReceipt)),
         Some(Err(refusal)) => return Ok(Err(refusal)),
-        Some(Ok(current)) if current.as_deref() == Some(transfer.department.as_str()) => {
-            return Ok(Err(CaseRefusal::SameDepartment));
-        }
-        Some(Ok(_)) => {}
+        Some(Ok(current)) => current,
+    };
+    if let Err(refusal) = scoped.check_transfer(transfer, current.as_deref()) {
+        return Ok(Err(refusal));
     }
     transaction
         .execute(
@@ -544,7 +358,7 @@ fn transfer(
             params![transfer.receipt, now_minute(), transfer.department, transfer.reason],
         )
         .map_err(fail)?;
-    let status = ReceiptStatus::read(&transaction, &transfer.receipt).map_err(fail)?;
+    let status = receipt_status(&transaction, &transfer.receipt).map_err(fail)?;
     transaction.commit().map_err(fail)?;
     Ok(status.ok_or(CaseRefusal::UnknownReceipt))
 }
@@ -616,7 +430,7 @@ fn confirm(
             params![receipt, outcome.code(), now_minute()],
         )
         .map_err(fail)?;
-    let status = ReceiptStatus::read(&transaction, receipt).map_err(fail)?;
+    let status = receipt_status(&transaction, receipt).map_err(fail)?;
     transaction.commit().map_err(fail)?;
     Ok(status.ok_or(ConfirmRefusal::UnknownReceipt))
 }
@@ -679,18 +493,7 @@ fn run_writer(mut connection: Connection, jobs: mpsc::Receiver<Job>) {
     }
 }
 
-/// Removes the comments of ratings given before `before`, keeping the scores for the
-/// aggregates; returns how many were removed. Opens its own connection, so it can run beside a
-/// live collector.
-pub fn purge_comments(path: &Path, before: &civic_pulse_core::Day) -> Result<usize, StorageError> {
-    let mut connection = open(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
-    migrate(&mut connection)?;
-    connection
-        .execute("UPDATE ratings SET comment = NULL WHERE comment IS NOT NULL AND day < ?1", [before.to_string()])
-        .map_err(|e| StorageError::Write(e.to_string()))
-}
-
-impl Store {
+impl SqliteStore {
     /// Hands a job to the writer thread and waits for its answer.
     async fn ask<T>(
         &self,
@@ -702,7 +505,7 @@ impl Store {
     }
 
     /// Opens (creating if needed) the database file, migrates it and starts the writer.
-    pub fn open(path: &Path) -> Result<Store, StorageError> {
+    pub fn open(path: &Path) -> Result<SqliteStore, StorageError> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|e| StorageError::Open(format!("{}: {e}", parent.display())))?;
         }
@@ -714,45 +517,52 @@ impl Store {
             .name("ratings-writer".into())
             .spawn(move || run_writer(writer, receiver))
             .map_err(|e| StorageError::Open(e.to_string()))?;
-        Ok(Store { writer: sender, reader: Arc::new(Mutex::new(reader)) })
+        Ok(SqliteStore { writer: sender, reader: Arc::new(Mutex::new(reader)), path: path.to_owned() })
     }
 
+    async fn read<T: Send + 'static>(
+        &self,
+        query: impl FnOnce(&Connection) -> rusqlite::Result<T> + Send + 'static,
+    ) -> Result<T, StorageError> {
+        let reader = self.reader.clone();
+        tokio::task::spawn_blocking(move || {
+            let connection = reader.lock().map_err(|_| StorageError::Read("reader poisoned".into()))?;
+            query(&connection).map_err(|e| StorageError::Read(e.to_string()))
+        })
+        .await
+        .map_err(|e| StorageError::Read(e.to_string()))?
+    }
+}
+
+impl Storage for SqliteStore {
     /// Stores ratings durably; answers once they are committed. A rating whose id is already
     /// stored is not stored again: it comes back with its first receipt and `new: false`.
-    pub async fn insert(&self, ratings: Vec<RatingV1>) -> Result<Vec<Stored>, StorageError> {
+    async fn insert(&self, ratings: Vec<RatingV1>) -> Result<Vec<Stored>, StorageError> {
         self.ask(|reply| Job::Insert { ratings, reply }).await
     }
 
     /// Sets a case's follow-up status and public reply, where `scope` reaches it.
-    pub async fn set_status(
-        &self,
-        update: StatusUpdate,
-        scope: Scoped,
-    ) -> Result<Result<ReceiptStatus, CaseRefusal>, StorageError> {
+    async fn set_status(&self, update: StatusUpdate, scope: Scoped) -> CaseChange {
         self.ask(|reply| Job::SetStatus { update, scope, reply }).await
     }
 
     /// Moves a case to another department (see [`transfer`]).
-    pub async fn transfer(
-        &self,
-        transfer: Transfer,
-        scope: Scoped,
-    ) -> Result<Result<ReceiptStatus, CaseRefusal>, StorageError> {
+    async fn transfer(&self, transfer: Transfer, scope: Scoped) -> CaseChange {
         self.ask(|reply| Job::Transfer { transfer, scope, reply }).await
     }
 
     /// Records escalations due now (see [`escalate`]); how many were new.
-    pub async fn escalate(&self, due: Vec<crate::escalation::Escalation>) -> Result<usize, StorageError> {
+    async fn escalate(&self, due: Vec<crate::escalation::Escalation>) -> Result<usize, StorageError> {
         self.ask(|reply| Job::Escalate { due, reply }).await
     }
 
     /// Records one delivery attempt: delivered, or when to try again and why it failed.
-    pub async fn escalation_tried(&self, outcome: crate::escalation::Attempt) -> Result<(), StorageError> {
+    async fn escalation_tried(&self, outcome: crate::escalation::Attempt) -> Result<(), StorageError> {
         self.ask(|reply| Job::EscalationTried { outcome, reply }).await
     }
 
     /// Escalations not yet delivered whose next attempt is due at `now` (seconds since 1970).
-    pub async fn escalations_to_send(&self, now: i64) -> Result<Vec<crate::escalation::Pending>, StorageError> {
+    async fn escalations_to_send(&self, now: i64) -> Result<Vec<crate::escalation::Pending>, StorageError> {
         self.read(move |connection| {
             let mut statement = connection.prepare(
                 "SELECT receipt, urgency, opened, body, attempts FROM escalations
@@ -771,7 +581,7 @@ impl Store {
     }
 
     /// Every stored rating in the rating schema, oldest day first.
-    pub async fn export(&self) -> Result<Vec<RatingV1>, StorageError> {
+    async fn export(&self) -> Result<Vec<RatingV1>, StorageError> {
         self.read(|connection| {
             let mut statement = connection.prepare(
                 "SELECT id, service, scale, score, aspects, comment, lang, day, channel FROM ratings ORDER BY day, rowid",
@@ -782,23 +592,10 @@ impl Store {
         .await
     }
 
-    async fn read<T: Send + 'static>(
-        &self,
-        query: impl FnOnce(&Connection) -> rusqlite::Result<T> + Send + 'static,
-    ) -> Result<T, StorageError> {
-        let reader = self.reader.clone();
-        tokio::task::spawn_blocking(move || {
-            let connection = reader.lock().map_err(|_| StorageError::Read("reader poisoned".into()))?;
-            query(&connection).map_err(|e| StorageError::Read(e.to_string()))
-        })
-        .await
-        .map_err(|e| StorageError::Read(e.to_string()))?
-    }
-
     /// One page of bad reviews (scores 1 and 2) for the staff inbox, most urgent first (see
     /// `inbox::PageKey`), each with its department and its urgency at `now` under `deadlines`,
     /// and the count of cases under each filter value. Only the page's rows are read in full.
-    pub async fn inbox(
+    async fn inbox(
         &self,
         query: InboxQuery,
         deadlines: Deadlines,
@@ -965,7 +762,7 @@ impl Store {
     /// Every bad review given from `from` to `to` (days, inclusive), as the figures need it:
     /// when it arrived, was first acted on and first answered, whether it was ever reopened and
     /// is confirmed, and the department it is with.
-    pub async fn cases(
+    async fn cases(
         &self,
         departments: Arc<crate::departments::Departments>,
         from: Option<String>,
@@ -1008,12 +805,12 @@ impl Store {
     }
 
     /// Replaces what staff wrote the city changed in `month` (`2026-11`), in one language.
-    pub async fn set_changes(&self, month: String, lang: String, changes: Vec<String>) -> Result<(), StorageError> {
+    async fn set_changes(&self, month: String, lang: String, changes: Vec<String>) -> Result<(), StorageError> {
         self.ask(|reply| Job::Changes { month, lang, changes, reply }).await
     }
 
     /// What staff wrote the city changed in `month`, by language.
-    pub async fn changes(&self, month: String) -> Result<Vec<(String, Vec<String>)>, StorageError> {
+    async fn changes(&self, month: String) -> Result<Vec<(String, Vec<String>)>, StorageError> {
         self.read(move |connection| {
             let mut statement =
                 connection.prepare("SELECT lang, changes FROM report_changes WHERE month = ?1 ORDER BY lang")?;
@@ -1027,16 +824,16 @@ impl Store {
     }
 
     /// Whether the database answers a read now (the readiness check).
-    pub async fn ready(&self) -> Result<(), StorageError> {
+    async fn ready(&self) -> Result<(), StorageError> {
         self.read(|connection| connection.query_row("SELECT COUNT(*) FROM ratings WHERE 0", [], |_| Ok(()))).await
     }
 
-    pub async fn receipt(&self, code: String) -> Result<Option<ReceiptStatus>, StorageError> {
-        self.read(move |connection| ReceiptStatus::read(connection, &code)).await
+    async fn receipt(&self, code: String) -> Result<Option<ReceiptStatus>, StorageError> {
+        self.read(move |connection| receipt_status(connection, &code)).await
     }
 
     /// The resident's answer to "was your problem solved?" (see [`confirm`]).
-    pub async fn confirm(
+    async fn confirm(
         &self,
         receipt: String,
         solved: bool,
@@ -1047,7 +844,7 @@ impl Store {
     /// Counts per service, month, channel (`not-given` where the client did not say) and score,
     /// within the optional filters; the month and channel stand in the rows' `period` as
     /// `2026-11/web`.
-    pub async fn channel_counts(
+    async fn channel_counts(
         &self,
         service: Option<String>,
         from: Option<String>,
@@ -1070,7 +867,7 @@ impl Store {
 
     /// Counts per service, period (the first `period_chars` of the day: 7 for months, 10 for
     /// days) and score, within the optional filters.
-    pub async fn score_counts(
+    async fn score_counts(
         &self,
         service: Option<String>,
         from: Option<String>,
@@ -1089,5 +886,21 @@ impl Store {
             rows.collect()
         })
         .await
+    }
+
+    async fn purge_comments(&self, before: Day) -> Result<usize, StorageError> {
+        // Through its own connection, so a purge beside a live collector waits for nothing.
+        let path = self.path.clone();
+        tokio::task::spawn_blocking(move || {
+            let connection = open(&path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+            connection
+                .execute(
+                    "UPDATE ratings SET comment = NULL WHERE comment IS NOT NULL AND day < ?1",
+                    [before.to_string()],
+                )
+                .map_err(|e| StorageError::Write(e.to_string()))
+        })
+        .await
+        .map_err(|e| StorageError::Write(e.to_string()))?
     }
 }
