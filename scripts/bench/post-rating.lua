@@ -12,11 +12,14 @@ end
 function init(args)
   counter = 0
   path = args[1] or "/v1/ratings"
+  -- A second wrk beside this one (two collectors) passes another instance number, so the two
+  -- never send the same id.
+  instance = tonumber(args[2] or "0")
 end
 
 function request()
   counter = counter + 1
-  local id = string.format("3f2b8c1e-9d4a-4b7e-8f6a-%04x%08x", thread_number, counter)
+  local id = string.format("3f2b8c1e-9d4a-4b7e-8f6a-%04x%08x", instance * 256 + thread_number, counter)
   local body = string.format(
     '{"schema":"civic-pulse.rating.v1","id":"%s","service":"transport","scale":"good-bad-5","score":%d,"lang":"zh-Hans","day":"2026-11-22"}',
     id, counter % 5 + 1)

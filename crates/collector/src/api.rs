@@ -437,21 +437,63 @@ pub async fn import_hotline(State(state): State<AppState>, staff: Staff, body: B
 }
 
 /// GET /v1/export.json: every rating in the rating schema, as a JSON array.
-pub async fn export_json(State(state): State<AppState>, staff: Staff) -> Result<Json<Vec<RatingV1>>, AppError> {
+pub async fn export_json(State(state): State<AppState>, staff: Staff) -> Result<Response, AppError> {
     staff.city_wide()?;
-    Ok(Json(state.store.export().await?))
+    let body = streamed_export(
+        &state,
+        "[".to_owned(),
+        |rating, first| {
+            let json = serde_json::to_string(rating).unwrap_or_default();
+            if first { json } else { format!(",{json}") }
+        },
+        "]",
+    )
+    .await?;
+    Ok(([(CONTENT_TYPE, "application/json")], body).into_response())
 }
 
 /// GET /v1/export.csv: the same as CSV (see `civic_pulse_core::ratings_csv`), for spreadsheets
 /// and the self-check's import.
 pub async fn export_csv(State(state): State<AppState>, staff: Staff) -> Result<Response, AppError> {
     staff.city_wide()?;
-    let ratings = state.store.export().await?;
+    let body = streamed_export(
+        &state,
+        civic_pulse_core::ratings_csv::header(),
+        |rating, _| civic_pulse_core::ratings_csv::csv_row(rating),
+        "",
+    )
+    .await?;
     Ok((
         [(CONTENT_TYPE, "text/csv; charset=utf-8"), (CONTENT_DISPOSITION, "attachment; filename=\"ratings.csv\"")],
-        civic_pulse_core::ratings_csv::to_csv(&ratings),
+        body,
     )
         .into_response())
+}
+
+/// An export written as the store reads it: `start`, each rating as `write` puts it (told
+/// whether it is the first), then `end`. Whether the first row can be read decides the status
+/// (503 if not); a failure after it cuts the download off, so a client never takes a shortened
+/// file for a whole one.
+async fn streamed_export(
+    state: &AppState,
+    start: String,
+    write: fn(&RatingV1, bool) -> String,
+    end: &'static str,
+) -> Result<axum::body::Body, AppError> {
+    use futures_util::StreamExt;
+    let mut rows = state.store.export().await?;
+    let head = match rows.recv().await.transpose()? {
+        Some(first) => start + &write(&first, true),
+        None => start,
+    };
+    let rest = futures_util::stream::unfold(rows, move |mut rows| async move {
+        let row = rows.recv().await?;
+        Some((row.map(|rating| write(&rating, false)), rows))
+    });
+    let body = futures_util::stream::once(async move { Ok(head) })
+        .chain(rest)
+        .chain(futures_util::stream::once(async move { Ok(end.to_owned()) }));
+    Ok(axum::body::Body::from_stream(body))
 }
 
 /// GET /healthz: the process answers (liveness), whatever the database does.

@@ -35,6 +35,32 @@ async fn rate_limited(State(state): State<AppState>, request: Request, next: Nex
     }
 }
 
+/// Most of an oversize body read and dropped before the 413, and for how long.
+const DRAIN_BYTES: u64 = 16 * 1024 * 1024;
+const DRAIN_TIME: Duration = Duration::from_secs(10);
+
+/// 413 for a body that says it is over the limit. The rest of it is read and dropped first (up to
+/// [`DRAIN_BYTES`] and [`DRAIN_TIME`]): a client still sending would otherwise have its
+/// connection reset under it and never read the answer. A body that does not say its length
+/// meets the same limit as it is read (`DefaultBodyLimit`).
+async fn refuse_oversize(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let declared = request
+        .headers()
+        .get(axum::http::header::CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.parse::<u64>().ok());
+    let limit = u64::try_from(state.config.max_body_bytes).unwrap_or(u64::MAX);
+    let Some(declared) = declared.filter(|length| *length > limit) else {
+        return next.run(request).await;
+    };
+    if declared <= DRAIN_BYTES {
+        let mut body = request.into_body().into_data_stream();
+        let drain = async { while let Some(Ok(_)) = futures_util::StreamExt::next(&mut body).await {} };
+        let _ = tokio::time::timeout(DRAIN_TIME, drain).await;
+    }
+    AppError::one(axum::http::StatusCode::PAYLOAD_TOO_LARGE, "", crate::json_body::TOO_LARGE).into_response()
+}
+
 fn cors(origins: &[String]) -> CorsLayer {
     let layer = CorsLayer::new()
         .allow_methods([Method::GET, Method::POST])
@@ -98,6 +124,7 @@ pub fn router(state: AppState) -> Router {
         .route("/poster.html", get(crate::poster::get_poster))
         .route("/report.html", get(crate::report::get_report))
         .layer(DefaultBodyLimit::max(config.max_body_bytes))
+        .layer(middleware::from_fn_with_state(state.clone(), refuse_oversize))
         .with_state(state);
     if let Some(dist) = &config.dist {
         // scripts/build-web writes a brotli and a gzip copy of each file: a phone on a weak line

@@ -9,6 +9,9 @@ use serde::de::DeserializeOwned;
 
 use crate::problem::AppError;
 
+/// What a client whose body is over the limit is told (here and before the body is read).
+pub const TOO_LARGE: &str = "the body is larger than this collector takes";
+
 /// The body as `T`, or the refusal a client can act on.
 pub struct JsonBody<T>(pub T);
 
@@ -24,7 +27,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
                 "send the body as Content-Type: application/json",
             )),
             Err(JsonRejection::BytesRejection(rejection)) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                Err(AppError::one(StatusCode::PAYLOAD_TOO_LARGE, "", "the body is larger than this collector takes"))
+                Err(AppError::one(StatusCode::PAYLOAD_TOO_LARGE, "", TOO_LARGE))
             }
             Err(JsonRejection::JsonSyntaxError(error)) => {
                 Err(AppError::bad_request("", format!("the body is not valid JSON: {}", error.body_text())))

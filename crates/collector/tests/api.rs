@@ -197,6 +197,51 @@ fn staff_set_follow_up_and_export_with_the_token_only() {
 }
 
 #[test]
+fn a_5_mb_body_gets_its_413_every_time_not_a_reset_connection() {
+    let collector = Collector::start(temp_database("huge"), &[]);
+    let mut huge = rating(70, 1);
+    huge["comment"] = "长".repeat(5 * 1024 * 1024 / 3).into();
+    let body = huge.to_string();
+    assert!(body.len() > 5_000_000);
+    for _ in 0..10 {
+        // The client writes the whole body before it reads: a server that answered and closed
+        // without reading would reset the connection under it.
+        let answer = support::request(&collector.address, "POST", "/v1/ratings", &[JSON], body.as_bytes())
+            .expect("the answer arrives, not a reset connection");
+        assert_eq!(answer.status, 413, "{}", answer.body);
+        assert!(answer.json()["problems"][0]["message"].as_str().unwrap().contains("larger"));
+    }
+    assert_eq!(count_rows(&collector), 0);
+}
+
+#[test]
+fn exports_stream_every_rating_in_the_order_of_their_days() {
+    let token = "a-long-enough-staff-secret";
+    let collector = Collector::start(temp_database("export"), &[("CIVIC_PULSE_STAFF_TOKEN", token)]);
+    // 3,000 ratings: many times what the store reads ahead, so the download really streams.
+    for batch in 0..30u64 {
+        let ratings: Vec<serde_json::Value> = (0..100u64)
+            .map(|n| {
+                let mut r = rating(batch * 100 + n, 1 + (n % 5) as u8);
+                r["day"] = format!("2026-11-{:02}", 30 - batch).into();
+                r
+            })
+            .collect();
+        let answer =
+            collector.request("POST", "/v1/ratings", &[JSON], serde_json::json!(ratings).to_string().as_bytes());
+        assert_eq!(answer.status, 201, "{}", answer.body);
+    }
+    let bearer = format!("Bearer {token}");
+    let exported = collector.request("GET", "/v1/export.json", &[("Authorization", &bearer)], b"").json();
+    let days: Vec<&str> = exported.as_array().unwrap().iter().map(|r| r["day"].as_str().unwrap()).collect();
+    assert_eq!(days.len(), 3000);
+    assert!(days.windows(2).all(|pair| pair[0] <= pair[1]), "oldest day first");
+    let csv = collector.request("GET", "/v1/export.csv", &[("Authorization", &bearer)], b"");
+    assert_eq!(csv.body.lines().count(), 3001, "the header and one line per rating");
+    assert!(csv.body.ends_with("\r\n"));
+}
+
+#[test]
 fn hotline_calls_come_in_by_csv_once_each_with_bad_rows_named_by_line() {
     let token = "a-long-enough-staff-secret";
     let collector = Collector::start(temp_database("hotline"), &[("CIVIC_PULSE_STAFF_TOKEN", token)]);

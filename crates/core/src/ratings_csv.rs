@@ -11,22 +11,32 @@ pub const COLUMNS: [&str; 10] =
 
 /// The header row and one row per rating, with CRLF line ends as RFC 4180 asks.
 pub fn to_csv(ratings: &[RatingV1]) -> String {
-    let mut out = row(&COLUMNS);
+    let mut out = header();
     for rating in ratings {
-        out.push_str(&row(&[
-            cell(&rating.schema),
-            cell(&rating.id),
-            cell(&rating.service),
-            cell(&rating.scale),
-            rating.score.to_string(),
-            cell(&rating.aspects.join(" ")),
-            rating.comment.as_deref().map(cell).unwrap_or_default(),
-            cell(&rating.lang),
-            cell(&rating.day),
-            rating.channel.as_deref().map(cell).unwrap_or_default(),
-        ]));
+        out.push_str(&csv_row(rating));
     }
     out
+}
+
+/// The header row alone, for a file written a row at a time.
+pub fn header() -> String {
+    row(&COLUMNS)
+}
+
+/// One rating's row.
+pub fn csv_row(rating: &RatingV1) -> String {
+    row(&[
+        cell(&rating.schema),
+        cell(&rating.id),
+        cell(&rating.service),
+        cell(&rating.scale),
+        rating.score.to_string(),
+        cell(&rating.aspects.join(" ")),
+        rating.comment.as_deref().map(cell).unwrap_or_default(),
+        cell(&rating.lang),
+        cell(&rating.day),
+        rating.channel.as_deref().map(cell).unwrap_or_default(),
+    ])
 }
 
 #[cfg(test)]

@@ -273,6 +273,12 @@ fn aspects_text(rating: &RatingV1) -> Option<String> {
     (!rating.aspects.is_empty()).then(|| serde_json::to_string(&rating.aspects).unwrap_or_default())
 }
 
+/// The rows of an export as they are read.
+pub type ExportRows = tokio::sync::mpsc::Receiver<Result<RatingV1, StorageError>>;
+
+/// Rows an export reads ahead of the client that downloads it.
+const EXPORT_AHEAD: usize = 256;
+
 /// What a staff change answers: the case as the resident now sees it, or why it was refused.
 pub type CaseChange = Result<Result<ReceiptStatus, CaseRefusal>, StorageError>;
 
@@ -310,8 +316,9 @@ pub trait Storage: Send + Sync {
         &self,
         now: i64,
     ) -> impl Future<Output = Result<Vec<crate::escalation::Pending>, StorageError>> + Send;
-    /// Every stored rating in the rating schema, in the order they arrived by day.
-    fn export(&self) -> impl Future<Output = Result<Vec<RatingV1>, StorageError>> + Send;
+    /// Every stored rating in the rating schema, oldest day first, read as the receiver takes
+    /// them (an export of millions never sits in memory). A failure is the last item.
+    fn export(&self) -> impl Future<Output = Result<ExportRows, StorageError>> + Send;
     /// One page of bad reviews (scores 1 and 2) for the staff inbox, most urgent first (see
     /// `inbox::PageKey`), with the count of cases under each filter value.
     fn inbox(
@@ -417,7 +424,7 @@ impl Storage for Store {
     async fn escalations_to_send(&self, now: i64) -> Result<Vec<crate::escalation::Pending>, StorageError> {
         to_engine!(self, s => s.escalations_to_send(now))
     }
-    async fn export(&self) -> Result<Vec<RatingV1>, StorageError> {
+    async fn export(&self) -> Result<ExportRows, StorageError> {
         to_engine!(self, s => s.export())
     }
     async fn inbox(

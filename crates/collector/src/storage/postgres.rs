@@ -21,8 +21,8 @@ use tokio_postgres::error::SqlState;
 use tokio_postgres::{NoTls, Row};
 
 use super::{
-    CaseChange, CaseEvent, CaseRefusal, ConfirmRefusal, FollowUp, MAX_GROUP, ReceiptStatus, Scoped, ScoreCount,
-    StatusUpdate, Storage, StorageError, Stored, Transfer, aspects_text, new_receipt, now_minute,
+    CaseChange, CaseEvent, CaseRefusal, ConfirmRefusal, EXPORT_AHEAD, ExportRows, FollowUp, MAX_GROUP, ReceiptStatus,
+    Scoped, ScoreCount, StatusUpdate, Storage, StorageError, Stored, Transfer, aspects_text, new_receipt, now_minute,
 };
 use crate::deadlines::{Deadlines, parse_minute};
 use crate::inbox::{InboxCounts, InboxItem, InboxPage, InboxQuery, PageKey};
@@ -604,16 +604,33 @@ impl Storage for PostgresStore {
             .collect())
     }
 
-    async fn export(&self) -> Result<Vec<RatingV1>, StorageError> {
+    async fn export(&self) -> Result<ExportRows, StorageError> {
         let client = self.client().await?;
-        let rows = client
-            .query(
-                "SELECT id, service, scale, score, aspects, comment, lang, day, channel FROM ratings ORDER BY day, seq",
-                &[],
-            )
-            .await
-            .map_err(read_error)?;
-        Ok(rows.iter().map(rating_from_row).collect())
+        let (rows, receiver) = mpsc::channel(EXPORT_AHEAD);
+        // One connection streams the rows while the client downloads them; it stops when the
+        // client goes away.
+        tokio::spawn(async move {
+            let stream = client
+                .query_raw(
+                    "SELECT id, service, scale, score, aspects, comment, lang, day, channel
+                     FROM ratings ORDER BY day, seq",
+                    std::iter::empty::<&str>(),
+                )
+                .await;
+            let mut stream = match stream {
+                Ok(stream) => std::pin::pin!(stream),
+                Err(error) => {
+                    let _ = rows.send(Err(read_error(error))).await;
+                    return;
+                }
+            };
+            while let Some(row) = futures_util::StreamExt::next(&mut stream).await {
+                if rows.send(row.map(|row| rating_from_row(&row)).map_err(read_error)).await.is_err() {
+                    return;
+                }
+            }
+        });
+        Ok(receiver)
     }
 
     async fn inbox(

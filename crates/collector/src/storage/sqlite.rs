@@ -12,8 +12,8 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use tokio::sync::oneshot;
 
 use super::{
-    CaseChange, CaseEvent, CaseRefusal, ConfirmRefusal, FollowUp, MAX_GROUP, ReceiptStatus, Scoped, ScoreCount,
-    StatusUpdate, Storage, StorageError, Stored, Transfer, aspects_text, new_receipt, now_minute,
+    CaseChange, CaseEvent, CaseRefusal, ConfirmRefusal, EXPORT_AHEAD, ExportRows, FollowUp, MAX_GROUP, ReceiptStatus,
+    Scoped, ScoreCount, StatusUpdate, Storage, StorageError, Stored, Transfer, aspects_text, new_receipt, now_minute,
 };
 use crate::deadlines::{Deadlines, parse_minute};
 use crate::inbox::{InboxItem, InboxPage, InboxQuery, PageKey};
@@ -580,16 +580,33 @@ impl Storage for SqliteStore {
         .await
     }
 
-    /// Every stored rating in the rating schema, oldest day first.
-    async fn export(&self) -> Result<Vec<RatingV1>, StorageError> {
-        self.read(|connection| {
-            let mut statement = connection.prepare(
-                "SELECT id, service, scale, score, aspects, comment, lang, day, channel FROM ratings ORDER BY day, rowid",
-            )?;
-            let rows = statement.query_map([], rating_from_row)?;
-            rows.collect()
-        })
-        .await
+    async fn export(&self) -> Result<ExportRows, StorageError> {
+        // Its own read-only connection on a blocking thread, so a long download holds up no
+        // other read; it stops when the client goes away.
+        let path = self.path.clone();
+        let (rows, receiver) = tokio::sync::mpsc::channel(EXPORT_AHEAD);
+        tokio::task::spawn_blocking(move || {
+            let read = || -> Result<(), StorageError> {
+                let fail = |e: rusqlite::Error| StorageError::Read(e.to_string());
+                let connection = open(&path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+                let mut statement = connection
+                    .prepare(
+                        "SELECT id, service, scale, score, aspects, comment, lang, day, channel
+                         FROM ratings ORDER BY day, rowid",
+                    )
+                    .map_err(fail)?;
+                for rating in statement.query_map([], rating_from_row).map_err(fail)? {
+                    if rows.blocking_send(rating.map_err(fail)).is_err() {
+                        break;
+                    }
+                }
+                Ok(())
+            };
+            if let Err(error) = read() {
+                let _ = rows.blocking_send(Err(error));
+            }
+        });
+        Ok(receiver)
     }
 
     /// One page of bad reviews (scores 1 and 2) for the staff inbox, most urgent first (see

@@ -104,8 +104,13 @@ pub fn request(
     stream.write_all(body)?;
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw)?;
-    let text = String::from_utf8_lossy(&raw);
-    let (head, body) = text.split_once("\r\n\r\n").ok_or_else(|| std::io::Error::other("no header end"))?;
+    let end = raw.windows(4).position(|w| w == b"\r\n\r\n").ok_or_else(|| std::io::Error::other("no header end"))?;
+    let head = String::from_utf8_lossy(&raw[..end]).into_owned();
+    let mut body = raw[end + 4..].to_vec();
+    if head.to_ascii_lowercase().contains("transfer-encoding: chunked") {
+        body = unchunk(&body).ok_or_else(|| std::io::Error::other("a chunked body cut short"))?;
+    }
+    let body = String::from_utf8_lossy(&body).into_owned();
     let mut lines = head.lines();
     let status = lines
         .next()
@@ -114,7 +119,22 @@ pub fn request(
         .ok_or_else(|| std::io::Error::other("no status"))?;
     let headers =
         lines.filter_map(|l| l.split_once(':')).map(|(n, v)| (n.trim().to_owned(), v.trim().to_owned())).collect();
-    Ok(Response { status, headers, body: body.to_owned() })
+    Ok(Response { status, headers, body })
+}
+
+/// A chunked body's bytes (a streamed export arrives so); `None` if it stops before the last chunk.
+fn unchunk(mut chunked: &[u8]) -> Option<Vec<u8>> {
+    let mut body = Vec::new();
+    loop {
+        let line_end = chunked.windows(2).position(|w| w == b"\r\n")?;
+        let size = usize::from_str_radix(std::str::from_utf8(&chunked[..line_end]).ok()?.trim(), 16).ok()?;
+        chunked = &chunked[line_end + 2..];
+        if size == 0 {
+            return Some(body);
+        }
+        body.extend_from_slice(chunked.get(..size)?);
+        chunked = chunked.get(size + 2..)?;
+    }
 }
 
 /// The PostgreSQL server the tests run against, if any (see the module's comment).
