@@ -37,6 +37,12 @@ test('the rating schema accepts its example and the README example, and nothing 
   assert.equal(validate({ ...schema.examples[0], userAgent: 'Mozilla/5.0' }), false, 'no tracking fields');
   assert.equal(validate({ ...schema.examples[0], score: 0 }), false);
   assert.equal(validate({ ...schema.examples[0], id: 'not-a-uuid' }), false);
+  // A day the collector refuses, the schema refuses: not a real date, or before 1970.
+  for (const day of ['2026-02-30', '1969-12-31', '0000-00-00', '2026-13-01']) {
+    assert.equal(validate({ ...schema.examples[0], day }), false, day);
+  }
+  assert.ok(validate({ ...schema.examples[0], day: '2024-02-29' }), 'a leap day');
+  assert.equal(validate({ ...schema.examples[0], lang: '' }), false, 'one of the widget languages');
 });
 
 test('the collector OpenAPI document names every route the collector serves, and no other', () => {

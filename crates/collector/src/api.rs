@@ -29,7 +29,14 @@ use crate::summary::summarise;
 /// here with the widget's own redactor: anyone can POST, not only our widget, so a phone number
 /// another client sends must not reach staff or an export.
 fn rating_from(value: Value, path: &str) -> Result<RatingV1, Vec<Problem>> {
-    let mut rating: RatingV1 = serde_json::from_value(value).map_err(|e| vec![problem(path, e.to_string())])?;
+    let mut rating = civic_pulse_core::rating_json::read_rating(value).map_err(|shape| {
+        shape
+            .into_iter()
+            .map(|p| {
+                problem(if p.field.is_empty() { path.to_owned() } else { format!("{path}/{}", p.field) }, p.message)
+            })
+            .collect::<Vec<_>>()
+    })?;
     let found = rating.problems();
     if found.is_empty() {
         rating.comment = rating.comment.map(|text| civic_pulse_core::redact::redact(&text).text);
@@ -276,9 +283,11 @@ pub async fn staff_inbox(
 ) -> Result<Json<Value>, AppError> {
     let params = query(asked, "department, service, status, urgency, after and limit")?;
     let mut found = Vec::new();
-    if let Some(asked) = params.department.as_deref().filter(|id| state.departments.get(id).is_none()) {
-        found.push(problem("department", format!("no department has the id {asked}")));
-    }
+    let unknown_department = params
+        .department
+        .as_deref()
+        .filter(|id| state.departments.get(id).is_none())
+        .map(|asked| problem("department", format!("no department has the id {asked}")));
     if params.service.as_deref().is_some_and(|s| ServiceId::parse(s).is_none_or(|id| id.as_str() != s)) {
         found.push(problem("service", "a service id is lowercase letters and digits in hyphen-separated words"));
     }
@@ -304,7 +313,12 @@ pub async fn staff_inbox(
         found.push(problem("limit", format!("from 1 to {MAX_INBOX_PAGE} items a page")));
     }
     if !found.is_empty() {
+        found.extend(unknown_department);
         return Err(AppError::Refused(StatusCode::BAD_REQUEST, found));
+    }
+    // A well-formed request for a department the city does not have: nothing by that name.
+    if let Some(unknown) = unknown_department {
+        return Err(AppError::Refused(StatusCode::NOT_FOUND, vec![unknown]));
     }
     let after = after.flatten();
     // Every page of one session ranks the cases at the moment of its first page.
@@ -372,8 +386,12 @@ pub async fn set_receipt_status(
     Path(code): Path<String>,
     JsonBody(body): JsonBody<Value>,
 ) -> Result<Json<ReceiptStatus>, AppError> {
-    let mut update: StatusUpdate =
-        serde_json::from_value(body).map_err(|e| AppError::bad_request("", e.to_string()))?;
+    let mut update: StatusUpdate = serde_json::from_value(body).map_err(|_| {
+        AppError::bad_request(
+            "",
+            "send {\"status\": \"acknowledged\", \"in-progress\" or \"answered\", \"reply\": \"…\"}",
+        )
+    })?;
     if !update.status.staff_may_set() {
         let message = "staff set acknowledged, in-progress or answered; only the resident confirms or reopens";
         return Err(AppError::bad_request("/status", message));
@@ -381,6 +399,8 @@ pub async fn set_receipt_status(
     if update.reply.as_ref().is_some_and(|r| r.chars().count() > RatingV1::MAX_COMMENT_CHARS) {
         return Err(AppError::bad_request("/reply", "a reply has at most 2000 characters"));
     }
+    // The public reply as staff wrote it, less any NUL character (PostgreSQL cannot store one).
+    update.reply = update.reply.map(|reply| reply.replace('\0', ""));
     update.receipt = code.trim().to_ascii_uppercase();
     let status = state.store.set_status(update, scoped(&state, staff)).await??;
     Ok(Json(status.naming(&state.departments)))
@@ -399,13 +419,13 @@ pub async fn transfer_case(
 ) -> Result<Json<ReceiptStatus>, AppError> {
     let mut transfer: Transfer = serde_json::from_value(body)
         .map_err(|_| AppError::bad_request("", "send {\"department\": \"<id>\", \"reason\": \"<why>\"}"))?;
-    transfer.reason = transfer.reason.trim().to_owned();
-    if transfer.reason.is_empty() || transfer.reason.chars().count() > MAX_REASON_CHARS {
+    // As the API's document states it: at most so many characters as sent, not all of them blank.
+    if transfer.reason.trim().is_empty() || transfer.reason.chars().count() > MAX_REASON_CHARS {
         let message = format!("give the reason for the transfer, in at most {MAX_REASON_CHARS} characters");
         return Err(AppError::bad_request("/reason", message));
     }
     // Staff write the reason; a phone number in it must not stay on the case either.
-    transfer.reason = civic_pulse_core::redact::redact(&transfer.reason).text;
+    transfer.reason = civic_pulse_core::redact::redact(transfer.reason.trim()).text;
     transfer.receipt = code.trim().to_ascii_uppercase();
     let status = state.store.transfer(transfer, scoped(&state, staff)).await??;
     Ok(Json(status.naming(&state.departments)))

@@ -62,17 +62,34 @@ pub struct PageKey {
 }
 
 impl PageKey {
+    /// `now.rank.age.row` in plain digits: opaque to the client, exact in the API's document.
     pub fn token(self) -> String {
-        civic_pulse_core::base64url::encode(format!("{}.{}.{}.{}", self.now, self.rank, self.age, self.row).as_bytes())
+        format!("{}.{}.{}.{}", self.now, self.rank, self.age, self.row)
     }
 
+    /// A token as [`PageKey::token`] writes it, and only that (the API's document states the
+    /// same as `TOKEN_PATTERN`): a moment of at most 9 digits (to the year 3871), a rank 0 to 4,
+    /// an age of at most 7 digits, a row of at most 18.
     pub fn parse(token: &str) -> Option<PageKey> {
-        let text = String::from_utf8(civic_pulse_core::base64url::decode(token)?).ok()?;
-        let mut parts = text.split('.').map(|part| part.parse::<i64>().ok());
-        let key = PageKey { now: parts.next()??, rank: parts.next()??, age: parts.next()??, row: parts.next()?? };
-        (parts.next().is_none() && (0..=4).contains(&key.rank)).then_some(key)
+        let number = |part: &str, signed: bool, most: usize| -> Option<i64> {
+            let digits = if signed { part.strip_prefix('-').unwrap_or(part) } else { part };
+            (1..=most).contains(&digits.len()).then_some(())?;
+            digits.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse().ok())?
+        };
+        let parts: Vec<&str> = token.split('.').collect();
+        let [now, rank, age, row] = parts.as_slice() else { return None };
+        let key = PageKey {
+            now: number(now, false, 9)?,
+            rank: number(rank, false, 1)?,
+            age: number(age, true, 7)?,
+            row: number(row, false, 18)?,
+        };
+        (0..=4).contains(&key.rank).then_some(key)
     }
 }
+
+/// What `PageKey::parse` takes, as the API's document states it.
+pub const TOKEN_PATTERN: &str = r"^[0-9]{1,9}\.[0-4]\.-?[0-9]{1,7}\.[0-9]{1,18}$";
 
 /// The inbox's order of urgency: overdue, not acknowledged in time, due soon, on time, answered.
 pub fn rank(urgency: Urgency) -> i64 {
@@ -133,14 +150,18 @@ mod tests {
     fn a_page_token_reads_back_and_nothing_else_does() {
         let key = PageKey { now: 29_000_000, rank: 2, age: -20_400, row: 17 };
         assert_eq!(PageKey::parse(&key.token()), Some(key));
-        for bad in [
-            "",
-            "not-a-token",
-            &civic_pulse_core::base64url::encode(b"1.9.3.4"),
-            &civic_pulse_core::base64url::encode(b"1.2.3"),
-        ] {
+        for bad in ["", "not-a-token", "1.9.3.4", "1.2.3", "1.2.3.4.5", "1234567890.1.2.3", "1.1.+2.3", "1.1.--2.3"] {
             assert_eq!(PageKey::parse(bad), None, "{bad}");
         }
+        assert_eq!(PageKey::parse("999999999.4.-9999999.999999999999999999").map(|k| k.rank), Some(4));
+        let document: serde_json::Value = serde_json::from_str(include_str!("../openapi.json")).unwrap();
+        let after = document["paths"]["/v1/staff/inbox"]["get"]["parameters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["name"] == "after")
+            .unwrap();
+        assert_eq!(after["schema"]["pattern"], TOKEN_PATTERN, "the document states the token's form");
         assert!(Urgency::ALL.iter().all(|u| urgency_of_rank(rank(*u)) == *u));
     }
 

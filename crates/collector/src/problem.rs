@@ -27,7 +27,7 @@ pub enum AppError {
     /// The request itself is wrong (400, 404, 409, 413, 415…), each problem by field.
     Refused(StatusCode, Vec<Problem>),
     /// No valid staff token: 401 with `WWW-Authenticate: Bearer`.
-    Unauthorized,
+    Unauthorized(&'static str),
     /// Too many requests: 429 with `Retry-After` in seconds.
     TooMany { retry_after: u64 },
     /// The store cannot be reached now: 503 with `Retry-After`, which the widget honours.
@@ -63,8 +63,8 @@ impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         match self {
             AppError::Refused(status, problems) => answer(status, problems),
-            AppError::Unauthorized => {
-                let mut response = answer(StatusCode::UNAUTHORIZED, vec![problem("", "a valid staff token is needed")]);
+            AppError::Unauthorized(why) => {
+                let mut response = answer(StatusCode::UNAUTHORIZED, vec![problem("", why)]);
                 response.headers_mut().insert(WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
                 response
             }

@@ -74,10 +74,18 @@ impl Month {
     }
 }
 
-#[derive(Deserialize)]
+/// The page's two parameters, read from any query a link or a person may write: the first of
+/// each is taken, anything else ignored, so the answer is always a page in some language.
 pub struct ReportQuery {
     month: Option<String>,
     lang: Option<String>,
+}
+
+impl ReportQuery {
+    fn from_pairs(pairs: Vec<(String, String)>) -> ReportQuery {
+        let first = |name: &str| pairs.iter().find(|(key, _)| key == name).map(|(_, value)| value.clone());
+        ReportQuery { month: first("month"), lang: first("lang") }
+    }
 }
 
 /// Everything one report shows, gathered before any HTML is written.
@@ -98,9 +106,10 @@ pub struct ReportData {
 /// language the browser asks for).
 pub async fn get_report(
     State(state): State<AppState>,
-    Query(query): Query<ReportQuery>,
+    Query(pairs): Query<Vec<(String, String)>>,
     headers: HeaderMap,
 ) -> Response {
+    let query = ReportQuery::from_pairs(pairs);
     let lang = query.lang.as_deref().and_then(Lang::from_tag).unwrap_or_else(|| {
         let asked = headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or_default();
         let tags: Vec<&str> = asked.split(',').map(|tag| tag.split(';').next().unwrap_or_default().trim()).collect();
@@ -184,12 +193,13 @@ pub async fn set_changes(
         let tags: Vec<&str> = Lang::all().map(Lang::tag).collect();
         AppError::bad_request("/lang", format!("one of {}", tags.join(", ")))
     })?;
-    let changes: Vec<String> =
-        changes.iter().map(|text| text.trim()).filter(|text| !text.is_empty()).map(str::to_owned).collect();
+    // The limits hold for what was sent, as the API's document states them; blank items are dropped after.
     if changes.len() > MAX_CHANGES || changes.iter().any(|text| text.chars().count() > MAX_CHANGE_CHARS) {
         let message = format!("at most {MAX_CHANGES} changes of at most {MAX_CHANGE_CHARS} characters each");
         return Err(AppError::bad_request("/changes", message));
     }
+    let changes: Vec<String> =
+        changes.iter().map(|text| text.trim()).filter(|text| !text.is_empty()).map(str::to_owned).collect();
     // Published as written, so a phone number pasted by mistake must not reach the public page.
     let changes = changes.iter().map(|text| civic_pulse_core::redact::redact(text).text).collect::<Vec<_>>();
     state.store.set_changes(month.code(), lang.tag().to_owned(), changes.clone()).await?;

@@ -10,6 +10,9 @@ use crate::departments::{Scope, same_secret};
 use crate::problem::AppError;
 use crate::state::AppState;
 
+const TOKEN_NEEDED: &str = "a valid staff token is needed";
+const STAFF_OFF: &str = "staff access is off: set CIVIC_PULSE_STAFF_TOKEN on the collector";
+
 /// A request from staff, with the reach of its token.
 #[derive(Clone, Debug)]
 pub struct Staff(pub Scope);
@@ -33,23 +36,22 @@ impl FromRequestParts<AppState> for Staff {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Staff, AppError> {
         let config = &state.config;
-        if config.staff_token.is_none() && !config.departments.by_token_exists() {
-            let message = "staff access is off: set CIVIC_PULSE_STAFF_TOKEN on the collector";
-            return Err(AppError::one(StatusCode::FORBIDDEN, "", message));
+        let off = config.staff_token.is_none() && !config.departments.by_token_exists();
+        let Some(header) = parts.headers.get(AUTHORIZATION) else {
+            // No credentials at all: 401 asks for them (RFC 9110), and says when none would do.
+            return Err(AppError::Unauthorized(if off { STAFF_OFF } else { TOKEN_NEEDED }));
+        };
+        if off {
+            return Err(AppError::one(StatusCode::FORBIDDEN, "", STAFF_OFF));
         }
-        let given = parts
-            .headers
-            .get(AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .unwrap_or_default();
+        let given = header.to_str().ok().and_then(|v| v.strip_prefix("Bearer ")).unwrap_or_default();
         // Both compared in full, so timing tells nothing about either.
         let city = config.staff_token.as_deref().is_some_and(|token| same_secret(given, token));
         let department = config.departments.by_token(given);
         match (city, department) {
             (true, _) => Ok(Staff(Scope::City)),
             (false, Some(department)) => Ok(Staff(Scope::Department(department.id.clone()))),
-            (false, None) => Err(AppError::Unauthorized),
+            (false, None) => Err(AppError::Unauthorized(TOKEN_NEEDED)),
         }
     }
 }

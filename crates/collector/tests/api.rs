@@ -77,6 +77,14 @@ fn bad_requests_get_the_right_status_and_store_nothing() {
     let mut tracking = rating(4, 3);
     tracking["userAgent"] = "Mozilla/5.0".into();
     assert_eq!(post(&[JSON], tracking.to_string().as_bytes()).status, 400, "unknown fields are refused, not stored");
+    let mut null_channel = rating(4, 3);
+    null_channel["channel"] = serde_json::Value::Null;
+    let refused = post(&[JSON], null_channel.to_string().as_bytes());
+    assert_eq!(
+        (refused.status, refused.json()["problems"][0]["field"].as_str()),
+        (400, Some("/channel")),
+        "no null in the schema"
+    );
     let mut injected = rating(5, 3);
     injected["service"] = "transport'; DROP TABLE ratings; --".into();
     assert_eq!(post(&[JSON], injected.to_string().as_bytes()).status, 400);
@@ -470,7 +478,7 @@ fn the_inbox_marks_a_case_nobody_acknowledged_within_a_day_and_one_past_its_clos
 fn a_comment_from_any_client_is_redacted_before_it_is_stored() {
     let collector = Collector::start(temp_database("redact"), &[]);
     let mut sent = rating(60, 1);
-    sent["comment"] = "Call me on 138 1234 5678 or li.wei@example.com".into();
+    sent["comment"] = "Call me on 138 1234 5678 or li.wei@example.com\u{0}".into();
     assert_eq!(collector.request("POST", "/v1/ratings", &[JSON], sent.to_string().as_bytes()).status, 201);
     let stored = collector.db().text("SELECT comment FROM ratings", &[]).unwrap();
     assert_eq!(stored, "Call me on [phone] or [email]", "what a client other than our widget sends is redacted too");

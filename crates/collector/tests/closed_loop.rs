@@ -74,7 +74,7 @@ fn each_department_sees_its_own_cases_and_a_transfer_moves_one_with_its_reason()
     let school_item = city["items"].as_array().unwrap().iter().find(|i| i["receipt"] == school.as_str()).unwrap();
     assert!(school_item.get("department").is_none(), "a service no department answers stays with the city");
     assert_eq!(receipts(&inbox(&collector, CITY, "?department=health-commission").1), vec![clinic.clone()]);
-    assert_eq!(inbox(&collector, CITY, "?department=police").0, 400);
+    assert_eq!(inbox(&collector, CITY, "?department=police").0, 404, "no department by that name");
 
     let (_, transport) = inbox(&collector, TRANSPORT, "?department=health-commission");
     assert_eq!(receipts(&transport), vec![bus.clone()], "a department token sees its own cases, whatever it asks");

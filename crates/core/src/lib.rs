@@ -15,6 +15,7 @@ pub mod follow_up;
 pub mod lang;
 pub mod messages;
 pub mod payload;
+pub mod rating_json;
 pub mod ratings_csv;
 pub mod receipt;
 pub mod redact;

@@ -403,6 +403,23 @@ mod tests {
     }
 
     #[test]
+    fn the_published_schema_states_the_limits_the_code_enforces() {
+        let schema: serde_json::Value =
+            serde_json::from_str(include_str!("../../../schemas/rating.v1.schema.json")).unwrap();
+        let fields = &schema["properties"];
+        let strings = |value: &serde_json::Value| -> Vec<String> {
+            value.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_owned()).collect()
+        };
+        let mut langs = strings(&fields["lang"]["enum"]);
+        langs.sort();
+        assert_eq!(langs, Lang::all().map(|l| l.tag().to_owned()).collect::<Vec<_>>());
+        assert_eq!(strings(&fields["scale"]["enum"]), ScaleId::ALL.map(|s| s.id().to_owned()));
+        assert_eq!(strings(&fields["channel"]["enum"]), crate::collection::Channel::ALL.map(|c| c.id().to_owned()));
+        assert_eq!(fields["comment"]["maxLength"], RatingV1::MAX_COMMENT_CHARS);
+        assert_eq!(fields["aspects"]["maxItems"], RatingV1::MAX_ASPECTS);
+    }
+
+    #[test]
     fn details_keep_only_offered_chips_and_a_redacted_comment() {
         let bad = sample().with_details(&["staff-attitude", "ease", "too-slow"], "  call 13812345678  ");
         assert_eq!(bad.aspects, ["too-slow", "staff-attitude"], "display order; chips of other scales dropped");

@@ -146,9 +146,11 @@ fn plate_at(chars: &[char], start: usize) -> Option<usize> {
     ((5..=6).contains(&tail) && body.iter().filter(|c| c.is_ascii_digit()).count() >= 2).then_some(at + tail)
 }
 
-/// Redacts `text`. Idempotent: redacting the result again changes nothing.
+/// Redacts `text`. Idempotent: redacting the result again changes nothing. A NUL character is
+/// dropped too: no text needs one, and PostgreSQL, where a province keeps its ratings, cannot
+/// store it.
 pub fn redact(text: &str) -> Redacted {
-    let chars: Vec<char> = text.chars().collect();
+    let chars: Vec<char> = text.chars().filter(|c| *c != '\0').collect();
     let mut out = String::with_capacity(text.len());
     let mut removed = Vec::new();
     // E-mail addresses first: their local part may hold digits that look like a phone number.
