@@ -30,6 +30,39 @@ pub struct Case {
     pub confirmed: bool,
 }
 
+impl Case {
+    /// A case from what either engine reads: the service, where it was transferred (if ever),
+    /// its day and status, the minutes (UTC, as stored) it was received, first acted on and first
+    /// answered, and whether it was ever reopened. A case with no received step counts from its day.
+    #[allow(clippy::too_many_arguments)]
+    pub fn read(
+        service: String,
+        transferred_to: Option<String>,
+        day: String,
+        status: &str,
+        received: Option<String>,
+        acknowledged: Option<String>,
+        answered: Option<String>,
+        reopened: bool,
+        departments: &crate::departments::Departments,
+    ) -> Case {
+        let minute = |text: Option<String>| text.as_deref().and_then(crate::deadlines::parse_minute);
+        let received = minute(received)
+            .or_else(|| civic_pulse_core::Day::parse(&day).map(|d| d.days_since_epoch() * 1440))
+            .unwrap_or_default();
+        Case {
+            department: transferred_to.or_else(|| departments.of_service(&service).map(|d| d.id.clone())),
+            service,
+            day,
+            confirmed: status == civic_pulse_core::follow_up::FollowUp::Confirmed.code(),
+            received,
+            acknowledged: minute(acknowledged),
+            answered: minute(answered),
+            reopened,
+        }
+    }
+}
+
 /// Months or quarters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -32,6 +32,59 @@ pub struct InboxItem {
     pub timeline: Vec<crate::storage::CaseEvent>,
 }
 
+/// One case of a page as either engine reads it, before it is an [`InboxItem`].
+pub struct InboxRow {
+    pub rating: civic_pulse_core::RatingV1,
+    pub receipt: String,
+    pub status: String,
+    pub reply: Option<String>,
+    /// The day its deadline counts from (see [`InboxItem::since`]).
+    pub since: String,
+    /// Where staff last transferred it, if ever.
+    pub transferred_to: Option<String>,
+    pub key: PageKey,
+    pub timeline: Vec<crate::storage::CaseEvent>,
+}
+
+/// A page from the rows read for it (one more than `limit`, to know whether there are more):
+/// each with its department, its days open under `deadlines` on `today`, and its urgency.
+pub fn page(
+    rows: Vec<InboxRow>,
+    limit: u32,
+    counts: InboxCounts,
+    deadlines: &crate::deadlines::Deadlines,
+    today: Day,
+    departments: &crate::departments::Departments,
+) -> InboxPage {
+    let limit = limit as usize;
+    let next = (rows.len() > limit).then(|| rows[limit - 1].key.token());
+    let items = rows
+        .into_iter()
+        .take(limit)
+        .map(|row| InboxItem {
+            department: row
+                .transferred_to
+                .or_else(|| departments.of_service(&row.rating.service).map(|d| d.id.clone())),
+            // A reopened case's deadline runs again from the day it was reopened.
+            days_open: Day::parse(&row.since).map_or(0, |day| deadlines.days_between(day, today)),
+            urgency: urgency_of_rank(row.key.rank),
+            timeline: row.timeline,
+            receipt: row.receipt,
+            service: row.rating.service,
+            scale: row.rating.scale,
+            score: row.rating.score,
+            aspects: row.rating.aspects,
+            comment: row.rating.comment,
+            lang: row.rating.lang,
+            day: row.rating.day,
+            since: row.since,
+            status: row.status,
+            reply: row.reply,
+        })
+        .collect();
+    InboxPage { items, next, counts }
+}
+
 /// What one page of the inbox asks for. Urgency is not stored: it follows from each case's
 /// opening day and the moment `now`, which a paging session keeps from its first page so every
 /// page ranks the cases alike.

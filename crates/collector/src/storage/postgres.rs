@@ -24,8 +24,8 @@ use super::{
     CaseChange, CaseEvent, CaseRefusal, ConfirmRefusal, EXPORT_AHEAD, ExportRows, FollowUp, MAX_GROUP, ReceiptStatus,
     Scoped, ScoreCount, StatusUpdate, Storage, StorageError, Stored, Transfer, aspects_text, new_receipt, now_minute,
 };
-use crate::deadlines::{Deadlines, parse_minute};
-use crate::inbox::{InboxCounts, InboxItem, InboxPage, InboxQuery, PageKey};
+use crate::deadlines::Deadlines;
+use crate::inbox::{InboxCounts, InboxPage, InboxQuery, InboxRow, PageKey};
 
 /// Writer tasks per collector: one commits while the next gathers its group.
 const WRITERS: usize = 4;
@@ -652,21 +652,23 @@ impl Storage for PostgresStore {
         let overdue_before = deadlines.overdue_before(today).to_string();
         let acknowledge_before = crate::deadlines::format_minute(now - deadlines.acknowledge_hours * 60);
         let due_soon_until = deadlines.due_soon_until(today).to_string();
+        // The parameters of RANKED, $1 to $7.
+        let ranked_params: [&(dyn tokio_postgres::types::ToSql + Sync); 7] = [
+            &query.department,
+            &services,
+            &query.open_only,
+            &now_text,
+            &overdue_before,
+            &acknowledge_before,
+            &due_soon_until,
+        ];
         let client = self.client().await?;
         // Few groups (services × statuses × 5 urgencies): each filter's values are counted
         // under the other filters here rather than in three more scans.
         let groups = client
             .query(
                 &format!("{RANKED} SELECT service, status, rank, COUNT(*) FROM ranked GROUP BY service, status, rank"),
-                &[
-                    &query.department,
-                    &services,
-                    &query.open_only,
-                    &now_text,
-                    &overdue_before,
-                    &acknowledge_before,
-                    &due_soon_until,
-                ],
+                &ranked_params,
             )
             .await
             .map_err(read_error)?;
@@ -705,61 +707,32 @@ impl Storage for PostgresStore {
                      ORDER BY rank, age, row LIMIT $14"
                 ),
                 &[
-                    &query.department,
-                    &services,
-                    &query.open_only,
-                    &now_text,
-                    &overdue_before,
-                    &acknowledge_before,
-                    &due_soon_until,
-                    &query.service,
-                    &status_filter,
-                    &rank_filter,
-                    &after_rank,
-                    &after_age,
-                    &after_row,
-                    &one_more,
-                ],
+                    ranked_params.as_slice(),
+                    &[&query.service, &status_filter, &rank_filter, &after_rank, &after_age, &after_row, &one_more],
+                ]
+                .concat(),
             )
             .await
             .map_err(read_error)?;
         let receipts: Vec<&str> = rows.iter().map(|row| row.get::<_, &str>(9)).collect();
         let mut steps = timeline(&client, &receipts).await.map_err(read_error)?;
-        let mut keys = Vec::new();
-        let mut items = Vec::new();
-        for row in &rows {
-            let rating = rating_from_row(row);
-            let since: String = row.get(12);
-            // A reopened case's deadline runs again from the day it was reopened.
-            let open = Day::parse(&since).map_or(0, |day| deadlines.days_between(day, today));
-            let receipt: String = row.get(9);
-            let transferred_to: Option<String> = row.get(14);
-            let department = transferred_to.or_else(|| departments.of_service(&rating.service).map(|d| d.id.clone()));
-            let key = PageKey { now, rank: row.get(15), age: row.get(16), row: row.get(17) };
-            keys.push(key);
-            items.push(InboxItem {
-                timeline: steps.remove(&receipt).unwrap_or_default(),
-                receipt,
-                department,
-                service: rating.service,
-                scale: rating.scale,
-                score: rating.score,
-                aspects: rating.aspects,
-                comment: rating.comment,
-                lang: rating.lang,
-                day: rating.day,
-                since,
-                urgency: crate::inbox::urgency_of_rank(key.rank),
-                status: row.get(10),
-                reply: row.get(11),
-                days_open: open,
-            });
-        }
-        let limit = query.limit as usize;
-        let more = items.len() > limit;
-        items.truncate(limit);
-        let next = more.then(|| keys[limit - 1].token());
-        Ok(InboxPage { items, next, counts })
+        let rows = rows
+            .iter()
+            .map(|row| {
+                let receipt: String = row.get(9);
+                InboxRow {
+                    rating: rating_from_row(row),
+                    timeline: steps.remove(&receipt).unwrap_or_default(),
+                    receipt,
+                    status: row.get(10),
+                    reply: row.get(11),
+                    since: row.get(12),
+                    transferred_to: row.get(14),
+                    key: PageKey { now, rank: row.get(15), age: row.get(16), row: row.get(17) },
+                }
+            })
+            .collect();
+        Ok(crate::inbox::page(rows, query.limit, counts, &deadlines, today, &departments))
     }
 
     async fn cases(
@@ -787,23 +760,17 @@ impl Storage for PostgresStore {
         Ok(rows
             .iter()
             .map(|row| {
-                let service: String = row.get(0);
-                let transferred_to: Option<String> = row.get(1);
-                let day: String = row.get(2);
-                let minute = |text: Option<String>| text.as_deref().and_then(parse_minute);
-                let received = minute(row.get(4))
-                    .or_else(|| Day::parse(&day).map(|d| d.days_since_epoch() * 1440))
-                    .unwrap_or_default();
-                crate::figures::Case {
-                    department: transferred_to.or_else(|| departments.of_service(&service).map(|d| d.id.clone())),
-                    service,
-                    day,
-                    confirmed: row.get::<_, String>(3) == FollowUp::Confirmed.code(),
-                    received,
-                    acknowledged: minute(row.get(5)),
-                    answered: minute(row.get(6)),
-                    reopened: row.get(7),
-                }
+                crate::figures::Case::read(
+                    row.get(0),
+                    row.get(1),
+                    row.get(2),
+                    row.get(3),
+                    row.get(4),
+                    row.get(5),
+                    row.get(6),
+                    row.get(7),
+                    &departments,
+                )
             })
             .collect())
     }

@@ -15,8 +15,8 @@ use super::{
     CaseChange, CaseEvent, CaseRefusal, ConfirmRefusal, EXPORT_AHEAD, ExportRows, FollowUp, MAX_GROUP, ReceiptStatus,
     Scoped, ScoreCount, StatusUpdate, Storage, StorageError, Stored, Transfer, aspects_text, new_receipt, now_minute,
 };
-use crate::deadlines::{Deadlines, parse_minute};
-use crate::inbox::{InboxItem, InboxPage, InboxQuery, PageKey};
+use crate::deadlines::Deadlines;
+use crate::inbox::{InboxPage, InboxQuery, InboxRow, PageKey};
 
 /// Schema versions, applied in order and recorded in `PRAGMA user_version`.
 const MIGRATIONS: &[&str] = &[
@@ -730,48 +730,21 @@ impl Storage for SqliteStore {
                 (":limit", &one_more),
             ]);
             let mut statement = connection.prepare(&sql)?;
-            let mut keys = Vec::new();
             let rows = statement.query_map(params.as_slice(), |row| {
-                let rating = rating_from_row(row)?;
-                let since: String = row.get(12)?;
-                // A reopened case's deadline runs again from the day it was reopened.
-                let open = Day::parse(&since).map_or(0, |day| deadlines.days_between(day, today));
                 let receipt: String = row.get(9)?;
-                let transferred_to: Option<String> = row.get(14)?;
-                let department =
-                    transferred_to.or_else(|| departments.of_service(&rating.service).map(|d| d.id.clone()));
-                let key = PageKey { now, rank: row.get(15)?, age: row.get(16)?, row: row.get(17)? };
-                Ok((
-                    key,
-                    InboxItem {
-                        timeline: timeline(connection, &receipt)?,
-                        receipt,
-                        department,
-                        service: rating.service,
-                        scale: rating.scale,
-                        score: rating.score,
-                        aspects: rating.aspects,
-                        comment: rating.comment,
-                        lang: rating.lang,
-                        day: rating.day,
-                        since,
-                        urgency: crate::inbox::urgency_of_rank(key.rank),
-                        status: row.get(10)?,
-                        reply: row.get(11)?,
-                        days_open: open,
-                    },
-                ))
+                Ok(InboxRow {
+                    rating: rating_from_row(row)?,
+                    timeline: timeline(connection, &receipt)?,
+                    receipt,
+                    status: row.get(10)?,
+                    reply: row.get(11)?,
+                    since: row.get(12)?,
+                    transferred_to: row.get(14)?,
+                    key: PageKey { now, rank: row.get(15)?, age: row.get(16)?, row: row.get(17)? },
+                })
             })?;
-            let mut items = Vec::new();
-            for row in rows {
-                let (key, item) = row?;
-                keys.push(key);
-                items.push(item);
-            }
-            let more = items.len() > limit as usize;
-            items.truncate(limit as usize);
-            let next = more.then(|| keys[limit as usize - 1].token());
-            Ok(InboxPage { items, next, counts })
+            let rows = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(crate::inbox::page(rows, limit, counts, &deadlines, today, &departments))
         })
         .await
     }
@@ -798,23 +771,17 @@ impl Storage for SqliteStore {
                  ORDER BY day, rowid",
             )?;
             let rows = statement.query_map(params![from, to], |row| {
-                let service: String = row.get(0)?;
-                let transferred_to: Option<String> = row.get(1)?;
-                let day: String = row.get(2)?;
-                let minute = |text: Option<String>| text.as_deref().and_then(parse_minute);
-                let received = minute(row.get(4)?)
-                    .or_else(|| Day::parse(&day).map(|d| d.days_since_epoch() * 1440))
-                    .unwrap_or_default();
-                Ok(crate::figures::Case {
-                    department: transferred_to.or_else(|| departments.of_service(&service).map(|d| d.id.clone())),
-                    service,
-                    day,
-                    confirmed: row.get::<_, String>(3)? == FollowUp::Confirmed.code(),
-                    received,
-                    acknowledged: minute(row.get(5)?),
-                    answered: minute(row.get(6)?),
-                    reopened: row.get(7)?,
-                })
+                Ok(crate::figures::Case::read(
+                    row.get(0)?,
+                    row.get(1)?,
+                    row.get(2)?,
+                    &row.get::<_, String>(3)?,
+                    row.get(4)?,
+                    row.get(5)?,
+                    row.get(6)?,
+                    row.get(7)?,
+                    &departments,
+                ))
             })?;
             rows.collect()
         })
