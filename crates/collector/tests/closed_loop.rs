@@ -510,3 +510,52 @@ fn the_inbox_pages_120_bad_reviews_most_urgent_first_without_a_duplicate_or_a_ga
         assert_eq!(answer.status, 400, "{bad}: {}", answer.body);
     }
 }
+
+/// The urgency rule is written three times: in Rust (`Deadlines::urgency`, which the escalation
+/// and the documentation follow) and in each engine's inbox query (which ranks and pages by it).
+/// Every case here, on the engine this run uses, must get from the query what Rust says.
+#[test]
+fn the_inbox_ranks_every_case_by_the_rule_the_deadlines_module_states() {
+    use civic_pulse_collector::deadlines::{Deadlines, format_minute, now, parse_minute};
+    use civic_pulse_core::follow_up::{FollowUp, Urgency};
+    let collector = Collector::start(temp_database("urgency-rule"), &[("CIVIC_PULSE_STAFF_TOKEN", CITY)]);
+    let start = now();
+    // Half an hour off each whole hour, so no case crosses a boundary while the test runs.
+    let hours_ago = [1, 23, 25, 48, 24 * 9 + 1, 24 * 10 + 1, 24 * 11, 24 * 15, 24 * 16 + 1, 24 * 17, 24 * 40];
+    let statuses = ["received", "acknowledged", "in-progress", "answered", "reopened"];
+    let mut n = 100;
+    for hours in hours_ago {
+        for status in statuses {
+            n += 1;
+            let received = start - hours * 60 - 30;
+            let at = |minutes: i64| format_minute(received + minutes);
+            let receipt = post_bad(&collector, n, "transport", &at(0)[..10]);
+            let mut steps = vec![("received", at(0))];
+            match status {
+                "received" => {}
+                "reopened" => {
+                    steps.push(("answered", at(60)));
+                    steps.push(("reopened", at(120)));
+                }
+                other => steps.push((other, at(60))),
+            }
+            let steps: Vec<(&str, &str)> = steps.iter().map(|(kind, at)| (*kind, at.as_str())).collect();
+            as_if(&collector, &receipt, status, &steps);
+        }
+    }
+    let (status, page) = inbox(&collector, CITY, "?limit=200");
+    assert_eq!(status, 200);
+    let asked_at = now();
+    let deadlines = Deadlines::default();
+    let mut seen = std::collections::BTreeSet::new();
+    let items = page["items"].as_array().unwrap();
+    assert_eq!(items.len(), hours_ago.len() * statuses.len());
+    for item in items {
+        let status = FollowUp::parse(item["status"].as_str().unwrap()).unwrap();
+        let received = item["timeline"][0]["at"].as_str().and_then(parse_minute).unwrap();
+        let expected = deadlines.urgency(status, received, item["days_open"].as_i64().unwrap(), asked_at);
+        assert_eq!(item["urgency"], expected.code(), "{item}");
+        seen.insert(expected.code());
+    }
+    assert_eq!(seen.len(), Urgency::ALL.len(), "every urgency is met: {seen:?}");
+}
