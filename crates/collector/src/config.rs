@@ -12,7 +12,9 @@ pub struct Config {
     /// `CIVIC_PULSE_LISTEN`, or `HOST` and `PORT`; default 127.0.0.1:8080 (loopback only).
     pub listen: SocketAddr,
     /// `CIVIC_PULSE_DATABASE`: the SQLite file (default `data/civic-pulse.sqlite3`), or a
-    /// `postgres://` address for a PostgreSQL that several collectors share.
+    /// `postgres://` address for a PostgreSQL that several collectors share, with
+    /// `CIVIC_PULSE_DATABASE_CA` naming the PEM file of the CA its certificate is signed by, for
+    /// `sslmode=require` with a city's own CA.
     pub database: Database,
     /// `CIVIC_PULSE_DIST`: the built widget and demo to serve, if any; default `dist` when present.
     pub dist: Option<PathBuf>,
@@ -58,11 +60,12 @@ pub struct Config {
 }
 
 /// Every setting's name, in the environment and in a configuration file.
-pub const SETTINGS: [&str; 22] = [
+pub const SETTINGS: [&str; 23] = [
     "CIVIC_PULSE_LISTEN",
     "HOST",
     "PORT",
     "CIVIC_PULSE_DATABASE",
+    "CIVIC_PULSE_DATABASE_CA",
     "CIVIC_PULSE_DIST",
     "CIVIC_PULSE_ALLOWED_ORIGINS",
     "CIVIC_PULSE_MAX_BODY_BYTES",
@@ -168,6 +171,7 @@ impl Config {
             listen,
             database: Database::from_setting(
                 var("CIVIC_PULSE_DATABASE").as_deref().unwrap_or("data/civic-pulse.sqlite3"),
+                var("CIVIC_PULSE_DATABASE_CA").map(PathBuf::from),
             ),
             dist,
             allowed_origins,

@@ -194,3 +194,37 @@ fn the_database_crashing_under_load_loses_nothing_and_the_collectors_recover_by_
     assert_all_stored(&database, &acknowledged);
     println!("{} acknowledged, {unavailable} answers 503 during the crash, none lost", acknowledged.len());
 }
+
+#[test]
+#[ignore = "needs a PostgreSQL server: ./test starts one"]
+fn over_tls_the_collector_trusts_only_a_certificate_it_can_verify() {
+    let database = format!("{}?sslmode=require", postgres_database("pg_tls"));
+    let ca = format!("{}/tls/ca.pem", postgres_folder());
+    // The test server's certificate is signed by a CA of its own, which no public root vouches for.
+    let refused = std::process::Command::new(env!("CARGO_BIN_EXE_civic-pulse-collector"))
+        .env("CIVIC_PULSE_LISTEN", "127.0.0.1:0")
+        .env("CIVIC_PULSE_DATABASE", &database)
+        .env("CIVIC_PULSE_DIST", "/nonexistent-dist")
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(!refused.status.success(), "an unverified server is not used: {said}");
+    assert!(said.contains("certificate") || said.contains("Certificate"), "{said}");
+
+    let collector = Collector::start(database.clone(), &[("CIVIC_PULSE_DATABASE_CA", ca.as_str())]);
+    let answer = collector.request("POST", "/v1/ratings", &[JSON], rating(0x7115, 2).to_string().as_bytes());
+    assert_eq!(answer.status, 201, "{}", answer.body);
+    let name = database.rsplit('/').next().unwrap().split('?').next().unwrap().to_owned();
+    let mut admin = postgres::Client::connect(&support::postgres_server().unwrap(), postgres::NoTls).unwrap();
+    let sessions: Vec<bool> = admin
+        .query(
+            "SELECT s.ssl FROM pg_stat_ssl s JOIN pg_stat_activity a USING (pid)
+             WHERE a.application_name = 'civic-pulse-collector' AND a.datname = $1",
+            &[&name],
+        )
+        .unwrap()
+        .iter()
+        .map(|row| row.get(0))
+        .collect();
+    assert!(!sessions.is_empty() && sessions.iter().all(|ssl| *ssl), "every session is encrypted: {sessions:?}");
+}

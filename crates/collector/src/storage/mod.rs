@@ -26,15 +26,17 @@ const MAX_GROUP: usize = 2000;
 pub enum Database {
     /// The embedded file (created with its folder if missing).
     Sqlite(PathBuf),
-    /// A PostgreSQL connection address, `postgres://user:password@host:port/database`.
-    Postgres(String),
+    /// A PostgreSQL connection address, `postgres://user:password@host:port/database`, and the
+    /// PEM file of a CA to trust besides the public ones when the address asks for TLS
+    /// (`sslmode=require`; `CIVIC_PULSE_DATABASE_CA`).
+    Postgres { address: String, ca: Option<PathBuf> },
 }
 
 impl Database {
-    pub fn from_setting(value: &str) -> Database {
+    pub fn from_setting(value: &str, ca: Option<PathBuf>) -> Database {
         let value = value.trim();
         if value.starts_with("postgres://") || value.starts_with("postgresql://") {
-            Database::Postgres(value.to_owned())
+            Database::Postgres { address: value.to_owned(), ca }
         } else {
             Database::Sqlite(PathBuf::from(value))
         }
@@ -46,7 +48,7 @@ impl std::fmt::Display for Database {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Database::Sqlite(path) => write!(f, "{}", path.display()),
-            Database::Postgres(address) => write!(f, "{}", without_password(address)),
+            Database::Postgres { address, .. } => write!(f, "{}", without_password(address)),
         }
     }
 }
@@ -380,7 +382,9 @@ impl Store {
     pub async fn open(database: &Database) -> Result<Store, StorageError> {
         match database {
             Database::Sqlite(path) => sqlite::SqliteStore::open(path).map(Store::Sqlite),
-            Database::Postgres(address) => postgres::PostgresStore::open(address).await.map(Store::Postgres),
+            Database::Postgres { address, ca } => {
+                postgres::PostgresStore::open(address, ca.as_deref()).await.map(Store::Postgres)
+            }
         }
     }
 }
@@ -481,14 +485,14 @@ mod tests {
 
     #[test]
     fn a_postgres_address_selects_postgres_and_never_shows_its_password() {
-        let database = Database::from_setting("postgres://civic:s3cret@db.internal:5432/ratings?sslmode=disable");
-        assert!(matches!(database, Database::Postgres(_)));
+        let database = Database::from_setting("postgres://civic:s3cret@db.internal:5432/ratings?sslmode=require", None);
+        assert!(matches!(database, Database::Postgres { .. }));
         assert_eq!(database.to_string(), "postgres://civic:***@db.internal:5432/ratings");
         assert!(!format!("{database:?}").contains("s3cret"));
-        assert!(matches!(Database::from_setting("postgresql://h/db"), Database::Postgres(_)));
-        assert_eq!(Database::from_setting("data/x.sqlite3"), Database::Sqlite(PathBuf::from("data/x.sqlite3")));
+        assert!(matches!(Database::from_setting("postgresql://h/db", None), Database::Postgres { .. }));
+        assert_eq!(Database::from_setting("data/x.sqlite3", None), Database::Sqlite(PathBuf::from("data/x.sqlite3")));
         assert_eq!(
-            Database::from_setting("postgres://civic@127.0.0.1/db").to_string(),
+            Database::from_setting("postgres://civic@127.0.0.1/db", None).to_string(),
             "postgres://civic@127.0.0.1/db"
         );
     }

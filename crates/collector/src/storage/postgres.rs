@@ -11,14 +11,17 @@
 //! order; a deadlock or a receipt-code collision is retried with fresh codes.
 
 use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
 use civic_pulse_core::{Day, RatingV1};
 use deadpool_postgres::{GenericClient, Manager, ManagerConfig, Pool, RecyclingMethod, Runtime, Timeouts};
 use tokio::sync::{Mutex, mpsc, oneshot};
+use tokio_postgres::config::SslMode;
 use tokio_postgres::error::SqlState;
 use tokio_postgres::{NoTls, Row};
+use tokio_postgres_rustls::MakeRustlsConnect;
 
 use super::{
     CaseChange, CaseEvent, CaseRefusal, ConfirmRefusal, EXPORT_AHEAD, ExportRows, FollowUp, MAX_GROUP, ReceiptStatus,
@@ -119,6 +122,19 @@ fn why(error: &tokio_postgres::Error) -> String {
     }
 }
 
+/// A pool's failure with its cause, and what to do when the cause is an untrusted certificate.
+fn pool_error(error: &deadpool_postgres::PoolError) -> String {
+    let said = match error {
+        deadpool_postgres::PoolError::Backend(cause) => why(cause),
+        other => other.to_string(),
+    };
+    if said.contains("certificate") {
+        format!("{said} (name the PEM file of the CA that signed the server's certificate in CIVIC_PULSE_DATABASE_CA)")
+    } else {
+        said
+    }
+}
+
 fn read_error(error: tokio_postgres::Error) -> StorageError {
     StorageError::Read(why(&error))
 }
@@ -130,7 +146,7 @@ fn write_error(error: tokio_postgres::Error) -> StorageError {
 impl PostgresStore {
     /// Connects, refuses a server that cannot keep a promise of durability, migrates and starts
     /// the writers. The pool reconnects by itself whenever the database comes back.
-    pub async fn open(address: &str) -> Result<PostgresStore, StorageError> {
+    pub async fn open(address: &str, ca: Option<&Path>) -> Result<PostgresStore, StorageError> {
         let mut config: tokio_postgres::Config =
             address.parse().map_err(|e: tokio_postgres::Error| StorageError::Open(why(&e)))?;
         config
@@ -138,14 +154,22 @@ impl PostgresStore {
             .application_name("civic-pulse-collector")
             .connect_timeout(POOL_WAIT)
             .keepalives_idle(Duration::from_secs(30));
-        let manager = Manager::from_config(config, NoTls, ManagerConfig { recycling_method: RecyclingMethod::Fast });
+        let manage = ManagerConfig { recycling_method: RecyclingMethod::Fast };
+        let manager = if config.get_ssl_mode() == SslMode::Require {
+            Manager::from_config(config, MakeRustlsConnect::new(tls_config(ca)?), manage)
+        } else {
+            // Without sslmode=require the collector does not try TLS at all: a server's
+            // self-signed default certificate would otherwise fail verification and stop it.
+            config.ssl_mode(SslMode::Disable);
+            Manager::from_config(config, NoTls, manage)
+        };
         let pool = Pool::builder(manager)
             .max_size(POOL_SIZE)
             .runtime(Runtime::Tokio1)
             .timeouts(Timeouts { wait: Some(POOL_WAIT), create: Some(POOL_WAIT), recycle: Some(POOL_WAIT) })
             .build()
             .map_err(|e| StorageError::Open(e.to_string()))?;
-        let mut client = pool.get().await.map_err(|e| StorageError::Open(e.to_string()))?;
+        let mut client = pool.get().await.map_err(|e| StorageError::Open(pool_error(&e)))?;
         let fsync: String = client.query_one("SHOW fsync", &[]).await.map_err(|e| StorageError::Open(why(&e)))?.get(0);
         if fsync != "on" {
             return Err(StorageError::Open(
@@ -165,8 +189,37 @@ impl PostgresStore {
     }
 
     async fn client(&self) -> Result<deadpool_postgres::Client, StorageError> {
-        self.pool.get().await.map_err(|e| StorageError::Read(format!("no database connection: {e}")))
+        self.pool.get().await.map_err(|e| StorageError::Read(format!("no database connection: {}", pool_error(&e))))
     }
+}
+
+/// TLS that verifies the server's certificate and name against the public roots and, if the
+/// city names one, its own CA (a PEM file).
+fn tls_config(ca: Option<&Path>) -> Result<rustls::ClientConfig, StorageError> {
+    use rustls::pki_types::CertificateDer;
+    use rustls::pki_types::pem::PemObject;
+    let mut roots = rustls::RootCertStore { roots: webpki_roots::TLS_SERVER_ROOTS.to_vec() };
+    if let Some(path) = ca {
+        let unreadable = |e: &dyn std::fmt::Display| {
+            StorageError::Open(format!(
+                "CIVIC_PULSE_DATABASE_CA ({}) is not a PEM certificate file: {e}",
+                path.display()
+            ))
+        };
+        let certificates =
+            CertificateDer::pem_file_iter(path).map_err(|e| unreadable(&e))?.collect::<Result<Vec<_>, _>>();
+        let certificates = certificates.map_err(|e| unreadable(&e))?;
+        if certificates.is_empty() {
+            return Err(unreadable(&"no certificate in it"));
+        }
+        for certificate in certificates {
+            roots.add(certificate).map_err(|e| unreadable(&e))?;
+        }
+    }
+    rustls::ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
+        .with_safe_default_protocol_versions()
+        .map(|builder| builder.with_root_certificates(roots).with_no_client_auth())
+        .map_err(|e| StorageError::Open(format!("TLS: {e}")))
 }
 
 async fn migrate(client: &mut deadpool_postgres::Client) -> Result<(), StorageError> {
