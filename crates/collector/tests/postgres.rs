@@ -228,3 +228,22 @@ fn over_tls_the_collector_trusts_only_a_certificate_it_can_verify() {
         .collect();
     assert!(!sessions.is_empty() && sessions.iter().all(|ssl| *ssl), "every session is encrypted: {sessions:?}");
 }
+
+#[test]
+#[ignore = "needs a PostgreSQL server: ./test starts one"]
+fn four_collectors_starting_at_once_on_a_new_database_migrate_it_once() {
+    let database = postgres_database("pg_migrate");
+    let starting: Vec<_> = (0..4)
+        .map(|_| {
+            let database = database.clone();
+            std::thread::spawn(move || Collector::start(database, &[]))
+        })
+        .collect();
+    let collectors: Vec<Collector> = starting.into_iter().map(|start| start.join().unwrap()).collect();
+    for collector in &collectors {
+        assert_eq!(collector.request("GET", "/readyz", &[], b"").status, 200);
+    }
+    let mut db = collectors[0].db();
+    let versions = db.rows("SELECT version FROM civic_pulse_schema ORDER BY version", &[]);
+    assert_eq!(versions, [[Some("1".to_owned())]], "each step applied once, under the advisory lock");
+}
