@@ -56,15 +56,6 @@ fn every_acknowledged_rating_survives_kill_9() {
 
     // Restart on the same file (SQLite recovers the WAL) and look for every acknowledged id.
     let restarted = Collector::start(database, &[]);
-    let mut db = restarted.db();
-    let missing: Vec<&String> =
-        acknowledged.iter().filter(|id| db.rows("SELECT 1 FROM ratings WHERE id = $1", &[id]).is_empty()).collect();
-    assert!(
-        missing.is_empty(),
-        "{} of {} acknowledged ratings lost, e.g. {:?}",
-        missing.len(),
-        acknowledged.len(),
-        missing.first()
-    );
+    support::assert_all_stored(&restarted.database, &acknowledged);
     println!("{} acknowledged ratings, all present after kill -9", acknowledged.len());
 }

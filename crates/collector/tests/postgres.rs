@@ -107,23 +107,6 @@ impl Load {
     }
 }
 
-/// Every acknowledged id is in the database, once.
-fn assert_all_stored(database: &str, acknowledged: &[String]) {
-    let mut db = support::Db::open(database);
-    let stored: std::collections::HashSet<String> =
-        db.rows("SELECT id FROM ratings", &[]).into_iter().filter_map(|row| row[0].clone()).collect();
-    let missing: Vec<&String> = acknowledged.iter().filter(|id| !stored.contains(*id)).collect();
-    assert!(
-        missing.is_empty(),
-        "{} of {} acknowledged ratings lost, e.g. {:?}",
-        missing.len(),
-        acknowledged.len(),
-        missing.first()
-    );
-    let unique: std::collections::HashSet<&String> = acknowledged.iter().collect();
-    assert_eq!(unique.len(), acknowledged.len(), "each rating acknowledged once");
-}
-
 #[test]
 #[ignore = "needs a PostgreSQL server: ./test starts one"]
 fn one_rating_posted_24_times_across_two_collectors_is_stored_once_with_one_receipt() {
@@ -165,7 +148,7 @@ fn a_collector_killed_under_load_loses_no_acknowledged_rating() {
     // The survivor takes the load on its own.
     load.wait_for(at_kill + 300);
     let (acknowledged, _) = load.finish();
-    assert_all_stored(&database, &acknowledged);
+    support::assert_all_stored(&database, &acknowledged);
     println!("{} acknowledged ratings across two collectors, one killed, none lost", acknowledged.len());
 }
 
@@ -191,7 +174,7 @@ fn the_database_crashing_under_load_loses_nothing_and_the_collectors_recover_by_
     for collector in &collectors {
         assert_eq!(collector.request("GET", "/readyz", &[], b"").status, 200);
     }
-    assert_all_stored(&database, &acknowledged);
+    support::assert_all_stored(&database, &acknowledged);
     println!("{} acknowledged, {unavailable} answers 503 during the crash, none lost", acknowledged.len());
 }
 

@@ -271,3 +271,20 @@ pub const JSON: (&str, &str) = ("Content-Type", "application/json");
 pub fn count_rows(collector: &Collector) -> i64 {
     collector.db().number("SELECT COUNT(*) FROM ratings", &[])
 }
+
+/// Every acknowledged id is in the database, and each was acknowledged once.
+pub fn assert_all_stored(database: &str, acknowledged: &[String]) {
+    let mut db = Db::open(database);
+    let stored: std::collections::HashSet<String> =
+        db.rows("SELECT id FROM ratings", &[]).into_iter().filter_map(|row| row[0].clone()).collect();
+    let missing: Vec<&String> = acknowledged.iter().filter(|id| !stored.contains(*id)).collect();
+    assert!(
+        missing.is_empty(),
+        "{} of {} acknowledged ratings lost, e.g. {:?}",
+        missing.len(),
+        acknowledged.len(),
+        missing.first()
+    );
+    let unique: std::collections::HashSet<&String> = acknowledged.iter().collect();
+    assert_eq!(unique.len(), acknowledged.len(), "each rating acknowledged once");
+}
