@@ -5,8 +5,10 @@
 //!
 //! Each escalation is recorded first (once per case, urgency and opening; a reopened case
 //! escalates again) and then delivered until the receiver answers 2xx, with a backoff that
-//! doubles from the check interval up to an hour. Delivery is at least once: a collector that
-//! stops between the receiver's answer and recording it posts again, with the same `id`.
+//! doubles from the check interval up to an hour. A collector claims what it posts (several
+//! collectors on one database each take their own), so each is posted once; delivery is at least
+//! once: a collector that stops between the receiver's answer and recording it is taken over
+//! after the claim runs out, and the escalation posted again with the same `id`.
 
 use std::time::Duration;
 
@@ -117,6 +119,14 @@ fn now_seconds() -> i64 {
     i64::try_from(seconds).unwrap_or(0)
 }
 
+/// How long one post may take before it counts as failed.
+const POST_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Escalations a collector claims at a time: with several collectors on one database, each
+/// claims its own (see `Storage::claim_escalations`), so each escalation is posted once unless a
+/// collector stops between posting and recording it.
+const CLAIM: u32 = 10;
+
 /// Posts one escalation; the error says why the receiver did not take it.
 fn post(agent: &ureq::Agent, url: &str, body: &str) -> Result<(), String> {
     agent.post(url).header("Content-Type", "application/json").send(body).map(|_| ()).map_err(|error| error.to_string())
@@ -129,7 +139,7 @@ pub async fn run(
     deadlines: Deadlines,
     departments: std::sync::Arc<crate::departments::Departments>,
 ) {
-    let agent: ureq::Agent = ureq::Agent::config_builder().timeout_global(Some(Duration::from_secs(10))).build().into();
+    let agent: ureq::Agent = ureq::Agent::config_builder().timeout_global(Some(POST_TIMEOUT)).build().into();
     let mut ticks = tokio::time::interval(settings.every);
     loop {
         ticks.tick().await;
@@ -142,25 +152,31 @@ pub async fn run(
             }
             Err(error) => tracing::warn!(%error, "escalation"),
         }
-        let pending = match store.escalations_to_send(now_seconds()).await {
-            Ok(pending) => pending,
-            Err(error) => {
-                tracing::warn!(%error, "escalation");
-                continue;
-            }
-        };
-        for escalation in pending {
-            let (agent, url, body) = (agent.clone(), settings.url.clone(), escalation.body.clone());
-            let sent = tokio::task::spawn_blocking(move || post(&agent, &url, &body))
-                .await
-                .unwrap_or_else(|error| Err(error.to_string()));
-            let outcome = Attempt {
-                next_attempt: now_seconds() + backoff(escalation.attempts, settings.every),
-                error: sent.err(),
-                key: escalation.key,
+        // A few at a time, each claimed for as long as posting them can take, until none is due.
+        loop {
+            let now = now_seconds();
+            let lease = i64::from(CLAIM) * (POST_TIMEOUT.as_secs() as i64) + 60;
+            let pending = match store.claim_escalations(now, now + lease, CLAIM).await {
+                Ok(pending) if !pending.is_empty() => pending,
+                Ok(_) => break,
+                Err(error) => {
+                    tracing::warn!(%error, "escalation");
+                    break;
+                }
             };
-            if let Err(error) = store.escalation_tried(outcome).await {
-                tracing::warn!(%error, "escalation");
+            for escalation in pending {
+                let (agent, url, body) = (agent.clone(), settings.url.clone(), escalation.body.clone());
+                let sent = tokio::task::spawn_blocking(move || post(&agent, &url, &body))
+                    .await
+                    .unwrap_or_else(|error| Err(error.to_string()));
+                let outcome = Attempt {
+                    next_attempt: now_seconds() + backoff(escalation.attempts, settings.every),
+                    error: sent.err(),
+                    key: escalation.key,
+                };
+                if let Err(error) = store.escalation_tried(outcome).await {
+                    tracing::warn!(%error, "escalation");
+                }
             }
         }
     }

@@ -3,12 +3,10 @@
 
 mod support;
 
-use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use support::{Collector, JSON, rating, temp_database};
+use support::{Collector, JSON, Receiver, rating, temp_database};
 
 const CITY: &str = "the-city-staff-secret";
 const TRANSPORT: &str = "transport-bureau-secret";
@@ -155,54 +153,17 @@ fn a_collector_refuses_a_departments_file_it_cannot_use_and_says_why() {
     let _ = std::fs::remove_file(path);
 }
 
-/// A webhook receiver on a real socket: records each body and answers 200.
-struct Receiver {
-    bodies: Arc<Mutex<Vec<serde_json::Value>>>,
-}
-
-impl Receiver {
-    fn listen(listener: TcpListener) -> Receiver {
-        let bodies = Arc::new(Mutex::new(Vec::new()));
-        let seen = bodies.clone();
-        std::thread::spawn(move || {
-            for stream in listener.incoming() {
-                let Ok(mut stream) = stream else { continue };
-                let mut reader = BufReader::new(stream.try_clone().unwrap());
-                let mut length = 0;
-                loop {
-                    let mut line = String::new();
-                    if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
-                        break;
-                    }
-                    if let Some((name, value)) = line.split_once(':')
-                        && name.eq_ignore_ascii_case("content-length")
-                    {
-                        length = value.trim().parse().unwrap_or(0);
-                    }
-                }
-                let mut body = vec![0; length];
-                if reader.read_exact(&mut body).is_ok()
-                    && let Ok(json) = serde_json::from_slice(&body)
-                {
-                    seen.lock().unwrap().push(json);
-                }
-                let _ = stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
-            }
-        });
-        Receiver { bodies }
-    }
-
-    fn urgencies(&self) -> Vec<(String, String)> {
-        let mut seen: Vec<(String, String)> = self
-            .bodies
-            .lock()
-            .unwrap()
-            .iter()
-            .map(|b| (b["code"].as_str().unwrap().to_owned(), b["urgency"].as_str().unwrap().to_owned()))
-            .collect();
-        seen.sort();
-        seen
-    }
+/// What the receiver got: each escalation's case and urgency.
+fn urgencies(receiver: &Receiver) -> Vec<(String, String)> {
+    let mut seen: Vec<(String, String)> = receiver
+        .bodies
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|b| (b["code"].as_str().unwrap().to_owned(), b["urgency"].as_str().unwrap().to_owned()))
+        .collect();
+    seen.sort();
+    seen
 }
 
 fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
@@ -256,9 +217,9 @@ fn late_cases_reach_the_webhook_once_each_and_again_after_the_receiver_was_down(
     assert!(!delivered && error.is_some(), "recorded as not delivered, with why");
 
     let receiver = Receiver::listen(TcpListener::bind(("127.0.0.1", port)).unwrap());
-    wait_until("both escalations delivered", || receiver.urgencies().len() == 2);
+    wait_until("both escalations delivered", || urgencies(&receiver).len() == 2);
     assert_eq!(
-        receiver.urgencies(),
+        urgencies(&receiver),
         sorted(vec![format!("{due_soon}"), format!("{overdue}")])
             .into_iter()
             .map(|code| {
@@ -279,7 +240,7 @@ fn late_cases_reach_the_webhook_once_each_and_again_after_the_receiver_was_down(
 
     // A few more checks go by: nothing is sent twice.
     std::thread::sleep(Duration::from_secs(3));
-    assert_eq!(receiver.urgencies().len(), 2, "each escalation once");
+    assert_eq!(urgencies(&receiver).len(), 2, "each escalation once");
     let _ = std::fs::remove_file(file);
 }
 

@@ -230,3 +230,39 @@ fn four_collectors_starting_at_once_on_a_new_database_migrate_it_once() {
     let versions = db.rows("SELECT version FROM civic_pulse_schema ORDER BY version", &[]);
     assert_eq!(versions, [[Some("1".to_owned())]], "each step applied once, under the advisory lock");
 }
+
+#[test]
+#[ignore = "needs a PostgreSQL server: ./test starts one"]
+fn two_collectors_escalating_to_one_webhook_post_each_escalation_once() {
+    let database = postgres_database("pg_escalation");
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/escalations", listener.local_addr().unwrap());
+    let receiver = support::Receiver::listen(listener);
+    let settings = [
+        ("CIVIC_PULSE_RATE_LIMIT", "0"),
+        ("CIVIC_PULSE_ESCALATION_URL", url.as_str()),
+        ("CIVIC_PULSE_ESCALATION_EVERY", "1"),
+    ];
+    let collectors = [0, 1].map(|_| Collector::start(database.clone(), &settings));
+    // Thirty cases 20 days old, overdue at once, posted half to each collector.
+    let twenty_days_ago =
+        civic_pulse_collector::deadlines::format_minute(civic_pulse_collector::deadlines::now() - 20 * 1440)[..10]
+            .to_owned();
+    for n in 0..30u64 {
+        let mut bad = rating(0xe5c0 + n, 1);
+        bad["day"] = twenty_days_ago.clone().into();
+        let answer = collectors[(n % 2) as usize].request("POST", "/v1/ratings", &[JSON], bad.to_string().as_bytes());
+        assert_eq!(answer.status, 201);
+    }
+    let started = Instant::now();
+    while receiver.bodies.lock().unwrap().len() < 30 {
+        assert!(started.elapsed() < Duration::from_secs(30), "waited 30 s for 30 escalations");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    // Both keep looking every second: nothing is posted again.
+    std::thread::sleep(Duration::from_secs(3));
+    let ids: Vec<String> =
+        receiver.bodies.lock().unwrap().iter().map(|body| body["id"].as_str().unwrap().to_owned()).collect();
+    let distinct: std::collections::BTreeSet<&String> = ids.iter().collect();
+    assert_eq!((ids.len(), distinct.len()), (30, 30), "each escalation posted once, by one collector");
+}

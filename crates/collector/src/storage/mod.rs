@@ -313,10 +313,14 @@ pub trait Storage: Send + Sync {
         &self,
         outcome: crate::escalation::Attempt,
     ) -> impl Future<Output = Result<(), StorageError>> + Send;
-    /// Escalations not yet delivered whose next attempt is due at `now` (seconds since 1970).
-    fn escalations_to_send(
+    /// Claims up to `most` escalations not yet delivered whose next attempt is due at `now`
+    /// (seconds since 1970): none is handed to another collector before `lease_until`, by which
+    /// this one has recorded its attempt (or stopped, and another takes it over).
+    fn claim_escalations(
         &self,
         now: i64,
+        lease_until: i64,
+        most: u32,
     ) -> impl Future<Output = Result<Vec<crate::escalation::Pending>, StorageError>> + Send;
     /// Every stored rating in the rating schema, oldest day first, read as the receiver takes
     /// them (an export of millions never sits in memory). A failure is the last item.
@@ -425,8 +429,13 @@ impl Storage for Store {
     async fn escalation_tried(&self, outcome: crate::escalation::Attempt) -> Result<(), StorageError> {
         to_engine!(self, s => s.escalation_tried(outcome))
     }
-    async fn escalations_to_send(&self, now: i64) -> Result<Vec<crate::escalation::Pending>, StorageError> {
-        to_engine!(self, s => s.escalations_to_send(now))
+    async fn claim_escalations(
+        &self,
+        now: i64,
+        lease_until: i64,
+        most: u32,
+    ) -> Result<Vec<crate::escalation::Pending>, StorageError> {
+        to_engine!(self, s => s.claim_escalations(now, lease_until, most))
     }
     async fn export(&self) -> Result<ExportRows, StorageError> {
         to_engine!(self, s => s.export())

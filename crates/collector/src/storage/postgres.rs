@@ -637,16 +637,25 @@ impl Storage for PostgresStore {
         Ok(())
     }
 
-    async fn escalations_to_send(&self, now: i64) -> Result<Vec<crate::escalation::Pending>, StorageError> {
+    async fn claim_escalations(
+        &self,
+        now: i64,
+        lease_until: i64,
+        most: u32,
+    ) -> Result<Vec<crate::escalation::Pending>, StorageError> {
         let client = self.client().await?;
+        // SKIP LOCKED: two collectors claiming at the same moment take different escalations,
+        // so each is posted once unless a collector stops mid-delivery.
         let rows = client
             .query(
-                "SELECT receipt, urgency, opened, body, attempts FROM escalations
-                 WHERE delivered IS NULL AND next_attempt <= $1 ORDER BY created, seq LIMIT 100",
-                &[&now],
+                "UPDATE escalations SET next_attempt = $2
+                 WHERE seq IN (SELECT seq FROM escalations WHERE delivered IS NULL AND next_attempt <= $1
+                               ORDER BY created, seq LIMIT $3 FOR UPDATE SKIP LOCKED)
+                 RETURNING receipt, urgency, opened, body, attempts",
+                &[&now, &lease_until, &i64::from(most)],
             )
             .await
-            .map_err(read_error)?;
+            .map_err(write_error)?;
         Ok(rows
             .iter()
             .map(|row| crate::escalation::Pending {

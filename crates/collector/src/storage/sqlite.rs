@@ -168,6 +168,12 @@ enum Job {
         outcome: crate::escalation::Attempt,
         reply: oneshot::Sender<Result<(), StorageError>>,
     },
+    ClaimEscalations {
+        now: i64,
+        lease_until: i64,
+        most: u32,
+        reply: oneshot::Sender<Result<Vec<crate::escalation::Pending>, StorageError>>,
+    },
     Confirm {
         receipt: String,
         solved: bool,
@@ -401,6 +407,34 @@ fn escalation_tried(connection: &Connection, outcome: &crate::escalation::Attemp
     Ok(())
 }
 
+/// Claims the escalations due at `now` (see `Storage::claim_escalations`), oldest first.
+fn claim_escalations(
+    connection: &Connection,
+    now: i64,
+    lease_until: i64,
+    most: u32,
+) -> Result<Vec<crate::escalation::Pending>, StorageError> {
+    let fail = |e: rusqlite::Error| StorageError::Write(e.to_string());
+    let mut statement = connection
+        .prepare(
+            "UPDATE escalations SET next_attempt = ?2
+             WHERE rowid IN (SELECT rowid FROM escalations WHERE delivered IS NULL AND next_attempt <= ?1
+                             ORDER BY created, rowid LIMIT ?3)
+             RETURNING receipt, urgency, opened, body, attempts",
+        )
+        .map_err(fail)?;
+    let rows = statement
+        .query_map(params![now, lease_until, most], |row| {
+            Ok(crate::escalation::Pending {
+                key: crate::escalation::Key { receipt: row.get(0)?, urgency: row.get(1)?, opened: row.get(2)? },
+                body: row.get(3)?,
+                attempts: row.get(4)?,
+            })
+        })
+        .map_err(fail)?;
+    rows.collect::<rusqlite::Result<Vec<_>>>().map_err(fail)
+}
+
 /// The resident's answer to "was your problem solved?": confirmed, or reopened with its deadline
 /// running again. Taken once per answer: only an answered case takes it.
 fn confirm(
@@ -463,6 +497,9 @@ fn run_writer(mut connection: Connection, jobs: mpsc::Receiver<Job>) {
             }
             Job::EscalationTried { outcome, reply } => {
                 let _ = reply.send(escalation_tried(&connection, &outcome));
+            }
+            Job::ClaimEscalations { now, lease_until, most, reply } => {
+                let _ = reply.send(claim_escalations(&connection, now, lease_until, most));
             }
             Job::Confirm { receipt, solved, reply } => {
                 let _ = reply.send(confirm(&mut connection, &receipt, solved));
@@ -561,23 +598,13 @@ impl Storage for SqliteStore {
         self.ask(|reply| Job::EscalationTried { outcome, reply }).await
     }
 
-    /// Escalations not yet delivered whose next attempt is due at `now` (seconds since 1970).
-    async fn escalations_to_send(&self, now: i64) -> Result<Vec<crate::escalation::Pending>, StorageError> {
-        self.read(move |connection| {
-            let mut statement = connection.prepare(
-                "SELECT receipt, urgency, opened, body, attempts FROM escalations
-                 WHERE delivered IS NULL AND next_attempt <= ?1 ORDER BY created, rowid LIMIT 100",
-            )?;
-            let rows = statement.query_map([now], |row| {
-                Ok(crate::escalation::Pending {
-                    key: crate::escalation::Key { receipt: row.get(0)?, urgency: row.get(1)?, opened: row.get(2)? },
-                    body: row.get(3)?,
-                    attempts: row.get(4)?,
-                })
-            })?;
-            rows.collect()
-        })
-        .await
+    async fn claim_escalations(
+        &self,
+        now: i64,
+        lease_until: i64,
+        most: u32,
+    ) -> Result<Vec<crate::escalation::Pending>, StorageError> {
+        self.ask(|reply| Job::ClaimEscalations { now, lease_until, most, reply }).await
     }
 
     async fn export(&self) -> Result<ExportRows, StorageError> {
