@@ -323,8 +323,7 @@ pub async fn staff_inbox(
     let after = after.flatten();
     // Every page of one session ranks the cases at the moment of its first page.
     let now = after.map_or_else(crate::deadlines::now, |key| key.now);
-    let today = crate::deadlines::day_of(now)
-        .ok_or_else(|| crate::storage::StorageError::Read("the clock is outside the years 1970 to 9999".into()))?;
+    let today = crate::storage::day_of(now)?;
     let deadlines = state.config.deadlines.clone();
     let counting = match deadlines.counting {
         crate::deadlines::Counting::Calendar => "calendar",

@@ -115,6 +115,11 @@ impl Departments {
         self.departments.iter().find(|department| department.services.iter().any(|s| s == service))
     }
 
+    /// The department a case is with: where staff last transferred it, else its service's.
+    pub fn of_case(&self, service: &str, transferred_to: Option<String>) -> Option<String> {
+        transferred_to.or_else(|| self.of_service(service).map(|d| d.id.clone()))
+    }
+
     /// The department whose token this is. Every token is compared in full whatever matches,
     /// so timing tells nothing about any of them.
     pub fn by_token(&self, given: &str) -> Option<&Department> {

@@ -127,6 +127,9 @@ const POST_TIMEOUT: Duration = Duration::from_secs(10);
 /// collector stops between posting and recording it.
 const CLAIM: u32 = 10;
 
+/// How long a claim holds (seconds): long enough to post everything claimed, with a margin.
+const LEASE: i64 = CLAIM as i64 * POST_TIMEOUT.as_secs() as i64 + 60;
+
 /// Posts one escalation; the error says why the receiver did not take it.
 fn post(agent: &ureq::Agent, url: &str, body: &str) -> Result<(), String> {
     agent.post(url).header("Content-Type", "application/json").send(body).map(|_| ()).map_err(|error| error.to_string())
@@ -155,8 +158,7 @@ pub async fn run(
         // A few at a time, each claimed for as long as posting them can take, until none is due.
         loop {
             let now = now_seconds();
-            let lease = i64::from(CLAIM) * (POST_TIMEOUT.as_secs() as i64) + 60;
-            let pending = match store.claim_escalations(now, now + lease, CLAIM).await {
+            let pending = match store.claim_escalations(now, now + LEASE, CLAIM).await {
                 Ok(pending) if !pending.is_empty() => pending,
                 Ok(_) => break,
                 Err(error) => {

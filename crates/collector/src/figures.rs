@@ -51,7 +51,7 @@ impl Case {
             .or_else(|| civic_pulse_core::Day::parse(&day).map(|d| d.days_since_epoch() * 1440))
             .unwrap_or_default();
         Case {
-            department: transferred_to.or_else(|| departments.of_service(&service).map(|d| d.id.clone())),
+            department: departments.of_case(&service, transferred_to),
             service,
             day,
             confirmed: status == civic_pulse_core::follow_up::FollowUp::Confirmed.code(),

@@ -62,9 +62,7 @@ pub fn page(
         .into_iter()
         .take(limit)
         .map(|row| InboxItem {
-            department: row
-                .transferred_to
-                .or_else(|| departments.of_service(&row.rating.service).map(|d| d.id.clone())),
+            department: departments.of_case(&row.rating.service, row.transferred_to),
             // A reopened case's deadline runs again from the day it was reopened.
             days_open: Day::parse(&row.since).map_or(0, |day| deadlines.days_between(day, today)),
             urgency: urgency_of_rank(row.key.rank),
@@ -174,6 +172,30 @@ pub struct InboxCounts {
     pub urgency: std::collections::BTreeMap<String, u32>,
     pub status: std::collections::BTreeMap<String, u32>,
     pub service: std::collections::BTreeMap<String, u32>,
+}
+
+/// The counts per filter value from the inbox's cases grouped by service, status and rank
+/// (`(service, status, rank, cases)`): each filter's values counted under the other filters. The
+/// groups are few (services × statuses × 5 ranks), whatever the number of cases.
+pub fn counts(groups: impl IntoIterator<Item = (String, String, i64, u32)>, query: &InboxQuery) -> InboxCounts {
+    let status_filter = query.status.map(|s| s.code());
+    let rank_filter = query.urgency.map(rank);
+    let mut counts = InboxCounts::default();
+    for (service, status, rank, cases) in groups {
+        let service_ok = query.service.as_ref().is_none_or(|s| *s == service);
+        let status_ok = status_filter.is_none_or(|s| s == status);
+        let rank_ok = rank_filter.is_none_or(|r| r == rank);
+        if service_ok && status_ok {
+            *counts.urgency.entry(urgency_of_rank(rank).code().to_owned()).or_default() += cases;
+        }
+        if service_ok && rank_ok {
+            *counts.status.entry(status.clone()).or_default() += cases;
+        }
+        if status_ok && rank_ok {
+            *counts.service.entry(service).or_default() += cases;
+        }
+    }
+    counts
 }
 
 /// Monday-to-Friday days after `from` up to and including `to` (0 on the same day, and for a

@@ -76,6 +76,12 @@ pub(crate) fn now_minute() -> String {
     format_minute(crate::deadlines::now())
 }
 
+/// The day (UTC) the moment `now` falls on, which the inbox's deadlines count to.
+pub(crate) fn day_of(now: crate::deadlines::Minute) -> Result<civic_pulse_core::Day, StorageError> {
+    crate::deadlines::day_of(now)
+        .ok_or_else(|| StorageError::Read("the clock is outside the years 1970 to 9999".into()))
+}
+
 /// One step of a case's timeline.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct CaseEvent {
@@ -235,15 +241,10 @@ pub struct Scoped {
 }
 
 impl Scoped {
-    /// The department a case is with: where it was last transferred, else its service's.
-    pub fn department_of(&self, service: &str, transferred_to: Option<String>) -> Option<String> {
-        transferred_to.or_else(|| self.departments.of_service(service).map(|d| d.id.clone()))
-    }
-
     /// Whether this scope may touch a case of `service`, transferred to `transferred_to` if
     /// ever, and where the case is now.
     fn check(&self, service: &str, transferred_to: Option<String>) -> Result<Option<String>, CaseRefusal> {
-        let department = self.department_of(service, transferred_to);
+        let department = self.departments.of_case(service, transferred_to);
         let reaches = match &self.scope {
             crate::departments::Scope::City => true,
             crate::departments::Scope::Department(own) => department.as_deref() == Some(own.as_str()),

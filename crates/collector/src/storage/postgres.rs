@@ -10,7 +10,7 @@
 //! DO NOTHING`, ids sorted so two overlapping groups (two collectors) lock rows in the same
 //! order; a deadlock or a receipt-code collision is retried with fresh codes.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
@@ -28,7 +28,7 @@ use super::{
     Scoped, ScoreCount, StatusUpdate, Storage, StorageError, Stored, Transfer, aspects_text, new_receipt, now_minute,
 };
 use crate::deadlines::Deadlines;
-use crate::inbox::{InboxCounts, InboxPage, InboxQuery, InboxRow, PageKey};
+use crate::inbox::{InboxPage, InboxQuery, InboxRow, PageKey};
 
 /// Writer tasks per collector: one commits while the next gathers its group.
 const WRITERS: usize = 4;
@@ -302,15 +302,11 @@ fn worth_retrying(error: &tokio_postgres::Error) -> bool {
 
 /// Stores a group in one transaction; each id's receipt and whether this group stored it.
 async fn commit_group(pool: &Pool, ratings: &[&RatingV1]) -> Result<HashMap<String, (String, bool)>, StorageError> {
-    let mut unique: Vec<&RatingV1> = Vec::with_capacity(ratings.len());
-    let mut seen = std::collections::HashSet::new();
-    for rating in ratings {
-        if seen.insert(rating.id.as_str()) {
-            unique.push(rating);
-        }
-    }
-    // One lock order for every group on every collector: no two groups wait on each other.
+    // One lock order for every group on every collector: no two groups wait on each other. The
+    // sort is stable, so of an id sent twice the first is kept.
+    let mut unique: Vec<&RatingV1> = ratings.to_vec();
     unique.sort_by(|a, b| a.id.cmp(&b.id));
+    unique.dedup_by(|a, b| a.id == b.id);
     let mut last = None;
     for _ in 0..TRIES {
         match try_group(pool, &unique).await {
@@ -702,8 +698,7 @@ impl Storage for PostgresStore {
         departments: Arc<crate::departments::Departments>,
         now: crate::deadlines::Minute,
     ) -> Result<InboxPage, StorageError> {
-        let today = crate::deadlines::day_of(now)
-            .ok_or_else(|| StorageError::Read("the clock is outside the years 1970 to 9999".into()))?;
+        let today = super::day_of(now)?;
         let services: Vec<String> = query
             .department
             .as_deref()
@@ -725,8 +720,6 @@ impl Storage for PostgresStore {
             &due_soon_until,
         ];
         let client = self.client().await?;
-        // Few groups (services × statuses × 5 urgencies): each filter's values are counted
-        // under the other filters here rather than in three more scans.
         let groups = client
             .query(
                 &format!("{RANKED} SELECT service, status, rank, COUNT(*) FROM ranked GROUP BY service, status, rank"),
@@ -734,26 +727,13 @@ impl Storage for PostgresStore {
             )
             .await
             .map_err(read_error)?;
-        let status_filter = query.status.map(|s| s.code().to_owned());
-        let rank_filter = query.urgency.map(crate::inbox::rank);
-        let mut counts = InboxCounts { urgency: BTreeMap::new(), status: BTreeMap::new(), service: BTreeMap::new() };
-        for row in &groups {
-            let (service, status, rank, count): (String, String, i64, i64) =
-                (row.get(0), row.get(1), row.get(2), row.get(3));
-            let count = u32::try_from(count).unwrap_or(u32::MAX);
-            let service_ok = query.service.as_ref().is_none_or(|s| *s == service);
-            let status_ok = status_filter.as_ref().is_none_or(|s| *s == status);
-            let rank_ok = rank_filter.is_none_or(|r| r == rank);
-            if service_ok && status_ok {
-                *counts.urgency.entry(crate::inbox::urgency_of_rank(rank).code().to_owned()).or_default() += count;
-            }
-            if service_ok && rank_ok {
-                *counts.status.entry(status.clone()).or_default() += count;
-            }
-            if status_ok && rank_ok {
-                *counts.service.entry(service).or_default() += count;
-            }
-        }
+        let counts = crate::inbox::counts(
+            groups.iter().map(|row| {
+                (row.get(0), row.get(1), row.get(2), u32::try_from(row.get::<_, i64>(3)).unwrap_or(u32::MAX))
+            }),
+            &query,
+        );
+        let (status_filter, rank_filter) = (query.status.map(|s| s.code()), query.urgency.map(crate::inbox::rank));
         let (after_rank, after_age, after_row) =
             (query.after.map(|k| k.rank), query.after.map(|k| k.age), query.after.map(|k| k.row));
         let one_more = i64::from(query.limit).saturating_add(1);

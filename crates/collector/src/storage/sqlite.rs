@@ -646,8 +646,7 @@ impl Storage for SqliteStore {
         departments: Arc<crate::departments::Departments>,
         now: crate::deadlines::Minute,
     ) -> Result<InboxPage, StorageError> {
-        let today = crate::deadlines::day_of(now)
-            .ok_or_else(|| StorageError::Read("the clock is outside the years 1970 to 9999".into()))?;
+        let today = super::day_of(now)?;
         // A department's cases: transferred to it, or never transferred and of its services.
         let services = query
             .department
@@ -703,55 +702,30 @@ impl Storage for SqliteStore {
                 (":acknowledge_before", &acknowledge_before),
                 (":due_soon_until", &due_soon_until),
             ];
-            let filters = [
-                ("service", "(:service IS NULL OR service = :service)"),
-                ("status", "(:status IS NULL OR status = :status)"),
-                ("rank", "(:rank IS NULL OR rank = :rank)"),
-            ];
-            // Each filter's values are counted under the other filters.
-            let filter_params: [(&str, &dyn rusqlite::ToSql); 3] =
-                [(":service", &service), (":status", &status), (":rank", &rank)];
-            let count = |group: &str, leave_out: &str| -> rusqlite::Result<std::collections::BTreeMap<String, u32>> {
-                let conditions: Vec<&str> =
-                    filters.iter().filter(|(name, _)| *name != leave_out).map(|(_, sql)| *sql).collect();
-                let sql = format!(
-                    "{ranked} SELECT {group}, COUNT(*) FROM ranked WHERE {} GROUP BY {group}",
-                    conditions.join(" AND ")
-                );
-                let mut params: Vec<(&str, &dyn rusqlite::ToSql)> = common.to_vec();
-                params.extend(filter_params.iter().filter(|(name, _)| name[1..] != *leave_out));
-                let mut statement = connection.prepare(&sql)?;
-                let rows = statement.query_map(params.as_slice(), |row| {
-                    let key: rusqlite::types::Value = row.get(0)?;
-                    let key = match key {
-                        rusqlite::types::Value::Integer(rank) => crate::inbox::urgency_of_rank(rank).code().to_owned(),
-                        rusqlite::types::Value::Text(text) => text,
-                        _ => String::new(),
-                    };
-                    Ok((key, row.get::<_, u32>(1)?))
-                })?;
-                rows.collect()
-            };
-            let counts = crate::inbox::InboxCounts {
-                urgency: count("rank", "rank")?,
-                status: count("status", "status")?,
-                service: count("service", "service")?,
-            };
+            let mut statement = connection
+                .prepare(&format!("{ranked} SELECT service, status, rank, COUNT(*) FROM ranked GROUP BY service, status, rank"))?;
+            let groups = statement
+                .query_map(common.as_slice(), |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            let counts = crate::inbox::counts(groups, &query);
             let sql = format!(
                 "{ranked} SELECT id, service, scale, score, aspects, comment, lang, day, channel, receipt, status, reply,
                         since, received_at, department, rank, age, row
                  FROM ranked
-                 WHERE {} AND (:after_rank IS NULL OR (rank, age, row) > (:after_rank, :after_age, :after_row))
-                 ORDER BY rank, age, row LIMIT :limit",
-                filters.map(|(_, sql)| sql).join(" AND ")
+                 WHERE (:service IS NULL OR service = :service) AND (:status IS NULL OR status = :status)
+                   AND (:rank IS NULL OR rank = :rank)
+                   AND (:after_rank IS NULL OR (rank, age, row) > (:after_rank, :after_age, :after_row))
+                 ORDER BY rank, age, row LIMIT :limit"
             );
             let (after_rank, after_age, after_row) =
                 (after.map(|k| k.rank), after.map(|k| k.age), after.map(|k| k.row));
             let one_more = i64::from(limit).saturating_add(1);
             let mut params: Vec<(&str, &dyn rusqlite::ToSql)> = common.to_vec();
-            params.extend(filter_params);
             params.extend([
-                (":after_rank", &after_rank as &dyn rusqlite::ToSql),
+                (":service", &service as &dyn rusqlite::ToSql),
+                (":status", &status),
+                (":rank", &rank),
+                (":after_rank", &after_rank),
                 (":after_age", &after_age),
                 (":after_row", &after_row),
                 (":limit", &one_more),
