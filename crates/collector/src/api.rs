@@ -17,6 +17,7 @@ use civic_pulse_core::{Day, RatingV1, ServiceId};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+use crate::calendar::{Grain, calendar};
 use crate::departments::Scope;
 use crate::json_body::JsonBody;
 use crate::problem::{AppError, Problem, problem};
@@ -166,7 +167,7 @@ fn date_problems(dates: [(&str, &Option<String>); 2]) -> Vec<Problem> {
         .collect()
 }
 
-/// GET /v1/summary?service=&from=&to=&by=month|day|channel
+/// GET /v1/summary?service=&from=&to=&by=month|day|week|quarter|channel
 pub async fn get_summary(
     State(state): State<AppState>,
     asked: Result<Query<SummaryQuery>, QueryRejection>,
@@ -177,12 +178,14 @@ pub async fn get_summary(
         found.push(problem("service", "a service id is lowercase letters and digits in hyphen-separated words"));
     }
     found.extend(date_problems([("from", &query.from), ("to", &query.to)]));
-    let period_chars = match query.by.as_deref() {
-        None | Some("month") | Some("channel") => 7,
-        Some("day") => 10,
+    let (period_chars, grain) = match query.by.as_deref() {
+        None | Some("month") | Some("channel") => (7, None),
+        Some("day") => (10, None),
+        Some("week") => (7, Some(Grain::Week)),
+        Some("quarter") => (7, Some(Grain::Quarter)),
         Some(_) => {
-            found.push(problem("by", "group by month, day or channel"));
-            7
+            found.push(problem("by", "group by month, day, week, quarter or channel"));
+            (7, None)
         }
     };
     if !found.is_empty() {
@@ -196,6 +199,17 @@ pub async fn get_summary(
     let min_cell = state.config.min_cell;
     let rows =
         state.store.score_counts(query.service.clone(), query.from.clone(), query.to.clone(), period_chars).await?;
+    if let Some(grain) = grain {
+        // Weeks and quarters are decided over the whole history (see `calendar`), then the range
+        // picks the ones it overlaps.
+        let history = state.store.score_counts(query.service.clone(), None, None, 10).await?;
+        let (services, _) = summarise(&rows, min_cell);
+        let day = |text: &Option<String>| text.as_deref().and_then(Day::parse);
+        let periods = calendar(&history, min_cell, grain, day(&query.from), day(&query.to));
+        return Ok(Json(
+            json!({ "min_cell": min_cell, "from": query.from, "to": query.to, "services": services, "periods": periods }),
+        ));
+    }
     if query.by.as_deref() == Some("channel") {
         let channels = state.store.channel_counts(query.service, query.from.clone(), query.to.clone()).await?;
         let (services, _) = summarise(&rows, min_cell);

@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod app;
+pub mod calendar;
 pub mod config;
 pub mod deadlines;
 pub mod departments;

@@ -47,7 +47,7 @@ impl Cell {
     }
 }
 
-fn cell(service: &str, period: Option<&str>, scores: [u32; 5], min_cell: u32) -> Cell {
+pub(crate) fn cell(service: &str, period: Option<&str>, scores: [u32; 5], min_cell: u32) -> Cell {
     let count: u32 = scores.iter().sum();
     if count < min_cell {
         return Cell::suppressed(service, period);
@@ -67,7 +67,8 @@ fn cell(service: &str, period: Option<&str>, scores: [u32; 5], min_cell: u32) ->
     }
 }
 
-type Scores = [u32; 5];
+/// Ratings per score, score 1 first.
+pub(crate) type Scores = [u32; 5];
 
 fn add(into: &mut Scores, from: &Scores) {
     for (total, count) in into.iter_mut().zip(from) {

@@ -156,8 +156,50 @@ fn summaries_suppress_small_cells() {
     let november = collector.request("GET", "/v1/summary?from=2026-11-01&to=2026-11-30&service=transport", &[], b"");
     assert_eq!(november.json()["services"][0]["count"], months["services"][0]["count"], "nothing to subtract");
     assert_eq!(collector.request("GET", "/v1/summary?from=2026-13-01", &[], b"").status, 400);
-    assert_eq!(collector.request("GET", "/v1/summary?by=week", &[], b"").status, 400);
+    assert_eq!(collector.request("GET", "/v1/summary?by=year", &[], b"").status, 400);
     assert_eq!(collector.request("GET", "/v1/summary?service=x&user=1", &[], b"").status, 400);
+}
+
+#[test]
+fn weeks_beside_months_never_let_a_hidden_week_be_subtracted() {
+    // February 2027 is exactly four ISO weeks (Monday 1 to Sunday 28). 3 ratings in its first
+    // week, 6 in each of the others, at most 2 a day: the month (21) is public, and were the three
+    // other weeks shown, 21 less their 18 would give the first week's 3 away.
+    let collector = Collector::start(temp_database("weeks"), &[("CIVIC_PULSE_MIN_CELL", "5")]);
+    let mut ratings = Vec::new();
+    let mut add = |day: String, count: u64| {
+        for _ in 0..count {
+            let mut one = rating(40 + ratings.len() as u64, 4);
+            one["day"] = day.clone().into();
+            ratings.push(one);
+        }
+    };
+    for day in 1..=3 {
+        add(format!("2027-02-{day:02}"), 1);
+    }
+    for monday in [8, 15, 22] {
+        for day in monday..monday + 3 {
+            add(format!("2027-02-{day:02}"), 2);
+        }
+    }
+    let batch = serde_json::Value::from(ratings).to_string();
+    assert_eq!(collector.request("POST", "/v1/ratings", &[JSON], batch.as_bytes()).status, 201);
+
+    let cells = |by: &str, range: &str| -> Vec<(String, Option<u64>)> {
+        let answer = collector.request("GET", &format!("/v1/summary?by={by}{range}"), &[], b"").json();
+        let periods = answer["periods"].as_array().unwrap_or_else(|| panic!("{answer}")).clone();
+        periods.iter().map(|p| (p["period"].as_str().unwrap().to_owned(), p["count"].as_u64())).collect()
+    };
+    let month = cells("month", "");
+    assert_eq!(month, [("2027-02".to_owned(), Some(21))]);
+    let weeks = cells("week", "");
+    let hidden: Vec<&str> = weeks.iter().filter(|(_, count)| count.is_none()).map(|(w, _)| w.as_str()).collect();
+    assert_eq!(hidden, ["2027-W05", "2027-W06"], "a second week is hidden with the small one: {weeks:?}");
+    let shown: u64 = weeks.iter().filter_map(|(_, count)| *count).sum();
+    assert!(21 - shown >= 5, "the month less the shown weeks leaves {} ratings", 21 - shown);
+    assert_eq!(cells("quarter", ""), [("2027-Q1".to_owned(), Some(21))]);
+    assert_eq!(cells("week", "&from=2027-02-10&to=2027-02-12"), weeks, "a range takes whole months, then whole weeks");
+    assert_eq!(cells("week", "&from=2027-03-01"), [], "no week of March holds a rating");
 }
 
 #[test]

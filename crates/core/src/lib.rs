@@ -28,6 +28,6 @@ pub mod web_contract;
 pub use config::{ConfigError, WidgetConfig};
 pub use lang::Lang;
 pub use messages::{Message, Msg, PosterMsg, ReceiptMsg, ReportMsg, SelfcheckMsg};
-pub use payload::{Day, PayloadError, RatingId, RatingV1};
+pub use payload::{Day, IsoWeek, PayloadError, RatingId, RatingV1};
 pub use scale::{ScaleId, Score};
 pub use service::ServiceId;

@@ -122,6 +122,59 @@ impl Day {
     }
 }
 
+impl Day {
+    pub fn year(self) -> u16 {
+        self.year
+    }
+
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
+    /// Monday 1 … Sunday 7, as ISO 8601 numbers them.
+    pub fn iso_weekday(self) -> u8 {
+        // 1970-01-01 was a Thursday.
+        (self.days_since_epoch() + 3).rem_euclid(7) as u8 + 1
+    }
+
+    /// The ISO 8601 week the day lies in: weeks start on Monday and belong to the year their
+    /// Thursday is in, so 2027-01-01 (a Friday) is in 2026-W53.
+    pub fn iso_week(self) -> IsoWeek {
+        let thursday = self.days_since_epoch() - i64::from(self.iso_weekday()) + 4;
+        // Every Thursday of a week holding a day of 1970..=9999 is itself in that range.
+        let year = Day::from_days_since_epoch(thursday).map_or(self.year, |day| day.year);
+        let january_first = Day { year, month: 1, day: 1 }.days_since_epoch();
+        IsoWeek { year, week: ((thursday - january_first) / 7 + 1) as u8 }
+    }
+
+    /// The calendar quarter, written `2026-Q4`.
+    pub fn quarter(self) -> String {
+        format!("{:04}-Q{}", self.year, (self.month - 1) / 3 + 1)
+    }
+}
+
+/// An ISO 8601 week, written `2026-W05`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct IsoWeek {
+    pub year: u16,
+    pub week: u8,
+}
+
+impl IsoWeek {
+    /// Its Monday.
+    pub fn monday(self) -> Option<Day> {
+        let january_fourth = Day::from_ymd(self.year, 1, 4)?;
+        let first_monday = january_fourth.days_since_epoch() - i64::from(january_fourth.iso_weekday()) + 1;
+        Day::from_days_since_epoch(first_monday + 7 * (i64::from(self.week) - 1))
+    }
+}
+
+impl std::fmt::Display for IsoWeek {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-W{:02}", self.year, self.week)
+    }
+}
+
 impl std::fmt::Display for Day {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -284,6 +337,23 @@ impl RatingV1 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn knows_iso_weeks_and_quarters_at_the_edges_of_years() {
+        let week = |text: &str| Day::parse(text).unwrap().iso_week().to_string();
+        assert_eq!(week("2026-01-01"), "2026-W01", "a Thursday");
+        assert_eq!(week("2027-01-01"), "2026-W53", "a Friday: its Thursday is in 2026");
+        assert_eq!(week("2024-12-30"), "2025-W01", "a Monday whose Thursday is in 2025");
+        assert_eq!(week("2027-02-01"), "2027-W05");
+        assert_eq!(week("2027-02-28"), "2027-W08", "February 2027 is exactly four weeks");
+        assert_eq!(week("1970-01-01"), "1970-W01");
+        assert_eq!(Day::parse("2027-02-03").unwrap().iso_weekday(), 3);
+        assert_eq!(Day::parse("2026-12-31").unwrap().quarter(), "2026-Q4");
+        assert_eq!(Day::parse("2027-04-01").unwrap().quarter(), "2027-Q2");
+        let w53 = Day::parse("2027-01-01").unwrap().iso_week();
+        assert_eq!(w53.monday(), Day::parse("2026-12-28"));
+        assert_eq!(Day::parse("2027-02-01").unwrap().iso_week().monday(), Day::parse("2027-02-01"));
+    }
+
     use super::*;
 
     const ID: &str = "3f2b8c1e-9d4a-4b7e-8f6a-2c1d0e9b7a65";
