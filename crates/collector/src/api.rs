@@ -13,7 +13,7 @@ use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use civic_pulse_core::receipt::Receipt;
-use civic_pulse_core::{Day, RatingV1, ServiceId};
+use civic_pulse_core::{Day, Lang, RatingV1, ServiceId};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -527,6 +527,23 @@ async fn streamed_export(
         .chain(rest)
         .chain(futures_util::stream::once(async move { Ok(end.to_owned()) }));
     Ok(axum::body::Body::from_stream(body))
+}
+
+/// GET /v1/services: every service this collector can name, built-in or the portal's own
+/// (`CIVIC_PULSE_SERVICE_LABELS`), with its name in each language, for staff pages.
+pub async fn get_services(State(state): State<AppState>) -> Json<Value> {
+    let labels = &state.config.service_labels;
+    let mut ids: Vec<ServiceId> = civic_pulse_core::service::default_services();
+    ids.extend(labels.ids().filter_map(ServiceId::parse).filter(|id| !ids.contains(id)).collect::<Vec<_>>());
+    let services: Vec<Value> = ids
+        .iter()
+        .map(|id| {
+            let names: serde_json::Map<String, Value> =
+                Lang::all().map(|lang| (lang.tag().to_owned(), labels.label(id, lang).into())).collect();
+            json!({ "id": id.as_str(), "names": names })
+        })
+        .collect();
+    Json(json!({ "services": services }))
 }
 
 /// GET /healthz: the process answers (liveness), whatever the database does.

@@ -113,6 +113,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(api::healthz))
         .route("/readyz", get(api::readyz))
         .route("/v1/summary", get(api::get_summary))
+        .route("/v1/services", get(api::get_services))
         .route("/v1/figures", get(api::get_figures))
         .route("/v1/staff/receipts/{code}", post(api::set_receipt_status))
         .route("/v1/staff/receipts/{code}/transfer", post(api::transfer_case))

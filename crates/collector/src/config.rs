@@ -50,6 +50,10 @@ pub struct Config {
     /// `CIVIC_PULSE_DEPARTMENTS`: a JSON file mapping services to departments, each with its own
     /// inbox token (see `departments`); unset, the city has one inbox.
     pub departments: crate::departments::Departments,
+    /// `CIVIC_PULSE_SERVICE_LABELS`: a JSON file naming the portal's own services in each
+    /// language, in the widget's `service-labels` format (`{"bus-42": {"zh-Hans": "42路公交",
+    /// "en": "Bus line 42"}}`), for staff pages and reports; built-in services need none.
+    pub service_labels: civic_pulse_core::service::ServiceLabels,
     /// `CIVIC_PULSE_ESCALATION_URL` (http:// or https://) and `CIVIC_PULSE_ESCALATION_EVERY`
     /// (seconds between checks, default 60): where the collector posts each case that becomes
     /// due soon, unacknowledged or overdue (see `escalation`); unset, nothing is posted.
@@ -60,7 +64,7 @@ pub struct Config {
 }
 
 /// Every setting's name, in the environment and in a configuration file.
-pub const SETTINGS: [&str; 23] = [
+pub const SETTINGS: [&str; 24] = [
     "CIVIC_PULSE_LISTEN",
     "HOST",
     "PORT",
@@ -81,6 +85,7 @@ pub const SETTINGS: [&str; 23] = [
     "CIVIC_PULSE_CLOSE_COUNTING",
     "CIVIC_PULSE_HOLIDAYS",
     "CIVIC_PULSE_DEPARTMENTS",
+    "CIVIC_PULSE_SERVICE_LABELS",
     "CIVIC_PULSE_ESCALATION_URL",
     "CIVIC_PULSE_ESCALATION_EVERY",
     "CIVIC_PULSE_LOG_REQUESTS",
@@ -217,6 +222,21 @@ impl Config {
                         variable: "CIVIC_PULSE_DEPARTMENTS",
                         value: format!("{path}: {problem}"),
                         expected: "departments as the README shows them",
+                    })?
+                }
+            },
+            service_labels: match var("CIVIC_PULSE_SERVICE_LABELS") {
+                None => Default::default(),
+                Some(path) => {
+                    let text = std::fs::read_to_string(path.trim()).map_err(|_| ConfigError {
+                        variable: "CIVIC_PULSE_SERVICE_LABELS",
+                        value: path.clone(),
+                        expected: "a readable JSON file of service names",
+                    })?;
+                    civic_pulse_core::service::ServiceLabels::parse(&text).map_err(|problem| ConfigError {
+                        variable: "CIVIC_PULSE_SERVICE_LABELS",
+                        value: format!("{path}: {problem}"),
+                        expected: "names as the widget's service-labels attribute takes them",
                     })?
                 }
             },

@@ -8,6 +8,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::header::ACCEPT_LANGUAGE;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
+use civic_pulse_core::service::ServiceLabels;
 use civic_pulse_core::{Day, Lang, ReportMsg, ServiceId};
 use serde::Deserialize;
 
@@ -98,6 +99,8 @@ pub struct ReportData {
     pub city: Option<FigureCell>,
     pub departments: Vec<FigureCell>,
     pub department_names: crate::departments::Departments,
+    /// The portal's own services' names (`CIVIC_PULSE_SERVICE_LABELS`).
+    pub service_labels: ServiceLabels,
     /// What staff wrote, by language tag.
     pub changes: Vec<(String, Vec<String>)>,
 }
@@ -160,6 +163,7 @@ pub async fn get_report(
         city: figures.city.into_iter().find(|cell| cell.period == code),
         departments: figures.departments.into_iter().filter(|cell| cell.period == code).collect(),
         department_names: state.config.departments.clone(),
+        service_labels: state.config.service_labels.clone(),
         changes,
     };
     Html(report_html(&data, lang)).into_response()
@@ -212,11 +216,11 @@ fn number(value: f64) -> String {
     if rounded.fract() == 0.0 { format!("{rounded:.0}") } else { format!("{rounded:.1}") }
 }
 
-/// The service's name in this language: the built-in one, else its id.
-fn service_name(id: &str, lang: Lang) -> String {
+/// The service's name in this language: the portal's, else the built-in one, else its id.
+fn service_name(id: &str, labels: &ServiceLabels, lang: Lang) -> String {
     ServiceId::parse(id)
-        .and_then(|service| service.builtin_label())
-        .map_or_else(|| id.to_owned(), |msg| lang.text(msg).to_owned())
+        .filter(|service| service.as_str() == id)
+        .map_or_else(|| id.to_owned(), |service| labels.label(&service, lang))
 }
 
 /// The page, in one language.
@@ -251,7 +255,7 @@ pub fn report_html(data: &ReportData, lang: Lang) -> String {
             .satisfaction
             .iter()
             .map(|cell| {
-                let name = escape(&service_name(&cell.service, lang));
+                let name = escape(&service_name(&cell.service, &data.service_labels, lang));
                 match (cell.suppressed, cell.count, cell.satisfaction, cell.bad_share) {
                     (false, Some(count), Some(score), Some(bad)) => format!(
                         "<tr><th scope=\"row\">{name}</th><td>{count}</td><td>{}</td><td>{} %</td></tr>",
@@ -434,6 +438,7 @@ mod tests {
             city: None,
             departments: Vec::new(),
             department_names: Default::default(),
+            service_labels: Default::default(),
             changes: Vec::new(),
         }
     }

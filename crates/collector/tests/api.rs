@@ -697,3 +697,39 @@ fn health_and_readiness_answer_and_the_request_log_names_routes_never_codes_or_c
     }
     let _ = std::fs::remove_file(log_path);
 }
+
+#[test]
+fn names_the_portals_own_services_from_a_labels_file_and_refuses_a_bad_one() {
+    let dir = std::env::temp_dir().join(format!("civic-pulse-labels-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("services.json");
+    std::fs::write(&file, r#"{"bus-42": {"zh-Hans": "42路公交", "en": "Bus line 42"}}"#).unwrap();
+    let collector = Collector::start(
+        temp_database("labels"),
+        &[("CIVIC_PULSE_SERVICE_LABELS", file.to_str().unwrap()), ("CIVIC_PULSE_MIN_CELL", "1")],
+    );
+    let services = collector.request("GET", "/v1/services", &[], b"").json();
+    let named = |id: &str| services["services"].as_array().unwrap().iter().find(|s| s["id"] == id).cloned();
+    assert_eq!(named("transport").unwrap()["names"]["zh-Hans"], "交通出行", "built-in names need no file");
+    let bus = named("bus-42").unwrap_or_else(|| panic!("{services}"));
+    assert_eq!(bus["names"], serde_json::json!({"en": "Bus line 42", "zh-Hans": "42路公交", "zh-Hant": "Bus line 42"}));
+
+    let mut ride = rating(95, 4);
+    ride["service"] = "bus-42".into();
+    assert_eq!(collector.request("POST", "/v1/ratings", &[JSON], ride.to_string().as_bytes()).status, 201);
+    let report = collector.request("GET", "/report.html?month=2026-11&lang=zh-Hans", &[], b"");
+    let page = &report.body;
+    assert!(page.contains("42路公交") && !page.contains(">bus-42<"), "the report names the service: {page}");
+
+    std::fs::write(&file, r#"{"Bus 42": {"en": "Bus line 42"}}"#).unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_civic-pulse-collector"))
+        .env("CIVIC_PULSE_LISTEN", "127.0.0.1:0")
+        .env("CIVIC_PULSE_DATABASE", temp_database("bad-labels"))
+        .env("CIVIC_PULSE_SERVICE_LABELS", &file)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("CIVIC_PULSE_SERVICE_LABELS") && said.contains("Bus 42"), "{said}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

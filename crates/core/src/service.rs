@@ -60,6 +60,11 @@ impl ServiceLabels {
         Ok(ServiceLabels(labels))
     }
 
+    /// The services it names.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.0.keys().map(String::as_str)
+    }
+
     pub fn has(&self, id: &ServiceId) -> bool {
         self.0.get(id.as_str()).is_some_and(|names| names.values().any(|n| !n.trim().is_empty()))
     }
