@@ -12,6 +12,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
+use civic_pulse_core::collector_api::{InboxAnswer, InboxScope, ServiceNames, ServicesAnswer, StatedDeadlines};
 use civic_pulse_core::receipt::Receipt;
 use civic_pulse_core::{Day, Lang, RatingV1, ServiceId};
 use serde::Deserialize;
@@ -294,7 +295,7 @@ pub async fn staff_inbox(
     State(state): State<AppState>,
     staff: Staff,
     asked: Result<Query<InboxParams>, QueryRejection>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<InboxAnswer>, AppError> {
     let params = query(asked, "department, service, status, urgency, after and limit")?;
     let mut found = Vec::new();
     let unknown_department = params
@@ -339,18 +340,18 @@ pub async fn staff_inbox(
     let now = after.map_or_else(crate::deadlines::now, |key| key.now);
     let today = crate::storage::day_of(now)?;
     let deadlines = state.config.deadlines.clone();
-    let counting = match deadlines.counting {
-        crate::deadlines::Counting::Calendar => "calendar",
-        crate::deadlines::Counting::Working { .. } => "working",
+    let stated = StatedDeadlines {
+        acknowledge_hours: deadlines.acknowledge_hours,
+        close_days: deadlines.close_days,
+        counting: match deadlines.counting {
+            crate::deadlines::Counting::Calendar => "calendar",
+            crate::deadlines::Counting::Working { .. } => "working",
+        }
+        .to_owned(),
     };
-    let stated = json!({
-        "acknowledge_hours": deadlines.acknowledge_hours,
-        "close_days": deadlines.close_days,
-        "counting": counting,
-    });
     let (scope, department) = match staff.0 {
-        Scope::City => (Value::Null, params.department),
-        Scope::Department(own) => (Value::String(own.clone()), Some(own)),
+        Scope::City => (None, params.department),
+        Scope::Department(own) => (Some(own.clone()), Some(own)),
     };
     let inbox = crate::inbox::InboxQuery {
         department,
@@ -362,15 +363,15 @@ pub async fn staff_inbox(
         limit,
     };
     let page = state.store.inbox(inbox, deadlines, state.departments.clone(), now).await?;
-    Ok(Json(json!({
-        "today": today.to_string(),
-        "deadlines": stated,
-        "scope": { "department": scope },
-        "departments": state.departments.public(),
-        "counts": page.counts,
-        "items": page.items,
-        "next": page.next,
-    })))
+    Ok(Json(InboxAnswer {
+        today: today.to_string(),
+        deadlines: stated,
+        scope: InboxScope { department: scope },
+        departments: state.departments.public(),
+        counts: page.counts,
+        items: page.items,
+        next: page.next,
+    }))
 }
 
 impl From<CaseRefusal> for AppError {
@@ -531,19 +532,18 @@ async fn streamed_export(
 
 /// GET /v1/services: every service this collector can name, built-in or the portal's own
 /// (`CIVIC_PULSE_SERVICE_LABELS`), with its name in each language, for staff pages.
-pub async fn get_services(State(state): State<AppState>) -> Json<Value> {
+pub async fn get_services(State(state): State<AppState>) -> Json<ServicesAnswer> {
     let labels = &state.config.service_labels;
     let mut ids: Vec<ServiceId> = civic_pulse_core::service::default_services();
     ids.extend(labels.ids().filter_map(ServiceId::parse).filter(|id| !ids.contains(id)).collect::<Vec<_>>());
-    let services: Vec<Value> = ids
+    let services = ids
         .iter()
-        .map(|id| {
-            let names: serde_json::Map<String, Value> =
-                Lang::all().map(|lang| (lang.tag().to_owned(), labels.label(id, lang).into())).collect();
-            json!({ "id": id.as_str(), "names": names })
+        .map(|id| ServiceNames {
+            id: id.as_str().to_owned(),
+            names: Lang::all().map(|lang| (lang.tag().to_owned(), labels.label(id, lang))).collect(),
         })
         .collect();
-    Json(json!({ "services": services }))
+    Json(ServicesAnswer { services })
 }
 
 /// GET /healthz: the process answers (liveness), whatever the database does.

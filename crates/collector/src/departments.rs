@@ -17,7 +17,7 @@
 use std::collections::BTreeMap;
 
 use civic_pulse_core::ServiceId;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 /// One department, as the city's file gives it.
 #[derive(Clone, PartialEq, Eq, Deserialize)]
@@ -41,13 +41,7 @@ impl std::fmt::Debug for Department {
     }
 }
 
-/// What the staff page and the receipt page are told about a department: never its token.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct DepartmentInfo {
-    pub id: String,
-    pub names: BTreeMap<String, String>,
-    pub services: Vec<String>,
-}
+pub use civic_pulse_core::collector_api::DepartmentInfo;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]

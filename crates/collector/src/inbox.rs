@@ -5,32 +5,7 @@ use civic_pulse_core::Day;
 use civic_pulse_core::follow_up::Urgency;
 use serde::Serialize;
 
-/// One bad review as staff see it. No address, device or time of day exists to show.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct InboxItem {
-    pub receipt: String,
-    /// The department the case is with (see `departments`), if the city has departments.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub department: Option<String>,
-    pub service: String,
-    pub scale: String,
-    pub score: u8,
-    pub aspects: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub comment: Option<String>,
-    pub lang: String,
-    pub day: String,
-    /// The day its close deadline counts from: the day it came in, or was last reopened.
-    pub since: String,
-    pub status: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reply: Option<String>,
-    /// Days open, counted as the close deadline counts them (calendar or working days).
-    pub days_open: i64,
-    pub urgency: Urgency,
-    /// Every step of the case, to the minute (UTC).
-    pub timeline: Vec<crate::storage::CaseEvent>,
-}
+pub use civic_pulse_core::collector_api::{InboxCounts, InboxItem};
 
 /// One case of a page as either engine reads it, before it is an [`InboxItem`].
 pub struct InboxRow {
@@ -164,14 +139,6 @@ pub struct InboxPage {
     /// The token for the next page; `None` on the last.
     pub next: Option<String>,
     pub counts: InboxCounts,
-}
-
-/// Cases per urgency, per status and per service, each within the page's other filters.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct InboxCounts {
-    pub urgency: std::collections::BTreeMap<String, u32>,
-    pub status: std::collections::BTreeMap<String, u32>,
-    pub service: std::collections::BTreeMap<String, u32>,
 }
 
 /// The counts per filter value from the inbox's cases grouped by service, status and rank

@@ -5,17 +5,12 @@ use axum::Json;
 use axum::http::header::{RETRY_AFTER, WWW_AUTHENTICATE};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use serde::Serialize;
 use serde_json::json;
 
 use crate::storage::StorageError;
 
 /// One thing wrong with a request, machine-readable: the JSON path of the field and why.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Problem {
-    pub field: String,
-    pub message: String,
-}
+pub use civic_pulse_core::collector_api::Problem;
 
 pub fn problem(field: impl Into<String>, message: impl Into<String>) -> Problem {
     Problem { field: field.into(), message: message.into() }

@@ -3,49 +3,11 @@
 
 use civic_pulse_core::Score;
 use civic_pulse_core::satisfaction::satisfaction;
-use serde::Serialize;
 
 use crate::storage::ScoreCount;
 
 /// One service in one period (or over the whole range, when `period` is absent).
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Cell {
-    pub service: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub period: Option<String>,
-    /// How the ratings were collected (`web`, `assisted`, …, or `not-given`), in a split by channel.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub channel: Option<String>,
-    /// True when the cell holds fewer than k ratings: nothing else about it is published.
-    pub suppressed: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub count: Option<u32>,
-    /// Ratings per score, index 0 for score 1 … index 4 for score 5.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub scores: Option<[u32; 5]>,
-    /// Share of scores 1 and 2 (bad reviews), 0..1.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub bad_share: Option<f64>,
-    /// 0..100: mean of (score - 1) x 25.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub satisfaction: Option<f64>,
-}
-
-impl Cell {
-    /// A cell of fewer than k ratings: its service and period, and nothing else.
-    pub fn suppressed(service: &str, period: Option<&str>) -> Cell {
-        Cell {
-            service: service.to_owned(),
-            period: period.map(str::to_owned),
-            channel: None,
-            suppressed: true,
-            count: None,
-            scores: None,
-            bad_share: None,
-            satisfaction: None,
-        }
-    }
-}
+pub use civic_pulse_core::collector_api::SummaryCell as Cell;
 
 pub(crate) fn cell(service: &str, period: Option<&str>, scores: [u32; 5], min_cell: u32) -> Cell {
     let count: u32 = scores.iter().sum();

@@ -78,7 +78,7 @@ pub const TRANSFERRED: &str = "transferred";
 pub const TRANSFERRED_STAFF_LABEL: &str = "已转交 Transferred";
 
 /// How urgent an open bad review is against its deadline.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Urgency {
     Overdue,

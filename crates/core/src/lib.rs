@@ -5,6 +5,7 @@ pub mod abuse;
 pub mod attribute_json;
 pub mod base64url;
 pub mod collection;
+pub mod collector_api;
 pub mod config;
 pub mod csv;
 pub mod delivery;

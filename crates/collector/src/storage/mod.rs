@@ -82,19 +82,7 @@ pub(crate) fn day_of(now: crate::deadlines::Minute) -> Result<civic_pulse_core::
         .ok_or_else(|| StorageError::Read("the clock is outside the years 1970 to 9999".into()))
 }
 
-/// One step of a case's timeline.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct CaseEvent {
-    pub kind: String,
-    /// UTC, to the minute for staff; cut to the day for residents.
-    pub at: String,
-    /// For a transfer: the department the case went to.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub department: Option<String>,
-    /// For a transfer: why, for staff only.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
-}
+pub use civic_pulse_core::collector_api::CaseEvent;
 
 /// Whether a rating was new or already stored (same id).
 #[derive(Clone, Debug, PartialEq, Eq)]
