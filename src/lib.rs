@@ -7,4 +7,5 @@ pub mod feedback;
 pub mod i18n;
 pub mod local_storage;
 pub mod selfcheck;
+pub mod staff;
 pub mod ui;

@@ -367,3 +367,110 @@ async fn target_row_takes_a_dimension_score_and_refuses_what_is_not_one() {
     tick().await;
     assert!(assessment.with_untracked(|a| a.targets.is_empty()), "blank removes the city's own target");
 }
+
+fn texts(container: &HtmlElement, selector: &str) -> Vec<String> {
+    let list = container.query_selector_all(selector).unwrap();
+    (0..list.length()).map(|i| list.item(i).unwrap().text_content().unwrap_or_default()).collect()
+}
+
+#[wasm_bindgen_test]
+async fn inbox_item_names_the_service_and_puts_the_score_chips_and_age_in_words() {
+    use civic_pulse::staff::{InboxItemView, ItemContext, Session};
+    use civic_pulse_core::collector_api::{CaseEvent, InboxItem};
+    use civic_pulse_core::follow_up::Urgency;
+
+    let container = fresh_element("div");
+    let item = InboxItem {
+        receipt: "QU976YJE".into(),
+        department: Some("transport-bureau".into()),
+        service: "bus-42".into(),
+        scale: "good-bad-5".into(),
+        score: 1,
+        aspects: vec!["too-slow".into(), "staff-attitude".into()],
+        comment: Some("Waited two hours".into()),
+        lang: "en".into(),
+        day: "2026-11-02".into(),
+        since: "2026-11-10".into(),
+        status: "reopened".into(),
+        reply: Some("We added a bus.".into()),
+        days_open: 17,
+        urgency: Urgency::Overdue,
+        timeline: vec![CaseEvent {
+            kind: "transferred".into(),
+            at: "2026-11-03T09:41Z".into(),
+            department: Some("transport-bureau".into()),
+            reason: Some("buses".into()),
+        }],
+    };
+    let _mounted = mount_to(container.clone(), move || {
+        provide_lang(Lang::from_tag("en").unwrap());
+        Session::provide();
+        let context = ItemContext {
+            service_name: Signal::derive(|| "Bus line 42".to_owned()),
+            department_name: Callback::new(
+                |id: String| if id == "transport-bureau" { "Transport Bureau".into() } else { id },
+            ),
+            departments: Signal::derive(|| vec!["transport-bureau".to_owned(), "health".to_owned()]),
+            working_days: true,
+            close_days: 15,
+        };
+        view! { <ol><InboxItemView item=item.clone() context=context /></ol> }
+    });
+    tick().await;
+
+    assert_eq!(texts(&container, "h3"), ["Bus line 42 · 2026-11-02"], "the service by its name, never its id");
+    let body = container.text_content().unwrap();
+    for expected in [
+        "Overdue",
+        "Open 17 of 15 working days",
+        "Reference QU976YJE",
+        "Rating: Very dissatisfied",
+        "Ticked: It took too long, Staff attitude",
+        "Department: Transport Bureau",
+        "Transferred → Transport Bureau (buses)",
+    ] {
+        assert!(body.contains(expected), "{expected:?} in {body}");
+    }
+    let status: HtmlSelectElement = container.query_selector("select").unwrap().unwrap().unchecked_into();
+    assert_eq!(status.value(), "reopened", "the resident's own status stays shown");
+    let options: Vec<String> = texts(&container, ".st-case__status option");
+    assert_eq!(options.len(), 4, "what staff may set, and the current status: {options:?}");
+    let transfer = texts(&container, ".st-case__transfer option");
+    assert_eq!(transfer, ["health"], "never to the department it is with");
+    assert_eq!(container.query_selector("blockquote").unwrap().unwrap().get_attribute("lang").as_deref(), Some("en"));
+}
+
+#[wasm_bindgen_test]
+async fn trend_chart_leaves_a_hidden_period_as_a_marked_gap_with_the_ratings_beside_each_point() {
+    use civic_pulse::staff::TrendChart;
+    use civic_pulse_core::trend::TrendPoint;
+
+    let container = fresh_element("div");
+    let points = vec![
+        TrendPoint { period: "2027-W05".into(), count: Some(12), satisfaction: Some(90.0) },
+        TrendPoint { period: "2027-W06".into(), count: None, satisfaction: None },
+        TrendPoint { period: "2027-W07".into(), count: Some(8), satisfaction: Some(70.0) },
+    ];
+    let _mounted = mount_to(container.clone(), move || {
+        provide_lang(Lang::from_tag("en").unwrap());
+        let title = Signal::derive(|| "Satisfaction with Transport: Weeks".to_owned());
+        view! { <TrendChart points=points.clone() title=title min_cell=5 /> }
+    });
+    tick().await;
+
+    let svg = container.query_selector("svg").unwrap().unwrap();
+    assert_eq!(svg.get_attribute("role").as_deref(), Some("img"));
+    assert_eq!(texts(&container, "svg title"), ["Satisfaction with Transport: Weeks"]);
+    assert!(texts(&container, "svg desc")[0].contains("fewer than 5 ratings"));
+    assert_eq!(container.query_selector_all(".st-chart__point").unwrap().length(), 2);
+    assert_eq!(container.query_selector_all(".st-chart__hidden").unwrap().length(), 1);
+    assert_eq!(texts(&container, ".st-chart__count"), ["12", "8"]);
+    let path = container.query_selector(".st-chart__series").unwrap().unwrap().get_attribute("d").unwrap();
+    assert_eq!(path.matches('M').count(), 2, "no line drawn across the hidden week: {path}");
+    assert!(!path.contains('L'));
+    assert_eq!(texts(&container, ".st-chart__line-label"), ["Target 85", "Below 80: rectification"]);
+    let rows: Vec<Vec<String>> = (1..=3).map(|n| texts(&container, &format!("tbody tr:nth-child({n}) > *"))).collect();
+    assert_eq!(rows[0], ["2027-W05", "12", "90.0"]);
+    assert_eq!(rows[1], ["2027-W06", "hidden (fewer than 5)"], "hidden, never zero");
+    assert_eq!(rows[2], ["2027-W07", "8", "70.0"]);
+}

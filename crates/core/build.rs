@@ -12,6 +12,7 @@ fn main() {
     out.push_str(&sources("POSTER_SOURCES", &root.join("poster")));
     out.push_str(&sources("REPORT_SOURCES", &root.join("report")));
     out.push_str(&sources("RECEIPT_SOURCES", &root.join("receipt")));
+    out.push_str(&sources("STAFF_SOURCES", &root.join("staff")));
     let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("catalogues.rs");
     fs::write(dest, out).expect("OUT_DIR is writable");
 }

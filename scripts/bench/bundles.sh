@@ -1,10 +1,11 @@
 # The files a browser fetches on first load, per bundle: one list for scripts/size-report and
 # ./bench, so their figures can never differ in what they count. Source it, then:
-#   bundle_files feedback|selfcheck     prints the paths under dist/
+#   bundle_files feedback|selfcheck|staff     prints the paths under dist/
 #   feedback:  embed.js + JS glue + the parts' loader + first Wasm part + CSS: what stands between
 #              the portal's page and a rating the resident can tap (the page itself is not counted)
 #   feedback-all: the same and every later Wasm part (the whole widget)
 #   selfcheck: selfcheck.html + loader + JS glue + wasm + CSS
+#   staff:     the staff console, the same way (the collector's staff.html)
 bundle_files() {
   case "$1" in
     feedback) echo dist/embed.js dist/assets/feedback-*/main.js dist/assets/feedback-*/__wasm_split.js \
@@ -12,6 +13,7 @@ bundle_files() {
     feedback-all) bundle_files feedback; ls dist/assets/feedback-*/*.wasm | grep -v '/main_bg.wasm$' ;;
     selfcheck) echo dist/selfcheck.html dist/selfcheck.js dist/assets/selfcheck-*.js dist/assets/selfcheck-*.wasm \
       dist/assets/selfcheck-*.css ;;
+    staff) echo dist/staff.html dist/staff.js dist/assets/staff-*.glue.js dist/assets/staff-*.wasm dist/assets/staff-*.css ;;
     *) echo "bundle_files: unknown bundle $1" >&2; return 1 ;;
   esac
 }

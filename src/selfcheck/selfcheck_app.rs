@@ -10,34 +10,14 @@ use super::shared_link::SharedLinkOffer;
 use super::state::SelfcheckState;
 use super::workspace::Workspace;
 use crate::i18n::{LanguageSwitcher, browser_languages, provide_lang, tr};
-use crate::ui::{DisplayControls, ProblemList, load_display_prefs, save_display_prefs};
+use crate::ui::{DisplayControls, ProblemList, follow_page_settings};
 
 /// The self-check page: the assessments on this device, and the open one's workspace. Every
 /// change is saved on the device; nothing is sent anywhere.
 #[component]
 pub fn SelfcheckApp() -> impl IntoView {
     let lang = provide_lang(Lang::negotiate(&browser_languages()));
-    // The page's own <html lang> follows the switcher, so screen readers pronounce it correctly.
-    Effect::new(move |_| {
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", lang.get().tag());
-        }
-    });
-    // Larger text and high contrast, as in the widget, remembered on the device; set on <html>
-    // so the whole page (charts included) follows.
-    let prefs = RwSignal::new(load_display_prefs());
-    Effect::new(move |_| {
-        let chosen = prefs.get();
-        save_display_prefs(chosen);
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-text-size", &chosen.text_step.to_string());
-            let _ = if chosen.high_contrast {
-                root.set_attribute("data-contrast", "high")
-            } else {
-                root.remove_attribute("data-contrast")
-            };
-        }
-    });
+    let prefs = follow_page_settings(lang);
     let Some(default_framework) = Framework::builtin("smart-2021") else {
         // Only a broken build could get here; say so rather than show an empty page.
         return view! {

@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +30,7 @@ function departmentsFile() {
   return path;
 }
 
-function startCollector() {
+function startCollector(settings = {}) {
   const child = spawn(BINARY, [], {
     env: {
       ...process.env,
@@ -41,6 +41,7 @@ function startCollector() {
       CIVIC_PULSE_STAFF_TOKEN: STAFF_TOKEN,
       CIVIC_PULSE_HOTLINE: '12345',
       CIVIC_PULSE_DEPARTMENTS: departmentsFile(),
+      ...settings,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -165,9 +166,11 @@ describe('widget and reference collector', () => {
     await staff.getByText('The token is not right.', { exact: false }).waitFor();
     await staff.getByLabel(/Staff token/).fill(STAFF_TOKEN);
     await staff.getByRole('button', { name: /Open/ }).click();
-    const item = staff.locator('.portal-inbox__item', { hasText: code });
-    await item.getByText(/On time · 已 0 天 · open 0 days/).first().waitFor();
-    await item.getByText('Aspects: too-slow', { exact: false }).waitFor();
+    const item = staff.locator('.st-case', { hasText: code });
+    await item.getByText(/On time · Open 0 of 15 days/).first().waitFor();
+    await item.getByText('Employment · ', { exact: false }).waitFor();
+    await item.getByText('Rating: Very dissatisfied').waitFor();
+    await item.getByText('Ticked: It took too long').waitFor();
     await expectNoAxeViolations(staff, 'the staff page');
     await item.getByLabel(/Status/).selectOption('answered');
     await item.getByLabel(/Public reply/).fill('The bus timetable was changed on 1 December.');
@@ -176,6 +179,10 @@ describe('widget and reference collector', () => {
 
     await lookup.goto(`${collector.url}/receipt.html?code=${code}`);
     await statusSaid(lookup, `Reference ${code}: Answered.`);
+    await lookup.getByText('The bus timetable was changed on 1 December.').waitFor();
+    // The resident may read it in another language than staff wrote the page in.
+    await lookup.goto(`${collector.url}/receipt.html?code=${code}&lang=zh-Hans`);
+    assert.equal(await lookup.locator('html').getAttribute('lang'), 'zh-Hans');
     await lookup.getByText('The bus timetable was changed on 1 December.').waitFor();
     await context.close();
   });
@@ -232,7 +239,7 @@ describe('widget and reference collector', () => {
     await staff.getByLabel(/Choose the CSV file/).setInputFiles(file);
     await staff.getByText('Stored 1 new, 0 already stored, 1 rows refused.', { exact: false }).waitFor();
     await staff.getByText(/Line 3: score must be a whole number from 1 to 5/).waitFor();
-    await staff.locator('.portal-inbox__item', { hasText: 'Nobody answered at the job centre' }).waitFor();
+    await staff.locator('.st-case', { hasText: 'Nobody answered at the job centre' }).waitFor();
     await expectNoAxeViolations(staff, 'the staff page after a hotline import');
     await staff.getByLabel(/Choose the CSV file/).setInputFiles(file);
     await staff.getByText('Stored 0 new, 1 already stored, 1 rows refused.', { exact: false }).waitFor();
@@ -244,7 +251,7 @@ describe('widget and reference collector', () => {
     const code = await sendBadReview(context, 'Education');
 
     const staff = await openStaffPage(context, STAFF_TOKEN);
-    const item = staff.locator('.portal-inbox__item', { hasText: code });
+    const item = staff.locator('.st-case', { hasText: code });
     const options = await item.getByLabel(/Status/).locator('option').allInnerTexts();
     assert.ok(options.every((label) => !/Confirmed|Reopened/.test(label)), `staff cannot confirm for the resident: ${options}`);
     await item.getByLabel(/Status/).selectOption('answered');
@@ -265,8 +272,8 @@ describe('widget and reference collector', () => {
 
     await staff.reload();
     await staff.getByLabel(/Staff token/).waitFor();
-    const reopened = staff.locator('.portal-inbox__item', { hasText: code });
-    await reopened.getByText(/Reopened: not solved/).first().waitFor();
+    const reopened = staff.locator('.st-case', { hasText: code });
+    await reopened.getByRole('list', { name: 'Timeline' }).getByText('Reopened: the resident says it is not solved').waitFor();
     await reopened.getByLabel(/Status/).selectOption('answered');
     await reopened.getByRole('button', { name: /Save/ }).click();
     await reopened.getByText('Saved.', { exact: false }).waitFor();
@@ -282,27 +289,27 @@ describe('widget and reference collector', () => {
     const code = await sendBadReview(context, 'Education');
 
     const staff = await openStaffPage(context, EDUCATION_TOKEN);
-    await staff.getByText(/Your department's inbox: 教育局 Education Bureau/).waitFor();
-    assert.equal(await staff.getByLabel(/^部门 Department$/).isVisible(), false, 'a department has no filter to choose');
-    assert.equal(await staff.locator('#hotline').isVisible(), false, "the hotline import is the city's");
-    const items = staff.locator('.portal-inbox__item');
-    for (const text of await items.allInnerTexts()) assert.match(text, /Education Bureau/, 'only its own cases');
+    await staff.getByText("Your department's inbox: Education Bureau").waitFor();
+    assert.equal(await staff.getByLabel(/^Department$/).count(), 0, 'a department has no filter to choose');
+    assert.equal(await staff.getByRole('heading', { name: 'Import hotline ratings' }).count(), 0, "the hotline import is the city's");
+    const items = staff.locator('.st-case');
+    for (const text of await items.allTextContents()) assert.match(text, /Education Bureau/, 'only its own cases');
     const item = items.filter({ hasText: code });
     await expectNoAxeViolations(staff, 'the staff page with the transfer form');
     await item.getByLabel(/Transfer to/).selectOption('health-commission');
     await item.getByLabel(/Reason/).fill('The school clinic is run by the health commission.');
     await item.getByRole('button', { name: /Transfer/ }).click();
-    await item.getByText('Transferred: 卫生健康委员会 Health Commission').waitFor();
+    await item.getByText('Transferred to Health Commission.').waitFor();
     await staff.reload();
     await staff.getByLabel(/Staff token/).waitFor();
     await staff.getByText(/Your department's inbox/).waitFor();
-    assert.equal(await staff.locator('.portal-inbox__item', { hasText: code }).count(), 0, 'gone from education');
+    assert.equal(await staff.locator('.st-case', { hasText: code }).count(), 0, 'gone from education');
 
     await staff.getByLabel(/Staff token/).fill(STAFF_TOKEN);
     await staff.getByRole('button', { name: /Open/ }).click();
-    await staff.getByLabel(/^部门 Department$/).selectOption('health-commission');
-    const moved = staff.locator('.portal-inbox__item', { hasText: code });
-    await moved.getByText(/Transferred → 卫生健康委员会 Health Commission（The school clinic is run by the health commission\.）/).waitFor();
+    await staff.getByLabel(/^Department$/).selectOption('health-commission');
+    const moved = staff.locator('.st-case', { hasText: code });
+    await moved.getByText('Transferred → Health Commission (The school clinic is run by the health commission.)').waitFor();
 
     const lookup = await context.newPage();
     await lookup.goto(`${collector.url}/receipt.html?code=${code}`);
@@ -322,8 +329,8 @@ describe('widget and reference collector', () => {
     const staff = await openStaffPage(context, STAFF_TOKEN);
     const month = new Date().toISOString().slice(0, 7);
     const form = staff.locator('#changes-form');
-    await form.getByLabel(/^月份 Month$/).fill(month);
-    await form.getByLabel(/^语言 Language$/).selectOption('en');
+    await form.getByLabel(/^Month$/).fill(month);
+    await form.getByLabel(/^Language$/).selectOption('en');
     await form.getByLabel(/What we changed/).fill('Bus 42 now runs every 8 minutes at rush hour.\n\nThe clinic opens at 7:30.');
     await form.getByRole('button', { name: /Save/ }).click();
     await form.getByText('Saved.', { exact: false }).waitFor();
@@ -349,24 +356,104 @@ describe('widget and reference collector', () => {
     await context.close();
   });
 
-  test('the staff page shows the inbox a page at a time: "Show more" adds the next page, none twice', async () => {
-    const batch = Array.from({ length: 55 }, (_, n) => ({
+  test('the inbox pages through 120 bad reviews of a chosen service, none twice and none missed, and passes axe in each language and in high contrast', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const batch = Array.from({ length: 120 }, (_, n) => ({
       schema: 'civic-pulse.rating.v1', id: `5d1e9c2a-7b3f-4e8a-9c6d-${String(n).padStart(12, '0')}`,
-      service: 'employment', scale: 'good-bad-5', score: 1, lang: 'en', day: new Date().toISOString().slice(0, 10),
+      service: n % 3 === 0 ? 'healthcare' : 'employment', scale: 'good-bad-5', score: 1 + (n % 2), lang: 'en', day: today,
     }));
-    const stored = await fetch(`${collector.url}/v1/ratings`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(batch) });
-    assert.equal(stored.status, 201);
+    for (const part of [batch.slice(0, 100), batch.slice(100)]) {
+      const stored = await fetch(`${collector.url}/v1/ratings`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(part) });
+      assert.equal(stored.status, 201);
+    }
+    const expected = await (await fetch(`${collector.url}/v1/staff/inbox?service=employment&limit=1`, { headers: { Authorization: `Bearer ${STAFF_TOKEN}` } })).json();
+    const total = Object.values(expected.counts.urgency).reduce((sum, n) => sum + n, 0);
+    assert.ok(total >= 80, `${total} employment cases`);
+
     const context = await browser.newContext({ locale: 'en-US' });
+    const addresses = [];
+    context.on('request', (request) => addresses.push(request.url()));
     const staff = await openStaffPage(context, STAFF_TOKEN);
-    const items = staff.locator('.portal-inbox__item');
-    await staff.getByText(/Showing 50 of \d+\./).waitFor();
-    const total = Number(/of (\d+)\./.exec(await staff.getByText(/Showing 50 of/).innerText())[1]);
-    assert.ok(total >= 55);
-    await staff.getByRole('button', { name: /Show more/ }).click();
-    await staff.getByText(`Showing ${Math.min(total, 100)} of ${total}.`, { exact: false }).waitFor();
-    const codes = (await items.locator('h3').allInnerTexts()).map((heading) => heading.split(' · ')[0]);
-    assert.equal(new Set(codes).size, codes.length, 'no case twice');
-    await expectNoAxeViolations(staff, 'the staff page with a second page of the inbox');
+    const service = staff.locator('#filter-service');
+    await service.locator('option', { hasText: `Employment (${total})` }).waitFor({ state: 'attached' });
+    await service.selectOption('employment');
+    await staff.getByText(`Showing 50 of ${total}.`).waitFor();
+    for (let shown = 50; shown < total;) {
+      await staff.getByRole('button', { name: 'Show more' }).click();
+      shown = Math.min(total, shown + 50);
+      await staff.getByText(`Showing ${shown} of ${total}.`).waitFor();
+    }
+    assert.equal(await staff.getByRole('button', { name: 'Show more' }).count(), 0, 'no page after the last');
+    const cases = staff.locator('.st-case');
+    // textContent: cases far below the window are not laid out (content-visibility), so have no innerText.
+    const codes = (await cases.locator('.st-case__meta').allTextContents()).map((line) => /Reference ([2-9A-HJKMNP-Z]{8})/.exec(line)[1]);
+    assert.equal(codes.length, total, 'none missed');
+    assert.equal(new Set(codes).size, total, 'none twice');
+    for (const heading of await cases.locator('h3').allTextContents()) assert.match(heading, /^Employment · /);
+    await expectNoAxeViolations(staff, 'the staff console, paged and filtered');
+    // The export, as a button: fetched with the token in the header and saved from memory.
+    const [download] = await Promise.all([staff.waitForEvent('download'), staff.getByRole('button', { name: 'Download CSV' }).click()]);
+    assert.equal(download.suggestedFilename(), 'ratings.csv');
+    const csv = readFileSync(await download.path(), 'utf8');
+    assert.ok(csv.trim().split('\n').length > 120, 'every rating, one a line');
+    await staff.getByText(/^Downloaded ratings\.csv \(\d+ KB\)\.$/).waitFor();
+    assert.ok(addresses.every((address) => !address.includes(STAFF_TOKEN)), 'the token is never in an address');
+    await staff.getByRole('button', { name: 'High contrast' }).click();
+    assert.equal(await staff.locator('html').getAttribute('data-contrast'), 'high');
+    await expectNoAxeViolations(staff, 'the staff console in high contrast');
+    for (const [language, heading] of [['简体中文', '差评待办'], ['繁體中文', '差評待辦']]) {
+      await staff.getByRole('button', { name: language }).click();
+      await staff.getByRole('heading', { name: heading }).waitFor();
+      await expectNoAxeViolations(staff, `the staff console in ${language}`);
+    }
+    assert.equal(await staff.locator('html').getAttribute('lang'), 'zh-Hant');
     await context.close();
+  });
+
+  test('the staff console draws satisfaction by week with the hidden weeks as hidden, never as zero', async () => {
+    // k = 5, and February 2027 is four whole weeks: its first week holds 3 ratings, the others 6.
+    // The collector hides the first and, so the month cannot be subtracted, the second.
+    const strict = await startCollector({ CIVIC_PULSE_MIN_CELL: '5' });
+    try {
+      const ratings = [];
+      const add = (day, count) => {
+        for (let i = 0; i < count; i += 1) {
+          ratings.push({ schema: 'civic-pulse.rating.v1', id: `7a1e9c2a-7b3f-4e8a-9c6d-${String(ratings.length).padStart(12, '0')}`,
+            service: 'transport', scale: 'good-bad-5', score: 4, lang: 'en', day });
+        }
+      };
+      for (const day of ['01', '02', '03']) add(`2027-02-${day}`, 1);
+      for (const monday of [8, 15, 22]) for (let day = monday; day < monday + 3; day += 1) add(`2027-02-${String(day).padStart(2, '0')}`, 2);
+      const stored = await fetch(`${strict.url}/v1/ratings`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ratings) });
+      assert.equal(stored.status, 201);
+      const context = await browser.newContext({ locale: 'en-US' });
+      const staff = await context.newPage();
+      await staff.goto(`${strict.url}/staff.html`);
+      await staff.getByLabel(/Staff token/).fill(STAFF_TOKEN);
+      await staff.getByRole('button', { name: 'Open' }).click();
+      await staff.getByRole('button', { name: 'Weeks' }).click();
+      const table = staff.getByRole('table', { name: 'Satisfaction with Transport: Weeks' });
+      const rows = async () => (await table.locator('tbody tr').allInnerTexts()).map((row) => row.split('\t').join(' '));
+      await table.getByText('2027-W08').waitFor();
+      assert.deepEqual(await rows(), [
+        '2027-W05 hidden (fewer than 5)',
+        '2027-W06 hidden (fewer than 5)',
+        '2027-W07 6 75.0',
+        '2027-W08 6 75.0',
+      ]);
+      const chart = staff.getByRole('img', { name: /Satisfaction with Transport: Weeks/ });
+      assert.equal(await chart.locator('.st-chart__hidden').count(), 2, 'two gaps, marked');
+      assert.equal(await chart.locator('.st-chart__point').count(), 2, 'no point drawn for a hidden week');
+      assert.deepEqual(await chart.locator('.st-chart__count').allTextContents(), ['6', '6'], 'the ratings beside each point');
+      await chart.getByText('Target 85').waitFor();
+      await chart.getByText('Below 80: rectification').waitFor();
+      await expectNoAxeViolations(staff, 'the staff console with the weekly trend');
+      await staff.getByRole('button', { name: '简体中文' }).click();
+      await staff.getByRole('table', { name: '交通出行满意度（按周）' }).getByText('不显示（少于 5 条）').first().waitFor();
+      await expectNoAxeViolations(staff, 'the weekly trend in 简体中文');
+      await context.close();
+    } finally {
+      strict.child.kill();
+    }
   });
 });

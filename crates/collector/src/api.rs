@@ -12,7 +12,9 @@ use axum::extract::{Path, Query, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use civic_pulse_core::collector_api::{InboxAnswer, InboxScope, ServiceNames, ServicesAnswer, StatedDeadlines};
+use civic_pulse_core::collector_api::{
+    HotlineImportAnswer, ImportedRow, InboxAnswer, InboxScope, ServiceNames, ServicesAnswer, StatedDeadlines,
+};
 use civic_pulse_core::receipt::Receipt;
 use civic_pulse_core::{Day, Lang, RatingV1, ServiceId};
 use serde::Deserialize;
@@ -456,17 +458,17 @@ pub async fn import_hotline(State(state): State<AppState>, staff: Staff, body: B
     let stored = if ratings.is_empty() { Vec::new() } else { state.store.insert(ratings).await? };
     let status = if stored.iter().any(|s| s.new) { StatusCode::CREATED } else { StatusCode::OK };
     // The receipt lets the operator give a caller with a bad review the code to follow it up.
-    let rows: Vec<Value> = lines
+    let rows = lines
         .iter()
         .zip(&stored)
-        .map(|(line, s)| json!({ "line": line, "id": s.id, "receipt": s.receipt, "new": s.new }))
+        .map(|(line, s)| ImportedRow { line: *line, id: s.id.clone(), receipt: s.receipt.clone(), new: s.new })
         .collect();
-    let body = json!({
-        "stored": stored.iter().filter(|s| s.new).count(),
-        "already": stored.iter().filter(|s| !s.new).count(),
-        "rows": rows,
-        "refused": file.refused,
-    });
+    let body = HotlineImportAnswer {
+        stored: stored.iter().filter(|s| s.new).count(),
+        already: stored.iter().filter(|s| !s.new).count(),
+        rows,
+        refused: file.refused,
+    };
     Ok((status, Json(body)).into_response())
 }
 

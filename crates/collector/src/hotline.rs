@@ -15,12 +15,7 @@ const REQUIRED: [&str; 4] = ["row_id", "service", "score", "day"];
 /// Longest row id (a call-log reference) the file may use.
 const MAX_ROW_ID: usize = 64;
 
-/// One row that could not be taken, with every reason.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
-pub struct Refused {
-    pub line: usize,
-    pub problems: Vec<Problem>,
-}
+pub use civic_pulse_core::collector_api::RefusedRow as Refused;
 
 /// The rows read from a file: the ratings to store, by line, and the rows refused.
 #[derive(Debug, Default)]

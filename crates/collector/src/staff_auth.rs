@@ -11,7 +11,7 @@ use crate::problem::AppError;
 use crate::state::AppState;
 
 const TOKEN_NEEDED: &str = "a valid staff token is needed";
-const STAFF_OFF: &str = "staff access is off: set CIVIC_PULSE_STAFF_TOKEN on the collector";
+const STAFF_OFF: &str = civic_pulse_core::collector_api::STAFF_ACCESS_OFF;
 
 /// A request from staff, with the reach of its token.
 #[derive(Clone, Debug)]

@@ -165,6 +165,41 @@ pub struct ServicesAnswer {
     pub services: Vec<ServiceNames>,
 }
 
+/// POST /v1/staff/import/hotline: what an import did.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HotlineImportAnswer {
+    /// Ratings stored now.
+    pub stored: usize,
+    /// Ratings the collector had already (the same file imported again).
+    pub already: usize,
+    /// Each stored row's receipt, for a caller with a bad review.
+    pub rows: Vec<ImportedRow>,
+    pub refused: Vec<RefusedRow>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportedRow {
+    pub line: usize,
+    pub id: String,
+    pub receipt: String,
+    pub new: bool,
+}
+
+/// One row of a file that could not be taken, with every reason.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RefusedRow {
+    pub line: usize,
+    pub problems: Vec<Problem>,
+}
+
+/// The most a download built in the staff console's memory may hold; larger exports go through
+/// the API (`curl` with the token), which streams them.
+pub const PAGE_EXPORT_LIMIT_BYTES: u64 = 50 * 1024 * 1024;
+
+/// The problem a collector with no staff token answers to a request with one (403): the
+/// console tells it from a department's refusal by this text.
+pub const STAFF_ACCESS_OFF: &str = "staff access is off: set CIVIC_PULSE_STAFF_TOKEN on the collector";
+
 /// What is wrong with a request, field by field (400, 403, 404, 409 and 413 answers).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Problems {

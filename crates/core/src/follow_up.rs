@@ -1,7 +1,6 @@
 //! Where the follow-up of a bad review stands, and how urgent it is. The collector stores and
-//! computes them; its staff and receipt pages show them with the labels given here, which
-//! `scripts/build-web` copies into those pages (see `web_contract`); what residents read of them
-//! is in the receipt page's catalogue (`locales/receipt/`, `ReceiptMsg`).
+//! computes them; the staff console names them through its catalogue ([`FollowUp::staff_msg`],
+//! `StaffMsg`) and residents read them in the receipt page's (`ReceiptMsg`).
 
 use serde::{Deserialize, Serialize};
 
@@ -58,16 +57,33 @@ impl FollowUp {
     pub fn parse(code: &str) -> Option<FollowUp> {
         FollowUp::ALL.into_iter().find(|status| status.code() == code)
     }
+}
 
-    /// The staff page's label, Chinese then English (the page is bilingual).
-    pub fn staff_label(self) -> &'static str {
+impl FollowUp {
+    /// Its name on the staff console.
+    pub fn staff_msg(self) -> crate::StaffMsg {
+        use crate::StaffMsg;
         match self {
-            FollowUp::Received => "已收到 Received",
-            FollowUp::Acknowledged => "已受理 Acknowledged",
-            FollowUp::InProgress => "处理中 In progress",
-            FollowUp::Answered => "已答复 Answered",
-            FollowUp::Confirmed => "群众确认已解决 Confirmed solved",
-            FollowUp::Reopened => "群众表示未解决，重新办理 Reopened: not solved",
+            FollowUp::Received => StaffMsg::StatusReceived,
+            FollowUp::Acknowledged => StaffMsg::StatusAcknowledged,
+            FollowUp::InProgress => StaffMsg::StatusInProgress,
+            FollowUp::Answered => StaffMsg::StatusAnswered,
+            FollowUp::Confirmed => StaffMsg::StatusConfirmed,
+            FollowUp::Reopened => StaffMsg::StatusReopened,
+        }
+    }
+}
+
+impl Urgency {
+    /// Its name on the staff console.
+    pub fn staff_msg(self) -> crate::StaffMsg {
+        use crate::StaffMsg;
+        match self {
+            Urgency::Overdue => StaffMsg::UrgencyOverdue,
+            Urgency::Unacknowledged => StaffMsg::UrgencyUnacknowledged,
+            Urgency::DueSoon => StaffMsg::UrgencyDueSoon,
+            Urgency::OnTime => StaffMsg::UrgencyOnTime,
+            Urgency::Answered => StaffMsg::UrgencyAnswered,
         }
     }
 }
@@ -75,7 +91,6 @@ impl FollowUp {
 /// A step on a case's timeline that is not a status: staff passed the case to another
 /// department. Its staff label; what the resident reads is in the receipt page's catalogue.
 pub const TRANSFERRED: &str = "transferred";
-pub const TRANSFERRED_STAFF_LABEL: &str = "已转交 Transferred";
 
 /// How urgent an open bad review is against its deadline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
@@ -100,17 +115,6 @@ impl Urgency {
             Urgency::DueSoon => "due-soon",
             Urgency::OnTime => "on-time",
             Urgency::Answered => "answered",
-        }
-    }
-
-    /// The staff page's label, Chinese then English.
-    pub fn staff_label(self) -> &'static str {
-        match self {
-            Urgency::Overdue => "已超期 Overdue",
-            Urgency::Unacknowledged => "超时未受理 Not acknowledged in time",
-            Urgency::DueSoon => "即将到期 Due soon",
-            Urgency::OnTime => "未到期 On time",
-            Urgency::Answered => "已答复 Answered",
         }
     }
 }

@@ -24,11 +24,13 @@ pub mod satisfaction;
 pub mod scale;
 pub mod selfcheck;
 pub mod service;
+pub mod staff_error;
+pub mod trend;
 pub mod web_contract;
 
 pub use config::{ConfigError, WidgetConfig};
 pub use lang::Lang;
-pub use messages::{Message, Msg, PosterMsg, ReceiptMsg, ReportMsg, SelfcheckMsg};
+pub use messages::{Message, Msg, PosterMsg, ReceiptMsg, ReportMsg, SelfcheckMsg, StaffMsg};
 pub use payload::{Day, IsoWeek, PayloadError, RatingId, RatingV1};
 pub use scale::{ScaleId, Score};
 pub use service::ServiceId;

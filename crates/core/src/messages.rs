@@ -256,6 +256,108 @@ message_keys! {
 }
 
 message_keys! {
+    /// Every text of the staff console (the collector's `staff.html`, the `staff` bundle).
+    StaffMsg from STAFF_SOURCES {
+    Title => "staff-title",
+    Intro => "staff-intro",
+    TokenLabel => "staff-token-label",
+    TokenHint => "staff-token-hint",
+    Open => "staff-open",
+    Loading => "staff-loading",
+    Loaded => "staff-loaded",
+    WrongToken => "staff-wrong-token",
+    TokenChanged => "staff-token-changed",
+    AccessOff => "staff-access-off",
+    NotYours => "staff-not-yours",
+    Refused => "staff-refused",
+    ServerError => "staff-server-error",
+    Offline => "staff-offline",
+    Unreadable => "staff-unreadable",
+    TrendsTitle => "staff-trends-title",
+    TrendsService => "staff-trends-service",
+    TrendsPeriod => "staff-trends-period",
+    GrainQuarter => "staff-grain-quarter",
+    GrainMonth => "staff-grain-month",
+    GrainWeek => "staff-grain-week",
+    ChartTitle => "staff-chart-title",
+    ChartDescription => "staff-chart-description",
+    TargetLine => "staff-target-line",
+    RectificationLine => "staff-rectification-line",
+    TablePeriod => "staff-table-period",
+    TableRatings => "staff-table-ratings",
+    TableSatisfaction => "staff-table-satisfaction",
+    TableBadShare => "staff-table-bad-share",
+    TableService => "staff-table-service",
+    Hidden => "staff-hidden",
+    NoRatings => "staff-no-ratings",
+    SummaryCaption => "staff-summary-caption",
+    InboxTitle => "staff-inbox-title",
+    DeadlinesCalendar => "staff-deadlines-calendar",
+    DeadlinesWorking => "staff-deadlines-working",
+    Scope => "staff-scope",
+    FilterDepartment => "staff-filter-department",
+    FilterService => "staff-filter-service",
+    FilterStatus => "staff-filter-status",
+    FilterUrgency => "staff-filter-urgency",
+    FilterAny => "staff-filter-any",
+    FilterAll => "staff-filter-all",
+    FilterOption => "staff-filter-option",
+    Showing => "staff-showing",
+    ShowMore => "staff-show-more",
+    NoBadReviews => "staff-no-bad-reviews",
+    UrgencyOverdue => "staff-urgency-overdue",
+    UrgencyUnacknowledged => "staff-urgency-unacknowledged",
+    UrgencyDueSoon => "staff-urgency-due-soon",
+    UrgencyOnTime => "staff-urgency-on-time",
+    UrgencyAnswered => "staff-urgency-answered",
+    StatusReceived => "staff-status-received",
+    StatusAcknowledged => "staff-status-acknowledged",
+    StatusInProgress => "staff-status-in-progress",
+    StatusAnswered => "staff-status-answered",
+    StatusConfirmed => "staff-status-confirmed",
+    StatusReopened => "staff-status-reopened",
+    EventTransferred => "staff-event-transferred",
+    ItemHeading => "staff-item-heading",
+    ItemReceipt => "staff-item-receipt",
+    ItemDepartment => "staff-item-department",
+    ItemScore => "staff-item-score",
+    ItemAspects => "staff-item-aspects",
+    ItemAgeCalendar => "staff-item-age-calendar",
+    ItemAgeWorking => "staff-item-age-working",
+    ItemTimeline => "staff-item-timeline",
+    ItemStatus => "staff-item-status",
+    ItemReply => "staff-item-reply",
+    Save => "staff-save",
+    Saving => "staff-saving",
+    Saved => "staff-saved",
+    TransferTo => "staff-transfer-to",
+    TransferReason => "staff-transfer-reason",
+    Transfer => "staff-transfer",
+    Transferring => "staff-transferring",
+    Transferred => "staff-transferred",
+    ExportsTitle => "staff-exports-title",
+    ExportsHint => "staff-exports-hint",
+    ExportCsv => "staff-export-csv",
+    ExportJson => "staff-export-json",
+    Exporting => "staff-exporting",
+    Exported => "staff-exported",
+    ExportTooLarge => "staff-export-too-large",
+    HotlineTitle => "staff-hotline-title",
+    HotlineHint => "staff-hotline-hint",
+    HotlineFile => "staff-hotline-file",
+    Importing => "staff-importing",
+    Imported => "staff-imported",
+    ImportLine => "staff-import-line",
+    ReportTitle => "staff-report-title",
+    ReportHint => "staff-report-hint",
+    ReportMonth => "staff-report-month",
+    ReportLanguage => "staff-report-language",
+    ReportChanges => "staff-report-changes",
+    ReportOpen => "staff-report-open",
+    }
+}
+
+message_keys! {
     /// Every user-visible text of the city self-check.
     SelfcheckMsg from SELFCHECK_SOURCES {
     Title => "selfcheck-title",
@@ -648,6 +750,7 @@ mod tests {
             .chain(LOADER_SOURCES)
             .chain(POSTER_SOURCES)
             .chain(REPORT_SOURCES)
+            .chain(STAFF_SOURCES)
         {
             parse_catalogue(tag, source).unwrap_or_else(|e| panic!("{tag}: {e:?}"));
         }
@@ -663,6 +766,7 @@ mod tests {
         every_key_in_every_language(PosterMsg::ALL);
         every_key_in_every_language(ReportMsg::ALL);
         every_key_in_every_language(ReceiptMsg::ALL);
+        every_key_in_every_language(StaffMsg::ALL);
     }
 
     #[test]
@@ -678,6 +782,8 @@ mod tests {
         assert_eq!(widget, report, "the monthly report is published in every language the widget speaks");
         let receipt: Vec<&str> = ReceiptMsg::catalogues().iter().map(|c| c.tag).collect();
         assert_eq!(widget, receipt, "the receipt page speaks every language the widget does");
+        let staff: Vec<&str> = StaffMsg::catalogues().iter().map(|c| c.tag).collect();
+        assert_eq!(widget, staff, "the staff console speaks every language the widget does");
     }
 
     fn every_key_in_every_language<M: Message>(all: &[M]) {

@@ -109,6 +109,16 @@ impl ScaleId {
         }
     }
 
+    /// The words for a score on this scale.
+    pub fn label_of(self, score: u8) -> Option<Msg> {
+        self.options().into_iter().find(|option| option.score.get() == score).map(|option| option.label)
+    }
+
+    /// The words for a chip's id, on any scale.
+    pub fn aspect_label(id: &str) -> Option<Msg> {
+        PROBLEM_ASPECTS.iter().chain(&A11_ASPECTS).find(|aspect| aspect.id == id).map(|aspect| aspect.label)
+    }
+
     /// The answers in the order the official wording lists them: best first.
     pub fn options(self) -> [ScaleOption; 5] {
         let labels = match self {
@@ -138,6 +148,16 @@ impl ScaleId {
 mod tests {
     use super::*;
     use crate::Lang;
+
+    #[test]
+    fn names_a_score_and_a_chip_for_the_staff_console() {
+        assert_eq!(ScaleId::GoodBad5.label_of(1), Some(Msg::GoodBad5Level1));
+        assert_eq!(ScaleId::A11V2.label_of(5), Some(Msg::A11V2Level5));
+        assert_eq!(ScaleId::UkCsat5.label_of(6), None);
+        assert_eq!(ScaleId::aspect_label("too-slow"), Some(Msg::AspectTooSlow));
+        assert_eq!(ScaleId::aspect_label("humanity"), Some(Msg::AspectHumanity));
+        assert_eq!(ScaleId::aspect_label("made-up"), None);
+    }
 
     #[test]
     fn scores_are_one_to_five_and_bad_reviews_are_one_and_two() {

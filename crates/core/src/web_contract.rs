@@ -10,9 +10,8 @@ use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 
-use crate::follow_up::{FollowUp, Urgency};
 use crate::messages::{LoaderMsg, Message, ReceiptMsg};
-use crate::{Lang, RatingV1, WidgetConfig, receipt};
+use crate::{Lang, WidgetConfig, receipt};
 
 /// The custom element a portal writes.
 pub const ELEMENT: &str = "civic-feedback";
@@ -74,20 +73,6 @@ pub fn js_constants() -> Vec<(&'static str, Value)> {
             })
         })
         .collect();
-    let mut follow_up: serde_json::Map<String, Value> = FollowUp::ALL
-        .into_iter()
-        .map(|status| {
-            let entry = json!({ "staff": status.staff_label(), "settable": status.staff_may_set() });
-            (status.code().to_owned(), entry)
-        })
-        .collect();
-    // A transfer is a step on the timeline, not a status staff choose.
-    follow_up.insert(
-        crate::follow_up::TRANSFERRED.to_owned(),
-        json!({ "staff": crate::follow_up::TRANSFERRED_STAFF_LABEL, "settable": false }),
-    );
-    let urgency: serde_json::Map<String, Value> =
-        Urgency::ALL.into_iter().map(|urgency| (urgency.code().to_owned(), json!(urgency.staff_label()))).collect();
     // The receipt page speaks one language at a time: every text of it, by language tag.
     let receipt_texts: serde_json::Map<String, Value> = Lang::all()
         .map(|lang| {
@@ -106,11 +91,8 @@ pub fn js_constants() -> Vec<(&'static str, Value)> {
         ("fallback-language", json!(Lang::fallback().tag())),
         ("receipt-alphabet", json!(String::from_utf8_lossy(receipt::ALPHABET))),
         ("receipt-length", json!(receipt::LENGTH)),
-        ("max-comment-chars", json!(RatingV1::MAX_COMMENT_CHARS)),
         ("phone-digits", json!([crate::collection::PHONE_DIGITS.0, crate::collection::PHONE_DIGITS.1])),
         ("phone-pattern", json!(crate::collection::PHONE_PATTERN)),
-        ("follow-up-statuses", json!(follow_up)),
-        ("urgencies", json!(urgency)),
         ("strict-csp", json!(STRICT_CSP)),
         (
             "cache-control",
@@ -172,10 +154,8 @@ mod tests {
             (format!("'{}'", HostEvent::Queued.kind()), "the event kinds"),
             (Lang::fallback().text(LoaderMsg::Failed).to_owned(), "the loader's texts"),
             ("[2-9A-HJKMNP-Z]".to_owned(), "the receipt alphabet"),
-            (RatingV1::MAX_COMMENT_CHARS.to_string(), "the comment limit"),
-            (FollowUp::InProgress.staff_label().to_owned(), "the follow-up labels"),
+            (crate::RatingV1::MAX_COMMENT_CHARS.to_string(), "the comment limit"),
             (Lang::fallback().text(ReceiptMsg::StatusReopened).to_owned(), "the receipt page's texts"),
-            (Urgency::DueSoon.staff_label().to_owned(), "the urgency labels"),
             ("'wasm-unsafe-eval'".to_owned(), "the strict CSP"),
             ("max-age=31536000".to_owned(), "the cache policy"),
             ("/^zh-(tw|hk|mo|hant)/".to_owned(), "the language rule"),

@@ -1,0 +1,96 @@
+//! Requests to the collector's staff API, with the token in the `Authorization` header (never in
+//! a URL) and no cookies. Every answer is read as the shared types of `collector_api`; whatever
+//! goes wrong is a [`StaffError`] the console can put in words. The session is passed in, not
+//! read from context: these run in tasks, outside the component tree.
+
+use civic_pulse_core::staff_error::StaffError;
+use leptos::prelude::GetUntracked;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Headers, ReferrerPolicy, Request, RequestCredentials, RequestInit, Response};
+
+use super::session::Session;
+
+/// GET `path` (relative to the page, as the collector serves it) and read the JSON answer.
+pub async fn get<T: DeserializeOwned>(session: Session, path: &str) -> Result<T, StaffError> {
+    let text = send(session, "GET", path, None).await?;
+    serde_json::from_str(&text).map_err(|_| StaffError::Unreadable)
+}
+
+/// POST a JSON body; the answer's JSON read as `T`.
+pub async fn post_json<B: Serialize, T: DeserializeOwned>(
+    session: Session,
+    path: &str,
+    body: &B,
+) -> Result<T, StaffError> {
+    let body = serde_json::to_string(body).map_err(|_| StaffError::Unreadable)?;
+    let text = send(session, "POST", path, Some(("application/json", body))).await?;
+    serde_json::from_str(&text).map_err(|_| StaffError::Unreadable)
+}
+
+/// POST a text body of the given type (a CSV file).
+pub async fn post_text<T: DeserializeOwned>(
+    session: Session,
+    path: &str,
+    content_type: &str,
+    body: String,
+) -> Result<T, StaffError> {
+    let text = send(session, "POST", path, Some((content_type, body))).await?;
+    serde_json::from_str(&text).map_err(|_| StaffError::Unreadable)
+}
+
+/// GET `path` as a response whose body the caller reads itself (a download).
+pub async fn get_response(session: Session, path: &str) -> Result<Response, StaffError> {
+    fetch(session, "GET", path, None).await
+}
+
+async fn send(session: Session, method: &str, path: &str, body: Option<(&str, String)>) -> Result<String, StaffError> {
+    let response = fetch(session, method, path, body).await?;
+    let text =
+        JsFuture::from(response.text().map_err(|_| StaffError::Offline)?).await.map_err(|_| StaffError::Offline)?;
+    Ok(text.as_string().unwrap_or_default())
+}
+
+/// Sends the request; an answer other than 2xx is the error it means (and a refused token
+/// signs the session out).
+async fn fetch(
+    session: Session,
+    method: &str,
+    path: &str,
+    body: Option<(&str, String)>,
+) -> Result<Response, StaffError> {
+    let window = web_sys::window().ok_or(StaffError::Offline)?;
+    let request =
+        request(method, path, body, &session.token_untracked().unwrap_or_default()).map_err(|_| StaffError::Offline)?;
+    let response: Response = JsFuture::from(window.fetch_with_request(&request))
+        .await
+        .and_then(|answer| answer.dyn_into())
+        .map_err(|_| StaffError::Offline)?;
+    if response.ok() {
+        return Ok(response);
+    }
+    let text = match response.text() {
+        Ok(promise) => JsFuture::from(promise).await.ok().and_then(|t| t.as_string()).unwrap_or_default(),
+        Err(_) => String::new(),
+    };
+    let error = StaffError::from_answer(response.status(), &text, session.signed_in.get_untracked());
+    session.failed(&error);
+    Err(error)
+}
+
+fn request(method: &str, path: &str, body: Option<(&str, String)>, token: &str) -> Result<Request, JsValue> {
+    let headers = Headers::new()?;
+    headers.set("Authorization", &format!("Bearer {token}"))?;
+    let init = RequestInit::new();
+    init.set_method(method);
+    init.set_credentials(RequestCredentials::Omit);
+    init.set_referrer_policy(ReferrerPolicy::NoReferrer);
+    if let Some((content_type, body)) = body {
+        headers.set("Content-Type", content_type)?;
+        init.set_body(&JsValue::from_str(&body));
+    }
+    init.set_headers(&headers);
+    Request::new_with_str_and_init(path, &init)
+}
