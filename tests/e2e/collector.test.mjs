@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expectNoAxeViolations, resilientBrowser } from './support/browser.mjs';
 import { DIST } from './support/fixture.mjs';
+import { freePort } from '../../scripts/servers.mjs';
 import jsQR from 'jsqr';
 
 const BINARY = process.env.COLLECTOR_BIN
@@ -30,19 +31,22 @@ function departmentsFile() {
   return path;
 }
 
+/** The collector with the suite's settings, changed by `settings` (`null` leaves one unset). */
 function startCollector(settings = {}) {
+  const env = {
+    ...process.env,
+    CIVIC_PULSE_LISTEN: '127.0.0.1:0',
+    CIVIC_PULSE_DATABASE: join(mkdtempSync(join(tmpdir(), 'civic-pulse-e2e-')), 'ratings.sqlite3'),
+    CIVIC_PULSE_DIST: DIST,
+    CIVIC_PULSE_MIN_CELL: '1',
+    CIVIC_PULSE_STAFF_TOKEN: STAFF_TOKEN,
+    CIVIC_PULSE_HOTLINE: '12345',
+    CIVIC_PULSE_DEPARTMENTS: departmentsFile(),
+    ...settings,
+  };
+  for (const [name, value] of Object.entries(env)) if (value === null) delete env[name];
   const child = spawn(BINARY, [], {
-    env: {
-      ...process.env,
-      CIVIC_PULSE_LISTEN: '127.0.0.1:0',
-      CIVIC_PULSE_DATABASE: join(mkdtempSync(join(tmpdir(), 'civic-pulse-e2e-')), 'ratings.sqlite3'),
-      CIVIC_PULSE_DIST: DIST,
-      CIVIC_PULSE_MIN_CELL: '1',
-      CIVIC_PULSE_STAFF_TOKEN: STAFF_TOKEN,
-      CIVIC_PULSE_HOTLINE: '12345',
-      CIVIC_PULSE_DEPARTMENTS: departmentsFile(),
-      ...settings,
-    },
+    env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -454,6 +458,40 @@ describe('widget and reference collector', () => {
       await context.close();
     } finally {
       strict.child.kill();
+    }
+  });
+  test('the staff console says what to do when staff access is off, and when the token is changed while it is open', async () => {
+    const port = await freePort();
+    const database = join(mkdtempSync(join(tmpdir(), 'civic-pulse-e2e-token-')), 'ratings.sqlite3');
+    // No staff token and no departments on the collector: staff access is off.
+    let running = await startCollector({ CIVIC_PULSE_LISTEN: `127.0.0.1:${port}`, CIVIC_PULSE_DATABASE: database, CIVIC_PULSE_STAFF_TOKEN: null, CIVIC_PULSE_DEPARTMENTS: null });
+    const context = await browser.newContext({ locale: 'en-US' });
+    try {
+      const staff = await context.newPage();
+      await staff.goto(`${running.url}/staff.html`);
+      await staff.getByLabel(/Staff token/).fill(STAFF_TOKEN);
+      await staff.getByRole('button', { name: 'Open' }).click();
+      await staff.getByRole('alert').getByText(/Staff access is off on this collector\. Its administrator turns it on by setting CIVIC_PULSE_STAFF_TOKEN/).waitFor();
+      running.child.kill();
+      await new Promise((resolve) => running.child.once('exit', resolve));
+
+      // Now with a token: the page opens; then the collector restarts with another token.
+      running = await startCollector({ CIVIC_PULSE_LISTEN: `127.0.0.1:${port}`, CIVIC_PULSE_DATABASE: database });
+      const bad = { schema: 'civic-pulse.rating.v1', id: '6c1e9c2a-7b3f-4e8a-9c6d-000000000001', service: 'transport', scale: 'good-bad-5', score: 1, lang: 'en', day: new Date().toISOString().slice(0, 10) };
+      assert.equal((await fetch(`${running.url}/v1/ratings`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(bad) })).status, 201);
+      await staff.getByRole('button', { name: 'Open' }).click();
+      await staff.getByRole('heading', { name: 'Bad reviews to answer' }).waitFor();
+      await staff.getByRole('heading', { name: 'Satisfaction over time' }).waitFor();
+      running.child.kill();
+      await new Promise((resolve) => running.child.once('exit', resolve));
+      running = await startCollector({ CIVIC_PULSE_LISTEN: `127.0.0.1:${port}`, CIVIC_PULSE_DATABASE: database, CIVIC_PULSE_STAFF_TOKEN: 'a-new-token-set-this-morning' });
+      await staff.locator('#filter-service').selectOption('transport');
+      await staff.getByRole('alert').getByText(/The token stopped working while this page was open: it may have been changed on the collector\. Enter the new one\./).waitFor();
+      assert.equal(await staff.evaluate(() => document.activeElement?.id), 'staff-token', 'back to the token field');
+      await expectNoAxeViolations(staff, 'the staff console asking for the new token');
+    } finally {
+      await context.close();
+      running.child.kill();
     }
   });
 });

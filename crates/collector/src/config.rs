@@ -107,6 +107,24 @@ impl std::fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
+/// A setting naming a JSON file: unset gives the default; a file that cannot be read, or whose
+/// text `parse` refuses, is an error naming the setting, the file and the problem. `expected` is
+/// what to give instead, for each of the two cases.
+fn json_file<T: Default, E: std::fmt::Display>(
+    var: &impl Fn(&str) -> Option<String>,
+    variable: &'static str,
+    expected: (&'static str, &'static str),
+    parse: impl Fn(&str) -> Result<T, E>,
+) -> Result<T, ConfigError> {
+    let Some(path) = var(variable) else { return Ok(T::default()) };
+    let text = std::fs::read_to_string(path.trim()).map_err(|_| ConfigError {
+        variable,
+        value: path.clone(),
+        expected: expected.0,
+    })?;
+    parse(&text).map_err(|problem| ConfigError { variable, value: format!("{path}: {problem}"), expected: expected.1 })
+}
+
 impl Config {
     /// Reads `file` (the text of a configuration file, if one was given), then the environment
     /// through `var`; a variable that is set wins over the file.
@@ -210,36 +228,18 @@ impl Config {
             },
             deadlines: deadlines(&var)?,
             log_requests: parse(&var, "CIVIC_PULSE_LOG_REQUESTS", false, "true or false")?,
-            departments: match var("CIVIC_PULSE_DEPARTMENTS") {
-                None => Default::default(),
-                Some(path) => {
-                    let text = std::fs::read_to_string(path.trim()).map_err(|_| ConfigError {
-                        variable: "CIVIC_PULSE_DEPARTMENTS",
-                        value: path.clone(),
-                        expected: "a readable JSON file of departments",
-                    })?;
-                    crate::departments::Departments::parse(&text).map_err(|problem| ConfigError {
-                        variable: "CIVIC_PULSE_DEPARTMENTS",
-                        value: format!("{path}: {problem}"),
-                        expected: "departments as the README shows them",
-                    })?
-                }
-            },
-            service_labels: match var("CIVIC_PULSE_SERVICE_LABELS") {
-                None => Default::default(),
-                Some(path) => {
-                    let text = std::fs::read_to_string(path.trim()).map_err(|_| ConfigError {
-                        variable: "CIVIC_PULSE_SERVICE_LABELS",
-                        value: path.clone(),
-                        expected: "a readable JSON file of service names",
-                    })?;
-                    civic_pulse_core::service::ServiceLabels::parse(&text).map_err(|problem| ConfigError {
-                        variable: "CIVIC_PULSE_SERVICE_LABELS",
-                        value: format!("{path}: {problem}"),
-                        expected: "names as the widget's service-labels attribute takes them",
-                    })?
-                }
-            },
+            departments: json_file(
+                &var,
+                "CIVIC_PULSE_DEPARTMENTS",
+                ("a readable JSON file of departments", "departments as the README shows them"),
+                crate::departments::Departments::parse,
+            )?,
+            service_labels: json_file(
+                &var,
+                "CIVIC_PULSE_SERVICE_LABELS",
+                ("a readable JSON file of service names", "names as the widget's service-labels attribute takes them"),
+                civic_pulse_core::service::ServiceLabels::parse,
+            )?,
             escalation: match var("CIVIC_PULSE_ESCALATION_URL").map(|url| url.trim().to_owned()) {
                 None => None,
                 Some(url)
