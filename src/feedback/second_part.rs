@@ -50,6 +50,8 @@ pub struct SecondPart {
     /// A configuration the widget cannot run with: what to fix, in the page's language (and once
     /// in the console, for the portal team).
     pub problem_screen: fn(Vec<ConfigError>, Lang) -> AnyView,
+    /// Called once the part is in place: keeps the focused control in the window.
+    pub landed: fn(),
 }
 
 /// The rating screen's state that the chips and the comment box read and write.
@@ -84,7 +86,30 @@ fn second_part() -> Result<SecondPart, SplitLoaderError> {
         add_details: RatingV1::with_details,
         queue_panel: |flusher, counts| view! { <QueuePanel flusher=flusher counts=counts /> }.into_any(),
         problem_screen,
+        landed,
     })
+}
+
+/// What the part adds can push the focused control out of the window (the tools above a service
+/// button on a small phone): once it is in place, the control is scrolled back into view, as
+/// little as needed (nothing moves when it is in view). Here, not in the first part, whose bytes
+/// every resident waits for; with as few browser calls as it can do with, since each one adds
+/// glue to the first part.
+fn landed() {
+    // After the frame that shows what the part added.
+    request_animation_frame(|| {
+        // The focused control, inside a widget's shadow root; the option or field around it, which
+        // its label draws, is what must show.
+        let Some(mut focused) = document().active_element() else { return };
+        while let Some(inner) = focused.shadow_root().and_then(|root| root.active_element()) {
+            focused = inner;
+        }
+        if let Some(shown) = focused.parent_element() {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            shown.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
 }
 
 async fn load() -> Result<SecondPart, SplitLoaderError> {
@@ -112,11 +137,15 @@ pub fn provide_second_part(when: FetchWhen) -> ReadSignal<Arrival> {
     let (arrival, set_arrival) = signal(Arrival::Pending);
     let fetch = move || {
         spawn_local(async move {
-            let now = match load().await {
-                Ok(part) => Arrival::Here(part),
-                Err(_) => Arrival::Missing,
-            };
-            set_arrival.try_set(now);
+            match load().await {
+                Ok(part) => {
+                    set_arrival.try_set(Arrival::Here(part));
+                    (part.landed)();
+                }
+                Err(_) => {
+                    set_arrival.try_set(Arrival::Missing);
+                }
+            }
         })
     };
     match when {

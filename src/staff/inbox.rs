@@ -5,10 +5,10 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::collector;
+use super::directory::Directory;
 use super::inbox_filters::{Counted, Filters, InboxFilters};
 use super::inbox_item::{InboxItemView, ItemContext};
 use super::session::Session;
-use super::staff_app::Directory;
 use crate::i18n::{tr, use_lang};
 
 /// The bad reviews, most urgent first, a page at a time from the collector (its keyset token in
@@ -16,11 +16,9 @@ use crate::i18n::{tr, use_lang};
 /// for the city's staff, department, each choice with its count. Created anew for each token.
 #[component]
 pub fn Inbox(
-    token: String,
     /// Changes when cases came in from this page (a hotline import): the first page is asked again.
     refresh: ReadSignal<u32>,
 ) -> impl IntoView {
-    let _ = token; // The token is the session's; a new one makes a new inbox.
     let session = Session::get();
     let directory = Directory::get();
     let lang = use_lang();

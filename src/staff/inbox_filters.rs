@@ -4,7 +4,7 @@ use civic_pulse_core::follow_up::{FollowUp, Urgency};
 use civic_pulse_core::{Lang, StaffMsg};
 use leptos::prelude::*;
 
-use super::staff_app::Directory;
+use super::directory::Directory;
 use crate::i18n::{tr, use_lang};
 
 /// The inbox's filters; an empty value is "all".

@@ -3,6 +3,7 @@
 //! monthly report's changes, all through the collector's staff API with the token kept in the tab.
 
 mod collector;
+mod directory;
 mod exports;
 mod hotline_import;
 mod inbox;

@@ -4,8 +4,8 @@ use civic_pulse_core::trend::series;
 use leptos::prelude::*;
 
 use super::collector;
+use super::directory::Directory;
 use super::session::Session;
-use super::staff_app::Directory;
 use super::trend_chart::TrendChart;
 use crate::i18n::{tr, use_lang};
 

@@ -91,8 +91,9 @@ describe('the second part of the widget', () => {
     await context.close();
   });
 
-  test('a second part 3 s late: nothing errors, focus stays, and its pieces appear when it lands', async () => {
-    const context = await fixture.browser.newContext({ locale: 'en-US' });
+  test('a second part 3 s late: nothing errors, focus stays (and in view), and its pieces appear when it lands', async () => {
+    // A small phone's window, so what the part adds above the answers can push them down.
+    const context = await fixture.browser.newContext({ locale: 'en-US', viewport: { width: 360, height: 480 } });
     let release;
     const held = new Promise((resolve) => {
       release = resolve;
@@ -103,6 +104,8 @@ describe('the second part of the widget', () => {
     });
     const { tab, errors, widget } = await open(context);
     const answer = widget.getByRole('radio', { name: 'Basically satisfied' });
+    // The answer at the window's bottom edge, as after scrolling down to it.
+    await answer.evaluate((input) => input.closest('div').scrollIntoView({ block: 'end' }));
     await answer.focus();
     await tab.keyboard.press('Space');
     assert.ok(await answer.isChecked());
@@ -111,6 +114,12 @@ describe('the second part of the widget', () => {
     // The comment box, the tools and the queue panel arrive; focus stays on the answer.
     await widget.getByRole('textbox', { name: /Anything else you want to tell us/ }).waitFor({ timeout: 10_000 });
     assert.equal(await focusedElementText(tab), `input:${await answer.inputValue()}`, 'focus is still on the answer');
+    await tab.waitForTimeout(100); // a frame for the widget to bring it back into view
+    const box = await answer.evaluate((input) => {
+      const option = input.closest('div').getBoundingClientRect();
+      return { top: Math.round(option.top), bottom: Math.round(option.bottom), height: innerHeight };
+    });
+    assert.ok(box.top >= 0 && box.bottom <= box.height, `the focused answer is still in the window: ${JSON.stringify(box)}`);
     const readAloud = widget.getByRole('button', { name: 'Read aloud' });
     await readAloud.click();
     await widget.getByRole('button', { name: /Largest text/ }).click();

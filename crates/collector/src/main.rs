@@ -129,7 +129,10 @@ async fn serve() -> ExitCode {
     let address = listener.local_addr().map_or_else(|_| config.listen.to_string(), |a| a.to_string());
     println!("CivicPulse collector listening on http://{address}/ (database {})", config.database);
     if let Some(dist) = &config.dist {
-        println!("Serving {} at http://{address}/  (self-check: http://{address}/selfcheck.html)", dist.display());
+        println!(
+            "Serving {} at http://{address}/  (self-check: http://{address}/selfcheck.html, staff: http://{address}/staff.html)",
+            dist.display()
+        );
     }
     let _ = std::io::stdout().flush();
     let state = AppState::new(store, config);
