@@ -15,8 +15,7 @@ use super::session::Session;
 
 /// GET `path` (relative to the page, as the collector serves it) and read the JSON answer.
 pub async fn get<T: DeserializeOwned>(session: Session, path: &str) -> Result<T, StaffError> {
-    let text = send(session, "GET", path, None).await?;
-    serde_json::from_str(&text).map_err(|_| StaffError::Unreadable)
+    read(&send(session, "GET", path, None).await?)
 }
 
 /// POST a JSON body; the answer's JSON read as `T`.
@@ -26,8 +25,7 @@ pub async fn post_json<B: Serialize, T: DeserializeOwned>(
     body: &B,
 ) -> Result<T, StaffError> {
     let body = serde_json::to_string(body).map_err(|_| StaffError::Unreadable)?;
-    let text = send(session, "POST", path, Some(("application/json", body))).await?;
-    serde_json::from_str(&text).map_err(|_| StaffError::Unreadable)
+    read(&send(session, "POST", path, Some(("application/json", body))).await?)
 }
 
 /// POST a text body of the given type (a CSV file).
@@ -37,8 +35,12 @@ pub async fn post_text<T: DeserializeOwned>(
     content_type: &str,
     body: String,
 ) -> Result<T, StaffError> {
-    let text = send(session, "POST", path, Some((content_type, body))).await?;
-    serde_json::from_str(&text).map_err(|_| StaffError::Unreadable)
+    read(&send(session, "POST", path, Some((content_type, body))).await?)
+}
+
+/// An answer's JSON as `T`; anything else is an answer this console cannot read.
+fn read<T: DeserializeOwned>(text: &str) -> Result<T, StaffError> {
+    serde_json::from_str(text).map_err(|_| StaffError::Unreadable)
 }
 
 /// GET `path` as a response whose body the caller reads itself (a download).

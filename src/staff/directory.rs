@@ -34,11 +34,11 @@ impl Directory {
 
     /// A service's name in `lang`, else its id.
     pub fn service_name(&self, id: &str, lang: Lang) -> String {
+        // Read in place: a page of cases asks for a name per case, so no copy of the whole list.
         self.services
-            .get()
-            .flatten()
-            .and_then(|answer| {
-                answer.services.into_iter().find(|s| s.id == id).and_then(|s| s.names.get(lang.tag()).cloned())
+            .with(|answer| {
+                let answer = answer.as_ref()?.as_ref()?;
+                answer.services.iter().find(|s| s.id == id).and_then(|s| s.names.get(lang.tag()).cloned())
             })
             .unwrap_or_else(|| id.to_owned())
     }

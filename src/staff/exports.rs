@@ -25,17 +25,15 @@ pub fn Exports() -> impl IntoView {
     let lang = use_lang();
     let session = Session::get();
     let said = RwSignal::new(String::new());
-    let limit_mb = (PAGE_EXPORT_LIMIT_BYTES / (1024 * 1024)).to_string();
     let download = move |path: &'static str, file: &'static str, kind: &'static str| {
         said.set(lang.get_untracked().text(StaffMsg::Exporting).to_owned());
         spawn_local(async move {
             let lang = lang.get_untracked();
-            let limit = (PAGE_EXPORT_LIMIT_BYTES / (1024 * 1024)).to_string();
             said.set(match fetch_file(session, path, file, kind).await {
                 Downloaded::Saved { file, bytes } => {
                     lang.format(StaffMsg::Exported, &[("file", file), ("size", &bytes.div_ceil(1024).to_string())])
                 }
-                Downloaded::TooLarge => lang.format(StaffMsg::ExportTooLarge, &[("limit", &limit)]),
+                Downloaded::TooLarge => lang.format(StaffMsg::ExportTooLarge, &[("limit", &limit_mb())]),
                 Downloaded::Failed(problem) => problem.text(lang),
             });
         });
@@ -43,7 +41,7 @@ pub fn Exports() -> impl IntoView {
     view! {
         <section class="st-section" aria-labelledby="exports-title">
             <h2 id="exports-title">{tr(StaffMsg::ExportsTitle)}</h2>
-            <p class="st-hint">{move || lang.get().format(StaffMsg::ExportsHint, &[("limit", &limit_mb)])}</p>
+            <p class="st-hint">{move || lang.get().format(StaffMsg::ExportsHint, &[("limit", &limit_mb())])}</p>
             <div class="st-buttons">
                 <button type="button" on:click=move |_| download("v1/export.csv", "ratings.csv", "text/csv")>
                     {tr(StaffMsg::ExportCsv)}
@@ -55,6 +53,11 @@ pub fn Exports() -> impl IntoView {
             <p class="st-said" role="status">{move || said.get()}</p>
         </section>
     }
+}
+
+/// The stated limit, in MB as the texts give it.
+fn limit_mb() -> String {
+    (PAGE_EXPORT_LIMIT_BYTES / (1024 * 1024)).to_string()
 }
 
 async fn fetch_file(session: Session, path: &str, file: &'static str, kind: &str) -> Downloaded {

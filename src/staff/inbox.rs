@@ -1,5 +1,5 @@
 use civic_pulse_core::StaffMsg;
-use civic_pulse_core::collector_api::{InboxAnswer, InboxItem, StatedDeadlines};
+use civic_pulse_core::collector_api::{DayCounting, InboxAnswer, InboxItem, StatedDeadlines};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -87,8 +87,11 @@ pub fn Inbox(
     let deadline_line = move || {
         deadlines.with(|stated| {
             let stated = stated.as_ref()?;
-            let message =
-                if stated.counting == "working" { StaffMsg::DeadlinesWorking } else { StaffMsg::DeadlinesCalendar };
+            let message = if stated.counting == DayCounting::Working {
+                StaffMsg::DeadlinesWorking
+            } else {
+                StaffMsg::DeadlinesCalendar
+            };
             Some(lang.get().format(
                 message,
                 &[("hours", &stated.acknowledge_hours.to_string()), ("days", &stated.close_days.to_string())],
@@ -117,7 +120,7 @@ pub fn Inbox(
             service_name: Signal::derive(move || directory.service_name(&service, lang.get())),
             department_name: Callback::new(move |id: String| directory.department_name(&id, lang.get())),
             departments: Signal::derive(move || directory.departments.get().into_iter().map(|d| d.id).collect()),
-            working_days: stated.as_ref().is_some_and(|s| s.counting == "working"),
+            working_days: stated.as_ref().is_some_and(|s| s.counting == DayCounting::Working),
             close_days: stated.map_or(0, |s| s.close_days),
         }
     };

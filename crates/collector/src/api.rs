@@ -13,7 +13,8 @@ use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use civic_pulse_core::collector_api::{
-    HotlineImportAnswer, ImportedRow, InboxAnswer, InboxScope, ServiceNames, ServicesAnswer, StatedDeadlines,
+    DayCounting, HotlineImportAnswer, ImportedRow, InboxAnswer, InboxScope, ServiceNames, ServicesAnswer,
+    StatedDeadlines,
 };
 use civic_pulse_core::receipt::Receipt;
 use civic_pulse_core::{Day, Lang, RatingV1, ServiceId};
@@ -346,10 +347,9 @@ pub async fn staff_inbox(
         acknowledge_hours: deadlines.acknowledge_hours,
         close_days: deadlines.close_days,
         counting: match deadlines.counting {
-            crate::deadlines::Counting::Calendar => "calendar",
-            crate::deadlines::Counting::Working { .. } => "working",
-        }
-        .to_owned(),
+            crate::deadlines::Counting::Calendar => DayCounting::Calendar,
+            crate::deadlines::Counting::Working { .. } => DayCounting::Working,
+        },
     };
     let (scope, department) = match staff.0 {
         Scope::City => (None, params.department),

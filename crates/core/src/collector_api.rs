@@ -77,8 +77,16 @@ impl DepartmentInfo {
 pub struct StatedDeadlines {
     pub acknowledge_hours: i64,
     pub close_days: i64,
-    /// `calendar` or `working` days.
-    pub counting: String,
+    pub counting: DayCounting,
+}
+
+/// How the close deadline counts days.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DayCounting {
+    Calendar,
+    /// Monday to Friday, less the city's holidays.
+    Working,
 }
 
 /// Whose inbox this is: a department's token sees its own department's.
