@@ -2,62 +2,13 @@
 // real release build, as ./run starts it.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expectNoAxeViolations, resilientBrowser } from './support/browser.mjs';
-import { DIST } from './support/fixture.mjs';
+import { EDUCATION_TOKEN, STAFF_TOKEN, postRatings, startCollector } from './support/collector.mjs';
 import { freePort } from '../../scripts/servers.mjs';
 import jsQR from 'jsqr';
-
-const BINARY = process.env.COLLECTOR_BIN
-  ?? fileURLToPath(new URL('../../target/debug/civic-pulse-collector', import.meta.url));
-
-const STAFF_TOKEN = 'e2e-staff-token-0123456789';
-const EDUCATION_TOKEN = 'e2e-education-bureau-token';
-const HEALTH_TOKEN = 'e2e-health-commission-token';
-
-/** The city's departments file: education and healthcare each answered by their own office. */
-function departmentsFile() {
-  const path = join(mkdtempSync(join(tmpdir(), 'civic-pulse-e2e-departments-')), 'departments.json');
-  writeFileSync(path, JSON.stringify({ departments: [
-    { id: 'education-bureau', names: { 'zh-Hans': '教育局', 'zh-Hant': '教育局', en: 'Education Bureau' },
-      services: ['education'], token: EDUCATION_TOKEN },
-    { id: 'health-commission', names: { 'zh-Hans': '卫生健康委员会', 'zh-Hant': '衞生健康委員會', en: 'Health Commission' },
-      services: ['healthcare'], token: HEALTH_TOKEN },
-  ] }));
-  return path;
-}
-
-/** The collector with the suite's settings, changed by `settings` (`null` leaves one unset). */
-function startCollector(settings = {}) {
-  const env = {
-    ...process.env,
-    CIVIC_PULSE_LISTEN: '127.0.0.1:0',
-    CIVIC_PULSE_DATABASE: join(mkdtempSync(join(tmpdir(), 'civic-pulse-e2e-')), 'ratings.sqlite3'),
-    CIVIC_PULSE_DIST: DIST,
-    CIVIC_PULSE_MIN_CELL: '1',
-    CIVIC_PULSE_STAFF_TOKEN: STAFF_TOKEN,
-    CIVIC_PULSE_HOTLINE: '12345',
-    CIVIC_PULSE_DEPARTMENTS: departmentsFile(),
-    ...settings,
-  };
-  for (const [name, value] of Object.entries(env)) if (value === null) delete env[name];
-  const child = spawn(BINARY, [], {
-    env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.stdout.once('data', (chunk) => {
-      const match = /http:\/\/([0-9.:]+)\//.exec(chunk.toString());
-      if (match) resolve({ child, url: `http://${match[1]}` });
-      else reject(new Error(`unexpected first line: ${chunk}`));
-    });
-  });
-}
 
 /**
  * Waits until the receipt page's status line says `expected` as a screen reader gets it: the
@@ -250,42 +201,66 @@ describe('widget and reference collector', () => {
     await context.close();
   });
 
-  test('the loop closes with the resident: answered, "not solved" reopens it for staff, "solved" confirms it, each step dated', async () => {
-    const context = await browser.newContext({ locale: 'en-US' });
-    const code = await sendBadReview(context, 'Education');
+  test('the loop closes with the resident: acknowledged, answered, "not solved" reopens it for staff, "solved" confirms it, each step dated in the resident\'s language', async () => {
+    // The resident rates in 简体中文 and follows the widget's own link; staff work in English.
+    const resident = await browser.newContext({ locale: 'zh-CN' });
+    const page = await resident.newPage();
+    await page.goto(`${collector.url}/`);
+    const widget = page.locator('main > civic-feedback');
+    await widget.getByRole('button', { name: '教育' }).click();
+    await widget.getByText('非常不满意').click();
+    await widget.getByRole('button', { name: '提交评价' }).click();
+    const note = widget.getByText(/您的查询编号是 [2-9A-HJKMNP-Z]{8}/);
+    await note.waitFor();
+    const code = /编号是 ([2-9A-HJKMNP-Z]{8})/.exec(await note.innerText())[1];
+    const [lookup] = await Promise.all([resident.waitForEvent('page'), widget.getByRole('link', { name: '查看处理进度' }).click()]);
+    await statusSaid(lookup, `编号 ${code}：已收到，等待处理。`);
+    assert.equal(await lookup.locator('html').getAttribute('lang'), 'zh-Hans');
+    const timeline = lookup.getByRole('list', { name: '处理过程' });
+    const steps = async () => (await timeline.getByRole('listitem').allInnerTexts()).map((line) => {
+      assert.match(line, /^\d{4}-\d{2}-\d{2} /, 'each step has its day');
+      return line.replace(/^\d{4}-\d{2}-\d{2} /, '');
+    });
 
-    const staff = await openStaffPage(context, STAFF_TOKEN);
+    const staffContext = await browser.newContext({ locale: 'en-US' });
+    const staff = await openStaffPage(staffContext, STAFF_TOKEN);
     const item = staff.locator('.st-case', { hasText: code });
     const options = await item.getByLabel(/Status/).locator('option').allInnerTexts();
     assert.ok(options.every((label) => !/Confirmed|Reopened/.test(label)), `staff cannot confirm for the resident: ${options}`);
+    await item.getByLabel(/Status/).selectOption('acknowledged');
+    await item.getByRole('button', { name: /Save/ }).click();
+    await item.getByText('Saved.', { exact: false }).waitFor();
+    await lookup.reload();
+    await statusSaid(lookup, `编号 ${code}：已受理。`);
+    assert.equal(await lookup.getByRole('button', { name: /解决/ }).count(), 0, 'nothing to confirm before an answer');
+
     await item.getByLabel(/Status/).selectOption('answered');
     await item.getByLabel(/Public reply/).fill('A teacher will call the school office.');
     await item.getByRole('button', { name: /Save/ }).click();
     await item.getByText('Saved.', { exact: false }).waitFor();
-
-    const lookup = await context.newPage();
-    await lookup.goto(`${collector.url}/receipt.html?code=${code}`);
-    await statusSaid(lookup, `Reference ${code}: Answered.`);
-    const timeline = lookup.getByRole('list', { name: /Timeline/ });
-    assert.deepEqual((await timeline.getByRole('listitem').allInnerTexts()).map((line) => line.replace(/^\d{4}-\d{2}-\d{2} /, '')),
-      ['Received; waiting to be dealt with.', 'Answered.']);
-    await expectNoAxeViolations(lookup, 'the receipt page with the timeline and the question');
-    await lookup.getByRole('button', { name: /No, not solved/ }).click();
-    await statusSaid(lookup, `Reference ${code}: You said it is not solved; it is being dealt with again.`);
-    assert.equal(await lookup.getByRole('button', { name: /solved/ }).count(), 0, 'once per answer');
+    await lookup.reload();
+    await statusSaid(lookup, `编号 ${code}：已答复。`);
+    await lookup.getByText('A teacher will call the school office.').waitFor();
+    assert.deepEqual(await steps(), ['已收到，等待处理。', '已受理。', '已答复。']);
+    await expectNoAxeViolations(lookup, 'the receipt page with the timeline and the question, in 简体中文');
+    await lookup.getByRole('button', { name: '没有解决' }).click();
+    await statusSaid(lookup, `编号 ${code}：您表示问题未解决，已重新办理。`);
+    assert.equal(await lookup.getByRole('button', { name: /解决/ }).count(), 0, 'once per answer');
 
     await staff.reload();
     await staff.getByLabel(/Staff token/).waitFor();
     const reopened = staff.locator('.st-case', { hasText: code });
     await reopened.getByRole('list', { name: 'Timeline' }).getByText('Reopened: the resident says it is not solved').waitFor();
+    assert.equal(await reopened.getByLabel(/Status/).inputValue(), 'reopened', 'back in the inbox as reopened');
     await reopened.getByLabel(/Status/).selectOption('answered');
     await reopened.getByRole('button', { name: /Save/ }).click();
     await reopened.getByText('Saved.', { exact: false }).waitFor();
     await lookup.reload();
-    await lookup.getByRole('button', { name: /Yes, solved/ }).click();
-    await statusSaid(lookup, `Reference ${code}: You confirmed the problem is solved.`);
-    assert.equal(await timeline.getByRole('listitem').count(), 5, 'received, answered, reopened, answered, confirmed');
-    await context.close();
+    await lookup.getByRole('button', { name: '解决了' }).click();
+    await statusSaid(lookup, `编号 ${code}：您已确认问题解决。`);
+    assert.deepEqual(await steps(), ['已收到，等待处理。', '已受理。', '已答复。', '您表示问题未解决，已重新办理。', '已答复。', '您已确认问题解决。']);
+    await staffContext.close();
+    await resident.close();
   });
 
   test('a department sees its own bad reviews, passes one on with a reason, and the resident reads where it went', async () => {
@@ -366,10 +341,7 @@ describe('widget and reference collector', () => {
       schema: 'civic-pulse.rating.v1', id: `5d1e9c2a-7b3f-4e8a-9c6d-${String(n).padStart(12, '0')}`,
       service: n % 3 === 0 ? 'healthcare' : 'employment', scale: 'good-bad-5', score: 1 + (n % 2), lang: 'en', day: today,
     }));
-    for (const part of [batch.slice(0, 100), batch.slice(100)]) {
-      const stored = await fetch(`${collector.url}/v1/ratings`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(part) });
-      assert.equal(stored.status, 201);
-    }
+    for (const part of [batch.slice(0, 100), batch.slice(100)]) await postRatings(collector, part);
     const expected = await (await fetch(`${collector.url}/v1/staff/inbox?service=employment&limit=1`, { headers: { Authorization: `Bearer ${STAFF_TOKEN}` } })).json();
     const total = Object.values(expected.counts.urgency).reduce((sum, n) => sum + n, 0);
     assert.ok(total >= 80, `${total} employment cases`);
@@ -428,8 +400,7 @@ describe('widget and reference collector', () => {
       };
       for (const day of ['01', '02', '03']) add(`2027-02-${day}`, 1);
       for (const monday of [8, 15, 22]) for (let day = monday; day < monday + 3; day += 1) add(`2027-02-${String(day).padStart(2, '0')}`, 2);
-      const stored = await fetch(`${strict.url}/v1/ratings`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ratings) });
-      assert.equal(stored.status, 201);
+      await postRatings(strict, ratings);
       const context = await browser.newContext({ locale: 'en-US' });
       const staff = await context.newPage();
       await staff.goto(`${strict.url}/staff.html`);
