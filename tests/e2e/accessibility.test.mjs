@@ -350,7 +350,7 @@ describe('accessibility past axe', () => {
     await context.close();
   });
 
-  test("in forced colours the staff console's trend chart draws every line, point and label in the system's text colour, the target and rectification lines told apart by dashes and hidden periods outlined; a case's focus stays visible", async () => {
+  test("in forced colours the staff console's trend chart draws every line, point and label in the system's text colour, the target and rectification lines told apart by dashes and hidden periods outlined; the chosen toggles and a case's focus stay visible", async () => {
     const context = await fixture.browser.newContext({ locale: 'en-US', forcedColors: 'active' });
     const tab = await context.newPage();
     await open(tab, STAFF);
@@ -383,6 +383,15 @@ describe('accessibility past axe', () => {
       `the target and the rectification line differ by their dashes, not by colour: ${all}`);
     assert.ok(colours.hiddenStroke.length >= 1 && colours.hiddenStroke.every((stroke) => stroke === colours.text), `a hidden period is outlined in the text colour: ${all}`);
     assert.ok(colours.hiddenFill.every((fill) => fill !== colours.text), `and not filled like a point: ${all}`);
+    // The shared toggles (text size, contrast, language, the chart's periods): the chosen one
+    // stands out without its colours.
+    const toggles = await tab.evaluate(() => {
+      const look = (button) => { const css = getComputedStyle(button); return `${css.backgroundColor} ${css.color}`; };
+      const all = [...document.querySelectorAll('.cp-toggle[aria-pressed]')];
+      return { pressed: [...new Set(all.filter((b) => b.ariaPressed === 'true').map(look))], unpressed: [...new Set(all.filter((b) => b.ariaPressed === 'false').map(look))] };
+    });
+    assert.ok(toggles.pressed.length > 0 && toggles.unpressed.length > 0, JSON.stringify(toggles));
+    assert.ok(toggles.pressed.every((look) => !toggles.unpressed.includes(look)), `a pressed toggle looks unlike an unpressed one: ${JSON.stringify(toggles)}`);
     // The focus ring is drawn outside the button's box: the picture takes a margin around it.
     const save = tab.locator('.st-case').first().getByRole('button', { name: 'Save' });
     await save.scrollIntoViewIfNeeded();
