@@ -4,8 +4,10 @@
 pub mod delivery;
 pub mod embed;
 pub mod feedback;
+pub mod http;
 pub mod i18n;
 pub mod local_storage;
+pub mod receipt;
 pub mod selfcheck;
 pub mod staff;
 pub mod ui;

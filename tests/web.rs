@@ -474,3 +474,59 @@ async fn trend_chart_leaves_a_hidden_period_as_a_marked_gap_with_the_ratings_bes
     assert_eq!(rows[1], ["2027-W06", "hidden (fewer than 5)"], "hidden, never zero");
     assert_eq!(rows[2], ["2027-W07", "8", "70.0"]);
 }
+
+#[wasm_bindgen_test]
+async fn case_timeline_dates_each_step_and_names_a_transfer_in_the_page_language() {
+    use civic_pulse::receipt::CaseTimeline;
+    use civic_pulse_core::collector_api::{DepartmentInfo, ReceiptStatus, ResidentEvent};
+
+    let step = |kind: &str, day: &str, department: Option<&str>| ResidentEvent {
+        kind: kind.into(),
+        day: day.into(),
+        department: department.map(Into::into),
+    };
+    let status = ReceiptStatus {
+        receipt: "7KQ2M9XD".into(),
+        status: "answered".into(),
+        reply: None,
+        timeline: vec![
+            step("received", "2026-11-30", None),
+            step("transferred", "2026-12-01", Some("health-commission")),
+            step("answered", "2026-12-02", None),
+            step("archived", "2026-12-02", None),
+        ],
+        can_confirm: true,
+        departments: vec![DepartmentInfo {
+            id: "health-commission".into(),
+            names: [
+                ("zh-Hans".to_owned(), "卫生健康委员会".to_owned()),
+                ("en".to_owned(), "Health Commission".to_owned()),
+            ]
+            .into(),
+            services: vec!["healthcare".into()],
+        }],
+    };
+    let container = fresh_element("div");
+    let _mounted = mount_to(container.clone(), move || {
+        provide_lang(Lang::from_tag("zh-Hans").unwrap());
+        view! { <CaseTimeline status=status.clone() /> }
+    });
+    tick().await;
+
+    let list = container.query_selector("ol").unwrap().unwrap();
+    assert_eq!(list.get_attribute("aria-label").as_deref(), Some("处理过程"));
+    assert_eq!(
+        texts(&container, "li"),
+        [
+            "2026-11-30 已收到，等待处理。",
+            "2026-12-01 已转交卫生健康委员会办理。",
+            "2026-12-02 已答复。",
+            "2026-12-02 状态未知。",
+        ]
+    );
+    assert_eq!(texts(&container, "li > time")[0], "2026-11-30");
+    assert_eq!(
+        container.query_selector("li > time").unwrap().unwrap().get_attribute("datetime").as_deref(),
+        Some("2026-11-30")
+    );
+}

@@ -1,11 +1,12 @@
 # The files a browser fetches on first load, per bundle: one list for scripts/size-report and
 # ./bench, so their figures can never differ in what they count. Source it, then:
-#   bundle_files feedback|selfcheck|staff     prints the paths under dist/
+#   bundle_files feedback|selfcheck|staff|receipt     prints the paths under dist/
 #   feedback:  embed.js + JS glue + the parts' loader + first Wasm part + CSS: what stands between
 #              the portal's page and a rating the resident can tap (the page itself is not counted)
 #   feedback-all: the same and every later Wasm part (the whole widget)
 #   selfcheck: selfcheck.html + loader + JS glue + wasm + CSS
 #   staff:     the staff console, the same way (the collector's staff.html)
+#   receipt:   the resident's receipt page, the same way (the collector's receipt.html)
 bundle_files() {
   case "$1" in
     feedback) echo dist/embed.js dist/assets/feedback-*/main.js dist/assets/feedback-*/__wasm_split.js \
@@ -14,6 +15,8 @@ bundle_files() {
     selfcheck) echo dist/selfcheck.html dist/selfcheck.js dist/assets/selfcheck-*.js dist/assets/selfcheck-*.wasm \
       dist/assets/selfcheck-*.css ;;
     staff) echo dist/staff.html dist/staff.js dist/assets/staff-*.glue.js dist/assets/staff-*.wasm dist/assets/staff-*.css ;;
+    receipt) echo dist/receipt.html dist/receipt.js dist/assets/receipt-*.glue.js dist/assets/receipt-*.wasm \
+      dist/assets/receipt-*.css ;;
     *) echo "bundle_files: unknown bundle $1" >&2; return 1 ;;
   esac
 }

@@ -28,15 +28,9 @@ pub fn Confirmation(
     let receipt_view = receipt.map(|receipt| {
         let code = receipt.as_str().to_owned();
         // The code is shown as it is written, and said to screen readers one character at a
-        // time (the same sentence, hidden from view), since "7KQ2M9XD" read as a word cannot be
-        // written down. Two texts cost less in the first part than splitting the sentence.
-        let mut spelled = String::with_capacity(code.len() * 2);
-        for character in code.chars() {
-            if !spelled.is_empty() {
-                spelled.push(' ');
-            }
-            spelled.push(character);
-        }
+        // time (the same sentence, hidden from view). Two texts cost less in the first part than
+        // splitting the sentence.
+        let spelled = receipt.spelled_out();
         let note = move |code: &str| lang.get().format(Msg::ReceiptNote, &[("code", code)]);
         // The page speaks the language the resident rated in (it has its own language links).
         let link = receipt_page.map(|page| {

@@ -7,11 +7,10 @@ use civic_pulse_core::staff_error::StaffError;
 use leptos::prelude::GetUntracked;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{Headers, ReferrerPolicy, Request, RequestCredentials, RequestInit, Response};
+use web_sys::Response;
 
 use super::session::Session;
+use crate::http;
 
 /// GET `path` (relative to the page, as the collector serves it) and read the JSON answer.
 pub async fn get<T: DeserializeOwned>(session: Session, path: &str) -> Result<T, StaffError> {
@@ -50,9 +49,7 @@ pub async fn get_response(session: Session, path: &str) -> Result<Response, Staf
 
 async fn send(session: Session, method: &str, path: &str, body: Option<(&str, String)>) -> Result<String, StaffError> {
     let response = fetch(session, method, path, body).await?;
-    let text =
-        JsFuture::from(response.text().map_err(|_| StaffError::Offline)?).await.map_err(|_| StaffError::Offline)?;
-    Ok(text.as_string().unwrap_or_default())
+    http::text(&response).await.map_err(|_| StaffError::Offline)
 }
 
 /// Sends the request; an answer other than 2xx is the error it means (and a refused token
@@ -63,36 +60,13 @@ async fn fetch(
     path: &str,
     body: Option<(&str, String)>,
 ) -> Result<Response, StaffError> {
-    let window = web_sys::window().ok_or(StaffError::Offline)?;
-    let request =
-        request(method, path, body, &session.token_untracked().unwrap_or_default()).map_err(|_| StaffError::Offline)?;
-    let response: Response = JsFuture::from(window.fetch_with_request(&request))
-        .await
-        .and_then(|answer| answer.dyn_into())
-        .map_err(|_| StaffError::Offline)?;
+    let token = session.token_untracked().unwrap_or_default();
+    let response = http::send(method, path, body, Some(&token)).await.map_err(|_| StaffError::Offline)?;
     if response.ok() {
         return Ok(response);
     }
-    let text = match response.text() {
-        Ok(promise) => JsFuture::from(promise).await.ok().and_then(|t| t.as_string()).unwrap_or_default(),
-        Err(_) => String::new(),
-    };
+    let text = http::text(&response).await.unwrap_or_default();
     let error = StaffError::from_answer(response.status(), &text, session.signed_in.get_untracked());
     session.failed(&error);
     Err(error)
-}
-
-fn request(method: &str, path: &str, body: Option<(&str, String)>, token: &str) -> Result<Request, JsValue> {
-    let headers = Headers::new()?;
-    headers.set("Authorization", &format!("Bearer {token}"))?;
-    let init = RequestInit::new();
-    init.set_method(method);
-    init.set_credentials(RequestCredentials::Omit);
-    init.set_referrer_policy(ReferrerPolicy::NoReferrer);
-    if let Some((content_type, body)) = body {
-        headers.set("Content-Type", content_type)?;
-        init.set_body(&JsValue::from_str(&body));
-    }
-    init.set_headers(&headers);
-    Request::new_with_str_and_init(path, &init)
 }

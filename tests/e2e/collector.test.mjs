@@ -295,9 +295,13 @@ describe('widget and reference collector', () => {
     const timeline = lookup.getByRole('list', { name: /Timeline/ });
     await timeline.getByText('Passed to Health Commission.').waitFor();
     assert.equal(await lookup.getByText(/school clinic/).count(), 0, 'the reason is for staff only');
-    await lookup.getByRole('link', { name: '繁體中文' }).click();
+    await lookup.getByRole('button', { name: '繁體中文' }).click();
     await lookup.getByRole('list', { name: '處理過程' }).getByText('已轉交衞生健康委員會辦理。').waitFor();
     assert.equal(await lookup.locator('html').getAttribute('lang'), 'zh-Hant');
+    await statusSaid(lookup, `編號 ${code}：已收到，等待處理。`);
+    // The address keeps the language chosen: a reload (or a bookmark) opens the page in it.
+    assert.match(lookup.url(), /[?&]lang=zh-Hant(&|$)/);
+    await lookup.reload();
     await statusSaid(lookup, `編號 ${code}：已收到，等待處理。`);
     await context.close();
   });

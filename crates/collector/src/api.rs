@@ -121,7 +121,7 @@ pub async fn get_receipt(
 ) -> Result<Json<ReceiptStatus>, AppError> {
     let code = receipt_code(&code)?;
     let status = state.store.receipt(code.as_str().to_owned()).await?.ok_or_else(unknown_receipt)?;
-    Ok(Json(status.naming(&state.departments)))
+    Ok(Json(state.departments.named(status)))
 }
 
 #[derive(Debug, Deserialize)]
@@ -152,7 +152,7 @@ pub async fn confirm_receipt(
     let Confirmation { solved } = serde_json::from_value(answer)
         .map_err(|_| AppError::bad_request("/solved", "send {\"solved\": true} or {\"solved\": false}"))?;
     match state.store.confirm(code.as_str().to_owned(), solved).await? {
-        Ok(status) => Ok(Json(status.naming(&state.departments))),
+        Ok(status) => Ok(Json(state.departments.named(status))),
         Err(ConfirmRefusal::UnknownReceipt) => Err(unknown_receipt()),
         Err(ConfirmRefusal::NotAnswered) => Err(AppError::one(
             StatusCode::CONFLICT,
@@ -419,7 +419,7 @@ pub async fn set_receipt_status(
     update.reply = update.reply.map(|reply| reply.replace('\0', ""));
     update.receipt = code.trim().to_ascii_uppercase();
     let status = state.store.set_status(update, scoped(&state, staff)).await??;
-    Ok(Json(status.naming(&state.departments)))
+    Ok(Json(state.departments.named(status)))
 }
 
 /// The longest reason a transfer takes.
@@ -444,7 +444,7 @@ pub async fn transfer_case(
     transfer.reason = civic_pulse_core::redact::redact(transfer.reason.trim()).text;
     transfer.receipt = code.trim().to_ascii_uppercase();
     let status = state.store.transfer(transfer, scoped(&state, staff)).await??;
-    Ok(Json(status.naming(&state.departments)))
+    Ok(Json(state.departments.named(status)))
 }
 
 /// POST /v1/staff/import/hotline: ratings taken by the hotline, as CSV (see `hotline`). Good

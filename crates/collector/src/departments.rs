@@ -41,7 +41,7 @@ impl std::fmt::Debug for Department {
     }
 }
 
-pub use civic_pulse_core::collector_api::DepartmentInfo;
+pub use civic_pulse_core::collector_api::{DepartmentInfo, ReceiptStatus};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -134,6 +134,14 @@ impl Departments {
             .iter()
             .map(|d| DepartmentInfo { id: d.id.clone(), names: d.names.clone(), services: d.services.clone() })
             .collect()
+    }
+
+    /// A resident's view of a case with the names of the departments its timeline mentions.
+    pub fn named(&self, mut status: ReceiptStatus) -> ReceiptStatus {
+        let mentioned: std::collections::BTreeSet<&str> =
+            status.timeline.iter().filter_map(|event| event.department.as_deref()).collect();
+        status.departments = self.public().into_iter().filter(|d| mentioned.contains(d.id.as_str())).collect();
+        status
     }
 
     /// The department's name in a language (else English, else any it has), or its id.

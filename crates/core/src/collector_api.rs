@@ -72,6 +72,55 @@ impl DepartmentInfo {
     }
 }
 
+/// GET /v1/receipts/{code}, and the answer to a staff change or to the resident's "was it
+/// solved?": what a resident may learn from a receipt code, never who they are.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReceiptStatus {
+    pub receipt: String,
+    pub status: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply: Option<String>,
+    /// The case's steps, each with its day (a resident is not told the minute).
+    pub timeline: Vec<ResidentEvent>,
+    /// Whether the resident may now say if the answer solved the problem (once per answer).
+    pub can_confirm: bool,
+    /// The departments the timeline mentions, with their names.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub departments: Vec<DepartmentInfo>,
+}
+
+/// One step of a case as the resident sees it: what happened, and on which day (UTC); for a
+/// transfer, the department it went to (never the staff's reason).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResidentEvent {
+    pub kind: String,
+    pub day: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
+}
+
+impl ReceiptStatus {
+    /// What the resident sees of a case from its status and its steps: each step's day, never
+    /// its minute, nor a transfer's reason. The departments are named by the collector.
+    pub fn from_case(receipt: String, status: String, reply: Option<String>, steps: Vec<CaseEvent>) -> ReceiptStatus {
+        let timeline = steps
+            .into_iter()
+            .map(|event| ResidentEvent {
+                kind: event.kind,
+                day: event.at.chars().take(10).collect(),
+                department: event.department,
+            })
+            .collect();
+        let can_confirm = status == crate::follow_up::FollowUp::Answered.code();
+        ReceiptStatus { receipt, status, reply, timeline, can_confirm, departments: Vec::new() }
+    }
+
+    /// A department the timeline mentions, by its name in a language (else its id).
+    pub fn department_name(&self, id: &str, lang: &str) -> String {
+        self.departments.iter().find(|d| d.id == id).map_or(id, |d| d.name(lang)).to_owned()
+    }
+}
+
 /// The deadlines the collector counts by.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatedDeadlines {

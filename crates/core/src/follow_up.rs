@@ -88,6 +88,33 @@ impl Urgency {
     }
 }
 
+impl FollowUp {
+    /// Its words for the resident on the receipt page.
+    pub fn receipt_msg(self) -> crate::ReceiptMsg {
+        use crate::ReceiptMsg;
+        match self {
+            FollowUp::Received => ReceiptMsg::StatusReceived,
+            FollowUp::Acknowledged => ReceiptMsg::StatusAcknowledged,
+            FollowUp::InProgress => ReceiptMsg::StatusInProgress,
+            FollowUp::Answered => ReceiptMsg::StatusAnswered,
+            FollowUp::Confirmed => ReceiptMsg::StatusConfirmed,
+            FollowUp::Reopened => ReceiptMsg::StatusReopened,
+        }
+    }
+}
+
+/// What the resident reads for a case's status or a step of its timeline (`kind`, as the API
+/// sends it): a transfer names the department it went to; a kind this page does not know is said
+/// to be unknown, never shown as a code.
+pub fn resident_words(lang: crate::Lang, kind: &str, department: &str) -> String {
+    let msg = if kind == TRANSFERRED {
+        crate::ReceiptMsg::StatusTransferred
+    } else {
+        FollowUp::parse(kind).map_or(crate::ReceiptMsg::StatusUnknown, FollowUp::receipt_msg)
+    };
+    lang.format(msg, &[("department", department)])
+}
+
 /// A step on a case's timeline that is not a status: staff passed the case to another
 /// department. Its staff label; what the resident reads is in the receipt page's catalogue.
 pub const TRANSFERRED: &str = "transferred";
@@ -122,6 +149,20 @@ impl Urgency {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn residents_read_every_status_and_step_in_words() {
+        let en = crate::Lang::fallback();
+        assert_eq!(resident_words(en, "answered", ""), "Answered.");
+        assert_eq!(resident_words(en, TRANSFERRED, "Health Commission"), "Passed to Health Commission.");
+        assert_eq!(resident_words(en, "archived", ""), "Status unknown.");
+        for lang in crate::Lang::all() {
+            for status in FollowUp::ALL {
+                let words = resident_words(lang, status.code(), "");
+                assert_ne!(words, lang.text(crate::ReceiptMsg::StatusUnknown), "{status:?} in {}", lang.tag());
+            }
+        }
+    }
 
     #[test]
     fn codes_are_what_serde_writes_and_read_back() {

@@ -173,8 +173,7 @@ message_keys! {
 }
 
 message_keys! {
-    /// The resident's receipt page, copied into it by the build (see `web_contract`); no bundle
-    /// carries them.
+    /// The resident's receipt page (the `receipt` bundle, served by the collector).
     ReceiptMsg from RECEIPT_SOURCES {
     Title => "receipt-title",
     Intro => "receipt-intro",

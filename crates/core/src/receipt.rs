@@ -27,6 +27,19 @@ impl Receipt {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The code for a screen reader, one character at a time ("7 K Q 2 M 9 X D"): read as a
+    /// word, "7KQ2M9XD" cannot be written down.
+    pub fn spelled_out(&self) -> String {
+        let mut spelled = String::with_capacity(self.0.len() * 2);
+        for character in self.0.chars() {
+            if !spelled.is_empty() {
+                spelled.push(' ');
+            }
+            spelled.push(character);
+        }
+        spelled
+    }
 }
 
 /// The receipts a widget was given for the ratings it delivered, newest last: only a few, because
@@ -56,6 +69,11 @@ impl ReceiptBook {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_code_is_spelled_out_one_character_at_a_time() {
+        assert_eq!(Receipt::parse("7kq2m9xd").map(|code| code.spelled_out()).as_deref(), Some("7 K Q 2 M 9 X D"));
+    }
 
     #[test]
     fn the_book_keeps_the_newest_few() {

@@ -1,17 +1,15 @@
 //! The facts the JavaScript halves share with the Rust side, written once, here: the loader
-//! (`embed.js`), iframe mode (`frame.js`, `frame-host.js`), the collector's pages (`receipt.js`,
-//! `staff.js`) and the end-to-end servers. `scripts/build-web` runs the `web-contract` binary and
+//! (`embed.js`), iframe mode (`frame.js`, `frame-host.js`), the collector's page loaders
+//! (`receipt.js`, `staff.js`) and the end-to-end servers. `scripts/build-web` runs the `web-contract` binary and
 //! puts each value where its `%%js:<name>%%` placeholder stands (inline, as it puts the hashed
 //! file names: a module of constants would cost the loader a round trip), and writes them all to
 //! `target/web/contract.json` for the test servers. The tests below fail when a JavaScript file
 //! holds its own copy of one of these facts instead of the placeholder.
 
-use std::collections::BTreeMap;
-
 use serde_json::{Value, json};
 
-use crate::messages::{LoaderMsg, Message, ReceiptMsg};
-use crate::{Lang, WidgetConfig, receipt};
+use crate::messages::LoaderMsg;
+use crate::{Lang, WidgetConfig};
 
 /// The custom element a portal writes.
 pub const ELEMENT: &str = "civic-feedback";
@@ -73,24 +71,12 @@ pub fn js_constants() -> Vec<(&'static str, Value)> {
             })
         })
         .collect();
-    // The receipt page speaks one language at a time: every text of it, by language tag.
-    let receipt_texts: serde_json::Map<String, Value> = Lang::all()
-        .map(|lang| {
-            let texts: serde_json::Map<String, Value> =
-                ReceiptMsg::ALL.iter().map(|msg| (msg.key().to_owned(), json!(lang.text(*msg)))).collect();
-            (lang.tag().to_owned(), Value::Object(texts))
-        })
-        .collect();
     vec![
         ("element", json!(ELEMENT)),
-        ("receipt-texts", json!(receipt_texts)),
-        ("language-names", json!(Lang::all().map(|lang| (lang.tag(), lang.name())).collect::<BTreeMap<_, _>>())),
         ("config-attributes", json!(WidgetConfig::ATTRIBUTES)),
         ("event-kinds", json!(HostEvent::ALL.map(HostEvent::kind))),
         ("loader-languages", json!(languages)),
         ("fallback-language", json!(Lang::fallback().tag())),
-        ("receipt-alphabet", json!(String::from_utf8_lossy(receipt::ALPHABET))),
-        ("receipt-length", json!(receipt::LENGTH)),
         ("phone-digits", json!([crate::collection::PHONE_DIGITS.0, crate::collection::PHONE_DIGITS.1])),
         ("phone-pattern", json!(crate::collection::PHONE_PATTERN)),
         ("strict-csp", json!(STRICT_CSP)),
@@ -155,7 +141,7 @@ mod tests {
             (Lang::fallback().text(LoaderMsg::Failed).to_owned(), "the loader's texts"),
             ("[2-9A-HJKMNP-Z]".to_owned(), "the receipt alphabet"),
             (crate::RatingV1::MAX_COMMENT_CHARS.to_string(), "the comment limit"),
-            (Lang::fallback().text(ReceiptMsg::StatusReopened).to_owned(), "the receipt page's texts"),
+            (Lang::fallback().text(crate::ReceiptMsg::StatusReopened).to_owned(), "the receipt page's texts"),
             ("'wasm-unsafe-eval'".to_owned(), "the strict CSP"),
             ("max-age=31536000".to_owned(), "the cache policy"),
             ("/^zh-(tw|hk|mo|hant)/".to_owned(), "the language rule"),

@@ -82,7 +82,7 @@ pub(crate) fn day_of(now: crate::deadlines::Minute) -> Result<civic_pulse_core::
         .ok_or_else(|| StorageError::Read("the clock is outside the years 1970 to 9999".into()))
 }
 
-pub use civic_pulse_core::collector_api::CaseEvent;
+pub use civic_pulse_core::collector_api::{CaseEvent, ReceiptStatus};
 
 /// Whether a rating was new or already stored (same id).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -90,64 +90,6 @@ pub struct Stored {
     pub id: String,
     pub receipt: String,
     pub new: bool,
-}
-
-/// What a resident may learn from a receipt code: the follow-up status, never who they are.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct ReceiptStatus {
-    pub receipt: String,
-    pub status: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reply: Option<String>,
-    /// The case's steps, each with its day (a resident is not told the minute).
-    pub timeline: Vec<ResidentEvent>,
-    /// Whether the resident may now say if the answer solved the problem (once per answer).
-    pub can_confirm: bool,
-    /// The names of the departments the timeline mentions (filled in by the API).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub departments: Vec<crate::departments::DepartmentInfo>,
-}
-
-impl ReceiptStatus {
-    /// Adds the names of the departments its timeline mentions.
-    pub fn naming(mut self, departments: &crate::departments::Departments) -> ReceiptStatus {
-        let mentioned: std::collections::BTreeSet<&str> =
-            self.timeline.iter().filter_map(|event| event.department.as_deref()).collect();
-        self.departments = departments.public().into_iter().filter(|d| mentioned.contains(d.id.as_str())).collect();
-        self
-    }
-}
-
-/// One step of a case as the resident sees it: what happened, and on which day (UTC); for a
-/// transfer, the department it went to (never the staff's reason).
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct ResidentEvent {
-    pub kind: String,
-    pub day: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub department: Option<String>,
-}
-
-impl ReceiptStatus {
-    /// What the resident sees of a case from its row and its steps: each step's day, never
-    /// its minute, nor a transfer's reason.
-    pub(crate) fn from_case(
-        receipt: String,
-        status: String,
-        reply: Option<String>,
-        steps: Vec<CaseEvent>,
-    ) -> ReceiptStatus {
-        let timeline = steps
-            .into_iter()
-            .map(|event| ResidentEvent {
-                kind: event.kind,
-                day: event.at.chars().take(10).collect(),
-                department: event.department,
-            })
-            .collect();
-        let can_confirm = status == FollowUp::Answered.code();
-        ReceiptStatus { receipt, status, reply, timeline, can_confirm, departments: Vec::new() }
-    }
 }
 
 /// Why a staff member's change to a case was not made.
