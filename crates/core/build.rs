@@ -1,12 +1,14 @@
-//! Finds every message catalogue in `locales/` (the widget's) and `locales/selfcheck/` (the
-//! self-check's) so that adding a language is adding a file: the lists are generated, never
+//! Finds every message catalogue in `locales/ui/` (the languages and the texts every page
+//! shares), `locales/` (the widget's), `locales/selfcheck/` (the self-check's) and the others, so
+//! that adding a language is adding files: the lists are generated, never
 //! written by hand. Separate lists, so each bundle links only its own texts (the loader's are
 //! copied into `embed.js` by the build).
 use std::{env, fs, path::Path};
 
 fn main() {
     let root = Path::new(&env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR")).join("locales");
-    let mut out = sources("CATALOGUE_SOURCES", &root);
+    let mut out = sources("UI_SOURCES", &root.join("ui"));
+    out.push_str(&sources("CATALOGUE_SOURCES", &root));
     out.push_str(&sources("SELFCHECK_SOURCES", &root.join("selfcheck")));
     out.push_str(&sources("LOADER_SOURCES", &root.join("loader")));
     out.push_str(&sources("POSTER_SOURCES", &root.join("poster")));

@@ -21,8 +21,7 @@ pub fn LookupForm(
         if asked == Asked::NotACode {
             let _ = input.focus();
         }
-        state.send_failed.set(false);
-        state.asked.set(Some(asked));
+        state.ask(asked);
     };
     let hint = move || lang.get().format(ReceiptMsg::Example, &[("code", "7KQ2M9XD")]);
     view! {

@@ -1,6 +1,7 @@
 use civic_pulse_core::receipt::Receipt;
 use civic_pulse_core::{Lang, ReceiptMsg};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use super::case_timeline::CaseTimeline;
 use super::lookup::{Lookup, look_up};
@@ -24,21 +25,48 @@ impl Asked {
     }
 }
 
-/// The page's state, shared by its parts: what was asked, what the collector said, and whether
-/// the resident's last answer to "was it solved?" could not be sent.
+/// The page's state, shared by its parts: what was asked, what the collector said about it,
+/// and whether the resident's last answer to "was it solved?" could not be sent.
 #[derive(Clone, Copy)]
 pub struct ReceiptState {
     pub asked: RwSignal<Option<Asked>>,
-    /// Bumped to look the same code up again (after the resident answered).
-    pub again: RwSignal<u32>,
     /// The answer for the code asked, once it has come; `None` while it is on its way.
-    pub lookup: Memo<Option<Lookup>>,
+    pub lookup: RwSignal<Option<Lookup>>,
     pub send_failed: RwSignal<bool>,
 }
 
 impl ReceiptState {
     pub fn get() -> ReceiptState {
         expect_context()
+    }
+
+    /// Looks up what the resident asked: text that cannot be a code is said at once and never
+    /// sent; a code is "checking" until the collector answers.
+    pub fn ask(self, asked: Asked) {
+        self.send_failed.set(false);
+        self.lookup.set(None);
+        self.asked.set(Some(asked.clone()));
+        if let Asked::Code(code) = asked {
+            self.fetch(code);
+        }
+    }
+
+    /// Looks the same code up again (after the resident answered); what is shown stays until
+    /// the new answer comes.
+    pub fn refresh(self) {
+        if let Some(Asked::Code(code)) = self.asked.get_untracked() {
+            self.fetch(code);
+        }
+    }
+
+    fn fetch(self, code: Receipt) {
+        spawn_local(async move {
+            let found = look_up(&code).await;
+            // A later question wins: an answer for a code no longer asked is dropped.
+            if self.asked.get_untracked() == Some(Asked::Code(code)) {
+                self.lookup.set(Some(found));
+            }
+        });
     }
 }
 
@@ -53,26 +81,14 @@ pub fn ReceiptApp() -> impl IntoView {
     let prefs = follow_page_settings(lang);
     keep_title_and_address(lang);
 
-    let asked = RwSignal::new(query.code.as_deref().map(Asked::from_text));
-    let again = RwSignal::new(0u32);
-    let answer = LocalResource::new(move || {
-        let asked = asked.get();
-        again.track();
-        async move {
-            match asked {
-                Some(Asked::Code(code)) => Some((look_up(&code).await, code)),
-                _ => None,
-            }
-        }
-    });
-    // An answer counts for the code it was asked for; a new code shows "checking" until its own.
-    let lookup = Memo::new(move |_| match (asked.get(), answer.get().flatten()) {
-        (Some(Asked::Code(code)), Some((lookup, answered))) if answered == code => Some(lookup),
-        _ => None,
-    });
-    provide_context(ReceiptState { asked, again, lookup, send_failed: RwSignal::new(false) });
+    let state =
+        ReceiptState { asked: RwSignal::new(None), lookup: RwSignal::new(None), send_failed: RwSignal::new(false) };
+    provide_context(state);
+    if let Some(code) = query.code.as_deref() {
+        state.ask(Asked::from_text(code));
+    }
 
-    let found = move || match lookup.get() {
+    let found = move || match state.lookup.get() {
         Some(Lookup::Found(status)) => Some(status),
         _ => None,
     };

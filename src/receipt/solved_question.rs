@@ -21,7 +21,7 @@ pub fn SolvedQuestion(code: String) -> impl IntoView {
             state.send_failed.set(sent.is_err());
             sending.set(false);
             if sent.is_ok() {
-                state.again.update(|n| *n += 1);
+                state.refresh();
             }
         });
     };

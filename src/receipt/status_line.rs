@@ -1,5 +1,6 @@
 use civic_pulse_core::ReceiptMsg;
 use civic_pulse_core::follow_up::resident_words;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::lookup::Lookup;
@@ -14,23 +15,21 @@ pub fn StatusLine() -> impl IntoView {
     let state = ReceiptState::get();
     let line = move || {
         let lang = lang.get();
-        let text = |msg| view! { <p>{lang.text(msg)}</p> }.into_any();
-        match (state.asked.get(), state.lookup.get()) {
-            (None, _) => ().into_any(),
-            (Some(Asked::NotACode), _) => text(ReceiptMsg::BadCode),
-            (Some(Asked::Code(_)), None) => text(ReceiptMsg::Checking),
-            (Some(Asked::Code(_)), Some(Lookup::NotFound)) => text(ReceiptMsg::NotFound),
-            (Some(Asked::Code(_)), Some(Lookup::Unavailable)) => text(ReceiptMsg::Unavailable),
-            (Some(Asked::Code(code)), Some(Lookup::Found(status))) => {
+        let said = |msg| Some(Either::Left(view! { <p>{lang.text(msg)}</p> }));
+        match (state.asked.get()?, state.lookup.get()) {
+            (Asked::NotACode, _) => said(ReceiptMsg::BadCode),
+            (Asked::Code(_), None) => said(ReceiptMsg::Checking),
+            (Asked::Code(_), Some(Lookup::NotFound)) => said(ReceiptMsg::NotFound),
+            (Asked::Code(_), Some(Lookup::Unavailable)) => said(ReceiptMsg::Unavailable),
+            (Asked::Code(code), Some(Lookup::Found(status))) => {
                 let words = resident_words(lang, &status.status, "");
-                let said = |code: &str| lang.format(ReceiptMsg::Status, &[("code", code), ("status", &words)]);
+                let line = |code: &str| lang.format(ReceiptMsg::Status, &[("code", code), ("status", &words)]);
                 // Shown as written; said one character at a time (the same sentence, unseen).
-                view! {
-                    <p aria-hidden="true">{said(code.as_str())}</p>
-                    <p class="cp-visually-hidden">{said(&code.spelled_out())}</p>
+                Some(Either::Right(view! {
+                    <p aria-hidden="true">{line(code.as_str())}</p>
+                    <p class="cp-visually-hidden">{line(&code.spelled_out())}</p>
                     {status.reply.map(|reply| view! { <blockquote>{reply}</blockquote> })}
-                }
-                .into_any()
+                }))
             }
         }
     };

@@ -1,4 +1,4 @@
-use civic_pulse_core::Msg;
+use civic_pulse_core::UiMsg;
 use civic_pulse_core::display::DisplayPrefs;
 use leptos::prelude::*;
 
@@ -10,12 +10,12 @@ use crate::local_storage::local_storage;
 #[component]
 pub fn DisplayControls(prefs: RwSignal<DisplayPrefs>) -> impl IntoView {
     let size_label = |step: u8| match step {
-        0 => Msg::TextSize0,
-        1 => Msg::TextSize1,
-        _ => Msg::TextSize2,
+        0 => UiMsg::TextSize0,
+        1 => UiMsg::TextSize1,
+        _ => UiMsg::TextSize2,
     };
     view! {
-        <div class="cp-toggle-group" role="group" aria-label=tr(Msg::DisplayControls)>
+        <div class="cp-toggle-group" role="group" aria-label=tr(UiMsg::DisplayControls)>
             {(0..DisplayPrefs::TEXT_STEPS)
                 .map(|step| {
                     view! {
@@ -37,7 +37,7 @@ pub fn DisplayControls(prefs: RwSignal<DisplayPrefs>) -> impl IntoView {
                 aria-pressed=move || prefs.get().high_contrast.to_string()
                 on:click=move |_| prefs.update(|p| p.high_contrast = !p.high_contrast)
             >
-                {tr(Msg::HighContrast)}
+                {tr(UiMsg::HighContrast)}
             </button>
         </div>
     }

@@ -416,6 +416,7 @@ describe('accessibility past axe', () => {
       const tree = await readTree(context, tab);
       const said = (text) => text.replace(/\s+/g, ' ').replace(/ ([:：])/g, '$1').trim();
       assert.ok(tree.some((node) => node.role === 'heading' && node.name === expected.title), 'the page\'s heading');
+      assert.equal(await tab.title(), expected.title, 'the tab\'s title in the page\'s language (WCAG 2.4.2)');
       const status = tree.filter((node) => node.role === 'status');
       assert.deepEqual(status.map((node) => [said(node.text), node.live]),
         [[expected.status.replace('{code}', [...answered].join(' ')), 'polite']], 'the status, politely, with the code spelled out');

@@ -10,9 +10,9 @@ import { startFixture } from './support/fixture.mjs';
 
 const test = (name, body) => nodeTest(name, retryIfBrowserDied(body));
 
-/** `key = text` lines of one catalogue. */
+/** `key = text` lines of one language's catalogues: the widget's and the texts every page shares. */
 function catalogue(tag) {
-  const text = readFileSync(new URL(`../../crates/core/locales/${tag}.ftl`, import.meta.url), 'utf8');
+  const text = ['', 'ui/'].map((folder) => readFileSync(new URL(`../../crates/core/locales/${folder}${tag}.ftl`, import.meta.url), 'utf8')).join('\n');
   return Object.fromEntries(text.split('\n').filter((line) => /^[a-z0-9-]+ = /.test(line)).map((line) => {
     const at = line.indexOf(' = ');
     return [line.slice(0, at), line.slice(at + 3)];

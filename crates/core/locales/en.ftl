@@ -1,7 +1,4 @@
 # English. Keys are listed in crates/core/src/messages.rs; every catalogue has every key.
-@name = English
-@aliases = en-US en-GB
-@speech = en
 
 widget-title = Rate a city service
 choose-service = Which service did you use?
@@ -33,11 +30,6 @@ a11-v2-level-3 = Neither agree nor disagree
 a11-v2-level-2 = Disagree
 a11-v2-level-1 = Strongly disagree
 
-display-controls = Text size and contrast
-text-size-0 = Standard text
-text-size-1 = Larger text
-text-size-2 = Largest text
-high-contrast = High contrast
 read-aloud = Read aloud
 
 what-went-wrong = What went wrong? (optional)

@@ -1,7 +1,4 @@
 # 简体中文。键名见 crates/core/src/messages.rs；每个语言文件都必须包含全部键名。
-@name = 简体中文
-@aliases = zh zh-CN zh-SG zh-MY
-@speech = zh-CN
 
 widget-title = 评价城市服务
 choose-service = 您使用了哪项服务？
@@ -33,11 +30,6 @@ a11-v2-level-3 = 说不上同意或不同意
 a11-v2-level-2 = 不同意
 a11-v2-level-1 = 非常不同意
 
-display-controls = 字号和对比度
-text-size-0 = 标准字号
-text-size-1 = 大字号
-text-size-2 = 特大字号
-high-contrast = 高对比度
 read-aloud = 朗读
 
 what-went-wrong = 哪里不满意？（选填）

@@ -1,7 +1,4 @@
 # 繁體中文。鍵名見 crates/core/src/messages.rs；每個語言檔案都必須包含全部鍵名。
-@name = 繁體中文
-@aliases = zh-TW zh-HK zh-MO
-@speech = zh-TW
 
 widget-title = 評價城市服務
 choose-service = 您使用了哪項服務？
@@ -33,11 +30,6 @@ a11-v2-level-3 = 說不上同意或不同意
 a11-v2-level-2 = 不同意
 a11-v2-level-1 = 非常不同意
 
-display-controls = 字號和對比度
-text-size-0 = 標準字號
-text-size-1 = 大字號
-text-size-2 = 特大字號
-high-contrast = 高對比度
 read-aloud = 朗讀
 
 what-went-wrong = 哪裡不滿意？（選填）

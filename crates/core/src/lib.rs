@@ -30,7 +30,7 @@ pub mod web_contract;
 
 pub use config::{ConfigError, WidgetConfig};
 pub use lang::Lang;
-pub use messages::{Message, Msg, PosterMsg, ReceiptMsg, ReportMsg, SelfcheckMsg, StaffMsg};
+pub use messages::{Message, Msg, PosterMsg, ReceiptMsg, ReportMsg, SelfcheckMsg, StaffMsg, UiMsg};
 pub use payload::{Day, IsoWeek, PayloadError, RatingId, RatingV1};
 pub use scale::{ScaleId, Score};
 pub use service::ServiceId;

@@ -41,7 +41,20 @@ pub trait Message: Copy + 'static {
 }
 
 message_keys! {
-    /// Every user-visible text of the feedback widget (and the language switcher both share).
+    /// The texts every page shares (text size and contrast), in catalogues that also name the
+    /// languages (`@name`, `@aliases`, `@speech`): a page links these and its own set, never the
+    /// widget's texts.
+    UiMsg from UI_SOURCES {
+    DisplayControls => "display-controls",
+    TextSize0 => "text-size-0",
+    TextSize1 => "text-size-1",
+    TextSize2 => "text-size-2",
+    HighContrast => "high-contrast",
+    }
+}
+
+message_keys! {
+    /// Every user-visible text of the feedback widget.
     Msg from CATALOGUE_SOURCES {
     WidgetTitle => "widget-title",
     ChooseService => "choose-service",
@@ -69,11 +82,6 @@ message_keys! {
     A11V2Level3 => "a11-v2-level-3",
     A11V2Level2 => "a11-v2-level-2",
     A11V2Level1 => "a11-v2-level-1",
-    DisplayControls => "display-controls",
-    TextSize0 => "text-size-0",
-    TextSize1 => "text-size-1",
-    TextSize2 => "text-size-2",
-    HighContrast => "high-contrast",
     ReadAloud => "read-aloud",
     WhatWentWrong => "what-went-wrong",
     WhatWentWell => "what-went-well",
@@ -181,7 +189,6 @@ message_keys! {
     Example => "receipt-example",
     Check => "receipt-check",
     Back => "receipt-back",
-    Languages => "receipt-languages",
     BadCode => "receipt-bad-code",
     Checking => "receipt-checking",
     NotFound => "receipt-not-found",
@@ -723,9 +730,9 @@ fn parse_all(sources: &'static [(&'static str, &'static str)]) -> Vec<Catalogue>
     sources.iter().filter_map(|(tag, source)| parse_catalogue(tag, source).ok()).collect()
 }
 
-/// The widget's catalogues, which also name the languages (`@name`, `@aliases`, `@speech`).
+/// The shared catalogues, which also name the languages (`@name`, `@aliases`, `@speech`).
 pub fn catalogues() -> &'static [Catalogue] {
-    Msg::catalogues()
+    UiMsg::catalogues()
 }
 
 /// Replaces `{name}` placeholders in a message with values.
@@ -743,8 +750,9 @@ mod tests {
 
     #[test]
     fn every_catalogue_parses() {
-        for (tag, source) in CATALOGUE_SOURCES
+        for (tag, source) in UI_SOURCES
             .iter()
+            .chain(CATALOGUE_SOURCES)
             .chain(SELFCHECK_SOURCES)
             .chain(LOADER_SOURCES)
             .chain(POSTER_SOURCES)
@@ -753,12 +761,14 @@ mod tests {
         {
             parse_catalogue(tag, source).unwrap_or_else(|e| panic!("{tag}: {e:?}"));
         }
-        assert_eq!(catalogues().len(), CATALOGUE_SOURCES.len());
+        assert_eq!(catalogues().len(), UI_SOURCES.len());
+        assert_eq!(Msg::catalogues().len(), UI_SOURCES.len());
         assert_eq!(SelfcheckMsg::catalogues().len(), SELFCHECK_SOURCES.len());
     }
 
     #[test]
     fn every_key_is_in_every_language_and_nothing_else_is() {
+        every_key_in_every_language(UiMsg::ALL);
         every_key_in_every_language(Msg::ALL);
         every_key_in_every_language(SelfcheckMsg::ALL);
         every_key_in_every_language(LoaderMsg::ALL);
@@ -770,7 +780,9 @@ mod tests {
 
     #[test]
     fn the_self_check_speaks_every_language_the_widget_does() {
-        let widget: Vec<&str> = catalogues().iter().map(|c| c.tag).collect();
+        let widget: Vec<&str> = Msg::catalogues().iter().map(|c| c.tag).collect();
+        let languages: Vec<&str> = catalogues().iter().map(|c| c.tag).collect();
+        assert_eq!(widget, languages, "the widget speaks every language shipped");
         let selfcheck: Vec<&str> = SelfcheckMsg::catalogues().iter().map(|c| c.tag).collect();
         assert_eq!(widget, selfcheck);
         let loader: Vec<&str> = LoaderMsg::catalogues().iter().map(|c| c.tag).collect();

@@ -5,7 +5,6 @@ receipt-label = Reference number
 receipt-example = for example {code}
 receipt-check = Check
 receipt-back = Back to the portal
-receipt-languages = Language
 receipt-bad-code = A reference number has 8 letters and digits (never 0, O, 1, I or L). Please check it and try again.
 receipt-checking = Checking…
 receipt-not-found = No feedback has this reference number. Please check each character.

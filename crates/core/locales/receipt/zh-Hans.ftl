@@ -5,7 +5,6 @@ receipt-label = 查询编号
 receipt-example = 例如 {code}
 receipt-check = 查询
 receipt-back = 返回
-receipt-languages = 语言
 receipt-bad-code = 查询编号是 8 位字母和数字（不含 0、O、1、I、L），请检查后再试。
 receipt-checking = 正在查询…
 receipt-not-found = 找不到这个查询编号。请核对每一位。

@@ -5,7 +5,6 @@ receipt-label = 查詢編號
 receipt-example = 例如 {code}
 receipt-check = 查詢
 receipt-back = 返回
-receipt-languages = 語言
 receipt-bad-code = 查詢編號是 8 位字母和數字（不含 0、O、1、I、L），請檢查後再試。
 receipt-checking = 正在查詢…
 receipt-not-found = 找不到這個查詢編號。請核對每一位。
