@@ -88,8 +88,9 @@ fn array(object: &JsValue, name: &str) -> Option<js_sys::Array> {
     field(object, name)?.dyn_into().ok()
 }
 
-/// The resident's answer to "was your problem solved?". A 409 means this answer was already
-/// given (another tab, a double tap): the page looks the case up again either way.
+/// The resident's answer to "was your problem solved?"; an error when no answer came or the
+/// collector refused it. A 409 means this answer was already given (another tab, a double tap):
+/// the page looks the case up again either way.
 pub async fn answer_solved(code: &Receipt, solved: bool) -> Result<(), http::Unreached> {
     let path = format!("v1/receipts/{}/confirmation", code.as_str());
     let body = if solved { r#"{"solved":true}"# } else { r#"{"solved":false}"# };

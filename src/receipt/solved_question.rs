@@ -17,11 +17,13 @@ pub fn SolvedQuestion(code: String) -> impl IntoView {
         let Some(code) = Receipt::parse(&code) else { return };
         sending.set(true);
         spawn_local(async move {
-            let sent = answer_solved(&code, solved).await;
-            state.send_failed.set(sent.is_err());
-            sending.set(false);
-            if sent.is_ok() {
-                state.refresh();
+            match answer_solved(&code, solved).await {
+                // The buttons stay disabled until the new answer takes the question away.
+                Ok(()) => state.refresh(),
+                Err(_) => {
+                    state.send_failed.set(true);
+                    sending.set(false);
+                }
             }
         });
     };
