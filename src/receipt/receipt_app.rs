@@ -88,8 +88,9 @@ pub fn ReceiptApp() -> impl IntoView {
         state.ask(Asked::from_text(code));
     }
 
-    let found = move || match state.lookup.get() {
-        Some(Lookup::Found(status)) => Some(status),
+    // The case found for the code asked (the question answers for that code).
+    let found = move || match (state.asked.get(), state.lookup.get()) {
+        (Some(Asked::Code(code)), Some(Lookup::Found(status))) => Some((code, status)),
         _ => None,
     };
     view! {
@@ -109,9 +110,8 @@ pub fn ReceiptApp() -> impl IntoView {
             <div class="rc-case">
                 {move || {
                     found()
-                        .map(|status| {
+                        .map(|(code, status)| {
                             let can_confirm = status.can_confirm;
-                            let code = status.receipt.clone();
                             view! {
                                 <CaseTimeline status=status />
                                 {can_confirm.then(|| view! { <SolvedQuestion code=code /> })}

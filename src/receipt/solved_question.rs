@@ -10,11 +10,11 @@ use crate::i18n::tr;
 /// "Was your problem solved?" after an answer, once: yes confirms the case, no reopens it with
 /// its deadline running again. Either way the page looks the case up again.
 #[component]
-pub fn SolvedQuestion(code: String) -> impl IntoView {
+pub fn SolvedQuestion(code: Receipt) -> impl IntoView {
     let state = ReceiptState::get();
     let sending = RwSignal::new(false);
     let answer = move |solved: bool| {
-        let Some(code) = Receipt::parse(&code) else { return };
+        let code = code.clone();
         sending.set(true);
         spawn_local(async move {
             match answer_solved(&code, solved).await {

@@ -73,29 +73,30 @@ impl DepartmentInfo {
 }
 
 /// GET /v1/receipts/{code}, and the answer to a staff change or to the resident's "was it
-/// solved?": what a resident may learn from a receipt code, never who they are.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// solved?": what a resident may learn from a receipt code, never who they are. The receipt page
+/// builds it from the browser's own JSON parse (`src/receipt/lookup.rs`), not with serde.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ReceiptStatus {
     pub receipt: String,
     pub status: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reply: Option<String>,
     /// The case's steps, each with its day (a resident is not told the minute).
     pub timeline: Vec<ResidentEvent>,
     /// Whether the resident may now say if the answer solved the problem (once per answer).
     pub can_confirm: bool,
     /// The departments the timeline mentions, with their names.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub departments: Vec<DepartmentInfo>,
 }
 
 /// One step of a case as the resident sees it: what happened, and on which day (UTC); for a
 /// transfer, the department it went to (never the staff's reason).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ResidentEvent {
     pub kind: String,
     pub day: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub department: Option<String>,
 }
 
