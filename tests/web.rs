@@ -374,7 +374,7 @@ fn texts(container: &HtmlElement, selector: &str) -> Vec<String> {
 }
 
 #[wasm_bindgen_test]
-async fn inbox_item_names_the_service_and_puts_the_score_chips_and_age_in_words() {
+async fn inbox_item_names_the_service_puts_the_score_chips_and_age_in_words_and_opens_its_forms_on_answer() {
     use civic_pulse::staff::{InboxItemView, ItemContext, Session};
     use civic_pulse_core::collector_api::{CaseEvent, InboxItem};
     use civic_pulse_core::follow_up::Urgency;
@@ -428,9 +428,19 @@ async fn inbox_item_names_the_service_and_puts_the_score_chips_and_age_in_words(
         "Ticked: It took too long, Staff attitude",
         "Department: Transport Bureau",
         "Transferred → Transport Bureau (buses)",
+        "Status: Reopened: the resident says it is not solved",
+        "Public reply: We added a bus.",
     ] {
         assert!(body.contains(expected), "{expected:?} in {body}");
     }
+    // The forms come when "Answer" is pressed, and go when it is pressed again.
+    assert!(container.query_selector("form").unwrap().is_none(), "closed at first");
+    let answer: HtmlElement = container.query_selector(".st-case__answer").unwrap().unwrap().unchecked_into();
+    assert_eq!(answer.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(answer.get_attribute("aria-describedby").as_deref(), Some("case-QU976YJE"), "says which case");
+    answer.click();
+    tick().await;
+    assert_eq!(answer.get_attribute("aria-expanded").as_deref(), Some("true"));
     let status: HtmlSelectElement = container.query_selector("select").unwrap().unwrap().unchecked_into();
     assert_eq!(status.value(), "reopened", "the resident's own status stays shown");
     let options: Vec<String> = texts(&container, ".st-case__status option");
@@ -438,6 +448,24 @@ async fn inbox_item_names_the_service_and_puts_the_score_chips_and_age_in_words(
     let transfer = texts(&container, ".st-case__transfer option");
     assert_eq!(transfer, ["health"], "never to the department it is with");
     assert_eq!(container.query_selector("blockquote").unwrap().unwrap().get_attribute("lang").as_deref(), Some("en"));
+
+    // A reply being written survives closing the forms.
+    tick().await;
+    let reply = container.query_selector("textarea").unwrap().unwrap();
+    assert_eq!(js_sys::Reflect::get(&reply, &"value".into()).unwrap().as_string().as_deref(), Some("We added a bus."));
+    js_sys::Reflect::set(&reply, &"value".into(), &"A second bus from Monday.".into()).unwrap();
+    reply.dispatch_event(&Event::new("input").unwrap()).unwrap();
+    answer.click();
+    tick().await;
+    assert!(container.query_selector("form").unwrap().is_none(), "closed again");
+    answer.click();
+    tick().await;
+    tick().await;
+    let reply = container.query_selector("textarea").unwrap().unwrap();
+    assert_eq!(
+        js_sys::Reflect::get(&reply, &"value".into()).unwrap().as_string().as_deref(),
+        Some("A second bus from Monday.")
+    );
 }
 
 #[wasm_bindgen_test]

@@ -56,8 +56,9 @@ pub fn Inbox(
                     directory.departments.set(page.departments.clone());
                     directory.own_department.set(page.scope.department.clone());
                     session.problem.set(None);
-                    // The rest of the console comes in the frame after this page: the cases first.
-                    request_animation_frame(move || session.signed_in.set(true));
+                    // The rest of the console (trends, exports, the import) comes once the cases
+                    // are painted and the page is idle: what staff open the page for comes first.
+                    show_when_idle(move || session.signed_in.set(true));
                     let first_new = page.items.first().map(|item| item.receipt.clone());
                     if more {
                         items.update(|all| all.extend(page.items));
@@ -155,6 +156,14 @@ pub fn Inbox(
                 </Show>
             </section>
         </Show>
+    }
+}
+
+/// Runs `show` when the browser is next idle, which is after the frame being prepared is
+/// painted; after a zero timer where the browser has no idle callbacks (Safari).
+fn show_when_idle(show: impl Fn() + Clone + 'static) {
+    if request_idle_callback_with_handle(show.clone()).is_err() {
+        set_timeout(show, std::time::Duration::ZERO);
     }
 }
 

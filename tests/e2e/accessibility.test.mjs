@@ -94,6 +94,9 @@ describe('accessibility past axe', () => {
         await tab.getByRole('button', { name: 'Open' }).click();
         await tab.locator('.st-case').first().waitFor();
         await tab.getByRole('img', { name: /Satisfaction with/ }).waitFor();
+        // One case open, so its forms are checked with the rest.
+        await tab.locator('.st-case').first().getByRole('button', { name: 'Answer' }).click();
+        await tab.locator('.st-case').first().getByLabel('Status').waitFor();
         // Where the sign-in left the focus, so tabbing starts from the page's top.
         await tab.evaluate(() => document.activeElement?.blur());
         return;

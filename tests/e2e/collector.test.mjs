@@ -126,11 +126,21 @@ describe('widget and reference collector', () => {
     await item.getByText('Employment · ', { exact: false }).waitFor();
     await item.getByText('Rating: Very dissatisfied').waitFor();
     await item.getByText('Ticked: It took too long').waitFor();
-    await expectNoAxeViolations(staff, 'the staff page');
+    await item.getByText('Status: Received').waitFor();
+    // The forms open under the case's "Answer" button, which says which case it is for.
+    const answer = item.getByRole('button', { name: 'Answer' });
+    assert.equal(await answer.getAttribute('aria-expanded'), 'false');
+    assert.equal(await item.getByLabel(/Status/).count(), 0, 'no form until asked for');
+    await answer.click();
+    assert.equal(await answer.getAttribute('aria-expanded'), 'true');
+    await expectNoAxeViolations(staff, 'the staff page with a case open');
     await item.getByLabel(/Status/).selectOption('answered');
     await item.getByLabel(/Public reply/).fill('The bus timetable was changed on 1 December.');
     await item.getByRole('button', { name: /Save/ }).click();
     await item.getByText('Saved.', { exact: false }).waitFor();
+    // The case's own lines say what was saved, without a reload.
+    await item.getByText('Status: Answered').waitFor();
+    await item.getByText('Public reply: The bus timetable was changed on 1 December.').waitFor();
 
     await lookup.goto(`${collector.url}/receipt.html?code=${code}`);
     await statusSaid(lookup, `Reference ${code}: Answered.`);
@@ -225,6 +235,7 @@ describe('widget and reference collector', () => {
     const staffContext = await browser.newContext({ locale: 'en-US' });
     const staff = await openStaffPage(staffContext, STAFF_TOKEN);
     const item = staff.locator('.st-case', { hasText: code });
+    await item.getByRole('button', { name: 'Answer' }).click();
     const options = await item.getByLabel(/Status/).locator('option').allInnerTexts();
     assert.ok(options.every((label) => !/Confirmed|Reopened/.test(label)), `staff cannot confirm for the resident: ${options}`);
     await item.getByLabel(/Status/).selectOption('acknowledged');
@@ -251,6 +262,8 @@ describe('widget and reference collector', () => {
     await staff.getByLabel(/Staff token/).waitFor();
     const reopened = staff.locator('.st-case', { hasText: code });
     await reopened.getByRole('list', { name: 'Timeline' }).getByText('Reopened: the resident says it is not solved').waitFor();
+    await reopened.getByText('Status: Reopened: the resident says it is not solved').waitFor();
+    await reopened.getByRole('button', { name: 'Answer' }).click();
     assert.equal(await reopened.getByLabel(/Status/).inputValue(), 'reopened', 'back in the inbox as reopened');
     await reopened.getByLabel(/Status/).selectOption('answered');
     await reopened.getByRole('button', { name: /Save/ }).click();
@@ -274,6 +287,7 @@ describe('widget and reference collector', () => {
     const items = staff.locator('.st-case');
     for (const text of await items.allTextContents()) assert.match(text, /Education Bureau/, 'only its own cases');
     const item = items.filter({ hasText: code });
+    await item.getByRole('button', { name: 'Answer' }).click();
     await expectNoAxeViolations(staff, 'the staff page with the transfer form');
     await item.getByLabel(/Transfer to/).selectOption('health-commission');
     await item.getByLabel(/Reason/).fill('The school clinic is run by the health commission.');
