@@ -11,3 +11,7 @@ pub mod receipt;
 pub mod selfcheck;
 pub mod staff;
 pub mod ui;
+
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
