@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use super::collector;
 use super::directory::Directory;
 use super::inbox_filters::{Counted, Filters, InboxFilters};
-use super::inbox_item::{InboxItemView, ItemContext};
+use super::inbox_item::{InboxItemView, ItemContext, case_heading_id};
 use super::session::Session;
 use crate::i18n::{tr, use_lang};
 
@@ -75,7 +75,7 @@ pub fn Inbox(
                     deadlines.set(Some(page.deadlines));
                     // After "Show more", the first new case has the focus: the reader carries on there.
                     if more && let Some(receipt) = first_new {
-                        focus_heading(&format!("case-{receipt}"));
+                        focus_heading(&case_heading_id(&receipt));
                     }
                 }
                 Err(error) => problem.set((!error.needs_token()).then(|| error.text(lang.get_untracked()))),

@@ -34,7 +34,7 @@ pub fn InboxItemView(item: InboxItem, context: ItemContext) -> impl IntoView {
     let answer = Answer::new(&item);
     let open = RwSignal::new(false);
     let class = format!("st-case st-case--{}", item.urgency.code());
-    let heading_id = format!("case-{}", item.receipt);
+    let heading_id = case_heading_id(&item.receipt);
     let described_by = heading_id.clone();
     let department = item.department.clone();
     // One view per language (and per saved answer), not a reactive text per line: each of those
@@ -67,6 +67,12 @@ pub fn InboxItemView(item: InboxItem, context: ItemContext) -> impl IntoView {
             </article>
         </li>
     }
+}
+
+/// The id of a case's heading: what labels the case and describes its "Answer" button, and where
+/// "Show more" puts the focus.
+pub fn case_heading_id(receipt: &str) -> String {
+    format!("case-{receipt}")
 }
 
 /// A case's status and public reply: as the collector has them (shown in the case's words), and
@@ -121,7 +127,7 @@ fn case_words(item: &InboxItem, context: ItemContext, lang: Lang, answer: Answer
         })
         .collect();
     view! {
-        <h3 id=format!("case-{}", item.receipt) tabindex="-1">
+        <h3 id=case_heading_id(&item.receipt) tabindex="-1">
             {lang.format(StaffMsg::ItemHeading, &[("service", &context.service_name.get()), ("day", &item.day)])}
         </h3>
         <p class="st-case__meta">
