@@ -491,8 +491,10 @@ fn the_inbox_marks_a_case_nobody_acknowledged_within_a_day_and_one_past_its_clos
             .unwrap()
             .to_owned()
     };
-    let (twenty_five_hours_ago, yesterday) = moment(25);
-    let fresh = post(80, &yesterday);
+    // It came in 25 hours ago, rated on the resident's day 24 hours ago: always yesterday,
+    // whereas the day 25 hours ago is the day before yesterday in the first hour after midnight.
+    let twenty_five_hours_ago = moment(25).0;
+    let fresh = post(80, &moment(24).1);
     let old = post(81, &moment(20 * 24).1);
     // As if it had come in 25 hours ago: the clock moved on, written into the real file.
     collector.db().execute(
