@@ -36,7 +36,7 @@ impl Lang {
             if let Some(catalogue) = found {
                 return Some(Lang(catalogue));
             }
-            candidate = &candidate[..candidate.rfind('-')?];
+            candidate = candidate.rsplit_once('-')?.0;
         }
     }
 
@@ -57,7 +57,7 @@ impl Lang {
 
     /// Other tags that mean this language (`zh-TW` for `zh-Hant`).
     pub fn aliases(self) -> &'static [&'static str] {
-        &self.0.aliases
+        self.0.aliases
     }
 
     /// The language's name in itself ("English", "简体中文").

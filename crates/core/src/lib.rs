@@ -4,6 +4,7 @@
 pub mod abuse;
 pub mod attribute_json;
 pub mod base64url;
+pub mod catalogue_file;
 pub mod collection;
 pub mod collector_api;
 pub mod config;

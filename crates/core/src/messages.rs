@@ -2,14 +2,13 @@
 //!
 //! Keys are code (a typo is a compile error); wording is data in `locales/<tag>.ftl`, one
 //! `key = text` per line, so translators never touch Rust. Lines starting with `@` carry the
-//! catalogue's own metadata (`@name`, `@aliases`).
-
-use std::sync::OnceLock;
+//! catalogue's own metadata (`@name`, `@aliases`). The build reads the files
+//! (`catalogue_file`) into the static tables included here.
 
 include!(concat!(env!("OUT_DIR"), "/catalogues.rs"));
 
 macro_rules! message_keys {
-    ($(#[$doc:meta])* $name:ident from $sources:ident { $($variant:ident => $key:literal,)* }) => {
+    ($(#[$doc:meta])* $name:ident from $catalogues:ident { $($variant:ident => $key:literal,)* }) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum $name { $($variant,)* }
@@ -24,8 +23,7 @@ macro_rules! message_keys {
             }
 
             fn catalogues() -> &'static [Catalogue] {
-                static PARSED: OnceLock<Vec<Catalogue>> = OnceLock::new();
-                PARSED.get_or_init(|| parse_all($sources))
+                $catalogues
             }
         }
     };
@@ -44,7 +42,7 @@ message_keys! {
     /// The texts every page shares (text size and contrast), in catalogues that also name the
     /// languages (`@name`, `@aliases`, `@speech`): a page links these and its own set, never the
     /// widget's texts.
-    UiMsg from UI_SOURCES {
+    UiMsg from UI_CATALOGUES {
     DisplayControls => "display-controls",
     TextSize0 => "text-size-0",
     TextSize1 => "text-size-1",
@@ -55,7 +53,7 @@ message_keys! {
 
 message_keys! {
     /// Every user-visible text of the feedback widget.
-    Msg from CATALOGUE_SOURCES {
+    Msg from WIDGET_CATALOGUES {
     WidgetTitle => "widget-title",
     ChooseService => "choose-service",
     ServiceTransport => "service-transport",
@@ -160,7 +158,7 @@ message_keys! {
 message_keys! {
     /// The two texts `embed.js` shows before the Wasm runs. The build copies them into the loader
     /// (see `web_contract`); no bundle carries them.
-    LoaderMsg from LOADER_SOURCES {
+    LoaderMsg from LOADER_CATALOGUES {
     Loading => "loader-loading",
     Failed => "loader-failed",
     Call => "loader-call",
@@ -169,7 +167,7 @@ message_keys! {
 
 message_keys! {
     /// The counter poster's texts, printed by the collector; no bundle carries them.
-    PosterMsg from POSTER_SOURCES {
+    PosterMsg from POSTER_CATALOGUES {
     Title => "poster-title",
     Scan => "poster-scan",
     Anonymous => "poster-anonymous",
@@ -182,7 +180,7 @@ message_keys! {
 
 message_keys! {
     /// The resident's receipt page (the `receipt` bundle, served by the collector).
-    ReceiptMsg from RECEIPT_SOURCES {
+    ReceiptMsg from RECEIPT_CATALOGUES {
     Title => "receipt-title",
     Intro => "receipt-intro",
     Label => "receipt-label",
@@ -212,7 +210,7 @@ message_keys! {
 
 message_keys! {
     /// The monthly public report's texts, printed by the collector; no bundle carries them.
-    ReportMsg from REPORT_SOURCES {
+    ReportMsg from REPORT_CATALOGUES {
     Title => "report-title",
     Heading => "report-heading",
     Languages => "report-languages",
@@ -263,7 +261,7 @@ message_keys! {
 
 message_keys! {
     /// Every text of the staff console (the collector's `staff.html`, the `staff` bundle).
-    StaffMsg from STAFF_SOURCES {
+    StaffMsg from STAFF_CATALOGUES {
     Title => "staff-title",
     Intro => "staff-intro",
     TokenLabel => "staff-token-label",
@@ -368,7 +366,7 @@ message_keys! {
 
 message_keys! {
     /// Every user-visible text of the city self-check.
-    SelfcheckMsg from SELFCHECK_SOURCES {
+    SelfcheckMsg from SELFCHECK_CATALOGUES {
     Title => "selfcheck-title",
     Intro => "selfcheck-intro",
     DimensionsCaption => "selfcheck-dimensions-caption",
@@ -672,65 +670,39 @@ message_keys! {
     }
 }
 
-/// One language's texts, parsed once from its catalogue file.
+/// One language's texts, as the build read them from its catalogue file.
 #[derive(Debug)]
 pub struct Catalogue {
     pub tag: &'static str,
     /// The language's name in itself, for the language switcher.
     pub name: &'static str,
     /// Other BCP 47 tags that mean this language (for example `zh-CN` for `zh-Hans`).
-    pub aliases: Vec<&'static str>,
+    pub aliases: &'static [&'static str],
     /// The tag speech synthesis voices use for it (`zh-CN` for `zh-Hans`); the tag itself if unset.
     pub speech: &'static str,
-    entries: Vec<(&'static str, &'static str)>,
+    /// Every key of the set this language belongs to, sorted (the build writes them).
+    keys: &'static [&'static str],
+    /// The texts, in the order of `keys`, end to end.
+    texts: &'static str,
+    /// Where each text ends in `texts`.
+    ends: &'static [u16],
 }
 
 impl Catalogue {
+    /// The text for `key`; `None` when the set has no such key or this language lacks it.
     pub fn get(&self, key: &str) -> Option<&'static str> {
-        self.entries.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+        let index = self.keys.binary_search(&key).ok()?;
+        let start = index.checked_sub(1).and_then(|before| self.ends.get(before)).map_or(0, |end| usize::from(*end));
+        let end = usize::from(*self.ends.get(index)?);
+        // `get`, not indexing: the build cuts only at the ends of texts, and a bundle then has
+        // no panic path (with its formatting) here.
+        self.texts.get(start..end).filter(|text| !text.is_empty())
     }
 
+    /// The keys this language has a text for.
     pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.entries.iter().map(|(k, _)| *k)
+        self.keys.iter().copied().filter(|key| self.get(key).is_some())
     }
-}
-
-/// A problem in a catalogue file, found by [`parse_catalogue`] and reported by the tests.
-#[derive(Debug, PartialEq, Eq)]
-pub enum CatalogueError {
-    NotKeyValue { tag: String, line: usize },
-    DuplicateKey { tag: String, key: String },
-}
-
-/// Parses one catalogue; `tag` names it in errors.
-pub fn parse_catalogue(tag: &'static str, source: &'static str) -> Result<Catalogue, CatalogueError> {
-    let mut catalogue = Catalogue { tag, name: tag, aliases: Vec::new(), speech: tag, entries: Vec::new() };
-    for (index, raw) in source.lines().enumerate() {
-        let line = raw.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let Some((key, value)) = line.split_once('=') else {
-            return Err(CatalogueError::NotKeyValue { tag: tag.into(), line: index + 1 });
-        };
-        let (key, value) = (key.trim(), value.trim());
-        match key {
-            "@name" => catalogue.name = value,
-            "@aliases" => catalogue.aliases = value.split_whitespace().collect(),
-            "@speech" => catalogue.speech = value,
-            _ if catalogue.get(key).is_some() => {
-                return Err(CatalogueError::DuplicateKey { tag: tag.into(), key: key.into() });
-            }
-            _ => catalogue.entries.push((key, value)),
-        }
-    }
-    Ok(catalogue)
-}
-
-/// Parses every catalogue of a set. A malformed file is a build-time mistake caught by the
-/// tests; at run time it is skipped rather than breaking the page.
-fn parse_all(sources: &'static [(&'static str, &'static str)]) -> Vec<Catalogue> {
-    sources.iter().filter_map(|(tag, source)| parse_catalogue(tag, source).ok()).collect()
 }
 
 /// The shared catalogues, which also name the languages (`@name`, `@aliases`, `@speech`).
@@ -738,36 +710,35 @@ pub fn catalogues() -> &'static [Catalogue] {
     UiMsg::catalogues()
 }
 
-/// Replaces `{name}` placeholders in a message with values.
+/// Replaces `{name}` placeholders in a message with values, in one pass: a value that itself
+/// holds `{name}` (a resident's comment, a service id) is never filled in turn. A placeholder
+/// without a value stays as written.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut text = template.to_owned();
-    for (name, value) in values {
-        text = text.replace(&format!("{{{name}}}"), value);
+    let mut text = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some((before, after)) = rest.split_once('{') {
+        text.push_str(before);
+        let named = after
+            .split_once('}')
+            .and_then(|(name, tail)| values.iter().find(|(known, _)| *known == name).map(|(_, value)| (*value, tail)));
+        match named {
+            Some((value, tail)) => {
+                text.push_str(value);
+                rest = tail;
+            }
+            None => {
+                text.push('{');
+                rest = after;
+            }
+        }
     }
+    text.push_str(rest);
     text
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_catalogue_parses() {
-        for (tag, source) in UI_SOURCES
-            .iter()
-            .chain(CATALOGUE_SOURCES)
-            .chain(SELFCHECK_SOURCES)
-            .chain(LOADER_SOURCES)
-            .chain(POSTER_SOURCES)
-            .chain(REPORT_SOURCES)
-            .chain(STAFF_SOURCES)
-        {
-            parse_catalogue(tag, source).unwrap_or_else(|e| panic!("{tag}: {e:?}"));
-        }
-        assert_eq!(catalogues().len(), UI_SOURCES.len());
-        assert_eq!(Msg::catalogues().len(), UI_SOURCES.len());
-        assert_eq!(SelfcheckMsg::catalogues().len(), SELFCHECK_SOURCES.len());
-    }
 
     #[test]
     fn every_key_is_in_every_language_and_nothing_else_is() {
@@ -822,19 +793,10 @@ mod tests {
     }
 
     #[test]
-    fn rejects_malformed_lines_and_duplicates() {
-        assert_eq!(
-            parse_catalogue("xx", "a = 1\nno equals sign\n").unwrap_err(),
-            CatalogueError::NotKeyValue { tag: "xx".into(), line: 2 }
-        );
-        assert_eq!(
-            parse_catalogue("xx", "a = 1\na = 2\n").unwrap_err(),
-            CatalogueError::DuplicateKey { tag: "xx".into(), key: "a".into() }
-        );
-    }
-
-    #[test]
     fn fills_placeholders() {
         assert_eq!(fill("Unknown service “{id}”.", &[("id", "bus")]), "Unknown service “bus”.");
+        assert_eq!(fill("{a} and {b}, {a}", &[("a", "1"), ("b", "2")]), "1 and 2, 1");
+        assert_eq!(fill("{a} {b}", &[("a", "{b}"), ("b", "2")]), "{b} 2", "a value is never filled in turn");
+        assert_eq!(fill("{ {c} {a", &[("a", "1")]), "{ {c} {a", "what is not a known placeholder stays");
     }
 }
