@@ -95,7 +95,9 @@ impl<'a> Reader<'a> {
 
     /// The character position of the reader, counted from 1, as an editor shows it.
     fn position(&self) -> usize {
-        self.json[..self.at].chars().count() + 1
+        // Characters are the bytes that do not continue one (no `str` slicing here: its
+        // panic path would bring `core`'s string formatting into the widget's first part).
+        self.json.bytes().take(self.at).filter(|&b| (b as i8) >= -0x40).count() + 1
     }
 
     fn syntax(&self) -> AttributeJsonError {
@@ -160,12 +162,12 @@ impl<'a> Reader<'a> {
         loop {
             // Copy the run up to the next quote, backslash or control character in one piece;
             // those three are ASCII, so the run ends on a character boundary.
-            let run = self.json.as_bytes()[self.at..].iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
-            let Some(run) = run else {
+            let rest = self.json.get(self.at..).unwrap_or_default();
+            let Some(run) = rest.bytes().position(|b| b == b'"' || b == b'\\' || b < 0x20) else {
                 self.at = self.json.len();
                 return Err(self.syntax());
             };
-            text.push_str(&self.json[self.at..self.at + run]);
+            text.push_str(rest.get(..run).unwrap_or_default());
             self.at += run;
             match self.peek() {
                 Some(b'"') => {
@@ -208,7 +210,7 @@ impl<'a> Reader<'a> {
         if !(0xD800..0xDC00).contains(&first) {
             return char::from_u32(first).ok_or_else(|| self.syntax());
         }
-        if !self.json[self.at..].starts_with("\\u") {
+        if !self.json.get(self.at..).is_some_and(|rest| rest.starts_with("\\u")) {
             return Err(self.syntax());
         }
         self.at += 2;
@@ -280,6 +282,7 @@ mod tests {
         assert_eq!(texts(r#"{"a": null}"#), text(7));
         assert_eq!(texts(r#"{"a": {"b": "c"}}"#), text(7));
         assert_eq!(texts(r#"["a"]"#), Err(AttributeJsonError::Shape { at: 1, expected: Expected::Object }));
+        assert_eq!(texts(r#"{"公交": 1}"#), text(8), "counted in characters, not bytes");
         assert_eq!(
             texts_by_key(r#"{"bus": "Bus"}"#),
             Err(AttributeJsonError::Shape { at: 9, expected: Expected::Object })
