@@ -86,7 +86,7 @@ impl QueueStore {
         let request = store.get_all_with_key(&self.range()?.into())?;
         let values: js_sys::Array = settled(&request).await?.dyn_into()?;
         let mut items: Vec<Queued> = values.iter().filter_map(|record| from_record(&record)).collect();
-        items.sort_unstable_by_key(|item| item.queued_ms);
+        civic_pulse_core::delivery::oldest_first(&mut items);
         Ok(items)
     }
 

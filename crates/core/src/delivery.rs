@@ -209,6 +209,19 @@ impl Queued {
     }
 }
 
+/// Puts a queue read back from storage (which keeps it by id) oldest first, ties in the order
+/// read. An insertion sort by hand: a queue holds a few hundred ratings at most, and the
+/// standard library's sort would be 2 KB of the widget's first part (twiggy).
+pub fn oldest_first(items: &mut [Queued]) {
+    for next in 1..items.len() {
+        let mut at = next;
+        while at > 0 && items[at - 1].queued_ms > items[at].queued_ms {
+            items.swap(at - 1, at);
+            at -= 1;
+        }
+    }
+}
+
 /// Whether a new rating fits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Admission {
@@ -509,6 +522,28 @@ mod tests {
         assert_eq!(ids(keep_alive_batch(&waiting, &[rating(1).id])), [rating(2).id, rating(3).id, rating(4).id]);
         let huge = [parcel(5, KEEP_ALIVE_BUDGET_BYTES)];
         assert!(keep_alive_batch(&huge, &[]).is_empty(), "too big for keep-alive: it waits for the next visit");
+    }
+
+    #[test]
+    fn a_queue_read_back_is_put_oldest_first_with_ties_in_the_order_read() {
+        let queued = |n: u8, queued_ms: u64| Queued {
+            parcel: rating(n),
+            queued_ms,
+            attempts: 0,
+            due_ms: 0,
+            rejected: None,
+            trouble: None,
+            server_errors: 0,
+            set_aside: None,
+        };
+        for order in [[30, 10, 20, 10, 40], [40, 30, 20, 10, 10], [10, 10, 20, 30, 40], [20, 20, 20, 10, 30]] {
+            let mut items: Vec<Queued> = order.iter().enumerate().map(|(n, ms)| queued(n as u8, *ms)).collect();
+            let mut expected = items.clone();
+            expected.sort_by_key(|item| item.queued_ms);
+            oldest_first(&mut items);
+            assert_eq!(items, expected, "{order:?}");
+        }
+        oldest_first(&mut []);
     }
 
     #[test]
