@@ -203,6 +203,20 @@ pub struct Queued {
 }
 
 impl Queued {
+    /// A rating queued at `queued_ms`, before its first send attempt.
+    pub fn new(parcel: Parcel, queued_ms: u64) -> Queued {
+        Queued {
+            parcel,
+            queued_ms,
+            attempts: 0,
+            due_ms: 0,
+            rejected: None,
+            trouble: None,
+            server_errors: 0,
+            set_aside: None,
+        }
+    }
+
     /// Waiting to be sent on its own: neither refused nor set aside.
     pub fn waits(&self) -> bool {
         self.rejected.is_none() && self.set_aside.is_none()
@@ -260,16 +274,7 @@ impl Queue {
         if self.items.len() >= self.capacity {
             return Admission::Full;
         }
-        self.items.push(Queued {
-            parcel,
-            queued_ms: now_ms,
-            attempts: 0,
-            due_ms: 0,
-            rejected: None,
-            trouble: None,
-            server_errors: 0,
-            set_aside: None,
-        });
+        self.items.push(Queued::new(parcel, now_ms));
         Admission::Queued
     }
 
@@ -526,16 +531,7 @@ mod tests {
 
     #[test]
     fn a_queue_read_back_is_put_oldest_first_with_ties_in_the_order_read() {
-        let queued = |n: u8, queued_ms: u64| Queued {
-            parcel: rating(n),
-            queued_ms,
-            attempts: 0,
-            due_ms: 0,
-            rejected: None,
-            trouble: None,
-            server_errors: 0,
-            set_aside: None,
-        };
+        let queued = |n: u8, queued_ms: u64| Queued::new(rating(n), queued_ms);
         for order in [[30, 10, 20, 10, 40], [40, 30, 20, 10, 10], [10, 10, 20, 30, 40], [20, 20, 20, 10, 30]] {
             let mut items: Vec<Queued> = order.iter().enumerate().map(|(n, ms)| queued(n as u8, *ms)).collect();
             let mut expected = items.clone();
