@@ -110,8 +110,7 @@ fn case_words(item: &InboxItem, context: ItemContext, lang: Lang, answer: Answer
         .map(|id| ScaleId::aspect_label(id).map_or_else(|| id.clone(), |m| lang.text(m).to_owned()))
         .collect();
     let age = if context.working_days { StaffMsg::ItemAgeWorking } else { StaffMsg::ItemAgeCalendar };
-    let status = answer.saved_status.get();
-    let status = FollowUp::parse(&status).map_or(status, |s| lang.text(s.staff_msg()).to_owned());
+    let status = status_words(&answer.saved_status.get(), lang);
     let timeline: Vec<_> = item
         .timeline
         .iter()
@@ -121,7 +120,7 @@ fn case_words(item: &InboxItem, context: ItemContext, lang: Lang, answer: Answer
                 let why = event.reason.as_deref().map(|r| format!(" ({r})")).unwrap_or_default();
                 format!("{} → {to}{why}", lang.text(StaffMsg::EventTransferred))
             } else {
-                FollowUp::parse(&event.kind).map_or_else(|| event.kind.clone(), |s| lang.text(s.staff_msg()).to_owned())
+                status_words(&event.kind, lang)
             };
             view! { <li><time>{event.at.replace('T', " ")}</time>{format!(" {what}")}</li> }
         })
@@ -157,6 +156,11 @@ fn case_words(item: &InboxItem, context: ItemContext, lang: Lang, answer: Answer
     }
 }
 
+/// A follow-up status (or timeline event) in words; a code this console does not know, as sent.
+fn status_words(code: &str, lang: Lang) -> String {
+    FollowUp::parse(code).map_or_else(|| code.to_owned(), |status| lang.text(status.staff_msg()).to_owned())
+}
+
 /// The case's status and its public reply, saved without a reload.
 #[component]
 fn StatusForm(answer: Answer) -> impl IntoView {
@@ -174,7 +178,7 @@ fn StatusForm(answer: Answer) -> impl IntoView {
         FollowUp::ALL.into_iter().filter(|s| s.staff_may_set() || s.code() == current).collect();
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let path = format!("v1/staff/receipts/{}", answer.receipt.get_value());
+        let path = format!("v1/staff/receipts/{receipt}");
         let status = answer.status.get_untracked();
         let reply = answer.reply.get_untracked().trim().to_owned();
         // No reply field clears the public reply.
