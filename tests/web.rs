@@ -29,8 +29,8 @@ fn fresh_element(tag: &str) -> HtmlElement {
     element
 }
 
-/// The first element in `container` matching `selector`, waited for over later tasks: the widget's
-/// second part fills its places one turn per task and frame.
+/// The first element in `container` matching `selector`, waited for over later tasks: what the
+/// widget's second part fills comes once the part is loaded, not in the tick that mounts it.
 async fn appeared(container: &HtmlElement, selector: &str) -> web_sys::Element {
     for _ in 0..100 {
         if let Some(found) = container.query_selector(selector).unwrap() {
