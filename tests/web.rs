@@ -29,6 +29,18 @@ fn fresh_element(tag: &str) -> HtmlElement {
     element
 }
 
+/// The first element in `container` matching `selector`, waited for over later tasks: the widget's
+/// second part fills its places one turn per task and frame.
+async fn appeared(container: &HtmlElement, selector: &str) -> web_sys::Element {
+    for _ in 0..100 {
+        if let Some(found) = container.query_selector(selector).unwrap() {
+            return found;
+        }
+        wasm_bindgen_futures::JsFuture::from(civic_pulse::delivery::sleep(20)).await.unwrap();
+    }
+    panic!("nothing matching {selector} appeared within 2 s");
+}
+
 fn radios(container: &HtmlElement) -> Vec<HtmlInputElement> {
     let list = container.query_selector_all("input[type=radio]").unwrap();
     (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into()).collect()
@@ -101,8 +113,7 @@ async fn a_bad_configuration_renders_every_problem_as_an_alert() {
     host.set_attribute("lang", "zh-Hans").unwrap();
     let container = fresh_element("div");
     let unmount = civic_pulse::embed::mount_feedback(container.clone(), host);
-    tick().await;
-    let alert = container.query_selector("[role=alert]").unwrap().expect("an alert");
+    let alert = appeared(&container, "[role=alert]").await;
     let text = alert.text_content().unwrap();
     assert!(text.contains("“ftp://example.gov”不是有效的网址"), "{text}");
     unmount.unchecked_into::<js_sys::Function>().call0(&wasm_bindgen::JsValue::NULL).unwrap();

@@ -44,10 +44,10 @@ async function measure(label, network) {
       return window.readyAt - loader.startTime;
     });
     times.push(ms);
-    // The second part's places filled (its language buttons are among the last), waited for
-    // without looking: a locator polling the page runs tasks of its own there (each works out roles
-    // and names, with a style and layout pass), and those would be counted as the widget's. Then
-    // checked once.
+    // The second part fills the widget in turns, one task each (src/feedback/second_part.rs): the
+    // tools first, then the language buttons, then the rest. Waited for without looking: a locator
+    // polling the page runs tasks of its own there (each works out roles and names, with a style
+    // and layout pass), and those would be counted as the widget's. Then checked once.
     await tab.waitForTimeout(4000);
     const longest = await tab.evaluate(() => {
       const root = document.querySelector('civic-feedback').shadowRoot;

@@ -1,7 +1,7 @@
 use civic_pulse_core::{ConfigError, Lang, Msg};
 use leptos::prelude::*;
 
-use super::second_part::{FetchWhen, provide_second_part, second_part_slot};
+use super::second_part::{FetchWhen, Turn, provide_second_part, second_part_slot};
 use crate::i18n::provide_lang;
 
 /// Shown in place of the widget when its configuration cannot work. The list of what to fix comes
@@ -11,5 +11,9 @@ pub fn ConfigProblems(problems: Vec<ConfigError>, lang: Lang) -> impl IntoView {
     provide_lang(lang);
     provide_second_part(FetchWhen::AtOnce);
     let problems = StoredValue::new(problems);
-    second_part_slot(move |part| (part.problem_screen)(problems.get_value(), lang), Some(Msg::ConfigScreenMissing))
+    second_part_slot(
+        Turn::First,
+        move |part| (part.problem_screen)(problems.get_value(), lang),
+        Some(Msg::ConfigScreenMissing),
+    )
 }

@@ -12,7 +12,7 @@ use super::already_rated::AlreadyRated;
 use super::confirmation::Confirmation;
 use super::flow::{FeedbackEvent, RatingSummary, Step};
 use super::rating_screen::RatingScreen;
-use super::second_part::{FetchWhen, provide_second_part, second_part_slot};
+use super::second_part::{FetchWhen, Turn, provide_second_part, second_part_slot};
 use super::service_picker::ServicePicker;
 use crate::delivery::{
     Cooldown, Courier, Delivered, Delivery, QueueCounts, QueueEvents, QueueFlusher, keep_delivering,
@@ -194,10 +194,10 @@ pub fn FeedbackWidget(
         >
             <div class="cp-widget__bar">
                 <h2 class="cp-widget__title" id=title_id>{tr(Msg::WidgetTitle)}</h2>
-                {second_part_slot(|part| (part.language_switcher)(), None)}
+                {second_part_slot(Turn::Second, |part| (part.language_switcher)(), None)}
             </div>
             <div class="cp-widget__tools">
-                {second_part_slot(move |part| (part.tools)(prefs, screen_host, mode.is_shared()), Some(Msg::PartMissing))}
+                {second_part_slot(Turn::First, move |part| (part.tools)(prefs, screen_host, mode.is_shared()), Some(Msg::PartMissing))}
             </div>
             <div class="cp-widget__screen" node_ref=screen_host>
                 {move || {
@@ -216,7 +216,7 @@ pub fn FeedbackWidget(
                 {screen}
                 {call}
             </div>
-            {second_part_slot(move |part| (part.queue_panel)(flusher, queue_counts.read_only()), None)}
+            {second_part_slot(Turn::Last, move |part| (part.queue_panel)(flusher, queue_counts.read_only()), None)}
         </section>
     }
 }

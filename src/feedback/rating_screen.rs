@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 
 use super::device::{fresh_rating_id, today};
 use super::rating_group::RatingGroup;
-use super::second_part::{Arrival, RatingDetails, second_part_slot, use_second_part};
+use super::second_part::{Arrival, RatingDetails, Turn, second_part_slot, use_second_part};
 use crate::delivery::{Courier, Delivery, sleep};
 use crate::i18n::{tr, use_lang};
 use crate::ui::{focus_when_mounted, unique_id};
@@ -43,7 +43,7 @@ pub fn RatingScreen(
     on_not_taken: Callback<(RatingV1, Delivery)>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let second_part = use_second_part();
+    let second_part = use_second_part(Turn::Last);
     let selected = RwSignal::new(None::<Score>);
     let aspects = RwSignal::new(Vec::<&'static str>::new());
     let comment = RwSignal::new(String::new());
@@ -134,6 +134,7 @@ pub fn RatingScreen(
             }}
             <RatingGroup scale=scale selected=selected error_id=error_shown />
             {second_part_slot(
+                Turn::Last,
                 move |part| (part.rating_details)(RatingDetails { chips, ticked: aspects, comment, rated }),
                 Some(Msg::CommentMissing),
             )}

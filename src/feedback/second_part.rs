@@ -13,6 +13,7 @@
 //! into the one Wasm file and is there at once.
 
 use std::rc::Rc;
+use std::time::Duration;
 
 use civic_pulse_core::config::ConfigError;
 use civic_pulse_core::display::DisplayPrefs;
@@ -50,8 +51,9 @@ pub struct SecondPart {
     /// A configuration the widget cannot run with: what to fix, in the page's language (and once
     /// in the console, for the portal team).
     pub problem_screen: fn(Vec<ConfigError>, Lang) -> AnyView,
-    /// Called once the part is in place: keeps the focused control in the window.
-    pub landed: fn(),
+    /// Fills the widget's slots, turn by turn (see [`Turn`]): here, not in the first part, whose
+    /// bytes every resident waits for.
+    pub fill: fn(SecondPart, Turns),
 }
 
 /// The rating screen's state that the chips and the comment box read and write.
@@ -74,6 +76,29 @@ pub enum Arrival {
     Missing,
 }
 
+/// When a slot is filled once the part is here, one turn per task and frame: building everything
+/// the part adds in one task, with V8 compiling the part's code on its first use, was one
+/// main-thread task of 55 to 90 ms at 4x CPU throttling (a trace; BENCHMARKS.md), long enough to
+/// delay a tap.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Turn {
+    /// Text size, contrast and read-aloud; the configuration problems, the only thing on their screen.
+    First,
+    /// The language buttons.
+    Second,
+    /// The queue panel, the chips and the comment box.
+    Last,
+}
+
+/// Where the second part is, for the slots of each turn (indexed by `Turn as usize`): each changes
+/// once, so a slot is built once, and a later turn does not build an earlier one again (losing its
+/// state and the focus inside it).
+#[derive(Clone, Copy)]
+struct Arrivals([ReadSignal<Arrival>; 3]);
+
+/// What sets [`Arrivals`], in the same order.
+pub type Turns = [WriteSignal<Arrival>; 3];
+
 #[cfg_attr(
     feature = "split",
     leptos::wasm_split::wasm_split(second_part, fallible, wasm_split_path = ::leptos::wasm_split)
@@ -86,30 +111,51 @@ fn second_part() -> Result<SecondPart, SplitLoaderError> {
         add_details: RatingV1::with_details,
         queue_panel: |flusher, counts| view! { <QueuePanel flusher=flusher counts=counts /> }.into_any(),
         problem_screen,
-        landed,
+        fill: |part, turns| fill(part, turns, 0),
     })
 }
 
-/// What the part adds can push the focused control out of the window (the tools above a service
-/// button on a small phone): once it is in place, the control is scrolled back into view, as
-/// little as needed (nothing moves when it is in view). Here, not in the first part, whose bytes
-/// every resident waits for; with as few browser calls as it can do with, since each one adds
-/// glue to the first part.
-fn landed() {
-    // After the frame that shows what the part added.
-    request_animation_frame(|| {
-        // The focused control, inside a widget's shadow root; the option or field around it, which
-        // its label draws, is what must show.
-        let Some(mut focused) = document().active_element() else { return };
-        while let Some(inner) = focused.shadow_root().and_then(|root| root.active_element()) {
-            focused = inner;
-        }
-        if let Some(shown) = focused.parent_element() {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-            shown.scroll_into_view_with_scroll_into_view_options(&options);
-        }
-    });
+/// Fills the slots of the turn at `turn` in `turns`, each turn in a task of its own (after a
+/// timeout of zero: not in the task that V8 ends the part's compilation in, nor in an animation
+/// frame callback, which shares the frame's task) and after the frame that lays out the turn
+/// before; stops when the widget is gone.
+fn fill(part: SecondPart, turns: Turns, turn: usize) {
+    set_timeout(
+        move || {
+            let Some(slots) = turns.get(turn) else { return };
+            if slots.try_set(Arrival::Here(part)).is_none() {
+                // Queued behind the render effects that build this turn's places (microtasks of
+                // this task), so no other task, a tap or a screen reader's look, sees the focused
+                // control pushed out of view in between.
+                spawn_local(async { keep_focus_in_view() });
+                request_animation_frame(move || fill(part, turns, turn + 1));
+            }
+        },
+        Duration::ZERO,
+    );
+}
+
+/// What a turn adds can push the focused control out of the window (the tools above a service
+/// button on a small phone): the control is scrolled back into view, as little as needed (nothing
+/// moves when it is in view). This lays the page out at once, so only where a control has the
+/// focus. Here, not in the first part, whose bytes every resident waits for; with as few browser
+/// calls as it can do with, since each one adds glue to the first part.
+fn keep_focus_in_view() {
+    let document = document();
+    let Some(mut focused) = document.active_element() else { return };
+    if document.body().is_some_and(|body| *body == focused) {
+        return;
+    }
+    // The focused control, inside a widget's shadow root; the option or field around it, which
+    // its label draws, is what must show.
+    while let Some(inner) = focused.shadow_root().and_then(|root| root.active_element()) {
+        focused = inner;
+    }
+    if let Some(shown) = focused.parent_element() {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        shown.scroll_into_view_with_scroll_into_view_options(&options);
+    }
 }
 
 async fn load() -> Result<SecondPart, SplitLoaderError> {
@@ -133,17 +179,19 @@ pub enum FetchWhen {
 /// Starts fetching the second part for the widget being built, and puts where it is in context.
 /// A failed fetch is not remembered by the loader: the next widget built (a re-render, the next
 /// visit) tries again.
-pub fn provide_second_part(when: FetchWhen) -> ReadSignal<Arrival> {
-    let (arrival, set_arrival) = signal(Arrival::Pending);
+pub fn provide_second_part(when: FetchWhen) {
+    let (first, set_first) = signal(Arrival::Pending);
+    let (second, set_second) = signal(Arrival::Pending);
+    let (last, set_last) = signal(Arrival::Pending);
+    let turns = [set_first, set_second, set_last];
     let fetch = move || {
         spawn_local(async move {
             match load().await {
-                Ok(part) => {
-                    set_arrival.try_set(Arrival::Here(part));
-                    (part.landed)();
-                }
+                Ok(part) => (part.fill)(part, turns),
                 Err(_) => {
-                    set_arrival.try_set(Arrival::Missing);
+                    for turn in turns {
+                        turn.try_set(Arrival::Missing);
+                    }
                 }
             }
         })
@@ -153,22 +201,23 @@ pub fn provide_second_part(when: FetchWhen) -> ReadSignal<Arrival> {
         FetchWhen::AfterFirstPaint => request_animation_frame(move || request_animation_frame(fetch)),
         FetchWhen::AtOnce => fetch(),
     }
-    provide_context(arrival);
-    arrival
+    provide_context(Arrivals([first, second, last]));
 }
 
-/// Where the second part is; `Missing` outside a widget, where nobody fetched it.
-pub fn use_second_part() -> ReadSignal<Arrival> {
-    use_context::<ReadSignal<Arrival>>().unwrap_or_else(|| signal(Arrival::Missing).0)
+/// Where the second part is, for the slots of `turn`; `Missing` outside a widget, where nobody
+/// fetched it.
+pub fn use_second_part(turn: Turn) -> ReadSignal<Arrival> {
+    use_context::<Arrivals>().map_or_else(|| signal(Arrival::Missing).0, |arrivals| arrivals.0[turn as usize])
 }
 
-/// A place in the widget that the second part fills: empty while it is on its way, `render`'s
-/// view once it is here, and `missing` in words if it never comes (nothing where `None`).
+/// A place in the widget that the second part fills in `turn`: empty while it is on its way,
+/// `render`'s view once it is here, and `missing` in words if it never comes (nothing where `None`).
 pub fn second_part_slot(
+    turn: Turn,
     render: impl Fn(SecondPart) -> AnyView + Send + Sync + 'static,
     missing: Option<Msg>,
 ) -> impl IntoView {
-    let arrival = use_second_part();
+    let arrival = use_second_part(turn);
     move || match arrival.get() {
         Arrival::Pending => None,
         // Built untracked: the slot is rebuilt when the part arrives, never when a signal that
