@@ -26,6 +26,25 @@ async function statusSaid(page, expected) {
   assert.fail(`the status line says ${snapshot}, not ${spelled}`);
 }
 
+/**
+ * Waits until the staff inbox says it shows `shown` of `total` cases. On a timeout it fails with
+ * what the page said instead (its status lines, the cases on it, the "Show more" button), so a
+ * failure in CI says whether an answer failed, was empty or never came.
+ */
+async function inboxShows(staff, shown, total) {
+  try {
+    await staff.getByText(`Showing ${shown} of ${total}.`).waitFor();
+  } catch (error) {
+    const said = await staff.evaluate(() => ({
+      status: [...document.querySelectorAll('.st-status, .st-section [role=status]')].map((line) => line.textContent).filter(Boolean),
+      problem: document.querySelector('.st-problem')?.textContent,
+      cases: document.querySelectorAll('.st-case').length,
+      showMore: [...document.querySelectorAll('button')].filter((b) => b.textContent === 'Show more').map((b) => (b.disabled ? 'disabled' : 'enabled')),
+    }));
+    assert.fail(`waiting for "Showing ${shown} of ${total}.": ${error.message.split('\n')[0]}; the page says ${JSON.stringify(said)}`);
+  }
+}
+
 describe('widget and reference collector', () => {
   let collector;
 
@@ -371,11 +390,11 @@ describe('widget and reference collector', () => {
     const service = staff.locator('#filter-service');
     await service.locator('option', { hasText: `Employment (${total})` }).waitFor({ state: 'attached' });
     await service.selectOption('employment');
-    await staff.getByText(`Showing 50 of ${total}.`).waitFor();
+    await inboxShows(staff, 50, total);
     for (let shown = 50; shown < total;) {
       await staff.getByRole('button', { name: 'Show more' }).click();
       shown = Math.min(total, shown + 50);
-      await staff.getByText(`Showing ${shown} of ${total}.`).waitFor();
+      await inboxShows(staff, shown, total);
     }
     assert.equal(await staff.getByRole('button', { name: 'Show more' }).count(), 0, 'no page after the last');
     const cases = staff.locator('.st-case');
@@ -482,5 +501,32 @@ describe('widget and reference collector', () => {
       await context.close();
       running.child.kill();
     }
+  });
+
+  test('the staff, receipt and self-check pages drop their loading line once started, and say in their languages when their bundle cannot load', async () => {
+    // No service worker: the self-check's would answer the reload from its cache.
+    const context = await browser.newContext({ locale: 'en-US', serviceWorkers: 'block' });
+    for (const [page, started, said] of [
+      ['staff', (tab) => tab.getByLabel('Staff token'), ['The staff console could not start in this browser.', '评价管理无法在此浏览器中启动。', '評價管理無法在此瀏覽器中啟動。']],
+      ['receipt', (tab) => tab.getByLabel('Reference number'), ['This page cannot open in this browser.', '此页面无法在这个浏览器中打开。', '此頁面無法在這個瀏覽器中開啟。']],
+      ['selfcheck', (tab) => tab.getByRole('heading', { level: 1, name: 'City self-check' }), ['The self-check could not start in this browser.', '自评工具无法在此浏览器中启动。', '自評工具無法在此瀏覽器中啟動。']],
+    ]) {
+      const tab = await context.newPage();
+      await tab.goto(`${collector.url}/${page}.html`);
+      await started(tab).waitFor();
+      await tab.locator(`#${page}-starting`).waitFor({ state: 'detached' });
+      assert.equal(await tab.locator(`#${page}-loading`).isHidden(), true, `${page}: no "could not start" once started`);
+
+      // The Wasm never arrives (a proxy refused it): the page says so, not "loading" for ever.
+      await tab.route(/\.wasm$/, (route) => route.abort());
+      await tab.reload();
+      const problem = tab.locator(`#${page}-loading`);
+      await problem.waitFor();
+      for (const words of said) assert.ok((await problem.innerText()).includes(words), `${page}: ${words}`);
+      assert.equal(await tab.locator(`#${page}-starting`).count(), 0, `${page}: the loading line is gone`);
+      await expectNoAxeViolations(tab, `the ${page} page that could not start`);
+      await tab.close();
+    }
+    await context.close();
   });
 });

@@ -9,6 +9,6 @@ import(asset('%%receipt.glue.js%%'))
   .then((glue) => glue.default({ module_or_path: wasm }))
   .catch((error) => {
     console.error('The receipt page could not start:', error);
-    document.getElementById('receipt-starting')?.remove();
     document.getElementById('receipt-loading')?.removeAttribute('hidden');
-  });
+  })
+  .finally(() => document.getElementById('receipt-starting')?.remove());

@@ -9,6 +9,6 @@ import(asset('%%staff.glue.js%%'))
   .then((glue) => glue.default({ module_or_path: wasm }))
   .catch((error) => {
     console.error('The staff console could not start:', error);
-    document.getElementById('staff-starting')?.remove();
     document.getElementById('staff-loading')?.removeAttribute('hidden');
-  });
+  })
+  .finally(() => document.getElementById('staff-starting')?.remove());
