@@ -1,4 +1,5 @@
 use civic_pulse_core::{Lang, WidgetConfig};
+use leptos::either::Either;
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -13,11 +14,12 @@ use crate::i18n::browser_languages;
 /// and returns a function that unmounts it. A bad configuration renders the list of problems in
 /// place of the widget and logs it once, so the portal team sees what to fix.
 pub fn mount_feedback(container: HtmlElement, host: HtmlElement) -> JsValue {
-    let config = WidgetConfig::from_attributes(|name| host.get_attribute(name));
-    let handle: Box<dyn std::any::Any> = match config {
+    // One `mount_to` for both outcomes: each instantiation of it carries its own copy of the
+    // mounting code.
+    let handle = mount_to(container, move || match WidgetConfig::from_attributes(|name| host.get_attribute(name)) {
         Ok(config) => {
             let on_event = Callback::new(move |event: FeedbackEvent| dispatch(&host, &event));
-            Box::new(mount_to(container, move || view! { <FeedbackWidget config=config on_event=on_event /> }))
+            Either::Left(view! { <FeedbackWidget config=config on_event=on_event /> })
         }
         Err(problems) => {
             // The messages follow the language the portal asked for when it is valid.
@@ -25,9 +27,9 @@ pub fn mount_feedback(container: HtmlElement, host: HtmlElement) -> JsValue {
                 .get_attribute("lang")
                 .and_then(|tag| Lang::from_tag(&tag))
                 .unwrap_or_else(|| Lang::negotiate(&browser_languages()));
-            Box::new(mount_to(container, move || view! { <ConfigProblems problems=problems lang=lang /> }))
+            Either::Right(view! { <ConfigProblems problems=problems lang=lang /> })
         }
-    };
+    });
     // Dropping the handle unmounts the view and disposes its reactive owner.
     Closure::once_into_js(move || drop(handle))
 }
