@@ -53,8 +53,8 @@ pub fn Inbox(
             match answer {
                 Ok(page) => {
                     problem.set(None);
-                    directory.departments.set(page.departments.clone());
-                    directory.own_department.set(page.scope.department.clone());
+                    set_if_changed(directory.departments, page.departments);
+                    set_if_changed(directory.own_department, page.scope.department);
                     session.problem.set(None);
                     // The rest of the console (trends, exports, the import) comes once the cases
                     // are painted and the page is idle: what staff open the page for comes first.
@@ -165,6 +165,19 @@ fn show_when_idle(show: impl Fn() + Clone + 'static) {
     if request_idle_callback_with_handle(show.clone()).is_err() {
         set_timeout(show, std::time::Duration::ZERO);
     }
+}
+
+/// Sets `signal` only to a different value. Every page repeats the city's departments and the
+/// token's scope, and a set that changes nothing would still run everything that reads them: each
+/// case naming a department would work out its words again on every "Show more".
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    signal.maybe_update(|current| {
+        let changed = *current != value;
+        if changed {
+            *current = value;
+        }
+        changed
+    });
 }
 
 fn focus_heading(id: &str) {
