@@ -4,7 +4,8 @@
 #   feedback:  embed.js + JS glue + the parts' loader + first Wasm part + CSS: what stands between
 #              the portal's page and a rating the resident can tap (the page itself is not counted)
 #   feedback-all: the same and every later Wasm part (the whole widget)
-#   selfcheck: selfcheck.html + loader + JS glue + wasm + CSS
+#   selfcheck: selfcheck.html + the pages' loader + JS glue + wasm + CSS (and the script that
+#              registers its offline worker)
 #   staff:     the staff console, the same way (the collector's staff.html)
 #   receipt:   the resident's receipt page, the same way (the collector's receipt.html)
 bundle_files() {
@@ -12,11 +13,10 @@ bundle_files() {
     feedback) echo dist/embed.js dist/assets/feedback-*/main.js dist/assets/feedback-*/__wasm_split.js \
       dist/assets/feedback-*/main_bg.wasm dist/assets/feedback-*.css ;;
     feedback-all) bundle_files feedback; ls dist/assets/feedback-*/*.wasm | grep -v '/main_bg.wasm$' ;;
-    selfcheck) echo dist/selfcheck.html dist/selfcheck.js dist/assets/selfcheck-*.js dist/assets/selfcheck-*.wasm \
-      dist/assets/selfcheck-*.css ;;
-    staff) echo dist/staff.html dist/staff.js dist/assets/staff-*.glue.js dist/assets/staff-*.wasm dist/assets/staff-*.css ;;
-    receipt) echo dist/receipt.html dist/receipt.js dist/assets/receipt-*.glue.js dist/assets/receipt-*.wasm \
-      dist/assets/receipt-*.css ;;
+    selfcheck) echo dist/selfcheck.html dist/selfcheck-offline.js dist/assets/page-loader-*.js \
+      dist/assets/selfcheck-*.glue.js dist/assets/selfcheck-*.wasm dist/assets/selfcheck-*.css ;;
+    staff|receipt) echo "dist/$1.html" dist/assets/page-loader-*.js dist/assets/"$1"-*.glue.js \
+      dist/assets/"$1"-*.wasm dist/assets/"$1"-*.css ;;
     *) echo "bundle_files: unknown bundle $1" >&2; return 1 ;;
   esac
 }

@@ -5,7 +5,10 @@
 // so each build gets its own cache and old ones are removed.
 const CACHE = 'civic-pulse-selfcheck:%%selfcheck.wasm%%';
 const PAGE = 'selfcheck.html';
-const FILES = [PAGE, 'selfcheck.js', '%%selfcheck.js%%', '%%selfcheck.wasm%%', '%%selfcheck.css%%', 'favicon.svg'];
+const FILES = [
+  PAGE, 'selfcheck-offline.js', '%%page-loader.js%%', '%%selfcheck.glue.js%%', '%%selfcheck.wasm%%', '%%selfcheck.css%%',
+  'favicon.svg',
+];
 // A weak network should not keep an official waiting: after this long the saved page is used.
 const NETWORK_WAIT_MS = 4000;
 

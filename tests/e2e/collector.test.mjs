@@ -514,16 +514,21 @@ describe('widget and reference collector', () => {
       const tab = await context.newPage();
       await tab.goto(`${collector.url}/${page}.html`);
       await started(tab).waitFor();
-      await tab.locator(`#${page}-starting`).waitFor({ state: 'detached' });
-      assert.equal(await tab.locator(`#${page}-loading`).isHidden(), true, `${page}: no "could not start" once started`);
+      await tab.locator('#page-starting').waitFor({ state: 'detached' });
+      assert.equal(await tab.locator('#page-failed').isHidden(), true, `${page}: no "could not start" once started`);
+      // The page's preload links start the glue and the Wasm; the loader uses what they fetched.
+      const fetched = await tab.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+      for (const kind of [/\.glue\.js$/, /\.wasm$/]) {
+        assert.equal(fetched.filter((name) => kind.test(name)).length, 1, `${page}: ${kind} fetched once: ${fetched.join(', ')}`);
+      }
 
       // The Wasm never arrives (a proxy refused it): the page says so, not "loading" for ever.
       await tab.route(/\.wasm$/, (route) => route.abort());
       await tab.reload();
-      const problem = tab.locator(`#${page}-loading`);
+      const problem = tab.locator('#page-failed');
       await problem.waitFor();
       for (const words of said) assert.ok((await problem.innerText()).includes(words), `${page}: ${words}`);
-      assert.equal(await tab.locator(`#${page}-starting`).count(), 0, `${page}: the loading line is gone`);
+      assert.equal(await tab.locator('#page-starting').count(), 0, `${page}: the loading line is gone`);
       await expectNoAxeViolations(tab, `the ${page} page that could not start`);
       await tab.close();
     }

@@ -156,12 +156,18 @@ message_keys! {
 }
 
 message_keys! {
-    /// The two texts `embed.js` shows before the Wasm runs. The build copies them into the loader
-    /// (see `web_contract`); no bundle carries them.
+    /// What `embed.js` and the pages say before their Wasm runs. The build copies them into the
+    /// loader and the pages (see `web_contract`); no bundle carries them.
     LoaderMsg from LOADER_CATALOGUES {
     Loading => "loader-loading",
     Failed => "loader-failed",
     Call => "loader-call",
+    SelfcheckLoading => "page-selfcheck-loading",
+    SelfcheckFailed => "page-selfcheck-failed",
+    StaffLoading => "page-staff-loading",
+    StaffFailed => "page-staff-failed",
+    ReceiptLoading => "page-receipt-loading",
+    ReceiptFailed => "page-receipt-failed",
     }
 }
 

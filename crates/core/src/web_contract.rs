@@ -1,6 +1,6 @@
 //! The facts the JavaScript halves share with the Rust side, written once, here: the loader
-//! (`embed.js`), iframe mode (`frame.js`, `frame-host.js`), the collector's page loaders
-//! (`receipt.js`, `staff.js`) and the end-to-end servers. `scripts/build-web` runs the `web-contract` binary and
+//! (`embed.js`), iframe mode (`frame.js`, `frame-host.js`), the pages' loader (`page-loader.js`)
+//! and the end-to-end servers; and the pages' texts from before their bundles run. `scripts/build-web` runs the `web-contract` binary and
 //! puts each value where its `%%js:<name>%%` placeholder stands (inline, as it puts the hashed
 //! file names: a module of constants would cost the loader a round trip), and writes them all to
 //! `target/web/contract.json` for the test servers. The tests below fail when a JavaScript file
@@ -9,7 +9,7 @@
 use serde_json::{Value, json};
 
 use crate::messages::LoaderMsg;
-use crate::{Lang, WidgetConfig};
+use crate::{Lang, ReceiptMsg, SelfcheckMsg, StaffMsg, WidgetConfig};
 
 /// The custom element a portal writes.
 pub const ELEMENT: &str = "civic-feedback";
@@ -80,6 +80,7 @@ pub fn js_constants() -> Vec<(&'static str, Value)> {
         ("phone-digits", json!([crate::collection::PHONE_DIGITS.0, crate::collection::PHONE_DIGITS.1])),
         ("phone-pattern", json!(crate::collection::PHONE_PATTERN)),
         ("strict-csp", json!(STRICT_CSP)),
+        ("page-lines", json!({ "starting": PAGE_STARTING_ID, "failed": PAGE_FAILED_ID })),
         (
             "cache-control",
             json!({
@@ -89,6 +90,133 @@ pub fn js_constants() -> Vec<(&'static str, Value)> {
             }),
         ),
     ]
+}
+
+/// The ids of the two lines a page shows before its bundle has started: "loading" until it has,
+/// and "could not start" (hidden until then). The pages' one loader (`page-loader.js`) finds them.
+pub const PAGE_STARTING_ID: &str = "page-starting";
+pub const PAGE_FAILED_ID: &str = "page-failed";
+
+/// A page of its own with a bundle of its own (the widget lives in portals' pages instead).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    Selfcheck,
+    Staff,
+    Receipt,
+}
+
+impl Page {
+    pub const ALL: [Page; 3] = [Page::Selfcheck, Page::Staff, Page::Receipt];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Page::Selfcheck => "selfcheck",
+            Page::Staff => "staff",
+            Page::Receipt => "receipt",
+        }
+    }
+
+    /// The language the page is written in until its bundle picks one: officials' pages in the
+    /// fallback language, the residents' receipt page in Simplified Chinese.
+    pub fn first_lang(self) -> Lang {
+        match self {
+            Page::Receipt => Lang::from_tag("zh-Hans").unwrap_or_else(Lang::fallback),
+            Page::Selfcheck | Page::Staff => Lang::fallback(),
+        }
+    }
+
+    fn title(self, lang: Lang) -> &'static str {
+        match self {
+            Page::Selfcheck => lang.text(SelfcheckMsg::Title),
+            Page::Staff => lang.text(StaffMsg::Title),
+            Page::Receipt => lang.text(ReceiptMsg::Title),
+        }
+    }
+
+    fn loading(self) -> LoaderMsg {
+        match self {
+            Page::Selfcheck => LoaderMsg::SelfcheckLoading,
+            Page::Staff => LoaderMsg::StaffLoading,
+            Page::Receipt => LoaderMsg::ReceiptLoading,
+        }
+    }
+
+    fn failed(self) -> LoaderMsg {
+        match self {
+            Page::Selfcheck => LoaderMsg::SelfcheckFailed,
+            Page::Staff => LoaderMsg::StaffFailed,
+            Page::Receipt => LoaderMsg::ReceiptFailed,
+        }
+    }
+
+    /// The page's languages: its first one, then its kin (Traditional beside Simplified
+    /// Chinese), then the others, each group in catalogue order.
+    fn langs(self) -> impl Iterator<Item = Lang> {
+        let first = self.first_lang();
+        let primary = |lang: Lang| lang.tag().split('-').next().unwrap_or_default();
+        let mut others: Vec<Lang> = Lang::all().filter(|&lang| lang != first).collect();
+        others.sort_by_key(|&lang| primary(lang) != primary(first));
+        std::iter::once(first).chain(others)
+    }
+
+    /// A text in every language at once, as HTML: the first language plain, each other one in a
+    /// span that names its language (so a screen reader reads each in its own voice).
+    fn in_every_language(self, text: impl Fn(Lang) -> &'static str) -> String {
+        self.langs()
+            .enumerate()
+            .map(|(n, lang)| match n {
+                0 => html_escape(text(lang)),
+                _ => format!(r#"<span lang="{}">{}</span>"#, lang.tag(), html_escape(text(lang))),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// What the page's HTML holds before its bundle runs, by `%%html:<page>-<part>%%` placeholder:
+    /// its `lang`, its `<title>`, and its two lines, each a main landmark of its own (the "could
+    /// not start" one hidden, with the page's title as its heading and the line as an alert).
+    /// One line each: the build reads them a line per name.
+    pub fn html_parts(self) -> Vec<(String, String)> {
+        let title = self.langs().map(|lang| html_escape(self.title(lang))).collect::<Vec<_>>().join(" · ");
+        let starting = format!(
+            r#"<main id="{PAGE_STARTING_ID}"><p role="status">{}</p></main>"#,
+            self.in_every_language(|lang| lang.text(self.loading()))
+        );
+        let failed = format!(
+            r#"<main id="{PAGE_FAILED_ID}" hidden><h1>{}</h1><p role="alert">{}</p></main>"#,
+            self.in_every_language(|lang| self.title(lang)),
+            self.in_every_language(|lang| lang.text(self.failed()))
+        );
+        let name = self.name();
+        vec![
+            (format!("{name}-lang"), self.first_lang().tag().to_owned()),
+            (format!("{name}-title"), format!("{title} · CivicPulse")),
+            (format!("{name}-starting"), starting),
+            (format!("{name}-failed"), failed),
+        ]
+    }
+}
+
+/// Text made safe to stand in HTML, in an element or a quoted attribute.
+fn html_escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}
+
+/// Every page's HTML parts as one JSON object, by placeholder name (`web-contract --html`).
+pub fn html_json() -> Value {
+    Value::Object(
+        Page::ALL.into_iter().flat_map(Page::html_parts).map(|(name, html)| (name, Value::String(html))).collect(),
+    )
 }
 
 /// The constants as one JSON object, for `target/web/contract.json`.
@@ -103,12 +231,11 @@ mod tests {
     use super::*;
 
     /// The JavaScript files the build fills in, relative to the repository.
-    const FILLED: [&str; 6] = [
+    const FILLED: [&str; 5] = [
         "src/embed/embed.js",
         "src/embed/frame.js",
         "src/embed/frame-host.js",
-        "crates/collector/pages/receipt.js",
-        "crates/collector/pages/staff.js",
+        "src/ui/page-loader.js",
         "scripts/servers.mjs",
     ];
 
@@ -155,6 +282,47 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Each page's HTML takes its language, title and lines from the catalogues, and holds no
+    /// copy of them by hand.
+    #[test]
+    fn every_page_takes_its_texts_from_the_catalogues() {
+        for page in Page::ALL {
+            let path = match page {
+                Page::Selfcheck => "selfcheck.html".to_owned(),
+                Page::Staff | Page::Receipt => format!("crates/collector/pages/{}.html", page.name()),
+            };
+            let html = source(&path);
+            for (name, _) in page.html_parts() {
+                assert!(html.contains(&format!("%%html:{name}%%")), "{path} lacks %%html:{name}%%");
+            }
+            for lang in Lang::all() {
+                for text in [lang.text(page.loading()), lang.text(page.failed()), page.title(lang)] {
+                    assert!(!html.contains(text), "{path} keeps its own copy of \"{text}\"");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_page_says_each_line_in_every_language_and_its_first_one_first() {
+        for page in Page::ALL {
+            let parts: std::collections::HashMap<String, String> = page.html_parts().into_iter().collect();
+            let starting = &parts[&format!("{}-starting", page.name())];
+            let failed = &parts[&format!("{}-failed", page.name())];
+            assert!(starting.starts_with(&format!(
+                r#"<main id="{PAGE_STARTING_ID}"><p role="status">{}"#,
+                page.first_lang().text(page.loading())
+            )));
+            assert!(failed.starts_with(&format!(r#"<main id="{PAGE_FAILED_ID}" hidden><h1>"#)));
+            for lang in Lang::all().filter(|&lang| lang != page.first_lang()) {
+                let other = format!(r#"<span lang="{}">{}</span>"#, lang.tag(), lang.text(page.failed()));
+                assert!(failed.contains(&other), "{}: {other}", page.name());
+            }
+            assert_eq!(parts[&format!("{}-lang", page.name())], page.first_lang().tag());
+        }
+        assert_eq!(html_escape(r#"<a href="x">&</a>"#), "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;");
     }
 
     #[test]
