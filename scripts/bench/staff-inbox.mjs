@@ -27,7 +27,8 @@ const collector = spawn(join(ROOT, 'target/release/civic-pulse-collector'), [], 
   },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
-// Also when this script fails: a collector left running holds ./bench's pipe open, and ./bench waits.
+// Also when this script fails: a collector left running holds ./bench's pipe open, and ./bench
+// waits. (On success it is stopped at the end: its pipe alone keeps this script from exiting.)
 process.on('exit', () => collector.kill());
 const url = await new Promise((resolve, reject) => {
   collector.once('error', reject);
@@ -83,3 +84,4 @@ for (let run = 0; run < RUNS; run += 1) {
 console.log(`staff inbox, the first page of 50, 4x CPU throttling, ${RUNS} runs: ${medianWithSpread(first)}`);
 console.log(`staff inbox, the next page of 50 ("Show more"), 4x CPU throttling, ${RUNS} runs: ${medianWithSpread(next)}`);
 await browser.close();
+collector.kill();
