@@ -1,10 +1,11 @@
 //! The facts the JavaScript halves share with the Rust side, written once, here: the loader
 //! (`embed.js`), iframe mode (`frame.js`, `frame-host.js`), the pages' loader (`page-loader.js`)
-//! and the end-to-end servers; and the pages' texts from before their bundles run. `scripts/build-web` runs the `web-contract` binary and
-//! puts each value where its `%%js:<name>%%` placeholder stands (inline, as it puts the hashed
-//! file names: a module of constants would cost the loader a round trip), and writes them all to
-//! `target/web/contract.json` for the test servers. The tests below fail when a JavaScript file
-//! holds its own copy of one of these facts instead of the placeholder.
+//! and the end-to-end servers. `scripts/build-web` runs the `web-contract` binary and puts each
+//! value where its `%%js:<name>%%` placeholder stands (inline, as it puts the hashed file names:
+//! a module of constants would cost the loader a round trip), and writes them all to
+//! `target/web/contract.json` for the test servers. The pages of their own take what they say
+//! before their bundle runs from here too (`Page`, `%%html:<name>%%`). The tests below fail when
+//! a JavaScript file or a page holds its own copy of one of these facts instead of the placeholder.
 
 use serde_json::{Value, json};
 
