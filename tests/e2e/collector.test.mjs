@@ -40,6 +40,11 @@ async function inboxShows(staff, shown, total) {
       problem: document.querySelector('.st-problem')?.textContent,
       cases: document.querySelectorAll('.st-case').length,
       showMore: [...document.querySelectorAll('button')].filter((b) => b.textContent === 'Show more').map((b) => (b.disabled ? 'disabled' : 'enabled')),
+      alerts: [...document.querySelectorAll('[role=alert]')].filter((line) => !line.closest('[hidden]')).map((line) => line.textContent).filter(Boolean),
+      // Each inbox request the page made, in order, with its answer's status: whether "Show more"
+      // asked at all, and what came back.
+      asked: performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/v1/staff/inbox'))
+        .map((entry) => `${entry.name.split('/v1/staff/')[1]} ${entry.responseStatus}`),
     }));
     assert.fail(`waiting for "Showing ${shown} of ${total}.": ${error.message.split('\n')[0]}; the page says ${JSON.stringify(said)}`);
   }
