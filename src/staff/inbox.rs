@@ -3,6 +3,7 @@ use civic_pulse_core::collector_api::{DayCounting, InboxAnswer, InboxItem, State
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 
 use super::collector;
 use super::directory::Directory;
@@ -159,11 +160,22 @@ pub fn Inbox(
     }
 }
 
+/// The longest the rest of the console waits for the browser to be idle. A phone that stays busy
+/// (a long list being laid out, other tabs) may have no idle moment for seconds, and staff would
+/// see the inbox alone, with no sign that the trends and exports are still to come.
+const IDLE_WAIT_MS: u32 = 1_000;
+
 /// Runs `show` when the browser is next idle, which is after the frame being prepared is
-/// painted; after a zero timer where the browser has no idle callbacks (Safari).
-fn show_when_idle(show: impl Fn() + Clone + 'static) {
-    if request_idle_callback_with_handle(show.clone()).is_err() {
-        set_timeout(show, std::time::Duration::ZERO);
+/// painted, and at the latest after [`IDLE_WAIT_MS`]; after a zero timer where the browser has no
+/// idle callbacks (Safari). Written on web-sys rather than Leptos's helper, which has no timeout.
+fn show_when_idle(show: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let show = Closure::once_into_js(show);
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(IDLE_WAIT_MS);
+    // Not asked when idle callbacks are missing, so the one callback runs once either way.
+    if window.request_idle_callback_with_options(show.unchecked_ref(), &options).is_err() {
+        let _ = window.set_timeout_with_callback(show.unchecked_ref());
     }
 }
 
