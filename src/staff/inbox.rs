@@ -59,7 +59,10 @@ pub fn Inbox(
                     session.problem.set(None);
                     // The rest of the console (trends, exports, the import) comes once the cases
                     // are painted and the page is idle: what staff open the page for comes first.
-                    show_when_idle(move || session.signed_in.set(true));
+                    // Once per sign-in: later pages and filters find it shown.
+                    if !session.signed_in.get_untracked() {
+                        show_when_idle(move || session.signed_in.set(true));
+                    }
                     let first_new = page.items.first().map(|item| item.receipt.clone());
                     if more {
                         items.update(|all| all.extend(page.items));
