@@ -5,12 +5,13 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::rate_another::RateAnother;
+use super::second_part::{Turn, second_part_slot};
 use crate::delivery::Delivery;
 use crate::i18n::{tr, use_lang};
 use crate::ui::focus_when_mounted;
 
-/// The last screen: the outcome in words (sent, or saved on this device to be sent later), and a
-/// way to rate another service. Focus moves to the heading, which is what makes screen readers
+/// The last screen: the outcome in words (sent, or saved on this device to be sent later), a bad
+/// review's receipt code (from the second part), and a way to rate another service. Focus moves to the heading, which is what makes screen readers
 /// announce the outcome.
 #[component]
 pub fn Confirmation(
@@ -25,28 +26,13 @@ pub fn Confirmation(
     next_person: Option<Callback<()>>,
 ) -> impl IntoView {
     let lang = use_lang();
+    // The code comes with the second part: the outcome above it is what the first part must say.
     let receipt_view = receipt.map(|receipt| {
-        let code = receipt.as_str().to_owned();
-        // The code is shown as it is written, and said to screen readers one character at a
-        // time (the same sentence, hidden from view). Two texts cost less in the first part than
-        // splitting the sentence.
-        let spelled = receipt.spelled_out();
-        let note = move |code: &str| lang.get().format(Msg::ReceiptNote, &[("code", code)]);
-        // The page speaks the language the resident rated in (it has its own language links).
-        let link = receipt_page.map(|page| {
-            let separator = if page.contains('?') { '&' } else { '?' };
-            let href = format!("{page}{separator}code={code}&lang={}", lang.get_untracked().tag());
-            view! {
-                <a class="cp-receipt__link" href=href target="_blank" rel="noopener">
-                    {tr(Msg::ReceiptLink)}
-                </a>
-            }
-        });
-        view! {
-            <p class="cp-receipt" aria-hidden="true">{move || note(receipt.as_str())}</p>
-            <p class="cp-visually-hidden">{move || note(&spelled)}</p>
-            {link}
-        }
+        second_part_slot(
+            Turn::Last,
+            move |part| (part.receipt_note)(receipt.clone(), receipt_page.clone()),
+            Some(Msg::ReceiptMissing),
+        )
     });
     let heading = NodeRef::<leptos::html::H3>::new();
     focus_when_mounted(heading, true);

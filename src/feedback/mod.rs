@@ -13,6 +13,7 @@ mod rate_another;
 mod rating_group;
 mod rating_screen;
 mod read_aloud;
+mod receipt_note;
 mod second_part;
 mod service_picker;
 

@@ -17,6 +17,7 @@ use std::time::Duration;
 
 use civic_pulse_core::config::ConfigError;
 use civic_pulse_core::display::DisplayPrefs;
+use civic_pulse_core::receipt::Receipt;
 use civic_pulse_core::scale::Aspect;
 use civic_pulse_core::{Lang, Msg, RatingV1};
 use leptos::either::Either;
@@ -29,6 +30,7 @@ use super::aspect_chips::AspectChips;
 use super::comment_box::CommentBox;
 use super::queue_panel::QueuePanel;
 use super::read_aloud::ReadAloudButton;
+use super::receipt_note::ReceiptNote;
 use crate::delivery::{QueueCounts, QueueFlusher};
 use crate::i18n::{LanguageSwitcher, tr};
 use crate::ui::{DisplayControls, ProblemList};
@@ -46,6 +48,9 @@ pub struct SecondPart {
     pub rating_details: fn(RatingDetails) -> AnyView,
     /// Adds the ticked chips and the comment, redacted on the device, to a rating.
     pub add_details: fn(RatingV1, &[&'static str], &str) -> RatingV1,
+    /// A bad review's receipt code, and the link to the portal's receipt page (the second
+    /// argument) where it has one.
+    pub receipt_note: fn(Receipt, Option<String>) -> AnyView,
     /// What waits on this device, with "send now" and "discard".
     pub queue_panel: fn(StoredValue<Rc<QueueFlusher>, LocalStorage>, ReadSignal<QueueCounts>) -> AnyView,
     /// A configuration the widget cannot run with: what to fix, in the page's language (and once
@@ -109,6 +114,9 @@ fn second_part() -> Result<SecondPart, SplitLoaderError> {
         tools,
         rating_details,
         add_details: RatingV1::with_details,
+        receipt_note: |receipt, receipt_page| {
+            view! { <ReceiptNote receipt=receipt receipt_page=receipt_page /> }.into_any()
+        },
         queue_panel: |flusher, counts| view! { <QueuePanel flusher=flusher counts=counts /> }.into_any(),
         problem_screen,
         fill: |part, turns| fill(part, turns, 0),

@@ -176,6 +176,36 @@ describe('widget and reference collector', () => {
     await context.close();
   });
 
+  test('without the widget\'s second part, a bad review still arrives with its receipt, and the resident is told the code could not be shown', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    // The receipt code comes with the second part; a proxy refuses it.
+    await context.route('**/split_second_part.wasm', (route) => route.abort());
+    const inbox = async () => {
+      const answer = await fetch(`${collector.url}/v1/staff/inbox?service=government`, { headers: { Authorization: `Bearer ${STAFF_TOKEN}` } });
+      return (await answer.json()).items.map((item) => item.receipt);
+    };
+    const before = await inbox();
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${collector.url}/`);
+    const widget = page.locator('main > civic-feedback');
+    await widget.getByText('Reading aloud, text size and the other tools could not load.', { exact: false }).waitFor();
+    await widget.getByRole('button', { name: 'Government services' }).click();
+    await widget.getByText('Very dissatisfied').click();
+    await widget.getByRole('button', { name: 'Send rating' }).click();
+    await widget.getByRole('heading', { name: 'Thank you. Your rating was sent.' }).waitFor();
+    await widget.getByText('Your reference number could not be shown here. Your bad review has arrived and will be followed up.').waitFor();
+    assert.equal(await widget.getByText(/Your reference number is/).count(), 0, 'no code without the part that shows it');
+    const after = await inbox();
+    assert.equal(after.length, before.length + 1, 'the bad review is in the inbox, with a receipt for staff to answer');
+    assert.ok(after.every((code) => /^[2-9A-HJKMNP-Z]{8}$/.test(code)));
+    assert.equal(await widget.locator('.cp-fallback').count(), 0, 'the widget was not replaced by its fallback');
+    await expectNoAxeViolations(page, 'the confirmation whose receipt code could not load');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('a counter poster prints a QR code that a real decoder reads as the page rating that service', async () => {
     const context = await browser.newContext({ locale: 'en-US' });
     const poster = await context.newPage();

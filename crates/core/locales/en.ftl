@@ -69,6 +69,7 @@ config-unknown-theme = This feedback form is not set up: there is no theme calle
 config-malformed-receipt-page = This feedback form is not set up: receipt-page “{value}” is not a web address. Use an address starting with https:// or a path starting with /.
 receipt-note = Your reference number is {code}. Keep it: every bad review is followed up, and this number lets you see what happens, without giving your name.
 receipt-link = See what happens with your feedback
+receipt-missing = Your reference number could not be shown here. Your bad review has arrived and will be followed up.
 config-bad-number = This feedback form is not set up: {attribute} must be a whole number from {min} to {max}, not “{value}”.
 config-malformed-headers = This feedback form is not set up: headers must be JSON such as {"X-Api-Key": "…"} ({detail}).
 config-malformed-field-map = This feedback form is not set up: field-map must be JSON such as {"score": "rating"} ({detail}).

@@ -69,6 +69,7 @@ config-unknown-theme = 评价表尚未配置完成：没有名为“{name}”的
 config-malformed-receipt-page = 评价表尚未配置完成：receipt-page“{value}”不是网址。请使用以 https:// 开头的网址或以 / 开头的路径。
 receipt-note = 您的查询编号是 {code}。请保存：每条差评都会得到处理，凭此编号可以查看处理进度，无需提供姓名。
 receipt-link = 查看处理进度
+receipt-missing = 查询编号未能在此显示。您的差评已经送达，会得到处理。
 config-bad-number = 评价表尚未配置完成：{attribute} 必须是 {min} 到 {max} 之间的整数，而不是“{value}”。
 config-malformed-headers = 评价表尚未配置完成：headers 必须是 JSON，例如 {"X-Api-Key": "…"}（{detail}）。
 config-malformed-field-map = 评价表尚未配置完成：field-map 必须是 JSON，例如 {"score": "rating"}（{detail}）。

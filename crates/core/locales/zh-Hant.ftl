@@ -69,6 +69,7 @@ config-unknown-theme = 評價表尚未設定完成：沒有名為「{name}」的
 config-malformed-receipt-page = 評價表尚未設定完成：receipt-page「{value}」不是網址。請使用以 https:// 開頭的網址或以 / 開頭的路徑。
 receipt-note = 您的查詢編號是 {code}。請保存：每則差評都會得到處理，憑此編號可以查看處理進度，無需提供姓名。
 receipt-link = 查看處理進度
+receipt-missing = 查詢編號未能在此顯示。您的差評已經送達，會得到處理。
 config-bad-number = 評價表尚未設定完成：{attribute} 必須是 {min} 到 {max} 之間的整數，而不是「{value}」。
 config-malformed-headers = 評價表尚未設定完成：headers 必須是 JSON，例如 {"X-Api-Key": "…"}（{detail}）。
 config-malformed-field-map = 評價表尚未設定完成：field-map 必須是 JSON，例如 {"score": "rating"}（{detail}）。

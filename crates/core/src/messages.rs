@@ -116,6 +116,7 @@ message_keys! {
     ConfigMalformedReceiptPage => "config-malformed-receipt-page",
     ReceiptNote => "receipt-note",
     ReceiptLink => "receipt-link",
+    ReceiptMissing => "receipt-missing",
     ConfigBadNumber => "config-bad-number",
     ConfigMalformedHeaders => "config-malformed-headers",
     ConfigMalformedFieldMap => "config-malformed-field-map",
