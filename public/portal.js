@@ -14,6 +14,9 @@ if (inline && 'IntersectionObserver' in window) {
     opener.classList.toggle('portal-rate-button--in-flow', entry.isIntersecting);
   }).observe(inline);
 }
+// Each widget says when it is ready; the place portal.css holds for it until then is its own from
+// then on (the README's "Hold the widget's place").
+document.addEventListener('civic-feedback:ready', (event) => event.target.classList.add('portal-widget--ready'));
 // The widget in the dialog is created on first opening: nothing is mounted for a dialog nobody opens.
 opener.addEventListener('click', () => {
   if (!dialog.querySelector('civic-feedback')) {

@@ -232,6 +232,18 @@ describe('embedding in host pages', () => {
       const shifts = await tab.evaluate(() => window.layoutShifts);
       const total = shifts.reduce((sum, value) => sum + value, 0);
       assert.ok(total < 0.1, `${path} in ${locale}: cumulative layout shift ${total.toFixed(3)} (${shifts.map((v) => v.toFixed(3)).join(', ')})`);
+      if (path === '/' && locale === 'en-US') {
+        // The demo portal holds the place only until the widget is ready: the thanks after a
+        // rating, shorter than the place held, leave no gap under the widget.
+        const widget = tab.locator('main > civic-feedback');
+        await widget.getByRole('button', { name: 'Transport' }).click();
+        await widget.getByText('Satisfied', { exact: true }).click();
+        await widget.getByRole('button', { name: 'Send rating' }).click();
+        await widget.getByRole('heading', { name: 'Thank you. Your rating was sent.' }).waitFor();
+        const [outer, inner] = await widget.evaluate((host) => [host, host.shadowRoot.querySelector('.cp-root')].map((e) => e.getBoundingClientRect().height));
+        assert.ok(inner < 468, `the thanks are shorter than the place held (${inner}px)`);
+        assert.equal(Math.round(outer), Math.round(inner), 'no gap under the widget once it is ready');
+      }
       await context.close();
     }
   });
