@@ -11,8 +11,8 @@ use crate::i18n::{tr, use_lang};
 use crate::ui::focus_when_mounted;
 
 /// The last screen: the outcome in words (sent, or saved on this device to be sent later), a bad
-/// review's receipt code (from the second part), and a way to rate another service. Focus moves to the heading, which is what makes screen readers
-/// announce the outcome.
+/// review's receipt code (from the second part), and a way to rate another service. Focus moves
+/// to the heading, which is what makes screen readers announce the outcome.
 #[component]
 pub fn Confirmation(
     delivery: Delivery,

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expectNoAxeViolations, resilientBrowser } from './support/browser.mjs';
-import { EDUCATION_TOKEN, STAFF_TOKEN, postRatings, startCollector } from './support/collector.mjs';
+import { EDUCATION_TOKEN, STAFF_TOKEN, postRatings, staffInbox, startCollector } from './support/collector.mjs';
 import { CONTRACT, freePort } from '../../scripts/servers.mjs';
 import jsQR from 'jsqr';
 
@@ -180,10 +180,7 @@ describe('widget and reference collector', () => {
     const context = await browser.newContext({ locale: 'en-US' });
     // The receipt code comes with the second part; a proxy refuses it.
     await context.route('**/split_second_part.wasm', (route) => route.abort());
-    const inbox = async () => {
-      const answer = await fetch(`${collector.url}/v1/staff/inbox?service=government`, { headers: { Authorization: `Bearer ${STAFF_TOKEN}` } });
-      return (await answer.json()).items.map((item) => item.receipt);
-    };
+    const inbox = async () => (await staffInbox(collector, 'service=government')).items.map((item) => item.receipt);
     const before = await inbox();
     const page = await context.newPage();
     const errors = [];
@@ -414,7 +411,7 @@ describe('widget and reference collector', () => {
       service: n % 3 === 0 ? 'healthcare' : 'employment', scale: 'good-bad-5', score: 1 + (n % 2), lang: 'en', day: today,
     }));
     for (const part of [batch.slice(0, 100), batch.slice(100)]) await postRatings(collector, part);
-    const expected = await (await fetch(`${collector.url}/v1/staff/inbox?service=employment&limit=1`, { headers: { Authorization: `Bearer ${STAFF_TOKEN}` } })).json();
+    const expected = await staffInbox(collector, 'service=employment&limit=1');
     const total = Object.values(expected.counts.urgency).reduce((sum, n) => sum + n, 0);
     assert.ok(total >= 80, `${total} employment cases`);
 

@@ -63,6 +63,13 @@ export async function postRatings(collector, ratings) {
   return stored.json();
 }
 
+/** The staff inbox's first page for `query` (the API's parameters), with the city's token. */
+export async function staffInbox(collector, query) {
+  const answer = await fetch(`${collector.url}/v1/staff/inbox?${query}`, { headers: { Authorization: `Bearer ${STAFF_TOKEN}` } });
+  if (!answer.ok) throw new Error(`the collector answered ${answer.status}: ${await answer.text()}`);
+  return answer.json();
+}
+
 /** A staff change to one case through the API (`status`, `reply`), with the city's token. */
 export async function staffUpdate(collector, code, change) {
   const answer = await fetch(`${collector.url}/v1/staff/receipts/${code}`, {
