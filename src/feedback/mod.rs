@@ -20,6 +20,7 @@ mod service_picker;
 pub use aspect_chips::AspectChips;
 pub use comment_box::CommentBox;
 pub use config_problems::ConfigProblems;
+pub use device::{fresh_rating_id, today};
 pub use feedback_widget::FeedbackWidget;
 pub use flow::{FeedbackEvent, RatingSummary, Step};
 pub use rating_group::RatingGroup;
