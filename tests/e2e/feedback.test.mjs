@@ -165,6 +165,31 @@ describe('resident feedback widget', () => {
     await context.close();
   });
 
+  // A helper switches the language for a resident who has already answered: nothing they did is
+  // lost, and the focus stays on the language button that was pressed.
+  test('switching language in the middle of a rating keeps the answer, the chips, the comment and the focus', async () => {
+    const { context, page, errors } = await openDemo();
+    await page.getByRole('button', { name: 'Transport' }).click();
+    await page.getByText('Dissatisfied', { exact: true }).click();
+    await page.getByRole('checkbox', { name: 'Staff attitude' }).check();
+    await page.getByRole('textbox', { name: 'Anything else you want to tell us? (optional)' }).fill('The queue was long.');
+    await page.getByRole('button', { name: '简体中文' }).click();
+    await page.getByRole('group', { name: '哪里不满意？（选填）' }).waitFor();
+    assert.equal(await focusedElementText(page), 'button:简体中文', 'the focus stays where the helper pressed');
+    assert.equal(await page.getByRole('radio', { name: '不满意', exact: true }).isChecked(), true);
+    assert.equal(await page.getByRole('checkbox', { name: '工作人员态度' }).isChecked(), true);
+    assert.equal(await page.getByRole('textbox', { name: '还有什么想告诉我们的吗？（选填）' }).inputValue(), 'The queue was long.');
+    await page.getByRole('button', { name: '提交评价' }).click();
+    await page.getByText('谢谢！您的评价已提交。').waitFor();
+    const rating = JSON.parse(fixture.receiver.requests.at(-1).body);
+    assert.equal(rating.score, 2);
+    assert.deepEqual(rating.aspects, ['staff-attitude']);
+    assert.equal(rating.comment, 'The queue was long.');
+    assert.equal(rating.lang, 'zh-Hans', 'the language the rating was sent in');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('a browser set to Traditional Chinese gets Traditional Chinese without configuration', async () => {
     const context = await fixture.browser.newContext({ locale: 'zh-TW' });
     const page = await context.newPage();
