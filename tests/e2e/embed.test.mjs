@@ -43,6 +43,9 @@ const TWO = page('Two widgets', '',
    <civic-feedback id="second" endpoint="/v1/ratings" services="healthcare" scale="uk-csat-5"></civic-feedback>`);
 
 const ONE_SERVICE = page('One service', '', '<civic-feedback endpoint="/v1/ratings" services="transport"></civic-feedback>');
+const SEARCH_FIRST = page('Search first', '',
+  `<label for="search">Search this portal</label> <input id="search" type="search" autofocus>
+   <civic-feedback endpoint="/v1/ratings" services="transport"></civic-feedback>`);
 
 const THEMES = page('Themes', '',
   `<civic-feedback id="dark" endpoint="/v1/ratings" services="transport" theme="dark"></civic-feedback>
@@ -56,7 +59,7 @@ describe('embedding in host pages', () => {
   let fixture;
   before(async () => {
     fixture = await startFixture({
-      pages: { '/themes.html': THEMES, '/legacy.html': LEGACY, '/hostile.html': HOSTILE, '/two.html': TWO, '/answers.html': ANSWERS, '/fallback.html': FALLBACK, '/loader-languages.html': LOADER_LANGUAGES, '/own-service.html': OWN_SERVICE, '/one-service.html': ONE_SERVICE },
+      pages: { '/themes.html': THEMES, '/legacy.html': LEGACY, '/hostile.html': HOSTILE, '/two.html': TWO, '/answers.html': ANSWERS, '/fallback.html': FALLBACK, '/loader-languages.html': LOADER_LANGUAGES, '/own-service.html': OWN_SERVICE, '/one-service.html': ONE_SERVICE, '/search-first.html': SEARCH_FIRST },
       handlers: { '/v1/answers-409': answering(409), '/v1/answers-503': answering(503), '/cdn.html': cdnPage },
     });
   });
@@ -246,6 +249,29 @@ describe('embedding in host pages', () => {
       }
       await context.close();
     }
+  });
+
+  // Someone typing in the portal's own search box while the widget loads keeps the focus and
+  // every key: neither the first screen nor the second part's pieces take the focus (WCAG 3.2.1).
+  test('the widget never takes the focus from the host page while it loads or fills in', async () => {
+    const context = await fixture.browser.newContext({ locale: 'en-US' });
+    // Both parts a little late, so the typing overlaps the widget's first screen and its second part.
+    await context.route('**/*.wasm', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue();
+    });
+    const tab = await context.newPage();
+    await tab.goto(`${fixture.url}/search-first.html`);
+    const search = tab.getByRole('searchbox', { name: 'Search this portal' });
+    await search.waitFor();
+    await tab.keyboard.type('bus timetable to the county hospital', { delay: 40 });
+    const widget = tab.locator('civic-feedback');
+    await widget.getByRole('radio', { name: 'Very satisfied' }).waitFor();
+    await widget.getByRole('group', { name: 'Language / 语言 / 語言' }).waitFor();
+    await tab.keyboard.type(' on sunday', { delay: 20 });
+    assert.equal(await search.inputValue(), 'bus timetable to the county hospital on sunday');
+    assert.equal(await tab.evaluate(() => document.activeElement?.id), 'search');
+    await context.close();
   });
 
   test('the demo portal opens the widget in an accessible dialog and returns focus', async () => {
