@@ -2,6 +2,7 @@
 //! Pure logic lives in `civic_pulse_core`; these modules render it and talk to the browser.
 
 pub mod delivery;
+pub mod dom;
 pub mod embed;
 pub mod feedback;
 pub mod http;

@@ -6,7 +6,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use civic_pulse::feedback::RatingGroup;
+use civic_pulse::feedback::{RatingGroup, Texts};
 use civic_pulse::i18n::provide_lang;
 use civic_pulse::selfcheck::{
     IndicatorField, ProgressTrack, ResultsPanel, SelfcheckState, TargetRow, WeightEditor, Workbench,
@@ -46,13 +46,14 @@ fn radios(container: &HtmlElement) -> Vec<HtmlInputElement> {
     (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into()).collect()
 }
 
+fn english() -> Lang {
+    Lang::from_tag("en").unwrap()
+}
+
 #[wasm_bindgen_test]
 async fn rating_group_is_one_named_radio_group_with_visible_labels() {
     let container = fresh_element("div");
-    let selected = RwSignal::new(None::<Score>);
-    let _mounted =
-        mount_to(container.clone(), move || view! { <RatingGroup scale=ScaleId::UkCsat5 selected=selected /> });
-    tick().await;
+    let group = RatingGroup::new(&container, &Texts::default(), english(), ScaleId::UkCsat5);
 
     let legend = container.query_selector("fieldset > legend").unwrap().expect("the group is named by a legend");
     assert_eq!(legend.text_content().unwrap(), "Overall, how did you feel about the service you received today?");
@@ -66,44 +67,49 @@ async fn rating_group_is_one_named_radio_group_with_visible_labels() {
         .collect();
     assert!(labels[2].ends_with("Neither satisfied or dissatisfied"), "{labels:?}");
     assert!(inputs.iter().all(|input| !input.checked()));
+    assert_eq!(group.chosen(), None);
 }
 
 #[wasm_bindgen_test]
-async fn rating_group_reflects_and_writes_the_chosen_score() {
+async fn rating_group_reads_the_chosen_score_from_the_answer_activated() {
     let container = fresh_element("div");
-    let selected = RwSignal::new(None::<Score>);
-    let _mounted =
-        mount_to(container.clone(), move || view! { <RatingGroup scale=ScaleId::GoodBad5 selected=selected /> });
-    tick().await;
+    let group = RatingGroup::new(&container, &Texts::default(), english(), ScaleId::GoodBad5);
 
-    // Activating a label checks its radio and writes the score (5 best, so the fourth is 2).
+    // Activating a label checks its radio (5 best, so the fourth is 2).
     let inputs = radios(&container);
     inputs[3].labels().unwrap().item(0).unwrap().unchecked_into::<HtmlElement>().click();
-    tick().await;
-    assert_eq!(selected.get_untracked(), Score::new(2));
+    assert_eq!(group.chosen(), Score::new(2));
     assert!(inputs[3].checked());
-
-    // A score set from outside shows as the checked answer.
-    selected.set(Score::new(5));
-    tick().await;
-    assert!(inputs[0].checked());
-    assert!(!inputs[3].checked());
+    inputs[0].labels().unwrap().item(0).unwrap().unchecked_into::<HtmlElement>().click();
+    assert_eq!(group.chosen(), Score::new(5));
+    assert!(!inputs[3].checked(), "one answer at a time");
 }
 
 #[wasm_bindgen_test]
 async fn rating_group_is_described_by_an_error_only_while_there_is_one() {
     let container = fresh_element("div");
-    let selected = RwSignal::new(None::<Score>);
-    let error = RwSignal::new(None::<String>);
-    let _mounted = mount_to(container.clone(), move || {
-        view! { <RatingGroup scale=ScaleId::A11V2 selected=selected error_id=error /> }
-    });
-    tick().await;
+    let group = RatingGroup::new(&container, &Texts::default(), english(), ScaleId::A11V2);
     let fieldset = container.query_selector("fieldset").unwrap().unwrap();
     assert_eq!(fieldset.get_attribute("aria-describedby"), None);
-    error.set(Some("the-error".into()));
-    tick().await;
+    group.described_by(Some("the-error"));
     assert_eq!(fieldset.get_attribute("aria-describedby").as_deref(), Some("the-error"));
+    group.described_by(None);
+    assert_eq!(fieldset.get_attribute("aria-describedby"), None);
+}
+
+#[wasm_bindgen_test]
+async fn a_change_of_language_rewrites_the_words_and_keeps_the_answer() {
+    let container = fresh_element("div");
+    let texts = Texts::default();
+    let group = RatingGroup::new(&container, &texts, english(), ScaleId::GoodBad5);
+    let inputs = radios(&container);
+    inputs[1].click();
+    texts.translate(Lang::from_tag("zh-Hans").unwrap());
+    let legend = container.query_selector("legend").unwrap().unwrap();
+    assert_eq!(legend.text_content().unwrap(), "您对这项服务满意吗？");
+    assert_eq!(inputs[1].labels().unwrap().item(0).unwrap().text_content().unwrap(), "满意");
+    assert!(radios(&container)[1].checked(), "the same inputs, still checked");
+    assert_eq!(group.chosen(), Score::new(4));
 }
 
 #[wasm_bindgen_test]

@@ -18,4 +18,4 @@ pub use queue_events::{Delivered, QueueCounts, QueueEvents};
 pub use queue_flusher::QueueFlusher;
 pub use timer::sleep;
 pub use transport::{Lifetime, post_rating};
-pub use triggers::keep_delivering;
+pub use triggers::{Delivering, keep_delivering};

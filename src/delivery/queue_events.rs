@@ -2,10 +2,10 @@
 //! set aside, and the counts its queue panel shows. Nothing is heard once the widget is gone.
 
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use civic_pulse_core::delivery::{Parcel, Queue, QueueSummary};
 use civic_pulse_core::receipt::Receipt;
-use leptos::prelude::{Callable, Callback};
 
 /// What waits on this device for the endpoint, for the queue panel.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -22,15 +22,16 @@ pub struct Delivered {
     pub receipt: Option<Receipt>,
 }
 
-/// The widget's ears.
-#[derive(Clone, Copy)]
+/// The widget's ears: plain closures, so the delivery layer works under any view code (the
+/// widget's first part has no Leptos).
+#[derive(Clone)]
 pub struct QueueEvents {
     /// Every rating delivered, including ones queued at an earlier visit.
-    pub delivered: Callback<Delivered>,
+    pub delivered: Rc<dyn Fn(Delivered)>,
     /// Every rating set aside after repeated server errors, with the last status.
-    pub set_aside: Callback<(Parcel, u16)>,
+    pub set_aside: Rc<dyn Fn(Parcel, u16)>,
     /// The counts after every change the widget made or read.
-    pub counts: Callback<QueueCounts>,
+    pub counts: Rc<dyn Fn(QueueCounts)>,
 }
 
 /// Tells the widget, until it stops, and counts what was sent later.
@@ -65,19 +66,19 @@ impl Reporter {
             self.sent_later.set(self.sent_later.get() + 1);
         }
         if !self.stopped() {
-            self.events.delivered.run(Delivered { parcel, receipt });
+            (self.events.delivered)(Delivered { parcel, receipt });
         }
     }
 
     pub fn set_aside(&self, parcel: Parcel, status: u16) {
         if !self.stopped() {
-            self.events.set_aside.run((parcel, status));
+            (self.events.set_aside)(parcel, status);
         }
     }
 
     pub fn counts(&self, queue: &Queue) {
         if !self.stopped() {
-            self.events.counts.run(QueueCounts { queue: queue.summary(), sent_later: self.sent_later.get() });
+            (self.events.counts)(QueueCounts { queue: queue.summary(), sent_later: self.sent_later.get() });
         }
     }
 }

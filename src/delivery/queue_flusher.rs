@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use civic_pulse_core::delivery::{Backoff, Outcome, Queue, Queued};
 use civic_pulse_core::delivery_options::DeliveryOptions;
-use leptos::task::spawn_local;
+use wasm_bindgen_futures::spawn_local;
 
 use super::keep_alive::KeepAliveSends;
 use super::queue_events::{QueueEvents, Reporter};

@@ -1,9 +1,8 @@
 //! Pauses and the queue's retry timer.
 
 use std::cell::RefCell;
-use std::time::Duration;
 
-use leptos::prelude::{TimeoutHandle, set_timeout_with_handle};
+use crate::dom::Timeout;
 
 /// A promise that resolves after `ms`: the promise's own `resolve` is the timer callback, so no
 /// closure is created or leaked.
@@ -18,7 +17,7 @@ pub fn sleep(ms: u32) -> js_sys::Promise {
 /// The one pending "try the queue again" of a widget: setting a new time replaces the old one.
 #[derive(Default)]
 pub struct RetryTimer {
-    pending: RefCell<Option<TimeoutHandle>>,
+    pending: RefCell<Option<Timeout>>,
 }
 
 impl RetryTimer {
@@ -27,14 +26,13 @@ impl RetryTimer {
     pub fn set(&self, at_ms: Option<u64>, retry: impl FnOnce() + 'static) {
         self.cancel();
         let Some(at_ms) = at_ms else { return };
-        let wait = Duration::from_millis(at_ms.saturating_sub(now_ms()).max(50));
-        *self.pending.borrow_mut() = set_timeout_with_handle(retry, wait).ok();
+        let wait = at_ms.saturating_sub(now_ms()).max(50);
+        *self.pending.borrow_mut() = Timeout::new(u32::try_from(wait).unwrap_or(u32::MAX), retry);
     }
 
     pub fn cancel(&self) {
-        if let Some(pending) = self.pending.borrow_mut().take() {
-            pending.clear();
-        }
+        // Dropped, it is cleared.
+        self.pending.borrow_mut().take();
     }
 }
 

@@ -1,18 +1,29 @@
 //! When the queue is flushed besides its own timer: at once when the widget starts (the next
 //! page load, with what was set aside too), when the browser comes back online, when the page
-//! becomes visible again; and a last keep-alive send when the page is hidden. Every listener goes away with the widget.
+//! becomes visible again; and a last keep-alive send when the page is hidden. Every listener goes
+//! away with the widget, when it drops the [`Delivering`] this returns.
 
 use std::rc::Rc;
 
-use leptos::ev;
-use leptos::prelude::*;
-use leptos::task::spawn_local;
-use send_wrapper::SendWrapper;
+use wasm_bindgen_futures::spawn_local;
 
 use super::QueueFlusher;
+use crate::dom::Listener;
 
-/// Starts delivering for the widget being built (call inside its component).
-pub fn keep_delivering(flusher: Rc<QueueFlusher>) {
+/// Delivery for one widget, running until dropped.
+pub struct Delivering {
+    flusher: Rc<QueueFlusher>,
+    _listeners: Vec<Listener>,
+}
+
+impl Drop for Delivering {
+    fn drop(&mut self) {
+        self.flusher.stop();
+    }
+}
+
+/// Starts delivering for a widget: the start-up flush, and the listeners that flush later.
+pub fn keep_delivering(flusher: Rc<QueueFlusher>) -> Delivering {
     let send_waiting = {
         let flusher = flusher.clone();
         move || {
@@ -26,31 +37,27 @@ pub fn keep_delivering(flusher: Rc<QueueFlusher>) {
         let flusher = flusher.clone();
         spawn_local(async move { flusher.send_everything().await });
     }
-    let online = window_event_listener(ev::online, {
+    let Some(window) = web_sys::window() else { return Delivering { flusher, _listeners: Vec::new() } };
+    let online = Listener::new(&window, "online", {
         let send_waiting = send_waiting.clone();
         move |_| send_waiting()
     });
     // `visibilitychange` is fired at the document and bubbles to the window.
-    let visible = window_event_listener(ev::visibilitychange, {
+    let visible = Listener::new(&window, "visibilitychange", {
         let flusher = flusher.clone();
         move |_| {
-            if document().visibility_state() == web_sys::VisibilityState::Visible {
+            let visible = crate::dom::document()
+                .is_some_and(|document| document.visibility_state() == web_sys::VisibilityState::Visible);
+            if visible {
                 send_waiting();
             } else {
                 flusher.send_before_leaving();
             }
         }
     });
-    let hidden = window_event_listener(ev::pagehide, {
+    let hidden = Listener::new(&window, "pagehide", {
         let flusher = flusher.clone();
         move |_| flusher.send_before_leaving()
     });
-    let listeners = SendWrapper::new((flusher, [online, visible, hidden]));
-    on_cleanup(move || {
-        let (flusher, listeners) = listeners.take();
-        flusher.stop();
-        for listener in listeners {
-            listener.remove();
-        }
-    });
+    Delivering { flusher, _listeners: vec![online, visible, hidden] }
 }

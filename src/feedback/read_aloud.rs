@@ -1,6 +1,6 @@
 use civic_pulse_core::Msg;
-use leptos::html::Div;
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::{tr, use_lang};
@@ -18,11 +18,12 @@ fn speech() -> Option<web_sys::SpeechSynthesis> {
 #[component]
 pub fn ReadAloudButton(
     /// The element holding the current screen.
-    screen: NodeRef<Div>,
+    screen: SendWrapper<web_sys::Element>,
 ) -> impl IntoView {
     let lang = use_lang();
     let speak = move |_| {
-        let (Some(synthesis), Some(screen)) = (speech(), screen.get()) else { return };
+        let Some(synthesis) = speech() else { return };
+        let Some(screen) = screen.dyn_ref::<web_sys::HtmlElement>() else { return };
         let Ok(utterance) = web_sys::SpeechSynthesisUtterance::new_with_text(&screen.inner_text()) else { return };
         utterance.set_lang(lang.get_untracked().speech_tag());
         // A second press starts again from the top rather than queueing a second reading.

@@ -1,0 +1,41 @@
+use std::any::Any;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use civic_pulse_core::{ConfigError, Lang, Msg};
+use wasm_bindgen::JsValue;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen_futures::spawn_local;
+use web_sys::HtmlElement;
+
+use crate::dom;
+use crate::feedback::second_part::load;
+
+/// Shown in place of the widget when its configuration cannot work. The list of what to fix comes
+/// with the second part, fetched at once, since a good configuration never needs it; returns the
+/// function that unmounts it.
+pub fn mount_problems(container: HtmlElement, problems: Vec<ConfigError>, lang: Lang) -> JsValue {
+    let shown: Rc<RefCell<Option<Box<dyn Any>>>> = Rc::default();
+    let gone = Rc::new(std::cell::Cell::new(false));
+    {
+        let (container, shown, gone) = (container.clone(), shown.clone(), gone.clone());
+        spawn_local(async move {
+            let part = load().await;
+            if gone.get() {
+                return;
+            }
+            match part {
+                Ok(part) => *shown.borrow_mut() = Some((part.problem_screen)(&container, problems, lang)),
+                Err(_) => {
+                    let missing = dom::element(&container, "p", "cp-missing");
+                    missing.set_text_content(Some(lang.text(Msg::ConfigScreenMissing)));
+                }
+            }
+        });
+    }
+    Closure::once_into_js(move || {
+        gone.set(true);
+        shown.borrow_mut().take();
+        container.set_text_content(None);
+    })
+}
