@@ -84,13 +84,19 @@ pub fn document() -> Option<Document> {
     web_sys::window()?.document()
 }
 
-/// A new element: `tag` with `class` (none when empty), appended to `parent`.
-pub fn element(parent: &Element, tag: &str, class: &str) -> Element {
-    let document = parent.owner_document().or_else(document);
-    let element = document.and_then(|d| d.create_element(tag).ok()).unwrap_or_else(|| parent.clone());
+/// A new element, not yet in the page: `tag` with `class` (none when empty), in the document of
+/// `near`. `None` only for a tag name the browser refuses; ours are literals.
+pub fn create(near: &Element, tag: &str, class: &str) -> Option<Element> {
+    let element = near.owner_document().or_else(document)?.create_element(tag).ok()?;
     if !class.is_empty() {
         element.set_class_name(class);
     }
+    Some(element)
+}
+
+/// A new element: `tag` with `class` (none when empty), appended to `parent`.
+pub fn element(parent: &Element, tag: &str, class: &str) -> Element {
+    let element = create(parent, tag, class).unwrap_or_else(|| parent.clone());
     let _ = parent.append_child(&element);
     element
 }

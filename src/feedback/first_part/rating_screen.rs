@@ -55,16 +55,13 @@ impl Widget {
         let _ = send.set_attribute("type", "submit");
         self.say_with(&send, {
             let state = state.clone();
-            move |lang| lang.text(if state.get() == SendState::Sending { Msg::Sending } else { Msg::Send }).to_owned()
+            move |lang| lang.text(state.get().button()).to_owned()
         });
         let status = dom::element(&form, "p", "cp-status");
         let _ = status.set_attribute("role", "status");
         self.say_with(&status, {
             let state = state.clone();
-            move |lang| match state.get() {
-                SendState::NotTaken(delivery) => not_taken_text(delivery, lang),
-                _ => String::new(),
-            }
+            move |lang| state.get().status(lang)
         });
         let error = Error::new(&heading, &group);
 
@@ -83,17 +80,13 @@ impl Widget {
         let show = move |state: &Cell<SendState>, now: SendState, widget: &Widget| {
             state.set(now);
             let lang = widget.lang();
-            send.set_text_content(Some(lang.text(if now == SendState::Sending { Msg::Sending } else { Msg::Send })));
+            send.set_text_content(Some(lang.text(now.button())));
             if now == SendState::Sending {
                 let _ = send.set_attribute("aria-disabled", "true");
             } else {
                 let _ = send.remove_attribute("aria-disabled");
             }
-            let said = match now {
-                SendState::NotTaken(delivery) => not_taken_text(delivery, lang),
-                _ => String::new(),
-            };
-            status.set_text_content(Some(&said));
+            status.set_text_content(Some(&now.status(lang)));
         };
         let show = Rc::new(show);
         self.on(&form, "submit", move |event| {
@@ -161,9 +154,7 @@ impl Error {
         if self.shown.borrow().is_some() {
             return;
         }
-        let Some(document) = self.heading.owner_document() else { return };
-        let Ok(error) = document.create_element("p") else { return };
-        error.set_class_name("cp-error");
+        let Some(error) = dom::create(&self.heading, "p", "cp-error") else { return };
         let id = unique_id("cp-rating-error");
         error.set_id(&id);
         widget.say_with(&dom::element(&error, "span", "cp-visually-hidden"), |lang| {
@@ -183,11 +174,23 @@ impl Error {
     }
 }
 
-/// Says plainly why the rating was not taken and what the resident can do.
-fn not_taken_text(delivery: Delivery, lang: Lang) -> String {
-    match delivery {
-        Delivery::Rejected { status } => lang.format(Msg::SendRejected, &[("status", &status.to_string())]),
-        Delivery::QueueFull { waiting } => lang.format(Msg::QueueFull, &[("count", &waiting.to_string())]),
-        _ => lang.text(Msg::SendFailed).to_owned(),
+impl SendState {
+    /// The send button's words.
+    fn button(self) -> Msg {
+        if self == SendState::Sending { Msg::Sending } else { Msg::Send }
+    }
+
+    /// The status line: says plainly why the rating was not taken and what the resident can do.
+    fn status(self, lang: Lang) -> String {
+        match self {
+            SendState::NotTaken(Delivery::Rejected { status }) => {
+                lang.format(Msg::SendRejected, &[("status", &status.to_string())])
+            }
+            SendState::NotTaken(Delivery::QueueFull { waiting }) => {
+                lang.format(Msg::QueueFull, &[("count", &waiting.to_string())])
+            }
+            SendState::NotTaken(_) => lang.text(Msg::SendFailed).to_owned(),
+            SendState::Idle | SendState::Sending => String::new(),
+        }
     }
 }

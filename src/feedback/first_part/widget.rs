@@ -13,7 +13,7 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{Element, HtmlElement};
 
 use super::texts::Texts;
-use crate::delivery::{Cooldown, Courier, Delivered, Delivering, QueueEvents, QueueFlusher, keep_delivering};
+use crate::delivery::{Cooldown, Courier, Delivered, Delivering, Delivery, QueueEvents, QueueFlusher, keep_delivering};
 use crate::dom::{self, Listener};
 use crate::embed::dispatch;
 use crate::feedback::bridge::{Bridge, Watch};
@@ -288,12 +288,7 @@ impl Widget {
             root.remove();
         }
         drop(old);
-        let root = self
-            .screen_host
-            .owner_document()
-            .and_then(|d| d.create_element(tag).ok())
-            .unwrap_or_else(|| self.screen_host.clone());
-        root.set_class_name(class);
+        let root = dom::create(&self.screen_host, tag, class).unwrap_or_else(|| self.screen_host.clone());
         let _ = self.screen_host.insert_before(&root, self.call.as_ref().map(|call| call.as_ref()));
         let heading_element = dom::element(&root, "h3", "cp-screen__heading");
         let _ = heading_element.set_attribute("tabindex", "-1");
@@ -345,11 +340,11 @@ impl Widget {
 
     /// The rating was sent or saved on the device: the confirmation, and on a shared device the
     /// way to the next person.
-    pub(super) fn rated(&self, service: ServiceId, rating: &RatingV1, delivery: crate::delivery::Delivery) {
+    pub(super) fn rated(&self, service: ServiceId, rating: &RatingV1, delivery: Delivery) {
         if !self.mode.is_shared() {
             self.cooldown.start(&rating.service);
         }
-        if matches!(delivery, crate::delivery::Delivery::Saved { .. }) {
+        if matches!(delivery, Delivery::Saved { .. }) {
             self.emit(FeedbackEvent::Queued(RatingSummary::of(rating)));
         }
         // A bad review needs a follow-up: its receipt lets the resident ask.
@@ -527,9 +522,7 @@ impl Widget {
             return;
         }
         let lang = self.lang();
-        let warning = self.screen_host.owner_document().and_then(|d| d.create_element("p").ok());
-        let Some(warning) = warning else { return };
-        warning.set_class_name("cp-idle");
+        let Some(warning) = dom::create(&self.screen_host, "p", "cp-idle") else { return };
         let _ = warning.set_attribute("role", "alert");
         self.idle.texts.message(&dom::element(&warning, "span", ""), lang, Msg::IdleWarning);
         let _ = warning.append_with_str_1(" ");
