@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-const COMPRESSIBLE = /\.(wasm|js|css|html|svg|json)$/;
+const COMPRESSIBLE = /\.(wasm|js|css|html|svg|json|txt)$/;
 
 function* files(dir) {
   for (const name of readdirSync(dir)) {

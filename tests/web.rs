@@ -12,7 +12,7 @@ use civic_pulse::selfcheck::{
     IndicatorField, ProgressTrack, ResultsPanel, SelfcheckState, TargetRow, WeightEditor, Workbench,
 };
 use civic_pulse_core::selfcheck::{Assessment, Baseline, Framework, IndicatorInput, Quality, Shelf};
-use civic_pulse_core::{Lang, ScaleId, Score};
+use civic_pulse_core::{Lang, Msg, ScaleId, Score, widget_texts};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;
@@ -46,8 +46,19 @@ fn radios(container: &HtmlElement) -> Vec<HtmlInputElement> {
     (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into()).collect()
 }
 
+/// A language with its widget texts loaded, as `embed.js` gives them to the widget.
+fn speaking(tag: &str) -> Lang {
+    let lang = Lang::from_tag(tag).unwrap();
+    widget_texts::load(widget_texts::file(lang)).unwrap()
+}
+
 fn english() -> Lang {
-    Lang::from_tag("en").unwrap()
+    speaking("en")
+}
+
+/// `embed.js`'s function that fetches every language's texts file, with none to give.
+fn no_more_texts() -> js_sys::Function {
+    js_sys::Function::new_no_args("return Promise.resolve([])")
 }
 
 #[wasm_bindgen_test]
@@ -104,7 +115,7 @@ async fn a_change_of_language_rewrites_the_words_and_keeps_the_answer() {
     let group = RatingGroup::new(&container, &texts, english(), ScaleId::GoodBad5);
     let inputs = radios(&container);
     inputs[1].click();
-    texts.translate(Lang::from_tag("zh-Hans").unwrap());
+    texts.translate(speaking("zh-Hans"));
     let legend = container.query_selector("legend").unwrap().unwrap();
     assert_eq!(legend.text_content().unwrap(), "您对这项服务满意吗？");
     assert_eq!(inputs[1].labels().unwrap().item(0).unwrap().text_content().unwrap(), "满意");
@@ -118,7 +129,13 @@ async fn a_bad_configuration_renders_every_problem_as_an_alert() {
     host.set_attribute("endpoint", "ftp://example.gov").unwrap();
     host.set_attribute("lang", "zh-Hans").unwrap();
     let container = fresh_element("div");
-    let unmount = civic_pulse::embed::mount_feedback(container.clone(), host);
+    let unmount = civic_pulse::embed::mount_feedback(
+        container.clone(),
+        host,
+        widget_texts::file(speaking("zh-Hans")),
+        no_more_texts(),
+    )
+    .unwrap();
     let alert = appeared(&container, "[role=alert]").await;
     let text = alert.text_content().unwrap();
     assert!(text.contains("“ftp://example.gov”不是有效的网址"), "{text}");
@@ -137,11 +154,28 @@ async fn a_good_configuration_tells_the_host_it_is_ready() {
         Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| seen.borrow_mut().push(event.type_()));
     host.add_event_listener_with_callback("civic-feedback:ready", listener.as_ref().unchecked_ref()).unwrap();
     let container = fresh_element("div");
-    let _unmount = civic_pulse::embed::mount_feedback(container.clone(), host);
+    let _unmount =
+        civic_pulse::embed::mount_feedback(container.clone(), host, widget_texts::file(english()), no_more_texts())
+            .unwrap();
     tick().await;
     assert_eq!(*events.borrow(), ["civic-feedback:ready"]);
     // One service configured: the flow starts at the rating, skipping the service choice.
     assert_eq!(radios(&container).len(), 5);
+}
+
+#[wasm_bindgen_test]
+async fn a_texts_file_of_another_build_is_refused_and_nothing_is_mounted() {
+    let host = fresh_element("civic-feedback-test");
+    host.set_attribute("endpoint", "/v1/ratings").unwrap();
+    host.set_attribute("services", "transport").unwrap();
+    let container = fresh_element("div");
+    // A Traditional Chinese file one text short (no widget on this page has loaded that language).
+    let lang = Lang::from_tag("zh-Hant").unwrap();
+    let short: String = widget_texts::file(lang).lines().take(Msg::ALL.len()).map(|line| format!("{line}\n")).collect();
+    let error = civic_pulse::embed::mount_feedback(container.clone(), host, short, no_more_texts())
+        .expect_err("embed.js shows its fallback instead");
+    assert_eq!(error.as_string().as_deref(), Some("the widget's texts file belongs to another build of the widget"));
+    assert_eq!(container.child_element_count(), 0);
 }
 
 #[wasm_bindgen_test]

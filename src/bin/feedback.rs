@@ -5,8 +5,16 @@
 
 use wasm_bindgen::prelude::*;
 
-/// Mounts a widget for `host` into `container`; returns the function that unmounts it.
+/// Mounts a widget for `host` into `container` in the language of `texts` (the texts file
+/// `embed.js` fetched beside the first part); `more_texts` fetches every language's file, for
+/// the language buttons. Returns the function that unmounts it; throws when `texts` is not a
+/// texts file of this build, and `embed.js` then shows its fallback.
 #[wasm_bindgen]
-pub fn mount(container: web_sys::HtmlElement, host: web_sys::HtmlElement) -> JsValue {
-    civic_pulse::embed::mount_feedback(container, host)
+pub fn mount(
+    container: web_sys::HtmlElement,
+    host: web_sys::HtmlElement,
+    texts: String,
+    more_texts: js_sys::Function,
+) -> Result<JsValue, JsValue> {
+    civic_pulse::embed::mount_feedback(container, host, texts, more_texts)
 }

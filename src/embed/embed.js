@@ -5,9 +5,9 @@
 
 const asset = (path) => new URL(path, import.meta.url).href;
 // Facts shared with the Rust side (crates/core/src/web_contract.rs), filled in by the build.
-// Each language the widget speaks, with the two texts shown before the Wasm (and with it the
-// message catalogues) is running: on a weak network the bundle takes a second or more, so say so
-// instead of showing an empty box.
+// Each language the widget speaks, with the texts shown before the Wasm is running (on a weak
+// network the bundle takes a second or more, so say so instead of showing an empty box) and the
+// name of the file with the widget's own texts in that language.
 const LANGUAGES = %%js:loader-languages%%;
 const FALLBACK_LANGUAGE = %%js:fallback-language%%;
 const PHONE_DIGITS = %%js:phone-digits%%;
@@ -32,6 +32,29 @@ function loadBundle() {
   return bundle;
 }
 
+// The widget's texts come as one small file a language (crates/core/src/widget_texts.rs): the
+// resident's language's is fetched together with the bundle, the others when the widget asks
+// for them (with its second part). One download a language for every element on the page; a
+// failure is not remembered, so the next try fetches again.
+const texts = new Map();
+function loadTexts(language) {
+  let file = texts.get(language.tag);
+  if (!file) {
+    file = fetch(asset(`%%feedback-folder%%${language.texts}`)).then((response) => {
+      if (!response.ok) throw new Error(`${language.texts}: HTTP ${response.status}`);
+      return response.text();
+    });
+    file.catch(() => texts.delete(language.tag));
+    texts.set(language.tag, file);
+  }
+  return file;
+}
+/** Every language's texts file that could be fetched. */
+async function everyLanguagesTexts() {
+  const files = await Promise.allSettled(LANGUAGES.map(loadTexts));
+  return files.filter((file) => file.status === 'fulfilled').map((file) => file.value);
+}
+
 /** The language for a BCP 47 tag as the widget picks it (`Lang::from_tag`): its own tag or an
  * alias, without regard to case, then with trailing subtags dropped one by one. */
 function languageOf(tag) {
@@ -46,13 +69,17 @@ function languageOf(tag) {
   }
 }
 
-/** A loader text (`loading` or `failed`) in the widget's language: its `lang` attribute, else the
- * first of the browser's languages the widget speaks (`Lang::negotiate`), else the fallback. */
-function loaderText(element, kind) {
+/** The widget's language: its `lang` attribute, else the first of the browser's languages the
+ * widget speaks (`Lang::negotiate`), else the fallback. */
+function languageFor(element) {
   const tags = [element.getAttribute('lang') || '', ...(navigator.languages ?? [navigator.language])];
-  const language = tags.map(languageOf).find(Boolean)
+  return tags.map(languageOf).find(Boolean)
     ?? LANGUAGES.find((candidate) => candidate.tag === FALLBACK_LANGUAGE);
-  return language[kind];
+}
+
+/** A loader text (`loading`, `failed` or `call`) in the widget's language. */
+function loaderText(element, kind) {
+  return languageFor(element)[kind];
 }
 
 // What the widget needs from the browser (the stated floor: Chrome and Edge 103, Firefox 100,
@@ -126,11 +153,11 @@ class CivicFeedback extends HTMLElement {
       if (!SUPPORTED) throw new Error('this browser is older than the supported floor');
       if (trapped) throw new Error('the widget stopped after an internal error');
       this.#showMessage('cp-loading', 'status', loaderText(this, 'loading'));
-      const glue = await loadBundle();
+      const [glue, words] = await Promise.all([loadBundle(), loadTexts(languageFor(this))]);
       // The element may have been removed or reconfigured while the bundle loaded.
       if (this.#container === container) {
         container.replaceChildren();
-        this.#unmount = glue.mount(container, this);
+        this.#unmount = glue.mount(container, this, words, everyLanguagesTexts);
       }
     } catch (error) {
       console.error(`<${ELEMENT}> could not start:`, error);

@@ -19,10 +19,15 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 <civic-feedback endpoint="/v1/ratings" services="transport" min-seconds="0" cooldown-hours="0" lang="en"></civic-feedback>
 </main></body></html>`;
 
+// No `lang`: the widget speaks the browser's language.
+const BROWSER_LANGUAGE_PAGE = PAGE.replace(' lang="en"></civic-feedback>', '></civic-feedback>');
+const TEXTS = '**/texts-*.txt';
+const textsFile = (url) => /texts-([A-Za-z-]+)\.txt$/.exec(url)?.[1];
+
 describe('the second part of the widget', () => {
   let fixture;
   before(async () => {
-    fixture = await startFixture({ pages: { '/second-part.html': PAGE } });
+    fixture = await startFixture({ pages: { '/second-part.html': PAGE, '/browser-language.html': BROWSER_LANGUAGE_PAGE } });
   });
   after(() => fixture?.stop());
 
@@ -88,6 +93,87 @@ describe('the second part of the widget', () => {
     await second.widget.getByRole('heading', { name: '评价城市服务' }).waitFor();
     assert.equal(await second.widget.getByText(TOOLS_MISSING).count(), 0);
     assert.deepEqual(second.errors, []);
+    await context.close();
+  });
+
+  test('the first load carries the texts of the resident\'s language only; the others come with the second part', async () => {
+    const context = await fixture.browser.newContext({ locale: 'zh-CN' });
+    const asked = [];
+    let release;
+    const held = new Promise((resolve) => {
+      release = resolve;
+    });
+    await context.route(SECOND_PART, async (route) => {
+      await held;
+      await route.continue();
+    });
+    context.on('request', (request) => {
+      if (textsFile(request.url())) asked.push(textsFile(request.url()));
+    });
+    await context.addInitScript(() => {
+      document.addEventListener('civic-feedback:ready', () => {
+        window.readyAt ??= performance.now();
+      }, true);
+    });
+    const tab = await context.newPage();
+    const errors = [];
+    tab.on('pageerror', (error) => errors.push(error.message));
+    await tab.goto(`${fixture.url}/browser-language.html`);
+    const widget = tab.locator('civic-feedback');
+    await widget.getByRole('heading', { name: '评价城市服务' }).waitFor();
+    await widget.getByText('满意', { exact: true }).click();
+    assert.equal(asked[0], 'zh-Hans', `the resident's language first: ${asked}`);
+    // When each file was asked for, against the moment the widget was ready to be rated.
+    const [readyAt, started] = await tab.evaluate(() => [window.readyAt, Object.fromEntries(performance
+      .getEntriesByType('resource').filter((entry) => /texts-|split_second_part/.test(entry.name))
+      .map((entry) => [/texts-([A-Za-z-]+)\.txt$/.exec(entry.name)?.[1] ?? 'second part', entry.startTime]))]);
+    assert.ok(started['zh-Hans'] < readyAt, `the resident's language before the widget was ready: ${JSON.stringify(started)}, ready at ${readyAt}`);
+    for (const later of ['en', 'zh-Hant']) {
+      assert.ok(started[later] > readyAt, `${later} after the widget was ready: ${JSON.stringify(started)}, ready at ${readyAt}`);
+    }
+    release();
+    const buttons = widget.getByRole('group', { name: /Language/ }).getByRole('button');
+    await buttons.nth(2).waitFor();
+    assert.deepEqual(await buttons.allInnerTexts(), ['English', '简体中文', '繁體中文']);
+    assert.deepEqual([...asked].sort(), ['en', 'zh-Hans', 'zh-Hant'], 'each file once');
+    await widget.getByRole('button', { name: '繁體中文' }).click();
+    await widget.getByRole('heading', { name: '評價城市服務' }).waitFor();
+    assert.ok(await widget.getByRole('radio', { name: '滿意', exact: true }).isChecked(), 'the answer stays');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('a language whose texts did not come has no button; the others work', async () => {
+    const context = await fixture.browser.newContext({ locale: 'en-US' });
+    await context.route('**/texts-zh-Hant.txt', (route) => route.abort());
+    const { errors, widget } = await open(context);
+    await widget.getByRole('button', { name: '简体中文' }).click();
+    await widget.getByRole('heading', { name: '评价城市服务' }).waitFor();
+    const buttons = widget.getByRole('group', { name: /Language/ }).getByRole('button');
+    assert.deepEqual(await buttons.allInnerTexts(), ['English', '简体中文']);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('without its texts the widget says in the resident\'s language that it could not load, and the next visit works', async () => {
+    const context = await fixture.browser.newContext({ locale: 'zh-CN' });
+    // First a proxy's error page where the texts should be, then no answer at all.
+    await context.route(TEXTS, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><p>Bad gateway</p>' }));
+    const tab = await context.newPage();
+    const errors = [];
+    tab.on('pageerror', (error) => errors.push(error.message));
+    await tab.goto(`${fixture.url}/browser-language.html`);
+    const widget = tab.locator('civic-feedback');
+    await widget.getByRole('alert').filter({ hasText: '评价表未能加载，请稍后再试。' }).waitFor();
+    await context.unroute(TEXTS);
+    await context.route(TEXTS, (route) => route.abort());
+    await tab.reload();
+    await widget.getByRole('alert').filter({ hasText: '评价表未能加载，请稍后再试。' }).waitFor();
+    assert.deepEqual(errors, [], 'told, not thrown');
+    await context.unroute(TEXTS);
+    await tab.reload();
+    await widget.getByText('满意', { exact: true }).click();
+    await widget.getByRole('button', { name: '提交评价' }).waitFor();
     await context.close();
   });
 

@@ -28,6 +28,7 @@ pub mod service;
 pub mod staff_error;
 pub mod trend;
 pub mod web_contract;
+pub mod widget_texts;
 
 pub use config::{ConfigError, WidgetConfig};
 pub use lang::Lang;

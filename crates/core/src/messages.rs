@@ -27,6 +27,33 @@ macro_rules! message_keys {
             }
         }
     };
+    // The widget's set: in the feedback bundle as shipped its texts come from the files
+    // `widget_texts` loads, so its Wasm carries no language's texts (and no keys: a text is found
+    // by its variant's place in `ALL`, the order the files are written in).
+    ($(#[$doc:meta])* $name:ident from $catalogues:ident, loaded from files { $($variant:ident => $key:literal,)* }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum $name { $($variant,)* }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
+        }
+
+        impl Message for $name {
+            fn key(self) -> &'static str {
+                match self { $($name::$variant => $key,)* }
+            }
+
+            fn catalogues() -> &'static [Catalogue] {
+                $catalogues
+            }
+
+            #[cfg(feature = "widget-texts-from-files")]
+            fn text(self, tag: &str) -> &'static str {
+                crate::widget_texts::loaded_text(tag, self as usize)
+            }
+        }
+    };
 }
 
 /// A set of message keys with its own catalogue files. The widget's texts and the self-check's
@@ -36,6 +63,17 @@ pub trait Message: Copy + 'static {
     fn key(self) -> &'static str;
     /// Every catalogue of this set, in file-name order.
     fn catalogues() -> &'static [Catalogue];
+    /// The text in the language tagged `tag`; English where that language lacks it (the tests
+    /// forbid that), the key where English does too.
+    fn text(self, tag: &str) -> &'static str {
+        compiled_text(self, tag)
+    }
+}
+
+/// A message's text from the tables compiled in (see `Message::text`).
+pub fn compiled_text<M: Message>(msg: M, tag: &str) -> &'static str {
+    let lookup = |tag: &str| M::catalogues().iter().find(|c| c.tag == tag).and_then(|c| c.get(msg.key()));
+    lookup(tag).or_else(|| lookup(crate::Lang::fallback().tag())).unwrap_or(msg.key())
 }
 
 message_keys! {
@@ -53,7 +91,7 @@ message_keys! {
 
 message_keys! {
     /// Every user-visible text of the feedback widget.
-    Msg from WIDGET_CATALOGUES {
+    Msg from WIDGET_CATALOGUES, loaded from files {
     WidgetTitle => "widget-title",
     ChooseService => "choose-service",
     ServiceTransport => "service-transport",

@@ -60,7 +60,8 @@ pub mod cache_control {
 /// Every constant, by placeholder name, as a JavaScript literal (JSON).
 pub fn js_constants() -> Vec<(&'static str, Value)> {
     // The loader speaks before the catalogues run: it gets each language's tag, aliases and its
-    // two texts, and matches a tag as `Lang::from_tag` does.
+    // texts, and matches a tag as `Lang::from_tag` does; and the name of the widget's texts file
+    // it fetches for that language (`widget_texts`).
     let languages: Vec<Value> = Lang::all()
         .map(|lang| {
             json!({
@@ -69,6 +70,7 @@ pub fn js_constants() -> Vec<(&'static str, Value)> {
                 "loading": lang.text(LoaderMsg::Loading),
                 "failed": lang.text(LoaderMsg::Failed),
                 "call": lang.text(LoaderMsg::Call),
+                "texts": crate::widget_texts::file_name(lang),
             })
         })
         .collect();

@@ -6,10 +6,11 @@ use civic_pulse_core::delivery::Parcel;
 use civic_pulse_core::display::DisplayPrefs;
 use civic_pulse_core::receipt::{Receipt, ReceiptBook};
 use civic_pulse_core::service::ServiceLabels;
-use civic_pulse_core::{Lang, Msg, RatingV1, ServiceId, WidgetConfig};
+use civic_pulse_core::{Lang, Msg, RatingV1, ServiceId, WidgetConfig, widget_texts};
+use js_sys::{Array, Function, Promise};
 use wasm_bindgen::JsValue;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen_futures::spawn_local;
+use wasm_bindgen_futures::{JsFuture, spawn_local};
 use web_sys::{Element, HtmlElement};
 
 use super::texts::Texts;
@@ -19,13 +20,18 @@ use crate::embed::dispatch;
 use crate::feedback::bridge::{Bridge, Watch};
 use crate::feedback::second_part::{AddDetails, Attached, Shown, load};
 use crate::feedback::{FeedbackEvent, RatingSummary, Step};
-use crate::i18n::browser_languages;
 use crate::ui::{load_display_prefs, save_display_prefs, unique_id};
 
 /// Renders the widget for a checked configuration into `container` and returns the function that
 /// unmounts it.
-pub fn mount_widget(container: HtmlElement, host: HtmlElement, config: WidgetConfig) -> JsValue {
-    let widget = Widget::new(container, host, config);
+pub fn mount_widget(
+    container: HtmlElement,
+    host: HtmlElement,
+    config: WidgetConfig,
+    lang: Lang,
+    more_texts: Function,
+) -> JsValue {
+    let widget = Widget::new(container, host, config, lang, more_texts);
     widget.show(Step::first(&widget.services));
     widget.fetch_second_part();
     widget.emit(FeedbackEvent::Ready);
@@ -87,6 +93,8 @@ pub struct Widget {
     /// Each person on a shared device is a new visit.
     visit: Cell<u32>,
     second: RefCell<Arrival>,
+    /// Fetches every language's texts file (`embed.js`), for the language buttons.
+    more_texts: Function,
     idle: Idle,
     listeners: RefCell<Vec<Listener>>,
     delivering: RefCell<Option<Delivering>>,
@@ -94,8 +102,13 @@ pub struct Widget {
 }
 
 impl Widget {
-    fn new(container: HtmlElement, host: HtmlElement, config: WidgetConfig) -> Rc<Widget> {
-        let lang = config.lang.unwrap_or_else(|| Lang::negotiate(&browser_languages()));
+    fn new(
+        container: HtmlElement,
+        host: HtmlElement,
+        config: WidgetConfig,
+        lang: Lang,
+        more_texts: Function,
+    ) -> Rc<Widget> {
         let mode = config.mode;
         // A shared device starts every person at the largest text and keeps nobody's choices.
         let prefs = if mode.is_shared() { DisplayPrefs::SHARED_DEVICE } else { load_display_prefs() };
@@ -191,6 +204,7 @@ impl Widget {
                 moved: Cell::new(false),
                 visit: Cell::new(0),
                 second: RefCell::new(Arrival::Pending),
+                more_texts,
                 idle: Idle::new(mode, idle_ms),
                 listeners: RefCell::new(Vec::new()),
                 delivering: RefCell::new(Some(delivering)),
@@ -384,8 +398,19 @@ impl Widget {
         // the download never competes with the first screen.
         dom::next_frame(move || {
             dom::next_frame(move || {
+                // The other languages' texts come with the second part, for its language buttons;
+                // both downloads start together.
+                let texts = me.upgrade().and_then(|widget| widget.more_texts.call0(&JsValue::NULL).ok());
                 spawn_local(async move {
                     let part = load().await;
+                    if let Some(texts) = texts {
+                        // A language whose file did not come has no button; the others work.
+                        if let Ok(files) = JsFuture::from(Promise::from(texts)).await {
+                            for file in Array::from(&files).iter().filter_map(|file| file.as_string()) {
+                                let _ = widget_texts::load(file);
+                            }
+                        }
+                    }
                     let Some(widget) = me.upgrade().filter(|w| !w.gone.get()) else { return };
                     match part {
                         Ok(part) => {

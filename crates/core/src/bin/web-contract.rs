@@ -1,12 +1,30 @@
 //! Prints the facts the JavaScript halves share with the Rust side (see
 //! `civic_pulse_core::web_contract`) as one JSON object; `scripts/build-web` fills the
 //! `%%js:<name>%%` placeholders from it. With `--html`, the pages' HTML parts instead, for the
-//! `%%html:<name>%%` placeholders.
+//! `%%html:<name>%%` placeholders. With `--widget-texts FOLDER`, writes the widget's texts files
+//! (`civic_pulse_core::widget_texts`) into the folder of its parts.
+
+use std::path::Path;
+
+use civic_pulse_core::{Lang, widget_texts};
 
 fn main() {
-    if std::env::args().nth(1).as_deref() == Some("--html") {
-        println!("{}", civic_pulse_core::web_contract::html_json());
-    } else {
-        println!("{}", civic_pulse_core::web_contract::contract_json());
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+        ["--html"] => println!("{}", civic_pulse_core::web_contract::html_json()),
+        ["--widget-texts", folder] => {
+            for lang in Lang::all() {
+                let path = Path::new(folder).join(widget_texts::file_name(lang));
+                if let Err(error) = std::fs::write(&path, widget_texts::file(lang)) {
+                    eprintln!("web-contract: cannot write {}: {error}", path.display());
+                    std::process::exit(1);
+                }
+            }
+        }
+        [] => println!("{}", civic_pulse_core::web_contract::contract_json()),
+        _ => {
+            eprintln!("usage: web-contract [--html | --widget-texts FOLDER]");
+            std::process::exit(2);
+        }
     }
 }
