@@ -1,7 +1,5 @@
 //! City services a resident can rate, identified by stable ids.
 
-use std::collections::BTreeMap;
-
 use crate::messages::Msg;
 use crate::{Lang, attribute_json};
 
@@ -48,13 +46,15 @@ pub const DEFAULT_SERVICES: [(&str, Msg); 6] = [
 /// Given as JSON in the element's `service-labels` attribute, for example
 /// `{"bus-42": {"zh-Hans": "42路公交", "en": "Bus line 42"}}`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ServiceLabels(BTreeMap<String, BTreeMap<String, String>>);
+pub struct ServiceLabels(attribute_json::Entries<attribute_json::Texts>);
 
 impl ServiceLabels {
     /// Reads the attribute's JSON; the error says what is wrong with it.
     pub fn parse(json: &str) -> Result<ServiceLabels, String> {
         let labels = attribute_json::texts_by_key(json).map_err(|e| e.detail())?;
-        if let Some(bad) = labels.keys().find(|id| ServiceId::parse(id).is_none_or(|s| s.as_str() != id.as_str())) {
+        if let Some((bad, _)) =
+            labels.iter().find(|(id, _)| ServiceId::parse(id).is_none_or(|s| s.as_str() != id.as_str()))
+        {
             return Err(format!("“{bad}” is not a service id (lowercase letters, digits and hyphens)"));
         }
         Ok(ServiceLabels(labels))
@@ -62,22 +62,22 @@ impl ServiceLabels {
 
     /// The services it names.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
-        self.0.keys().map(String::as_str)
+        self.0.iter().map(|(id, _)| id.as_str())
     }
 
     pub fn has(&self, id: &ServiceId) -> bool {
-        self.0.get(id.as_str()).is_some_and(|names| names.values().any(|n| !n.trim().is_empty()))
+        attribute_json::get(&self.0, id.as_str()).is_some_and(|names| names.iter().any(|(_, n)| !n.trim().is_empty()))
     }
 
     /// The name to show: the portal's in this language (else in English, else any it gave),
     /// then the built-in name, then the id itself.
     pub fn label(&self, id: &ServiceId, lang: Lang) -> String {
-        let portal = self.0.get(id.as_str()).and_then(|names| {
+        let portal = attribute_json::get(&self.0, id.as_str()).and_then(|names| {
             names
                 .iter()
                 .find(|(tag, _)| Lang::from_tag(tag) == Some(lang))
-                .or_else(|| names.get_key_value("en"))
-                .or_else(|| names.iter().next())
+                .or_else(|| names.iter().find(|(tag, _)| tag == "en"))
+                .or_else(|| names.first())
                 .map(|(_, name)| name.clone())
         });
         portal.unwrap_or_else(|| {

@@ -1,12 +1,23 @@
 //! The attribute JSON reader against serde_json as the oracle: whatever serde_json writes, the
-//! reader reads back; and on any text, the two accept the same inputs with the same result.
+//! reader reads back; and on any text, the two accept the same inputs with the same result. The
+//! reader keeps an object's names in the order written and serde_json sorts them: both are
+//! compared as maps.
 
 use std::collections::BTreeMap;
 
-use civic_pulse_core::attribute_json::{texts, texts_by_key};
+use civic_pulse_core::attribute_json::{self, AttributeJsonError};
 use proptest::prelude::*;
 
 type Texts = BTreeMap<String, String>;
+
+fn texts(json: &str) -> Result<Texts, AttributeJsonError> {
+    attribute_json::texts(json).map(|entries| entries.into_iter().collect())
+}
+
+fn texts_by_key(json: &str) -> Result<BTreeMap<String, Texts>, AttributeJsonError> {
+    attribute_json::texts_by_key(json)
+        .map(|entries| entries.into_iter().map(|(key, texts)| (key, texts.into_iter().collect())).collect())
+}
 
 /// Texts from JSON's own alphabet, so the generator hits brackets, quotes, escapes and
 /// surrogates far more often than arbitrary characters would.
