@@ -16,8 +16,8 @@ use civic_pulse_core::{Lang, Msg, ScaleId, Score, widget_texts};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;
-use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Event, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
@@ -49,16 +49,19 @@ fn radios(container: &HtmlElement) -> Vec<HtmlInputElement> {
 /// A language with its widget texts loaded, as `embed.js` gives them to the widget.
 fn speaking(tag: &str) -> Lang {
     let lang = Lang::from_tag(tag).unwrap();
-    widget_texts::load(widget_texts::file(lang)).unwrap()
+    widget_texts::load(widget_texts::first_part_file(lang)).unwrap()
 }
 
 fn english() -> Lang {
     speaking("en")
 }
 
-/// `embed.js`'s function that fetches every language's texts file, with none to give.
-fn no_more_texts() -> js_sys::Function {
-    js_sys::Function::new_no_args("return Promise.resolve([])")
+/// `embed.js`'s function that fetches the file with every language's texts.
+fn more_texts() -> js_sys::Function {
+    let file = widget_texts::every_language_file();
+    Closure::<dyn Fn() -> js_sys::Promise>::new(move || js_sys::Promise::resolve(&JsValue::from_str(&file)))
+        .into_js_value()
+        .unchecked_into()
 }
 
 #[wasm_bindgen_test]
@@ -132,14 +135,14 @@ async fn a_bad_configuration_renders_every_problem_as_an_alert() {
     let unmount = civic_pulse::embed::mount_feedback(
         container.clone(),
         host,
-        widget_texts::file(speaking("zh-Hans")),
-        no_more_texts(),
+        widget_texts::first_part_file(speaking("zh-Hans")),
+        more_texts(),
     )
     .unwrap();
     let alert = appeared(&container, "[role=alert]").await;
     let text = alert.text_content().unwrap();
     assert!(text.contains("“ftp://example.gov”不是有效的网址"), "{text}");
-    unmount.unchecked_into::<js_sys::Function>().call0(&wasm_bindgen::JsValue::NULL).unwrap();
+    unmount.unchecked_into::<js_sys::Function>().call0(&JsValue::NULL).unwrap();
     assert_eq!(container.child_element_count(), 0, "unmounting empties the container");
 }
 
@@ -154,9 +157,13 @@ async fn a_good_configuration_tells_the_host_it_is_ready() {
         Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| seen.borrow_mut().push(event.type_()));
     host.add_event_listener_with_callback("civic-feedback:ready", listener.as_ref().unchecked_ref()).unwrap();
     let container = fresh_element("div");
-    let _unmount =
-        civic_pulse::embed::mount_feedback(container.clone(), host, widget_texts::file(english()), no_more_texts())
-            .unwrap();
+    let _unmount = civic_pulse::embed::mount_feedback(
+        container.clone(),
+        host,
+        widget_texts::first_part_file(english()),
+        more_texts(),
+    )
+    .unwrap();
     tick().await;
     assert_eq!(*events.borrow(), ["civic-feedback:ready"]);
     // One service configured: the flow starts at the rating, skipping the service choice.
@@ -171,8 +178,9 @@ async fn a_texts_file_of_another_build_is_refused_and_nothing_is_mounted() {
     let container = fresh_element("div");
     // A Traditional Chinese file one text short (no widget on this page has loaded that language).
     let lang = Lang::from_tag("zh-Hant").unwrap();
-    let short: String = widget_texts::file(lang).lines().take(Msg::ALL.len()).map(|line| format!("{line}\n")).collect();
-    let error = civic_pulse::embed::mount_feedback(container.clone(), host, short, no_more_texts())
+    let short: String =
+        widget_texts::first_part_file(lang).lines().take(Msg::ALL.len()).map(|line| format!("{line}\n")).collect();
+    let error = civic_pulse::embed::mount_feedback(container.clone(), host, short, more_texts())
         .expect_err("embed.js shows its fallback instead");
     assert_eq!(error.as_string().as_deref(), Some("the widget's texts file belongs to another build of the widget"));
     assert_eq!(container.child_element_count(), 0);

@@ -1,11 +1,12 @@
 # The files a browser fetches on first load, per bundle: one list for scripts/size-report and
 # ./bench, so their figures can never differ in what they count. Source it, then:
 #   bundle_files feedback|selfcheck|staff|receipt     prints the paths under dist/
-#   feedback:  embed.js + JS glue + the parts' loader + first Wasm part + CSS + one language's
-#              texts: what stands between the portal's page and a rating the resident can tap (the
-#              page itself is not counted). The texts are Simplified Chinese's, most residents'
-#              language (Traditional Chinese's are 5 bytes more gzip, English's 307 fewer).
-#   feedback-all: the same, every later Wasm part and the other languages' texts (the whole widget)
+#   feedback:  embed.js + JS glue + the parts' loader + first Wasm part + CSS + the first part's
+#              texts in one language: what stands between the portal's page and a rating the
+#              resident can tap (the page itself is not counted). The texts are Simplified
+#              Chinese's, most residents' language.
+#   feedback-all: the same, every later Wasm part and the file with every text in every language
+#              the widget fetches with its second part (the whole widget)
 #   selfcheck: selfcheck.html + the pages' loader + JS glue + wasm + CSS (and the script that
 #              registers its offline worker)
 #   staff:     the staff console, the same way (the collector's staff.html)
@@ -15,7 +16,7 @@ bundle_files() {
     feedback) echo dist/embed.js dist/assets/feedback-*/main.js dist/assets/feedback-*/__wasm_split.js \
       dist/assets/feedback-*/main_bg.wasm dist/assets/feedback-*.css dist/assets/feedback-*/texts-zh-Hans.txt ;;
     feedback-all) bundle_files feedback; ls dist/assets/feedback-*/*.wasm | grep -v '/main_bg.wasm$'
-      ls dist/assets/feedback-*/texts-*.txt | grep -v '/texts-zh-Hans.txt$' ;;
+      echo dist/assets/feedback-*/texts.txt ;;
     selfcheck) echo dist/selfcheck.html dist/selfcheck-offline.js dist/assets/page-loader-*.js \
       dist/assets/selfcheck-*.glue.js dist/assets/selfcheck-*.wasm dist/assets/selfcheck-*.css ;;
     staff|receipt) echo "dist/$1.html" dist/assets/page-loader-*.js dist/assets/"$1"-*.glue.js \

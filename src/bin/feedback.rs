@@ -5,10 +5,10 @@
 
 use wasm_bindgen::prelude::*;
 
-/// Mounts a widget for `host` into `container` in the language of `texts` (the texts file
-/// `embed.js` fetched beside the first part); `more_texts` fetches every language's file, for
-/// the language buttons. Returns the function that unmounts it; throws when `texts` is not a
-/// texts file of this build, and `embed.js` then shows its fallback.
+/// Mounts a widget for `host` into `container` in the language of `texts` (the first part's texts
+/// file `embed.js` fetched beside the first part); `more_texts` fetches the file with every
+/// language's texts, for the second part. Returns the function that unmounts it; throws when
+/// `texts` is not a texts file of this build, and `embed.js` then shows its fallback.
 #[wasm_bindgen]
 pub fn mount(
     container: web_sys::HtmlElement,

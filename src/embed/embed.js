@@ -32,28 +32,25 @@ function loadBundle() {
   return bundle;
 }
 
-// The widget's texts come as one small file a language (crates/core/src/widget_texts.rs): the
-// resident's language's is fetched together with the bundle, the others when the widget asks
-// for them (with its second part). One download a language for every element on the page; a
-// failure is not remembered, so the next try fetches again.
+// The widget's texts come as files (crates/core/src/widget_texts.rs): the first part's in the
+// resident's language is fetched together with the bundle; the file with every text in every
+// language when the widget asks for it (with its second part). One download of each for every
+// element on the page; a failure is not remembered, so the next try fetches again.
+const EVERY_LANGUAGE_TEXTS = %%js:every-language-texts%%;
 const texts = new Map();
-function loadTexts(language) {
-  let file = texts.get(language.tag);
+function loadTexts(name) {
+  let file = texts.get(name);
   if (!file) {
-    file = fetch(asset(`%%feedback-folder%%${language.texts}`)).then((response) => {
-      if (!response.ok) throw new Error(`${language.texts}: HTTP ${response.status}`);
+    file = fetch(asset(`%%feedback-folder%%${name}`)).then((response) => {
+      if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
       return response.text();
     });
-    file.catch(() => texts.delete(language.tag));
-    texts.set(language.tag, file);
+    file.catch(() => texts.delete(name));
+    texts.set(name, file);
   }
   return file;
 }
-/** Every language's texts file that could be fetched. */
-async function everyLanguagesTexts() {
-  const files = await Promise.allSettled(LANGUAGES.map(loadTexts));
-  return files.filter((file) => file.status === 'fulfilled').map((file) => file.value);
-}
+const everyLanguagesTexts = () => loadTexts(EVERY_LANGUAGE_TEXTS);
 
 /** The language for a BCP 47 tag as the widget picks it (`Lang::from_tag`): its own tag or an
  * alias, without regard to case, then with trailing subtags dropped one by one. */
@@ -153,7 +150,7 @@ class CivicFeedback extends HTMLElement {
       if (!SUPPORTED) throw new Error('this browser is older than the supported floor');
       if (trapped) throw new Error('the widget stopped after an internal error');
       this.#showMessage('cp-loading', 'status', loaderText(this, 'loading'));
-      const [glue, words] = await Promise.all([loadBundle(), loadTexts(languageFor(this))]);
+      const [glue, words] = await Promise.all([loadBundle(), loadTexts(languageFor(this).texts)]);
       // The element may have been removed or reconfigured while the bundle loaded.
       if (this.#container === container) {
         container.replaceChildren();

@@ -21,6 +21,6 @@ pub fn mount_feedback(
     let lang = widget_texts::load(texts).map_err(|error| JsValue::from_str(error.explain()))?;
     Ok(match WidgetConfig::from_attributes(|name| host.get_attribute(name)) {
         Ok(config) => mount_widget(container, host, config, lang, more_texts),
-        Err(problems) => mount_problems(container, problems, lang),
+        Err(problems) => mount_problems(container, problems, lang, &more_texts),
     })
 }

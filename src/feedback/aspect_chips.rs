@@ -1,4 +1,4 @@
-use civic_pulse_core::Msg;
+use civic_pulse_core::LaterMsg;
 use civic_pulse_core::scale::Aspect;
 use leptos::prelude::*;
 
@@ -9,7 +9,7 @@ use crate::ui::unique_id;
 /// required: the rating can be sent with none ticked.
 #[component]
 pub fn AspectChips(
-    question: Msg,
+    question: LaterMsg,
     aspects: &'static [Aspect],
     /// The ids ticked, in the order of `aspects`.
     chosen: RwSignal<Vec<&'static str>>,

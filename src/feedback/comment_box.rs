@@ -1,4 +1,4 @@
-use civic_pulse_core::Msg;
+use civic_pulse_core::LaterMsg;
 use civic_pulse_core::RatingV1;
 use civic_pulse_core::redact::redact;
 use leptos::prelude::*;
@@ -15,8 +15,8 @@ pub fn CommentBox(text: RwSignal<String>) -> impl IntoView {
     let redacted = Memo::new(move |_| redact(&text.get()));
     view! {
         <div class="cp-comment">
-            <label class="cp-comment__label" for=id.clone()>{tr(Msg::CommentLabel)}</label>
-            <p class="cp-hint" id=hint_id.clone()>{tr(Msg::PrivacyNote)}</p>
+            <label class="cp-comment__label" for=id.clone()>{tr(LaterMsg::CommentLabel)}</label>
+            <p class="cp-hint" id=hint_id.clone()>{tr(LaterMsg::PrivacyNote)}</p>
             <textarea
                 class="cp-comment__input"
                 id=id
@@ -32,7 +32,7 @@ pub fn CommentBox(text: RwSignal<String>) -> impl IntoView {
                     (!shown.removed.is_empty())
                         .then(|| {
                             view! {
-                                <p class="cp-preview__label">{tr(Msg::RedactionPreview)}</p>
+                                <p class="cp-preview__label">{tr(LaterMsg::RedactionPreview)}</p>
                                 <p class="cp-preview__text">{shown.text}</p>
                             }
                         })

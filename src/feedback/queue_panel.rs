@@ -1,6 +1,6 @@
 use std::rc::Rc;
 
-use civic_pulse_core::Msg;
+use civic_pulse_core::LaterMsg;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -40,7 +40,7 @@ pub fn QueuePanel(
         });
     };
     // One of the two flush buttons, shown only while it has something to send.
-    let flush_button = move |label: Msg, set_aside_too: bool| {
+    let flush_button = move |label: LaterMsg, set_aside_too: bool| {
         let nothing_to_send = move || {
             let now = counts.get().queue;
             if set_aside_too { now.set_aside == 0 } else { now.waiting == 0 }
@@ -62,7 +62,7 @@ pub fn QueuePanel(
         let flusher = flusher.get_value();
         spawn_local(async move { flusher.discard().await });
     };
-    let count_text = move |msg: Msg, count: usize| lang.get().format(msg, &[("count", &count.to_string())]);
+    let count_text = move |msg: LaterMsg, count: usize| lang.get().format(msg, &[("count", &count.to_string())]);
     // Memos, so the box and its buttons are rebuilt only when they appear or change, not at
     // every count update (a rebuilt button would lose keyboard focus).
     let something_waits = Memo::new(move |_| counts.get().queue.holds_anything());
@@ -70,10 +70,10 @@ pub fn QueuePanel(
     let queue_actions = move || {
         view! {
             <div class="cp-queue__actions">
-                {flush_button(Msg::SendNow, false)}
-                {flush_button(Msg::TryAgain, true)}
+                {flush_button(LaterMsg::SendNow, false)}
+                {flush_button(LaterMsg::TryAgain, true)}
                 <button type="button" class="cp-button" on:click=move |_| confirming.set(true)>
-                    {tr(Msg::Discard)}
+                    {tr(LaterMsg::Discard)}
                 </button>
             </div>
         }
@@ -85,7 +85,7 @@ pub fn QueuePanel(
             <p class="cp-queue__line">
                 {move || {
                     let now = counts.get().queue;
-                    count_text(Msg::DiscardConfirm, now.waiting + now.refused + now.set_aside)
+                    count_text(LaterMsg::DiscardConfirm, now.waiting + now.refused + now.set_aside)
                 }}
             </p>
         }
@@ -93,9 +93,9 @@ pub fn QueuePanel(
     let discard_answers = move || {
         view! {
             <div class="cp-queue__actions">
-                <button type="button" class="cp-button" on:click=discard>{tr(Msg::DiscardYes)}</button>
+                <button type="button" class="cp-button" on:click=discard>{tr(LaterMsg::DiscardYes)}</button>
                 <button type="button" class="cp-button" on:click=move |_| confirming.set(false)>
-                    {tr(Msg::DiscardNo)}
+                    {tr(LaterMsg::DiscardNo)}
                 </button>
             </div>
         }
@@ -110,26 +110,26 @@ pub fn QueuePanel(
                     let now = counts.get();
                     // Never "all sent" while a rating refused or set aside is still on the device.
                     (!now.queue.holds_anything() && (had_waiting.get() || now.sent_later > 0))
-                        .then(|| view! { <p class="cp-queue__line">{tr(Msg::QueueAllSent)}</p> })
+                        .then(|| view! { <p class="cp-queue__line">{tr(LaterMsg::QueueAllSent)}</p> })
                 }}
                 {move || {
                     something_waits.get().then(|| {
                         view! {
                             <p class="cp-queue__line" hidden=move || counts.get().queue.waiting == 0>
-                                {move || count_text(Msg::QueueWaiting, counts.get().queue.waiting)}
+                                {move || count_text(LaterMsg::QueueWaiting, counts.get().queue.waiting)}
                             </p>
                             <p class="cp-queue__line" hidden=move || counts.with(|now| now.queue.waiting == 0 || now.queue.trouble.is_none())>
                                 {move || counts.get().queue.trouble.map(|trouble| trouble.explain(lang.get()))}
                             </p>
                             <p class="cp-queue__line" hidden=move || counts.get().queue.refused == 0>
-                                {move || count_text(Msg::QueueRefused, counts.get().queue.refused)}
+                                {move || count_text(LaterMsg::QueueRefused, counts.get().queue.refused)}
                             </p>
                             <p class="cp-queue__line" hidden=move || counts.get().queue.set_aside == 0>
                                 {move || {
                                     let now = counts.get().queue;
                                     lang.get()
                                         .format(
-                                            Msg::QueueSetAside,
+                                            LaterMsg::QueueSetAside,
                                             &[
                                                 ("count", &now.set_aside.to_string()),
                                                 ("status", &now.set_aside_status.unwrap_or_default().to_string()),

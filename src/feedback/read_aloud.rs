@@ -1,4 +1,4 @@
-use civic_pulse_core::Msg;
+use civic_pulse_core::LaterMsg;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
@@ -33,7 +33,7 @@ pub fn ReadAloudButton(
     speech().map(|_| {
         view! {
             <button type="button" class="cp-toggle" on:click=speak>
-                {tr(Msg::ReadAloud)}
+                {tr(LaterMsg::ReadAloud)}
             </button>
         }
     })

@@ -1,4 +1,4 @@
-use civic_pulse_core::Msg;
+use civic_pulse_core::LaterMsg;
 use civic_pulse_core::receipt::Receipt;
 use leptos::prelude::*;
 
@@ -17,14 +17,14 @@ pub fn ReceiptNote(
     // The same sentence twice, one of them hidden from view: two texts cost fewer bytes than
     // splitting the sentence around the code.
     let spelled = receipt.spelled_out();
-    let note = move |code: &str| lang.get().format(Msg::ReceiptNote, &[("code", code)]);
+    let note = move |code: &str| lang.get().format(LaterMsg::ReceiptNote, &[("code", code)]);
     // The page speaks the language the resident rated in (it has its own language links).
     let link = receipt_page.map(|page| {
         let separator = if page.contains('?') { '&' } else { '?' };
         let href = format!("{page}{separator}code={code}&lang={}", lang.get_untracked().tag());
         view! {
             <a class="cp-receipt__link" href=href target="_blank" rel="noopener">
-                {tr(Msg::ReceiptLink)}
+                {tr(LaterMsg::ReceiptLink)}
             </a>
         }
     });

@@ -19,7 +19,7 @@ use std::rc::Rc;
 use civic_pulse_core::config::ConfigError;
 use civic_pulse_core::display::DisplayPrefs;
 use civic_pulse_core::receipt::Receipt;
-use civic_pulse_core::{Lang, Msg, RatingV1, Score, widget_texts};
+use civic_pulse_core::{Lang, LaterMsg, Msg, RatingV1, Score, widget_texts};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
@@ -203,7 +203,7 @@ impl Attached for Pieces {
         let view = self.mount(place, move || {
             // The chips on offer follow the answer; ticks from another set of chips no longer apply.
             let chips = Memo::new(move |_| score.get().and_then(|score| scale.aspects_for(score)));
-            Effect::new(move |previous: Option<Option<Msg>>| {
+            Effect::new(move |previous: Option<Option<LaterMsg>>| {
                 let question = chips.get().map(|(question, _)| question);
                 if previous.is_some_and(|before| before != question) {
                     ticked.set(Vec::new());

@@ -22,7 +22,7 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 // No `lang`: the widget speaks the browser's language.
 const BROWSER_LANGUAGE_PAGE = PAGE.replace(' lang="en"></civic-feedback>', '></civic-feedback>');
 const TEXTS = '**/texts-*.txt';
-const textsFile = (url) => /texts-([A-Za-z-]+)\.txt$/.exec(url)?.[1];
+const textsFile = (url) => /\/(texts[A-Za-z-]*\.txt)$/.exec(url)?.[1];
 
 describe('the second part of the widget', () => {
   let fixture;
@@ -96,7 +96,7 @@ describe('the second part of the widget', () => {
     await context.close();
   });
 
-  test('the first load carries the texts of the resident\'s language only; the others come with the second part', async () => {
+  test('the first load carries the first part\'s texts in the resident\'s language only; every text comes with the second part', async () => {
     const context = await fixture.browser.newContext({ locale: 'zh-CN' });
     const asked = [];
     let release;
@@ -122,35 +122,40 @@ describe('the second part of the widget', () => {
     const widget = tab.locator('civic-feedback');
     await widget.getByRole('heading', { name: '评价城市服务' }).waitFor();
     await widget.getByText('满意', { exact: true }).click();
-    assert.equal(asked[0], 'zh-Hans', `the resident's language first: ${asked}`);
+    assert.equal(asked[0], 'texts-zh-Hans.txt', `the resident's language first: ${asked}`);
     // When each file was asked for, against the moment the widget was ready to be rated.
     const [readyAt, started] = await tab.evaluate(() => [window.readyAt, Object.fromEntries(performance
-      .getEntriesByType('resource').filter((entry) => /texts-|split_second_part/.test(entry.name))
-      .map((entry) => [/texts-([A-Za-z-]+)\.txt$/.exec(entry.name)?.[1] ?? 'second part', entry.startTime]))]);
-    assert.ok(started['zh-Hans'] < readyAt, `the resident's language before the widget was ready: ${JSON.stringify(started)}, ready at ${readyAt}`);
-    for (const later of ['en', 'zh-Hant']) {
-      assert.ok(started[later] > readyAt, `${later} after the widget was ready: ${JSON.stringify(started)}, ready at ${readyAt}`);
-    }
+      .getEntriesByType('resource').filter((entry) => /texts/.test(entry.name))
+      .map((entry) => [/[^/]*$/.exec(entry.name)[0], entry.startTime]))]);
+    const when = `${JSON.stringify(started)}, ready at ${readyAt}`;
+    assert.ok(started['texts-zh-Hans.txt'] < readyAt, `the resident's language before the widget was ready: ${when}`);
+    assert.ok(started['texts.txt'] > readyAt, `every text after the widget was ready: ${when}`);
     release();
     const buttons = widget.getByRole('group', { name: /Language/ }).getByRole('button');
     await buttons.nth(2).waitFor();
     assert.deepEqual(await buttons.allInnerTexts(), ['English', '简体中文', '繁體中文']);
-    assert.deepEqual([...asked].sort(), ['en', 'zh-Hans', 'zh-Hant'], 'each file once');
+    assert.deepEqual([...asked].sort(), ['texts-zh-Hans.txt', 'texts.txt'], 'each file once');
     await widget.getByRole('button', { name: '繁體中文' }).click();
     await widget.getByRole('heading', { name: '評價城市服務' }).waitFor();
     assert.ok(await widget.getByRole('radio', { name: '滿意', exact: true }).isChecked(), 'the answer stays');
+    await widget.getByRole('button', { name: 'English' }).click();
+    await widget.getByRole('textbox', { name: /Anything else you want to tell us/ }).waitFor();
     assert.deepEqual(errors, []);
     await context.close();
   });
 
-  test('a language whose texts did not come has no button; the others work', async () => {
+  test('without the second part\'s texts the resident is told what is missing, and rates and sends', async () => {
     const context = await fixture.browser.newContext({ locale: 'en-US' });
-    await context.route('**/texts-zh-Hant.txt', (route) => route.abort());
+    await context.route('**/texts.txt', (route) => route.abort());
     const { errors, widget } = await open(context);
-    await widget.getByRole('button', { name: '简体中文' }).click();
-    await widget.getByRole('heading', { name: '评价城市服务' }).waitFor();
-    const buttons = widget.getByRole('group', { name: /Language/ }).getByRole('button');
-    assert.deepEqual(await buttons.allInnerTexts(), ['English', '简体中文']);
+    await widget.getByText(TOOLS_MISSING).waitFor();
+    await widget.getByText('Very satisfied', { exact: true }).click();
+    await widget.getByText(COMMENT_MISSING).waitFor();
+    const before = fixture.receiver.requests.length;
+    await widget.getByRole('button', { name: 'Send rating' }).click();
+    await widget.getByRole('heading', { name: SENT }).waitFor();
+    assert.equal(fixture.receiver.requests.length, before + 1);
+    assert.equal(await widget.getByRole('button', { name: 'Read aloud' }).count(), 0, 'no piece without its words');
     assert.deepEqual(errors, []);
     await context.close();
   });

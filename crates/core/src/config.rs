@@ -3,7 +3,7 @@
 
 use crate::collection::{DEFAULT_IDLE_SECONDS, IDLE_SECONDS_RANGE, Mode, PhoneNumber};
 use crate::delivery_options::{DeliveryOptions, OptionError};
-use crate::messages::Msg;
+use crate::messages::LaterMsg;
 use crate::service::{ServiceId, ServiceLabels, default_services};
 use crate::{Lang, ScaleId};
 
@@ -53,29 +53,31 @@ pub enum ConfigError {
 impl ConfigError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            ConfigError::MissingEndpoint => lang.text(Msg::ConfigMissingEndpoint).to_owned(),
-            ConfigError::MalformedEndpoint(value) => lang.format(Msg::ConfigMalformedEndpoint, &[("value", value)]),
-            ConfigError::UnknownService(id) => lang.format(Msg::ConfigUnknownService, &[("id", id)]),
+            ConfigError::MissingEndpoint => lang.text(LaterMsg::ConfigMissingEndpoint).to_owned(),
+            ConfigError::MalformedEndpoint(value) => {
+                lang.format(LaterMsg::ConfigMalformedEndpoint, &[("value", value)])
+            }
+            ConfigError::UnknownService(id) => lang.format(LaterMsg::ConfigUnknownService, &[("id", id)]),
             ConfigError::MalformedServiceLabels(detail) => {
-                lang.format(Msg::ConfigMalformedServiceLabels, &[("detail", detail)])
+                lang.format(LaterMsg::ConfigMalformedServiceLabels, &[("detail", detail)])
             }
-            ConfigError::UnknownScale(id) => lang.format(Msg::ConfigUnknownScale, &[("id", id)]),
-            ConfigError::UnknownLanguage(tag) => lang.format(Msg::ConfigUnknownLanguage, &[("tag", tag)]),
-            ConfigError::UnknownTheme(name) => lang.format(Msg::ConfigUnknownTheme, &[("name", name)]),
+            ConfigError::UnknownScale(id) => lang.format(LaterMsg::ConfigUnknownScale, &[("id", id)]),
+            ConfigError::UnknownLanguage(tag) => lang.format(LaterMsg::ConfigUnknownLanguage, &[("tag", tag)]),
+            ConfigError::UnknownTheme(name) => lang.format(LaterMsg::ConfigUnknownTheme, &[("name", name)]),
             ConfigError::MalformedReceiptPage(value) => {
-                lang.format(Msg::ConfigMalformedReceiptPage, &[("value", value)])
+                lang.format(LaterMsg::ConfigMalformedReceiptPage, &[("value", value)])
             }
-            ConfigError::UnknownMode(value) => lang.format(Msg::ConfigUnknownMode, &[("value", value)]),
-            ConfigError::MalformedPhone(value) => lang.format(Msg::ConfigMalformedPhone, &[("value", value)]),
+            ConfigError::UnknownMode(value) => lang.format(LaterMsg::ConfigUnknownMode, &[("value", value)]),
+            ConfigError::MalformedPhone(value) => lang.format(LaterMsg::ConfigMalformedPhone, &[("value", value)]),
             ConfigError::Delivery(OptionError::Number { attribute, value, min, max }) => lang.format(
-                Msg::ConfigBadNumber,
+                LaterMsg::ConfigBadNumber,
                 &[("attribute", attribute), ("value", value), ("min", &min.to_string()), ("max", &max.to_string())],
             ),
             ConfigError::Delivery(OptionError::Headers(detail)) => {
-                lang.format(Msg::ConfigMalformedHeaders, &[("detail", detail)])
+                lang.format(LaterMsg::ConfigMalformedHeaders, &[("detail", detail)])
             }
             ConfigError::Delivery(OptionError::FieldMap(detail)) => {
-                lang.format(Msg::ConfigMalformedFieldMap, &[("detail", detail)])
+                lang.format(LaterMsg::ConfigMalformedFieldMap, &[("detail", detail)])
             }
         }
     }

@@ -80,7 +80,7 @@ impl Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::messages::Msg;
+    use crate::messages::{LaterMsg, Msg};
 
     fn tag_of(tag: &str) -> Option<&'static str> {
         Lang::from_tag(tag).map(Lang::tag)
@@ -109,7 +109,7 @@ mod tests {
     fn formats_messages_in_each_language() {
         let zh = Lang::from_tag("zh-Hans").unwrap();
         assert_eq!(zh.text(Msg::GoodBad5Level5), "非常满意");
-        assert!(zh.format(Msg::ConfigUnknownService, &[("id", "bus")]).contains("bus"));
+        assert!(zh.format(LaterMsg::ConfigUnknownService, &[("id", "bus")]).contains("bus"));
         assert_eq!(zh.speech_tag(), "zh-CN");
         assert_eq!(Lang::from_tag("zh-HK").unwrap().speech_tag(), "zh-TW");
     }

@@ -32,7 +32,7 @@ pub mod widget_texts;
 
 pub use config::{ConfigError, WidgetConfig};
 pub use lang::Lang;
-pub use messages::{Message, Msg, PosterMsg, ReceiptMsg, ReportMsg, SelfcheckMsg, StaffMsg, UiMsg};
+pub use messages::{LaterMsg, Message, Msg, PosterMsg, ReceiptMsg, ReportMsg, SelfcheckMsg, StaffMsg, UiMsg};
 pub use payload::{Day, IsoWeek, PayloadError, RatingId, RatingV1};
 pub use scale::{ScaleId, Score};
 pub use service::ServiceId;

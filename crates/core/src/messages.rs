@@ -27,10 +27,10 @@ macro_rules! message_keys {
             }
         }
     };
-    // The widget's set: in the feedback bundle as shipped its texts come from the files
+    // The widget's sets: in the feedback bundle as shipped their texts come from the files
     // `widget_texts` loads, so its Wasm carries no language's texts (and no keys: a text is found
-    // by its variant's place in `ALL`, the order the files are written in).
-    ($(#[$doc:meta])* $name:ident from $catalogues:ident, loaded from files { $($variant:ident => $key:literal,)* }) => {
+    // by its variant's place in `ALL` after `offset`, the order the files are written in).
+    ($(#[$doc:meta])* $name:ident from $catalogues:ident, loaded from files at ($offset:expr) { $($variant:ident => $key:literal,)* }) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum $name { $($variant,)* }
@@ -50,7 +50,7 @@ macro_rules! message_keys {
 
             #[cfg(feature = "widget-texts-from-files")]
             fn text(self, tag: &str) -> &'static str {
-                crate::widget_texts::loaded_text(tag, self as usize)
+                crate::widget_texts::loaded_text(tag, $offset + self as usize)
             }
         }
     };
@@ -90,8 +90,9 @@ message_keys! {
 }
 
 message_keys! {
-    /// Every user-visible text of the feedback widget.
-    Msg from WIDGET_CATALOGUES, loaded from files {
+    /// The feedback widget's texts that its first part shows: everything a resident needs to rate
+    /// and send, and to be told where the rating is.
+    Msg from WIDGET_CATALOGUES, loaded from files at (0) {
     WidgetTitle => "widget-title",
     ChooseService => "choose-service",
     ServiceTransport => "service-transport",
@@ -118,6 +119,43 @@ message_keys! {
     A11V2Level3 => "a11-v2-level-3",
     A11V2Level2 => "a11-v2-level-2",
     A11V2Level1 => "a11-v2-level-1",
+    Send => "send",
+    Sending => "sending",
+    Sent => "sent",
+    SendFailed => "send-failed",
+    ChooseRatingFirst => "choose-rating-first",
+    RateAnother => "rate-another",
+    ErrorPrefix => "error-prefix",
+    ReceiptMissing => "receipt-missing",
+    SavedOffline => "saved-offline",
+    SendRejected => "send-rejected",
+    QueueFull => "queue-full",
+    AlreadyRated => "already-rated",
+    HoneypotLabel => "honeypot-label",
+    PartMissing => "part-missing",
+    CommentMissing => "comment-missing",
+    ConfigScreenMissing => "config-screen-missing",
+    SavedOnPhone => "saved-on-phone",
+    SavedSendingSoon => "saved-sending-soon",
+    WhyOffline => "why-offline",
+    WhyUnreachable => "why-unreachable",
+    WhyNoAnswer => "why-no-answer",
+    WhyBusy => "why-busy",
+    WhyServerError => "why-server-error",
+    IdleWarning => "idle-warning",
+    MoreTime => "more-time",
+    CallInstead => "call-instead",
+    NextPerson => "next-person",
+    NextPersonSoon => "next-person-soon",
+    }
+}
+
+message_keys! {
+    /// The feedback widget's texts that only its second part shows (the chips and comment box,
+    /// the queue panel, read-aloud, the receipt note, the configuration problems), from the same
+    /// catalogue files. Apart from `Msg` so that the first load carries only the first part's:
+    /// the first part never shows one of these.
+    LaterMsg from WIDGET_CATALOGUES, loaded from files at (Msg::ALL.len()) {
     ReadAloud => "read-aloud",
     WhatWentWrong => "what-went-wrong",
     WhatWentWell => "what-went-well",
@@ -137,13 +175,6 @@ message_keys! {
     CommentLabel => "comment-label",
     PrivacyNote => "privacy-note",
     RedactionPreview => "redaction-preview",
-    Send => "send",
-    Sending => "sending",
-    Sent => "sent",
-    SendFailed => "send-failed",
-    ChooseRatingFirst => "choose-rating-first",
-    RateAnother => "rate-another",
-    ErrorPrefix => "error-prefix",
     ConfigMissingEndpoint => "config-missing-endpoint",
     ConfigMalformedEndpoint => "config-malformed-endpoint",
     ConfigUnknownService => "config-unknown-service",
@@ -154,13 +185,9 @@ message_keys! {
     ConfigMalformedReceiptPage => "config-malformed-receipt-page",
     ReceiptNote => "receipt-note",
     ReceiptLink => "receipt-link",
-    ReceiptMissing => "receipt-missing",
     ConfigBadNumber => "config-bad-number",
     ConfigMalformedHeaders => "config-malformed-headers",
     ConfigMalformedFieldMap => "config-malformed-field-map",
-    SavedOffline => "saved-offline",
-    SendRejected => "send-rejected",
-    QueueFull => "queue-full",
     QueueWaiting => "queue-waiting",
     QueueRefused => "queue-refused",
     QueueAllSent => "queue-all-sent",
@@ -169,28 +196,10 @@ message_keys! {
     DiscardConfirm => "discard-confirm",
     DiscardYes => "discard-yes",
     DiscardNo => "discard-no",
-    AlreadyRated => "already-rated",
-    HoneypotLabel => "honeypot-label",
-    PartMissing => "part-missing",
-    CommentMissing => "comment-missing",
-    ConfigScreenMissing => "config-screen-missing",
-    SavedOnPhone => "saved-on-phone",
-    SavedSendingSoon => "saved-sending-soon",
-    WhyOffline => "why-offline",
-    WhyUnreachable => "why-unreachable",
-    WhyNoAnswer => "why-no-answer",
-    WhyBusy => "why-busy",
-    WhyServerError => "why-server-error",
     QueueSetAside => "queue-set-aside",
     TryAgain => "try-again",
-    IdleWarning => "idle-warning",
-    MoreTime => "more-time",
     ConfigUnknownMode => "config-unknown-mode",
     ConfigMalformedPhone => "config-malformed-phone",
-    CallInstead => "call-instead",
-    NextPerson => "next-person",
-    NextPersonSoon => "next-person-soon",
-
     }
 }
 
@@ -787,14 +796,25 @@ mod tests {
 
     #[test]
     fn every_key_is_in_every_language_and_nothing_else_is() {
-        every_key_in_every_language(UiMsg::ALL);
-        every_key_in_every_language(Msg::ALL);
-        every_key_in_every_language(SelfcheckMsg::ALL);
-        every_key_in_every_language(LoaderMsg::ALL);
-        every_key_in_every_language(PosterMsg::ALL);
-        every_key_in_every_language(ReportMsg::ALL);
-        every_key_in_every_language(ReceiptMsg::ALL);
-        every_key_in_every_language(StaffMsg::ALL);
+        every_key_in_every_language(UiMsg::catalogues(), keys(UiMsg::ALL));
+        // The widget's files hold both its sets.
+        let widget = Msg::ALL.iter().map(|m| m.key()).chain(LaterMsg::ALL.iter().map(|m| m.key())).collect();
+        every_key_in_every_language(Msg::catalogues(), widget);
+        every_key_in_every_language(SelfcheckMsg::catalogues(), keys(SelfcheckMsg::ALL));
+        every_key_in_every_language(LoaderMsg::catalogues(), keys(LoaderMsg::ALL));
+        every_key_in_every_language(PosterMsg::catalogues(), keys(PosterMsg::ALL));
+        every_key_in_every_language(ReportMsg::catalogues(), keys(ReportMsg::ALL));
+        every_key_in_every_language(ReceiptMsg::catalogues(), keys(ReceiptMsg::ALL));
+        every_key_in_every_language(StaffMsg::catalogues(), keys(StaffMsg::ALL));
+    }
+
+    #[test]
+    fn the_widget_s_two_sets_share_no_key() {
+        assert!(Msg::ALL.iter().all(|msg| LaterMsg::ALL.iter().all(|later| later.key() != msg.key())));
+    }
+
+    fn keys<M: Message>(all: &[M]) -> Vec<&'static str> {
+        all.iter().map(|m| m.key()).collect()
     }
 
     #[test]
@@ -816,9 +836,8 @@ mod tests {
         assert_eq!(widget, staff, "the staff console speaks every language the widget does");
     }
 
-    fn every_key_in_every_language<M: Message>(all: &[M]) {
-        let expected: Vec<&str> = all.iter().map(|m| m.key()).collect();
-        for catalogue in M::catalogues() {
+    fn every_key_in_every_language(catalogues: &[Catalogue], expected: Vec<&str>) {
+        for catalogue in catalogues {
             for key in &expected {
                 let text = catalogue.get(key);
                 assert!(text.is_some_and(|t| !t.is_empty()), "{} lacks {key}", catalogue.tag);

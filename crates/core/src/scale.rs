@@ -1,7 +1,7 @@
 //! Government rating scales. Every scale maps its answers to a `Score` of 1..=5 (5 best), and a
 //! score of 1 or 2 is a "bad review" (差评) on every scale, which must be followed up.
 
-use crate::messages::Msg;
+use crate::messages::{LaterMsg, Msg};
 
 /// A rating on the common 1..=5 scale, 5 best.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -48,40 +48,40 @@ pub struct ScaleOption {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Aspect {
     pub id: &'static str,
-    pub label: Msg,
+    pub label: LaterMsg,
 }
 
 /// "What went wrong" on a bad review, for the good/bad and UK scales.
 pub const PROBLEM_ASPECTS: [Aspect; 6] = [
-    Aspect { id: "too-slow", label: Msg::AspectTooSlow },
-    Aspect { id: "too-complicated", label: Msg::AspectTooComplicated },
-    Aspect { id: "unclear-information", label: Msg::AspectUnclearInformation },
-    Aspect { id: "problem-not-solved", label: Msg::AspectProblemNotSolved },
-    Aspect { id: "staff-attitude", label: Msg::AspectStaffAttitude },
-    Aspect { id: "technical-fault", label: Msg::AspectTechnicalFault },
+    Aspect { id: "too-slow", label: LaterMsg::AspectTooSlow },
+    Aspect { id: "too-complicated", label: LaterMsg::AspectTooComplicated },
+    Aspect { id: "unclear-information", label: LaterMsg::AspectUnclearInformation },
+    Aspect { id: "problem-not-solved", label: LaterMsg::AspectProblemNotSolved },
+    Aspect { id: "staff-attitude", label: LaterMsg::AspectStaffAttitude },
+    Aspect { id: "technical-fault", label: LaterMsg::AspectTechnicalFault },
 ];
 
 /// The six A-11 drivers; whether they went well or not is read from the score.
 pub const A11_ASPECTS: [Aspect; 6] = [
-    Aspect { id: "effectiveness", label: Msg::AspectEffectiveness },
-    Aspect { id: "ease", label: Msg::AspectEase },
-    Aspect { id: "efficiency", label: Msg::AspectEfficiency },
-    Aspect { id: "transparency", label: Msg::AspectTransparency },
-    Aspect { id: "humanity", label: Msg::AspectHumanity },
-    Aspect { id: "employee", label: Msg::AspectEmployee },
+    Aspect { id: "effectiveness", label: LaterMsg::AspectEffectiveness },
+    Aspect { id: "ease", label: LaterMsg::AspectEase },
+    Aspect { id: "efficiency", label: LaterMsg::AspectEfficiency },
+    Aspect { id: "transparency", label: LaterMsg::AspectTransparency },
+    Aspect { id: "humanity", label: LaterMsg::AspectHumanity },
+    Aspect { id: "employee", label: LaterMsg::AspectEmployee },
 ];
 
 impl ScaleId {
     /// The chips offered after a score, with their question; none when the scale asks nothing
     /// more at that score (a good review on the good/bad and UK scales).
-    pub fn aspects_for(self, score: Score) -> Option<(Msg, &'static [Aspect])> {
+    pub fn aspects_for(self, score: Score) -> Option<(LaterMsg, &'static [Aspect])> {
         match self {
             ScaleId::GoodBad5 | ScaleId::UkCsat5 if score.is_bad_review() => {
-                Some((Msg::WhatWentWrong, &PROBLEM_ASPECTS))
+                Some((LaterMsg::WhatWentWrong, &PROBLEM_ASPECTS))
             }
             ScaleId::GoodBad5 | ScaleId::UkCsat5 => None,
-            ScaleId::A11V2 if score.get() >= 3 => Some((Msg::WhatWentWell, &A11_ASPECTS)),
-            ScaleId::A11V2 => Some((Msg::WhatDidNotGoWell, &A11_ASPECTS)),
+            ScaleId::A11V2 if score.get() >= 3 => Some((LaterMsg::WhatWentWell, &A11_ASPECTS)),
+            ScaleId::A11V2 => Some((LaterMsg::WhatDidNotGoWell, &A11_ASPECTS)),
         }
     }
 
@@ -115,7 +115,7 @@ impl ScaleId {
     }
 
     /// The words for a chip's id, on any scale.
-    pub fn aspect_label(id: &str) -> Option<Msg> {
+    pub fn aspect_label(id: &str) -> Option<LaterMsg> {
         PROBLEM_ASPECTS.iter().chain(&A11_ASPECTS).find(|aspect| aspect.id == id).map(|aspect| aspect.label)
     }
 
@@ -154,8 +154,8 @@ mod tests {
         assert_eq!(ScaleId::GoodBad5.label_of(1), Some(Msg::GoodBad5Level1));
         assert_eq!(ScaleId::A11V2.label_of(5), Some(Msg::A11V2Level5));
         assert_eq!(ScaleId::UkCsat5.label_of(6), None);
-        assert_eq!(ScaleId::aspect_label("too-slow"), Some(Msg::AspectTooSlow));
-        assert_eq!(ScaleId::aspect_label("humanity"), Some(Msg::AspectHumanity));
+        assert_eq!(ScaleId::aspect_label("too-slow"), Some(LaterMsg::AspectTooSlow));
+        assert_eq!(ScaleId::aspect_label("humanity"), Some(LaterMsg::AspectHumanity));
         assert_eq!(ScaleId::aspect_label("made-up"), None);
     }
 
@@ -183,7 +183,7 @@ mod tests {
         let good = Score::new(4).unwrap();
         assert_eq!(ScaleId::GoodBad5.aspects_for(good), None, "a good review asks nothing more");
         let (question, chips) = ScaleId::UkCsat5.aspects_for(bad).unwrap();
-        assert_eq!(question, Msg::WhatWentWrong);
+        assert_eq!(question, LaterMsg::WhatWentWrong);
         let ids: Vec<&str> = chips.iter().map(|a| a.id).collect();
         assert_eq!(
             ids,
@@ -196,8 +196,8 @@ mod tests {
                 "technical-fault"
             ]
         );
-        assert_eq!(ScaleId::A11V2.aspects_for(good).unwrap().0, Msg::WhatWentWell);
-        assert_eq!(ScaleId::A11V2.aspects_for(bad).unwrap().0, Msg::WhatDidNotGoWell);
+        assert_eq!(ScaleId::A11V2.aspects_for(good).unwrap().0, LaterMsg::WhatWentWell);
+        assert_eq!(ScaleId::A11V2.aspects_for(bad).unwrap().0, LaterMsg::WhatDidNotGoWell);
         // Every chip id is a valid payload aspect.
         for chip in PROBLEM_ASPECTS.iter().chain(&A11_ASPECTS) {
             assert_eq!(crate::ServiceId::parse(chip.id).map(|id| id.as_str().to_owned()), Some(chip.id.to_owned()));

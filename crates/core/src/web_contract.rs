@@ -60,8 +60,9 @@ pub mod cache_control {
 /// Every constant, by placeholder name, as a JavaScript literal (JSON).
 pub fn js_constants() -> Vec<(&'static str, Value)> {
     // The loader speaks before the catalogues run: it gets each language's tag, aliases and its
-    // texts, and matches a tag as `Lang::from_tag` does; and the name of the widget's texts file
-    // it fetches for that language (`widget_texts`).
+    // texts, and matches a tag as `Lang::from_tag` does; and the name of the file with the
+    // widget's first part's texts in that language it fetches (`widget_texts`), beside the one
+    // with every text the widget asks for with its second part.
     let languages: Vec<Value> = Lang::all()
         .map(|lang| {
             json!({
@@ -70,7 +71,7 @@ pub fn js_constants() -> Vec<(&'static str, Value)> {
                 "loading": lang.text(LoaderMsg::Loading),
                 "failed": lang.text(LoaderMsg::Failed),
                 "call": lang.text(LoaderMsg::Call),
-                "texts": crate::widget_texts::file_name(lang),
+                "texts": crate::widget_texts::first_part_file_name(lang),
             })
         })
         .collect();
@@ -80,6 +81,7 @@ pub fn js_constants() -> Vec<(&'static str, Value)> {
         ("event-kinds", json!(HostEvent::ALL.map(HostEvent::kind))),
         ("loader-languages", json!(languages)),
         ("fallback-language", json!(Lang::fallback().tag())),
+        ("every-language-texts", json!(crate::widget_texts::EVERY_LANGUAGE_FILE)),
         ("phone-digits", json!([crate::collection::PHONE_DIGITS.0, crate::collection::PHONE_DIGITS.1])),
         ("phone-pattern", json!(crate::collection::PHONE_PATTERN)),
         ("strict-csp", json!(STRICT_CSP)),

@@ -7,6 +7,7 @@
 
 mod already_rated;
 mod confirmation;
+mod later_texts;
 mod problems;
 mod rating_group;
 mod rating_screen;

@@ -3,30 +3,39 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use civic_pulse_core::{ConfigError, Lang, Msg};
+use js_sys::Function;
 use wasm_bindgen::JsValue;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlElement;
 
+use super::later_texts;
 use crate::dom;
 use crate::feedback::second_part::load;
 
 /// Shown in place of the widget when its configuration cannot work. The list of what to fix comes
-/// with the second part, fetched at once, since a good configuration never needs it; returns the
-/// function that unmounts it.
-pub fn mount_problems(container: HtmlElement, problems: Vec<ConfigError>, lang: Lang) -> JsValue {
+/// with the second part and its texts (`more_texts`), fetched at once, since a good configuration
+/// never needs them; returns the function that unmounts it.
+pub fn mount_problems(
+    container: HtmlElement,
+    problems: Vec<ConfigError>,
+    lang: Lang,
+    more_texts: &Function,
+) -> JsValue {
     let shown: Rc<RefCell<Option<Box<dyn Any>>>> = Rc::default();
     let gone = Rc::new(std::cell::Cell::new(false));
     {
         let (container, shown, gone) = (container.clone(), shown.clone(), gone.clone());
+        let texts = later_texts::fetch(more_texts);
         spawn_local(async move {
             let part = load().await;
+            let texts = later_texts::arrived(texts).await;
             if gone.get() {
                 return;
             }
             match part {
-                Ok(part) => *shown.borrow_mut() = Some((part.problem_screen)(&container, problems, lang)),
-                Err(_) => {
+                Ok(part) if texts => *shown.borrow_mut() = Some((part.problem_screen)(&container, problems, lang)),
+                _ => {
                     let missing = dom::element(&container, "p", "cp-missing");
                     missing.set_text_content(Some(lang.text(Msg::ConfigScreenMissing)));
                 }

@@ -6,13 +6,14 @@ use civic_pulse_core::delivery::Parcel;
 use civic_pulse_core::display::DisplayPrefs;
 use civic_pulse_core::receipt::{Receipt, ReceiptBook};
 use civic_pulse_core::service::ServiceLabels;
-use civic_pulse_core::{Lang, Msg, RatingV1, ServiceId, WidgetConfig, widget_texts};
-use js_sys::{Array, Function, Promise};
+use civic_pulse_core::{Lang, Msg, RatingV1, ServiceId, WidgetConfig};
+use js_sys::Function;
 use wasm_bindgen::JsValue;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen_futures::{JsFuture, spawn_local};
+use wasm_bindgen_futures::spawn_local;
 use web_sys::{Element, HtmlElement};
 
+use super::later_texts;
 use super::texts::Texts;
 use crate::delivery::{Cooldown, Courier, Delivered, Delivering, Delivery, QueueEvents, QueueFlusher, keep_delivering};
 use crate::dom::{self, Listener};
@@ -93,7 +94,7 @@ pub struct Widget {
     /// Each person on a shared device is a new visit.
     visit: Cell<u32>,
     second: RefCell<Arrival>,
-    /// Fetches every language's texts file (`embed.js`), for the language buttons.
+    /// Fetches the file with every language's texts (`embed.js`), for the second part.
     more_texts: Function,
     idle: Idle,
     listeners: RefCell<Vec<Listener>>,
@@ -398,26 +399,19 @@ impl Widget {
         // the download never competes with the first screen.
         dom::next_frame(move || {
             dom::next_frame(move || {
-                // The other languages' texts come with the second part, for its language buttons;
-                // both downloads start together.
-                let texts = me.upgrade().and_then(|widget| widget.more_texts.call0(&JsValue::NULL).ok());
+                // Every language's texts come with the second part, which shows none of its
+                // pieces without them; both downloads start together.
+                let texts = me.upgrade().and_then(|widget| later_texts::fetch(&widget.more_texts));
                 spawn_local(async move {
                     let part = load().await;
-                    if let Some(texts) = texts {
-                        // A language whose file did not come has no button; the others work.
-                        if let Ok(files) = JsFuture::from(Promise::from(texts)).await {
-                            for file in Array::from(&files).iter().filter_map(|file| file.as_string()) {
-                                let _ = widget_texts::load(file);
-                            }
-                        }
-                    }
+                    let texts = later_texts::arrived(texts).await;
                     let Some(widget) = me.upgrade().filter(|w| !w.gone.get()) else { return };
                     match part {
-                        Ok(part) => {
+                        Ok(part) if texts => {
                             let attached: Rc<dyn Attached> = Rc::from((part.attach)(widget.bridge.clone()));
                             widget.fill(attached, 0);
                         }
-                        Err(_) => widget.second_part_missing(),
+                        _ => widget.second_part_missing(),
                     }
                 })
             })

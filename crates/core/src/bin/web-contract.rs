@@ -13,9 +13,12 @@ fn main() {
     match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
         ["--html"] => println!("{}", civic_pulse_core::web_contract::html_json()),
         ["--widget-texts", folder] => {
-            for lang in Lang::all() {
-                let path = Path::new(folder).join(widget_texts::file_name(lang));
-                if let Err(error) = std::fs::write(&path, widget_texts::file(lang)) {
+            let files = Lang::all()
+                .map(|lang| (widget_texts::first_part_file_name(lang), widget_texts::first_part_file(lang)))
+                .chain([(widget_texts::EVERY_LANGUAGE_FILE.to_owned(), widget_texts::every_language_file())]);
+            for (name, text) in files {
+                let path = Path::new(folder).join(name);
+                if let Err(error) = std::fs::write(&path, text) {
                     eprintln!("web-contract: cannot write {}: {error}", path.display());
                     std::process::exit(1);
                 }
