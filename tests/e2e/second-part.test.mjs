@@ -124,6 +124,7 @@ describe('the second part of the widget', () => {
     await widget.getByText('满意', { exact: true }).click();
     assert.equal(asked[0], 'texts-zh-Hans.txt', `the resident's language first: ${asked}`);
     // When each file was asked for, against the moment the widget was ready to be rated.
+    await tab.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/texts.txt')));
     const [readyAt, started] = await tab.evaluate(() => [window.readyAt, Object.fromEntries(performance
       .getEntriesByType('resource').filter((entry) => /texts/.test(entry.name))
       .map((entry) => [/[^/]*$/.exec(entry.name)[0], entry.startTime]))]);

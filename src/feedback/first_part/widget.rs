@@ -39,6 +39,9 @@ pub fn mount_widget(
     Closure::once_into_js(move || widget.unmount())
 }
 
+/// How long after its first screen is painted the widget starts fetching its second part.
+const SECOND_PART_PAUSE_MS: u32 = 150;
+
 /// Where the second part is for this widget.
 pub(super) enum Arrival {
     Pending,
@@ -396,23 +399,29 @@ impl Widget {
     fn fetch_second_part(&self) {
         let me = self.me.clone();
         // The first callback runs before the first screen's frame is painted, the second after:
-        // the download never competes with the first screen.
+        // the download never competes with the first screen. Then a pause, since the frame is on
+        // screen only tens of milliseconds after the second callback (at 4x CPU, measured):
+        // Lighthouse counts a download that starts before the page's largest paint as part of
+        // it, and portals run Lighthouse on their pages (the one-service page's simulated largest
+        // paint 2.07 s with the download started at once, 1.7 s after the pause).
         dom::next_frame(move || {
             dom::next_frame(move || {
-                // Every language's texts come with the second part, which shows none of its
-                // pieces without them; both downloads start together.
-                let texts = me.upgrade().and_then(|widget| later_texts::fetch(&widget.more_texts));
-                spawn_local(async move {
-                    let part = load().await;
-                    let texts = later_texts::arrived(texts).await;
-                    let Some(widget) = me.upgrade().filter(|w| !w.gone.get()) else { return };
-                    match part {
-                        Ok(part) if texts => {
-                            let attached: Rc<dyn Attached> = Rc::from((part.attach)(widget.bridge.clone()));
-                            widget.fill(attached, 0);
+                dom::after(SECOND_PART_PAUSE_MS, move || {
+                    // Every language's texts come with the second part, which shows none of its
+                    // pieces without them; both downloads start together.
+                    let texts = me.upgrade().and_then(|widget| later_texts::fetch(&widget.more_texts));
+                    spawn_local(async move {
+                        let part = load().await;
+                        let texts = later_texts::arrived(texts).await;
+                        let Some(widget) = me.upgrade().filter(|w| !w.gone.get()) else { return };
+                        match part {
+                            Ok(part) if texts => {
+                                let attached: Rc<dyn Attached> = Rc::from((part.attach)(widget.bridge.clone()));
+                                widget.fill(attached, 0);
+                            }
+                            _ => widget.second_part_missing(),
                         }
-                        _ => widget.second_part_missing(),
-                    }
+                    })
                 })
             })
         });
