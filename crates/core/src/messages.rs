@@ -7,30 +7,12 @@
 
 include!(concat!(env!("OUT_DIR"), "/catalogues.rs"));
 
+// `loaded from files at (offset)` marks the widget's sets: in the feedback bundle as shipped their
+// texts come from the files `widget_texts` loads, so its Wasm carries no language's texts (and no
+// keys: a text is found by its variant's place in `ALL` after `offset`, the order the files are
+// written in).
 macro_rules! message_keys {
-    ($(#[$doc:meta])* $name:ident from $catalogues:ident { $($variant:ident => $key:literal,)* }) => {
-        $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum $name { $($variant,)* }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
-        }
-
-        impl Message for $name {
-            fn key(self) -> &'static str {
-                match self { $($name::$variant => $key,)* }
-            }
-
-            fn catalogues() -> &'static [Catalogue] {
-                $catalogues
-            }
-        }
-    };
-    // The widget's sets: in the feedback bundle as shipped their texts come from the files
-    // `widget_texts` loads, so its Wasm carries no language's texts (and no keys: a text is found
-    // by its variant's place in `ALL` after `offset`, the order the files are written in).
-    ($(#[$doc:meta])* $name:ident from $catalogues:ident, loaded from files at ($offset:expr) { $($variant:ident => $key:literal,)* }) => {
+    ($(#[$doc:meta])* $name:ident from $catalogues:ident $(, loaded from files at ($offset:expr))? { $($variant:ident => $key:literal,)* }) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum $name { $($variant,)* }
@@ -48,10 +30,12 @@ macro_rules! message_keys {
                 $catalogues
             }
 
-            #[cfg(feature = "widget-texts-from-files")]
-            fn text(self, tag: &str) -> &'static str {
-                crate::widget_texts::loaded_text(tag, $offset + self as usize)
-            }
+            $(
+                #[cfg(feature = "widget-texts-from-files")]
+                fn text(self, tag: &str) -> &'static str {
+                    crate::widget_texts::loaded_text(tag, $offset + self as usize)
+                }
+            )?
         }
     };
 }
