@@ -19,7 +19,7 @@ use std::rc::Rc;
 use civic_pulse_core::config::ConfigError;
 use civic_pulse_core::display::DisplayPrefs;
 use civic_pulse_core::receipt::Receipt;
-use civic_pulse_core::{Lang, LaterMsg, Msg, RatingV1, Score, widget_texts};
+use civic_pulse_core::{Lang, LaterMsg, Msg, RatingV1, Score};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
@@ -180,8 +180,7 @@ impl Attached for Pieces {
     }
 
     fn language_switcher(&self, place: &Element) {
-        let languages: Vec<Lang> = Lang::all().filter(|lang| widget_texts::is_loaded(*lang)).collect();
-        let view = self.mount(place, move || view! { <LanguageSwitcher languages /> });
+        let view = self.mount(place, || view! { <LanguageSwitcher /> });
         self.keep(view);
     }
 

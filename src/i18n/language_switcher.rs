@@ -3,16 +3,14 @@ use leptos::prelude::*;
 
 use super::use_lang;
 
-/// One button per language, each labelled in its own language (and marked with its own `lang`,
-/// so a screen reader pronounces it correctly): every shipped language, or the `languages` given
-/// (the widget's, whose texts are files that may not all have come).
+/// One button per shipped language, each labelled in its own language (and marked with its own
+/// `lang`, so a screen reader pronounces it correctly).
 #[component]
-pub fn LanguageSwitcher(#[prop(default = Lang::all().collect())] languages: Vec<Lang>) -> impl IntoView {
+pub fn LanguageSwitcher() -> impl IntoView {
     let lang = use_lang();
     view! {
         <div class="cp-toggle-group" role="group" aria-label="Language / 语言 / 語言">
-            {languages
-                .into_iter()
+            {Lang::all()
                 .map(|option| {
                     view! {
                         <button

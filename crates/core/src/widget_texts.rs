@@ -23,6 +23,8 @@ const HEADER: &str = "civic-pulse-texts";
 const FIRST_PART: &str = " first-part";
 /// The file with every language's texts, fetched with the second part.
 pub const EVERY_LANGUAGE_FILE: &str = "texts.txt";
+/// How many texts a whole section has: `Msg`'s, then `LaterMsg`'s.
+const EVERY_TEXT: usize = Msg::ALL.len() + LaterMsg::ALL.len();
 
 /// Why a texts file cannot be read. The resident never sees these: without its texts the
 /// widget does not start (`embed.js` shows its fallback in the resident's language), and
@@ -55,31 +57,25 @@ pub fn first_part_file_name(lang: Lang) -> String {
 
 /// The file with the first part's texts in `lang`, from the tables compiled in.
 pub fn first_part_file(lang: Lang) -> String {
-    let mut file = format!("{HEADER} {}{FIRST_PART}\n", lang.tag());
-    for msg in Msg::ALL {
-        push_line(&mut file, compiled_text(*msg, lang.tag()));
-    }
-    file
+    section(lang, false)
 }
 
 /// The file with every text in every language, from the tables compiled in.
 pub fn every_language_file() -> String {
-    let mut file = String::new();
-    for lang in Lang::all() {
-        file.push_str(&format!("{HEADER} {}\n", lang.tag()));
-        for msg in Msg::ALL {
-            push_line(&mut file, compiled_text(*msg, lang.tag()));
-        }
-        for msg in LaterMsg::ALL {
-            push_line(&mut file, compiled_text(*msg, lang.tag()));
-        }
-    }
-    file
+    Lang::all().map(|lang| section(lang, true)).collect()
 }
 
-fn push_line(file: &mut String, text: &str) {
-    file.push_str(text);
-    file.push('\n');
+/// One section: `lang`'s header, then its `Msg` texts and, for a whole section, its `LaterMsg`
+/// texts, one a line.
+fn section(lang: Lang, whole: bool) -> String {
+    let mut section = format!("{HEADER} {}{}\n", lang.tag(), if whole { "" } else { FIRST_PART });
+    let first = Msg::ALL.iter().map(|msg| compiled_text(*msg, lang.tag()));
+    let later = LaterMsg::ALL.iter().filter(|_| whole).map(|msg| compiled_text(*msg, lang.tag()));
+    for text in first.chain(later) {
+        section.push_str(text);
+        section.push('\n');
+    }
+    section
 }
 
 thread_local! {
@@ -121,7 +117,7 @@ fn sections(file: &str) -> Result<Vec<(Lang, Vec<&str>)>, TextsFileError> {
         let (tag, count) = match header.strip_prefix(HEADER).and_then(|rest| rest.strip_prefix(' ')) {
             Some(rest) => match rest.strip_suffix(FIRST_PART) {
                 Some(tag) => (tag, Msg::ALL.len()),
-                None => (rest, Msg::ALL.len() + LaterMsg::ALL.len()),
+                None => (rest, EVERY_TEXT),
             },
             None => return Err(TextsFileError::NotATextsFile),
         };
@@ -133,11 +129,6 @@ fn sections(file: &str) -> Result<Vec<(Lang, Vec<&str>)>, TextsFileError> {
         sections.push((lang, texts));
     }
     Ok(sections)
-}
-
-/// Whether every one of `lang`'s texts is here to be shown: always, where they are compiled in.
-pub fn is_loaded(lang: Lang) -> bool {
-    !cfg!(feature = "widget-texts-from-files") || loaded_count(lang) == Msg::ALL.len() + LaterMsg::ALL.len()
 }
 
 fn loaded_count(lang: Lang) -> usize {
@@ -181,7 +172,7 @@ mod tests {
             assert_eq!(loaded_count(zh), Msg::ALL.len(), "the first part's texts only");
             assert_eq!(load(every_language_file()), Ok(Lang::all().next().unwrap()));
             for lang in Lang::all() {
-                assert_eq!(loaded_count(lang), Msg::ALL.len() + LaterMsg::ALL.len());
+                assert_eq!(loaded_count(lang), EVERY_TEXT);
                 for msg in Msg::ALL {
                     let text = loaded_text(lang.tag(), first_index(*msg));
                     assert_eq!(text, lang.text(*msg), "{} {msg:?}", lang.tag());
@@ -195,7 +186,7 @@ mod tests {
             }
             // The first part's file again (another widget on the page) takes nothing away.
             load(first_part_file(zh)).unwrap();
-            assert_eq!(loaded_count(zh), Msg::ALL.len() + LaterMsg::ALL.len());
+            assert_eq!(loaded_count(zh), EVERY_TEXT);
         });
     }
 
@@ -231,7 +222,7 @@ mod tests {
         let every = every_language_file();
         let headers: Vec<&str> = every.lines().filter(|line| line.starts_with(HEADER)).collect();
         assert_eq!(headers, ["civic-pulse-texts en", "civic-pulse-texts zh-Hans", "civic-pulse-texts zh-Hant"]);
-        assert_eq!(every.lines().count(), 3 * (1 + Msg::ALL.len() + LaterMsg::ALL.len()));
+        assert_eq!(every.lines().count(), 3 * (1 + EVERY_TEXT));
     }
 
     #[test]

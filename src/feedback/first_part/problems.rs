@@ -11,7 +11,6 @@ use web_sys::HtmlElement;
 
 use super::later_texts;
 use crate::dom;
-use crate::feedback::second_part::load;
 
 /// Shown in place of the widget when its configuration cannot work. The list of what to fix comes
 /// with the second part and its texts (`more_texts`), fetched at once, since a good configuration
@@ -26,16 +25,15 @@ pub fn mount_problems(
     let gone = Rc::new(std::cell::Cell::new(false));
     {
         let (container, shown, gone) = (container.clone(), shown.clone(), gone.clone());
-        let texts = later_texts::fetch(more_texts);
+        let arriving = later_texts::with_second_part(Some(more_texts));
         spawn_local(async move {
-            let part = load().await;
-            let texts = later_texts::arrived(texts).await;
+            let part = arriving.await;
             if gone.get() {
                 return;
             }
             match part {
-                Ok(part) if texts => *shown.borrow_mut() = Some((part.problem_screen)(&container, problems, lang)),
-                _ => {
+                Some(part) => *shown.borrow_mut() = Some((part.problem_screen)(&container, problems, lang)),
+                None => {
                     let missing = dom::element(&container, "p", "cp-missing");
                     missing.set_text_content(Some(lang.text(Msg::ConfigScreenMissing)));
                 }

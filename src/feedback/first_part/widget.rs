@@ -19,7 +19,7 @@ use crate::delivery::{Cooldown, Courier, Delivered, Delivering, Delivery, QueueE
 use crate::dom::{self, Listener};
 use crate::embed::dispatch;
 use crate::feedback::bridge::{Bridge, Watch};
-use crate::feedback::second_part::{AddDetails, Attached, Shown, load};
+use crate::feedback::second_part::{AddDetails, Attached, Shown};
 use crate::feedback::{FeedbackEvent, RatingSummary, Step};
 use crate::ui::{load_display_prefs, save_display_prefs, unique_id};
 
@@ -407,19 +407,18 @@ impl Widget {
         dom::next_frame(move || {
             dom::next_frame(move || {
                 dom::after(SECOND_PART_PAUSE_MS, move || {
-                    // Every language's texts come with the second part, which shows none of its
-                    // pieces without them; both downloads start together.
-                    let texts = me.upgrade().and_then(|widget| later_texts::fetch(&widget.more_texts));
+                    let widget = me.upgrade();
+                    let arriving = later_texts::with_second_part(widget.as_ref().map(|widget| &widget.more_texts));
+                    drop(widget);
                     spawn_local(async move {
-                        let part = load().await;
-                        let texts = later_texts::arrived(texts).await;
+                        let part = arriving.await;
                         let Some(widget) = me.upgrade().filter(|w| !w.gone.get()) else { return };
                         match part {
-                            Ok(part) if texts => {
+                            Some(part) => {
                                 let attached: Rc<dyn Attached> = Rc::from((part.attach)(widget.bridge.clone()));
                                 widget.fill(attached, 0);
                             }
-                            _ => widget.second_part_missing(),
+                            None => widget.second_part_missing(),
                         }
                     })
                 })
