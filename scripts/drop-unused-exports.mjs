@@ -9,25 +9,16 @@
 // bodies); CivicPulse has no server functions and no page does that. Their exports kept about
 // 5 KB of Wasm alive in every bundle (1.4 KB gzip; BENCHMARKS.md). If a page ever does need them,
 // its e2e test fails on the missing export: drop the name from ADAPTERS then.
-import { readFileSync, writeFileSync } from 'node:fs';
-import binaryen from 'binaryen';
+import { binaryen, readModule, writeModule } from './wasm-module.mjs';
 
 const ADAPTERS = /^(__wbg_)?intounderlying(source|sink|bytesource)_/;
 
 const file = process.argv[2];
-const module = binaryen.readBinary(readFileSync(file));
-// The features rustc enables by default for wasm32, as scripts/lib.sh's wasm_optimize gives them.
-module.setFeatures(binaryen.Features.BulkMemory | binaryen.Features.BulkMemoryOpt | binaryen.Features.MutableGlobals | binaryen.Features.SignExt
-  | binaryen.Features.NontrappingFPToInt | binaryen.Features.ReferenceTypes | binaryen.Features.Multivalue);
+const module = readModule(file);
 const names = [];
 for (let index = 0; index < module.getNumExports(); index += 1) {
   names.push(binaryen.getExportInfo(module.getExportByIndex(index)).name);
 }
 const dropped = names.filter((name) => ADAPTERS.test(name));
 for (const name of dropped) module.removeExport(name);
-if (!module.validate()) {
-  console.error(`drop-unused-exports: ${file} does not validate after removing ${dropped.join(', ')}`);
-  process.exit(1);
-}
-writeFileSync(file, module.emitBinary());
-module.dispose();
+writeModule(module, file, `drop-unused-exports removed ${dropped.join(', ')}`);
