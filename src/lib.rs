@@ -11,6 +11,7 @@ pub mod local_storage;
 pub mod receipt;
 pub mod selfcheck;
 pub mod staff;
+pub mod task;
 pub mod ui;
 
 // talc instead of std's dlmalloc in every Wasm bundle: 1.4 KB raw and 0.5 KB gzip smaller on the

@@ -7,7 +7,9 @@ use std::rc::Rc;
 use civic_pulse_core::RatingV1;
 use civic_pulse_core::delivery::{Admission, Outcome, Parcel, Trouble};
 use wasm_bindgen::JsValue;
-use wasm_bindgen_futures::{JsFuture, future_to_promise};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::task;
 
 use super::queue_flusher::QueueFlusher;
 use super::queue_store::ask_to_keep_storage;
@@ -67,7 +69,7 @@ impl Courier {
 
         let sending = {
             let flusher = flusher.clone();
-            future_to_promise(async move {
+            task::promise(async move {
                 flusher.send_due().await;
                 Ok(JsValue::UNDEFINED)
             })

@@ -5,9 +5,9 @@
 
 use std::rc::Rc;
 
+use crate::task;
 use civic_pulse_core::delivery::{Backoff, Outcome, Queue, Queued};
 use civic_pulse_core::delivery_options::DeliveryOptions;
-use wasm_bindgen_futures::spawn_local;
 
 use super::keep_alive::KeepAliveSends;
 use super::queue_events::{QueueEvents, Reporter};
@@ -91,7 +91,7 @@ impl QueueFlusher {
             return;
         }
         let flusher = self.clone();
-        self.timer.set(next_ms, move || spawn_local(async move { flusher.send_due().await }));
+        self.timer.set(next_ms, move || task::spawn(async move { flusher.send_due().await }));
     }
 
     /// One pass over the queue; the time of the next attempt, if anything still waits.
@@ -165,7 +165,7 @@ impl QueueFlusher {
     pub fn send_before_leaving(self: &Rc<Self>) {
         for parcel in self.keep_alive.take_batch() {
             let flusher = self.clone();
-            spawn_local(async move {
+            task::spawn(async move {
                 let (outcome, receipt) =
                     post_rating(&flusher.endpoint, &parcel, &flusher.options, Lifetime::KeepAlive).await;
                 // Removed from the store before it lands, so no flush sends it again.

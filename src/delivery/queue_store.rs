@@ -5,6 +5,7 @@
 
 use std::cell::{Cell, RefCell};
 
+use crate::task;
 use civic_pulse_core::delivery::{Parcel, Queued, Trouble};
 use js_sys::{Object, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -36,7 +37,7 @@ pub fn ask_to_keep_storage() {
     if let Some(window) = web_sys::window()
         && let Ok(asked) = window.navigator().storage().persist()
     {
-        wasm_bindgen_futures::spawn_local(async move {
+        task::spawn(async move {
             let _ = JsFuture::from(asked).await;
         });
     }

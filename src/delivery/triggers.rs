@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen_futures::spawn_local;
+use crate::task;
 
 use super::QueueFlusher;
 use crate::dom::Listener;
@@ -28,14 +28,14 @@ pub fn keep_delivering(flusher: Rc<QueueFlusher>) -> Delivering {
         let flusher = flusher.clone();
         move || {
             let flusher = flusher.clone();
-            spawn_local(async move { flusher.send_waiting().await });
+            task::spawn(async move { flusher.send_waiting().await });
         }
     };
     // The start-up flush also tries once more what an earlier visit set aside after repeated
     // server errors, so a long outage heals by itself.
     {
         let flusher = flusher.clone();
-        spawn_local(async move { flusher.send_everything().await });
+        task::spawn(async move { flusher.send_everything().await });
     }
     let Some(window) = web_sys::window() else { return Delivering { flusher, _listeners: Vec::new() } };
     let online = Listener::new(&window, "online", {

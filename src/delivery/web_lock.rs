@@ -9,7 +9,9 @@ use std::rc::Rc;
 
 use js_sys::{Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::{JsFuture, future_to_promise};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::task;
 
 /// Runs `work` under the lock `name` (waiting for it) and returns its result.
 pub async fn with_lock<T: 'static>(name: &str, work: impl Future<Output = T> + 'static) -> T {
@@ -29,7 +31,7 @@ pub async fn with_lock<T: 'static>(name: &str, work: impl Future<Output = T> + '
         let (result, pending) = (result.clone(), pending.clone());
         wasm_bindgen::closure::Closure::once_into_js(move |_lock: JsValue| {
             let work = pending.borrow_mut().take();
-            future_to_promise(async move {
+            task::promise(async move {
                 if let Some(work) = work {
                     *result.borrow_mut() = Some(work.await);
                 }

@@ -2,11 +2,11 @@ use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::task;
 use civic_pulse_core::{ConfigError, Lang, Msg};
 use js_sys::Function;
 use wasm_bindgen::JsValue;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlElement;
 
 use super::later_texts;
@@ -26,7 +26,7 @@ pub fn mount_problems(
     {
         let (container, shown, gone) = (container.clone(), shown.clone(), gone.clone());
         let arriving = later_texts::with_second_part(Some(more_texts));
-        spawn_local(async move {
+        task::spawn(async move {
             let part = arriving.await;
             if gone.get() {
                 return;

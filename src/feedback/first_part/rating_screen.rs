@@ -4,7 +4,7 @@ use std::rc::Rc;
 use civic_pulse_core::abuse::{human_wait_ms, is_bot};
 use civic_pulse_core::{Lang, Msg, RatingV1, ServiceId};
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::{JsFuture, spawn_local};
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, HtmlInputElement};
 
 use super::rating_group::RatingGroup;
@@ -12,6 +12,7 @@ use super::widget::{Slot, Widget};
 use crate::delivery::{Delivery, sleep};
 use crate::dom;
 use crate::feedback::{FeedbackEvent, fresh_rating_id, today};
+use crate::task;
 use crate::ui::unique_id;
 
 /// What the send button has done so far.
@@ -115,7 +116,7 @@ impl Widget {
             show(&state, SendState::Sending, &widget);
             let (state, show, service) = (state.clone(), show.clone(), service.clone());
             let min_time_ms = widget.min_time_ms;
-            spawn_local(async move {
+            task::spawn(async move {
                 let wait = human_wait_ms(shown_ms, js_sys::Date::now(), min_time_ms);
                 if wait > 0 {
                     let _ = JsFuture::from(sleep(wait)).await;

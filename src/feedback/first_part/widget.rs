@@ -1,6 +1,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
+use crate::task;
 use civic_pulse_core::collection::{IDLE_WARNING_MS, Mode, NEXT_PERSON_PAUSE_MS};
 use civic_pulse_core::delivery::Parcel;
 use civic_pulse_core::display::DisplayPrefs;
@@ -10,7 +11,6 @@ use civic_pulse_core::{Lang, Msg, RatingV1, ServiceId, WidgetConfig};
 use js_sys::Function;
 use wasm_bindgen::JsValue;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen_futures::spawn_local;
 use web_sys::{Element, HtmlElement};
 
 use super::later_texts;
@@ -410,7 +410,7 @@ impl Widget {
                     let widget = me.upgrade();
                     let arriving = later_texts::with_second_part(widget.as_ref().map(|widget| &widget.more_texts));
                     drop(widget);
-                    spawn_local(async move {
+                    task::spawn(async move {
                         let part = arriving.await;
                         let Some(widget) = me.upgrade().filter(|w| !w.gone.get()) else { return };
                         match part {
@@ -447,7 +447,7 @@ impl Widget {
             // What a turn adds can push the focused control out of view (the tools above a
             // service button on a small phone).
             let keep = attached.clone();
-            spawn_local(async move { keep.keep_focus_in_view() });
+            task::spawn(async move { keep.keep_focus_in_view() });
             if turn < 2 {
                 dom::next_frame(move || widget.fill(attached, turn + 1));
             }
