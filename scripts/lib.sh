@@ -99,8 +99,8 @@ wasm_optimize() { # input.wasm, output.wasm[, level]
 # for its Leptos floor page, so both are measured the same way.
 wasm_bundle() { # input.wasm, out dir, name
   wasm-bindgen --target web --no-typescript --out-dir "$2" --out-name "$3" "$1"
-  node "$ROOT/scripts/drop-unused-exports.mjs" "$2/${3}_bg.wasm"
-  node "$ROOT/scripts/short-import-names.mjs" "$2/${3}_bg.wasm" "$2/$3.js" >/dev/null
+  node "$ROOT/scripts/drop-unused-exports.mjs" "$2/${3}_bg.wasm" "$2/$3.js"
+  node "$ROOT/scripts/short-names.mjs" "$2/${3}_bg.wasm" "$2/$3.js" >/dev/null
   wasm_optimize "$2/${3}_bg.wasm" "$2/$3.opt.wasm"
   minify_in_place "$2/$3.js"
 }
@@ -117,8 +117,8 @@ wasm_split_bundle() { # input.wasm, out dir
   wasm-split-cli "$1" "$parts"
   wasm-bindgen --target web --no-typescript --keep-lld-exports --no-demangle --out-dir "$2" --out-name main \
     "$parts/main.wasm"
-  node "$ROOT/scripts/drop-unused-exports.mjs" "$2/main_bg.wasm"
-  node "$ROOT/scripts/short-import-names.mjs" "$2/main_bg.wasm" "$2/main.js" >/dev/null
+  node "$ROOT/scripts/drop-unused-exports.mjs" "$2/main_bg.wasm" "$2/main.js"
+  node "$ROOT/scripts/short-names.mjs" "$2/main_bg.wasm" "$2/main.js" >/dev/null
   # -Os, not -Oz, for the first part alone: 182 B gzip smaller there, 497 B larger for the
   # second part (measured).
   wasm_optimize "$2/main_bg.wasm" "$2/main_bg.wasm" -Os

@@ -1,6 +1,6 @@
 // Reading and writing a Wasm file with binaryen (npm's, as scripts/lib.sh's wasm-opt), for the
 // build's small rewrites of wasm-bindgen's output (drop-unused-exports.mjs,
-// short-import-names.mjs).
+// short-names.mjs).
 import { readFileSync, writeFileSync } from 'node:fs';
 import binaryen from 'binaryen';
 
