@@ -220,20 +220,19 @@ impl WidgetConfig {
         });
         let (min, max) = IDLE_SECONDS_RANGE;
         let idle_seconds =
-            attribute("idle-seconds").filter(|s| !s.trim().is_empty()).map_or(DEFAULT_IDLE_SECONDS, |text| match text
-                .trim()
-                .parse::<u32>()
-            {
-                Ok(seconds) if (min..=max).contains(&seconds) => seconds,
-                _ => {
-                    let value = text.trim().to_owned();
-                    problems.push(ConfigError::Delivery(OptionError::Number {
-                        attribute: "idle-seconds",
-                        value,
-                        min,
-                        max,
-                    }));
-                    DEFAULT_IDLE_SECONDS
+            attribute("idle-seconds").filter(|s| !s.trim().is_empty()).map_or(DEFAULT_IDLE_SECONDS, |text| {
+                match crate::whole_number::parse::<u32>(text.trim()) {
+                    Some(seconds) if (min..=max).contains(&seconds) => seconds,
+                    _ => {
+                        let value = text.trim().to_owned();
+                        problems.push(ConfigError::Delivery(OptionError::Number {
+                            attribute: "idle-seconds",
+                            value,
+                            min,
+                            max,
+                        }));
+                        DEFAULT_IDLE_SECONDS
+                    }
                 }
             });
         let phone = attribute("phone").filter(|s| !s.trim().is_empty()).and_then(|text| {

@@ -4,7 +4,7 @@
 //! queue in IndexedDB and calls these.
 
 use crate::field_map::FieldMap;
-use crate::{Lang, Msg, RatingV1};
+use crate::{Lang, Msg, RatingV1, whole_number};
 
 /// What one send attempt came to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,7 +51,7 @@ impl Trouble {
 
     /// Reads [`Trouble::code`] back (from a stored record).
     pub fn from_code(code: &str) -> Option<Trouble> {
-        let status = |rest: &str| rest.parse::<u16>().ok().filter(|status| (100..=599).contains(status));
+        let status = |rest: &str| crate::whole_number::parse::<u16>(rest).filter(|status| (100..=599).contains(status));
         match code {
             "offline" => Some(Trouble::Offline),
             "unreachable" => Some(Trouble::Unreachable),
@@ -128,7 +128,7 @@ fn retry_after_ms(value: &str, now_ms: u64) -> Option<u64> {
     let parts: Vec<&str> = value.split_ascii_whitespace().collect();
     let [_, day, month, year, time, "GMT"] = parts[..] else { return None };
     let month = MONTHS.iter().position(|name| *name == month)? as u8 + 1;
-    let date = crate::Day::from_ymd(year.parse().ok()?, month, day.parse().ok()?)?;
+    let date = crate::Day::from_ymd(whole_number::parse(year)?, month, whole_number::parse(day)?)?;
     let clock: Vec<u64> = time.split(':').map(|part| part.parse().ok()).collect::<Option<_>>()?;
     let [hours @ 0..=23, minutes @ 0..=59, seconds @ 0..=60] = clock[..] else { return None };
     let at_ms = (u64::try_from(date.days_since_epoch()).ok()? * 86_400 + hours * 3600 + minutes * 60 + seconds) * 1000;

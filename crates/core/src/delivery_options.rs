@@ -73,8 +73,8 @@ impl DeliveryOptions {
         // every widget for no resident's benefit.
         let mut number = |name: &'static str, min: u32, max: u32, unit: u64, default: u64| -> u64 {
             let Some(text) = given(name) else { return default };
-            match text.trim().parse::<u32>() {
-                Ok(value) if (min..=max).contains(&value) => u64::from(value) * unit,
+            match crate::whole_number::parse::<u32>(text.trim()) {
+                Some(value) if (min..=max).contains(&value) => u64::from(value) * unit,
                 _ => {
                     problems.push(OptionError::Number { attribute: name, value: text.trim().to_owned(), min, max });
                     default

@@ -28,6 +28,7 @@ pub mod service;
 pub mod staff_error;
 pub mod trend;
 pub mod web_contract;
+pub mod whole_number;
 pub mod widget_texts;
 
 pub use config::{ConfigError, WidgetConfig};

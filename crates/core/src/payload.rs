@@ -88,7 +88,7 @@ impl Day {
         }
         let number = |range: std::ops::Range<usize>| -> Option<u16> {
             let part = &text[range];
-            part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse().ok())?
+            part.bytes().all(|b| b.is_ascii_digit()).then(|| crate::whole_number::parse(part))?
         };
         Day::from_ymd(number(0..4)?, u8::try_from(number(5..7)?).ok()?, u8::try_from(number(8..10)?).ok()?)
     }
