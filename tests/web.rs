@@ -147,6 +147,28 @@ async fn a_bad_configuration_renders_every_problem_as_an_alert() {
 }
 
 #[wasm_bindgen_test]
+async fn a_json_attributes_problem_is_told_in_the_widgets_language_only() {
+    let host = fresh_element("civic-feedback-test");
+    host.set_attribute("endpoint", "/v1/ratings").unwrap();
+    host.set_attribute("lang", "zh-Hant").unwrap();
+    host.set_attribute("headers", r#"{"Cookie": "x"}"#).unwrap();
+    host.set_attribute("field-map", r#"{"score": 5}"#).unwrap();
+    let container = fresh_element("div");
+    let _unmount = civic_pulse::embed::mount_feedback(
+        container.clone(),
+        host,
+        widget_texts::first_part_file(speaking("zh-Hant")),
+        more_texts(),
+    )
+    .unwrap();
+    let alert = appeared(&container, "[role=alert]").await;
+    let text = alert.text_content().unwrap();
+    assert!(text.contains("評價表不能傳送請求標頭「Cookie」"), "{text}");
+    assert!(text.contains("第 11 個字元處的值必須是加引號的文字"), "{text}");
+    assert!(!text.contains("cannot send") && !text.contains("at character"), "no English inside: {text}");
+}
+
+#[wasm_bindgen_test]
 async fn a_good_configuration_tells_the_host_it_is_ready() {
     let host = fresh_element("civic-feedback-test");
     host.set_attribute("endpoint", "/v1/ratings").unwrap();

@@ -238,7 +238,11 @@ impl Config {
                 &var,
                 "CIVIC_PULSE_SERVICE_LABELS",
                 ("a readable JSON file of service names", "names as the widget's service-labels attribute takes them"),
-                civic_pulse_core::service::ServiceLabels::parse,
+                // The operator's messages are English; the detail comes from the catalogue.
+                |text: &str| {
+                    civic_pulse_core::service::ServiceLabels::parse(text)
+                        .map_err(|problem| problem.detail(civic_pulse_core::Lang::fallback()))
+                },
             )?,
             escalation: match var("CIVIC_PULSE_ESCALATION_URL").map(|url| url.trim().to_owned()) {
                 None => None,

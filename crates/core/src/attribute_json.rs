@@ -21,7 +21,8 @@ pub fn get<'a, T>(entries: &'a Entries<T>, name: &str) -> Option<&'a T> {
     entries.iter().find(|(known, _)| known == name).map(|(_, value)| value)
 }
 
-/// What is wrong with an attribute's JSON, for the portal team that wrote it.
+/// What is wrong with an attribute's JSON, for the portal team that wrote it (said through
+/// [`crate::json_attribute_problem`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AttributeJsonError {
     /// Not JSON: a mistake or the end of the text at this character (counted from 1).
@@ -35,21 +36,6 @@ pub enum AttributeJsonError {
 pub enum Expected {
     Text,
     Object,
-}
-
-impl AttributeJsonError {
-    /// In plain words, for the configuration message (which is English for the portal team).
-    pub fn detail(&self) -> String {
-        match self {
-            AttributeJsonError::Syntax { at } => format!("it is not valid JSON at character {at}"),
-            AttributeJsonError::Shape { at, expected: Expected::Text } => {
-                format!("the value at character {at} must be a text in quotes")
-            }
-            AttributeJsonError::Shape { at, expected: Expected::Object } => {
-                format!("the value at character {at} must be an object in braces")
-            }
-        }
-    }
 }
 
 /// Reads `{"name": "text", …}`.
@@ -311,12 +297,5 @@ mod tests {
             texts_by_key(r#"{"bus": {"en": ["Bus"]}}"#),
             Err(AttributeJsonError::Shape { at: 16, expected: Expected::Text })
         );
-    }
-
-    #[test]
-    fn details_say_what_to_fix() {
-        assert_eq!(texts("{").unwrap_err().detail(), "it is not valid JSON at character 2");
-        assert_eq!(texts(r#"{"a": 1}"#).unwrap_err().detail(), "the value at character 7 must be a text in quotes");
-        assert_eq!(texts("[]").unwrap_err().detail(), "the value at character 1 must be an object in braces");
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::collection::{DEFAULT_IDLE_SECONDS, IDLE_SECONDS_RANGE, Mode, PhoneNumber};
 use crate::delivery_options::{DeliveryOptions, OptionError};
+use crate::json_attribute_problem::JsonAttributeProblem;
 use crate::messages::LaterMsg;
 use crate::service::{ServiceId, ServiceLabels, default_services};
 use crate::{Lang, ScaleId};
@@ -40,7 +41,7 @@ pub enum ConfigError {
     MissingEndpoint,
     MalformedEndpoint(String),
     UnknownService(String),
-    MalformedServiceLabels(String),
+    MalformedServiceLabels(JsonAttributeProblem),
     UnknownScale(String),
     UnknownLanguage(String),
     UnknownTheme(String),
@@ -58,8 +59,8 @@ impl ConfigError {
                 lang.format(LaterMsg::ConfigMalformedEndpoint, &[("value", value)])
             }
             ConfigError::UnknownService(id) => lang.format(LaterMsg::ConfigUnknownService, &[("id", id)]),
-            ConfigError::MalformedServiceLabels(detail) => {
-                lang.format(LaterMsg::ConfigMalformedServiceLabels, &[("detail", detail)])
+            ConfigError::MalformedServiceLabels(problem) => {
+                lang.format(LaterMsg::ConfigMalformedServiceLabels, &[("detail", &problem.detail(lang))])
             }
             ConfigError::UnknownScale(id) => lang.format(LaterMsg::ConfigUnknownScale, &[("id", id)]),
             ConfigError::UnknownLanguage(tag) => lang.format(LaterMsg::ConfigUnknownLanguage, &[("tag", tag)]),
@@ -73,11 +74,11 @@ impl ConfigError {
                 LaterMsg::ConfigBadNumber,
                 &[("attribute", attribute), ("value", value), ("min", &min.to_string()), ("max", &max.to_string())],
             ),
-            ConfigError::Delivery(OptionError::Headers(detail)) => {
-                lang.format(LaterMsg::ConfigMalformedHeaders, &[("detail", detail)])
+            ConfigError::Delivery(OptionError::Headers(problem)) => {
+                lang.format(LaterMsg::ConfigMalformedHeaders, &[("detail", &problem.detail(lang))])
             }
-            ConfigError::Delivery(OptionError::FieldMap(detail)) => {
-                lang.format(LaterMsg::ConfigMalformedFieldMap, &[("detail", detail)])
+            ConfigError::Delivery(OptionError::FieldMap(problem)) => {
+                lang.format(LaterMsg::ConfigMalformedFieldMap, &[("detail", &problem.detail(lang))])
             }
         }
     }

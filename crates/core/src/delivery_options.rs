@@ -3,6 +3,7 @@
 
 use crate::attribute_json;
 use crate::field_map::FieldMap;
+use crate::json_attribute_problem::JsonAttributeProblem;
 
 /// One delivery setting that is not usable, explained to the portal team.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,8 +15,8 @@ pub enum OptionError {
         min: u32,
         max: u32,
     },
-    Headers(String),
-    FieldMap(String),
+    Headers(JsonAttributeProblem),
+    FieldMap(JsonAttributeProblem),
 }
 
 /// A checked set of delivery settings; [`Default`] is what an element without them gets.
@@ -110,22 +111,22 @@ impl DeliveryOptions {
 
 /// Parses `{"X-Api-Key": "…"}`: names must be HTTP tokens the widget does not set itself, values
 /// single-line text.
-pub fn parse_headers(json: &str) -> Result<Vec<(String, String)>, String> {
-    let object = attribute_json::texts(json).map_err(|e| e.detail())?;
+pub fn parse_headers(json: &str) -> Result<Vec<(String, String)>, JsonAttributeProblem> {
+    let object = attribute_json::texts(json)?;
     object
         .into_iter()
         .map(|(name, value)| {
             let token =
                 !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
             if !token {
-                return Err(format!("“{name}” is not a header name"));
+                return Err(JsonAttributeProblem::NotAHeaderName(name));
             }
             let lower = name.to_ascii_lowercase();
             if RESERVED_HEADERS.contains(&lower.as_str()) || lower.starts_with("sec-") || lower.starts_with("proxy-") {
-                return Err(format!("the widget cannot send the header “{name}”"));
+                return Err(JsonAttributeProblem::ReservedHeader(name));
             }
             if value.len() > 1024 || value.chars().any(char::is_control) {
-                return Err(format!("the value of “{name}” must be one line of text"));
+                return Err(JsonAttributeProblem::HeaderValueNotOneLine(name));
             }
             Ok((name, value))
         })
@@ -188,7 +189,7 @@ mod tests {
         assert!(matches!(problems[0], OptionError::Number { attribute: "timeout-seconds", min: 1, max: 120, .. }));
         assert!(matches!(problems[1], OptionError::Number { attribute: "queue-size", .. }));
         assert!(matches!(problems[2], OptionError::Number { attribute: "cooldown-hours", .. }));
-        assert!(matches!(&problems[3], OptionError::Headers(detail) if detail.contains("Cookie")));
+        assert_eq!(problems[3], OptionError::Headers(JsonAttributeProblem::ReservedHeader("Cookie".into())));
         assert!(matches!(problems[4], OptionError::FieldMap(_)));
     }
 

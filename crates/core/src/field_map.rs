@@ -4,6 +4,7 @@
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
+use crate::json_attribute_problem::JsonAttributeProblem;
 use crate::{RatingV1, attribute_json};
 
 /// The payload's field names, in contract order.
@@ -16,23 +17,23 @@ pub struct FieldMap(Vec<(&'static str, String)>);
 
 impl FieldMap {
     /// Parses a JSON object such as `{"score": "rating", "comment": "text"}`. The error says what
-    /// to fix, in plain words, for the portal team.
-    pub fn parse(json: &str) -> Result<FieldMap, String> {
-        let object = attribute_json::texts(json).map_err(|e| e.detail())?;
+    /// to fix, for the portal team.
+    pub fn parse(json: &str) -> Result<FieldMap, JsonAttributeProblem> {
+        let object = attribute_json::texts(json)?;
         let mut renames: Vec<(&'static str, String)> = Vec::new();
         for (from, to) in object {
             let Some(field) = CONTRACT_FIELDS.iter().find(|field| **field == from) else {
-                return Err(format!("“{from}” is not a field of the rating"));
+                return Err(JsonAttributeProblem::NotARatingField(from));
             };
             let to = to.trim();
             if to.is_empty() || to.len() > 64 {
-                return Err(format!("the new name for “{from}” must be a short text"));
+                return Err(JsonAttributeProblem::NewNameNotShort(from));
             }
             renames.push((field, to.to_owned()));
         }
         let names: Vec<&str> = CONTRACT_FIELDS.iter().map(|field| renamed(&renames, field)).collect();
         if let Some((_, name)) = names.iter().enumerate().find(|(index, name)| names[..*index].contains(name)) {
-            return Err(format!("two fields would both be called “{name}”"));
+            return Err(JsonAttributeProblem::SameNameTwice((*name).to_owned()));
         }
         Ok(FieldMap(renames))
     }
@@ -89,6 +90,7 @@ fn renamed<'a>(renames: &'a [(&'static str, String)], field: &'a str) -> &'a str
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Lang;
 
     fn rating() -> RatingV1 {
         serde_json::from_str(
@@ -125,7 +127,7 @@ mod tests {
             (r#"{"score": "day"}"#, "both be called “day”"),
             (r#"{"score": "x", "comment": "x"}"#, "both be called “x”"),
         ] {
-            let error = FieldMap::parse(json).unwrap_err();
+            let error = FieldMap::parse(json).unwrap_err().detail(Lang::from_tag("en").unwrap());
             assert!(error.contains(says), "{json}: {error}");
         }
         assert!(FieldMap::parse(r#"{"score": "day", "day": "date"}"#).is_ok(), "a swap-like rename is fine");

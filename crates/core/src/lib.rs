@@ -14,6 +14,7 @@ pub mod delivery_options;
 pub mod display;
 pub mod field_map;
 pub mod follow_up;
+pub mod json_attribute_problem;
 pub mod lang;
 pub mod messages;
 pub mod payload;

@@ -184,6 +184,16 @@ message_keys! {
     TryAgain => "try-again",
     ConfigUnknownMode => "config-unknown-mode",
     ConfigMalformedPhone => "config-malformed-phone",
+    JsonSyntax => "json-syntax",
+    JsonNotText => "json-not-text",
+    JsonNotObject => "json-not-object",
+    HeaderNotAName => "header-not-a-name",
+    HeaderReserved => "header-reserved",
+    HeaderValueNotOneLine => "header-value-not-one-line",
+    FieldMapUnknownField => "field-map-unknown-field",
+    FieldMapNameNotShort => "field-map-name-not-short",
+    FieldMapNameTwice => "field-map-name-twice",
+    ServiceLabelsBadId => "service-labels-bad-id",
     }
 }
 

@@ -1,5 +1,6 @@
 //! City services a resident can rate, identified by stable ids.
 
+use crate::json_attribute_problem::JsonAttributeProblem;
 use crate::messages::Msg;
 use crate::{Lang, attribute_json};
 
@@ -50,12 +51,12 @@ pub struct ServiceLabels(attribute_json::Entries<attribute_json::Texts>);
 
 impl ServiceLabels {
     /// Reads the attribute's JSON; the error says what is wrong with it.
-    pub fn parse(json: &str) -> Result<ServiceLabels, String> {
-        let labels = attribute_json::texts_by_key(json).map_err(|e| e.detail())?;
+    pub fn parse(json: &str) -> Result<ServiceLabels, JsonAttributeProblem> {
+        let labels = attribute_json::texts_by_key(json)?;
         if let Some((bad, _)) =
             labels.iter().find(|(id, _)| ServiceId::parse(id).is_none_or(|s| s.as_str() != id.as_str()))
         {
-            return Err(format!("“{bad}” is not a service id (lowercase letters, digits and hyphens)"));
+            return Err(JsonAttributeProblem::NotAServiceId(bad.clone()));
         }
         Ok(ServiceLabels(labels))
     }
@@ -123,7 +124,10 @@ mod tests {
         assert_eq!(labels.label(&ServiceId::parse("ferry").unwrap(), en), "渡輪", "any name rather than an id");
         assert_eq!(labels.label(&ServiceId::parse("transport").unwrap(), zh), "交通出行", "built-in names still apply");
         assert!(labels.has(&bus) && !labels.has(&ServiceId::parse("transport").unwrap()));
-        assert!(ServiceLabels::parse(r#"{"Bus 42": {"en": "x"}}"#).unwrap_err().contains("Bus 42"));
+        assert_eq!(
+            ServiceLabels::parse(r#"{"Bus 42": {"en": "x"}}"#),
+            Err(JsonAttributeProblem::NotAServiceId("Bus 42".into()))
+        );
         assert!(ServiceLabels::parse("{not json").is_err());
     }
 
