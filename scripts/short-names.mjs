@@ -50,7 +50,7 @@ imports.forEach((info, index) => {
 const exports = [];
 for (let index = 0; index < module.getNumExports(); index += 1) {
   const info = binaryen.getExportInfo(module.getExportByIndex(index));
-  if (info.name.startsWith('_ZN')) exports.push(info);
+  if (info.kind === binaryen.ExternalFunction && info.name.startsWith('_ZN')) exports.push(info);
 }
 exports.forEach((info, index) => {
   const short = `e${index.toString(36)}`;
