@@ -108,9 +108,10 @@ wasm_bundle() { # input.wasm, out dir, name
 # The same for a Wasm file with wasm-split points, cut into parts as cargo-leptos does on stable:
 # wasm-split reads the relocations (--emit-relocs) and writes the first part (main.wasm), the
 # later parts and their loader (__wasm_split.js, which imports ./main.js); wasm-bindgen keeps the
-# exports the parts link through; wasm-opt optimises every part. The JS imports are all the first
-# part's (the later parts call them through its table), so only it has names to shorten. Leaves OUT_DIR/main.js,
-# main_bg.wasm, __wasm_split.js and the parts' .wasm files, all to be served from one folder.
+# exports the parts link through; wasm-opt optimises every part. The JS imports and the glue's
+# exports are all the first part's (the later parts call them through its table), so only it has
+# names to shorten. Leaves OUT_DIR/main.js, main_bg.wasm, __wasm_split.js and the parts' .wasm
+# files, all to be served from one folder.
 wasm_split_bundle() { # input.wasm, out dir
   local parts="$2.parts"
   rm -rf "$parts" "$2"

@@ -64,6 +64,24 @@ fn more_texts() -> js_sys::Function {
         .unchecked_into()
 }
 
+/// A widget's host element with `attributes`.
+fn widget_host(attributes: &[(&str, &str)]) -> HtmlElement {
+    let host = fresh_element("civic-feedback-test");
+    for (name, value) in attributes {
+        host.set_attribute(name, value).unwrap();
+    }
+    host
+}
+
+/// The widget for `host`, mounted as `embed.js` mounts it with the first part's texts in `tag`'s
+/// language: its container and the function that unmounts it.
+fn mount_widget(host: HtmlElement, tag: &str) -> (HtmlElement, js_sys::Function) {
+    let container = fresh_element("div");
+    let texts = widget_texts::first_part_file(speaking(tag));
+    let unmount = civic_pulse::embed::mount_feedback(container.clone(), host, texts, more_texts()).unwrap();
+    (container, unmount.unchecked_into())
+}
+
 #[wasm_bindgen_test]
 async fn rating_group_is_one_named_radio_group_with_visible_labels() {
     let container = fresh_element("div");
@@ -128,39 +146,24 @@ async fn a_change_of_language_rewrites_the_words_and_keeps_the_answer() {
 
 #[wasm_bindgen_test]
 async fn a_bad_configuration_renders_every_problem_as_an_alert() {
-    let host = fresh_element("civic-feedback-test");
-    host.set_attribute("endpoint", "ftp://example.gov").unwrap();
-    host.set_attribute("lang", "zh-Hans").unwrap();
-    let container = fresh_element("div");
-    let unmount = civic_pulse::embed::mount_feedback(
-        container.clone(),
-        host,
-        widget_texts::first_part_file(speaking("zh-Hans")),
-        more_texts(),
-    )
-    .unwrap();
+    let host = widget_host(&[("endpoint", "ftp://example.gov"), ("lang", "zh-Hans")]);
+    let (container, unmount) = mount_widget(host, "zh-Hans");
     let alert = appeared(&container, "[role=alert]").await;
     let text = alert.text_content().unwrap();
     assert!(text.contains("“ftp://example.gov”不是有效的网址"), "{text}");
-    unmount.unchecked_into::<js_sys::Function>().call0(&JsValue::NULL).unwrap();
+    unmount.call0(&JsValue::NULL).unwrap();
     assert_eq!(container.child_element_count(), 0, "unmounting empties the container");
 }
 
 #[wasm_bindgen_test]
 async fn a_json_attributes_problem_is_told_in_the_widgets_language_only() {
-    let host = fresh_element("civic-feedback-test");
-    host.set_attribute("endpoint", "/v1/ratings").unwrap();
-    host.set_attribute("lang", "zh-Hant").unwrap();
-    host.set_attribute("headers", r#"{"Cookie": "x"}"#).unwrap();
-    host.set_attribute("field-map", r#"{"score": 5}"#).unwrap();
-    let container = fresh_element("div");
-    let _unmount = civic_pulse::embed::mount_feedback(
-        container.clone(),
-        host,
-        widget_texts::first_part_file(speaking("zh-Hant")),
-        more_texts(),
-    )
-    .unwrap();
+    let host = widget_host(&[
+        ("endpoint", "/v1/ratings"),
+        ("lang", "zh-Hant"),
+        ("headers", r#"{"Cookie": "x"}"#),
+        ("field-map", r#"{"score": 5}"#),
+    ]);
+    let (container, _unmount) = mount_widget(host, "zh-Hant");
     let alert = appeared(&container, "[role=alert]").await;
     let text = alert.text_content().unwrap();
     assert!(text.contains("評價表不能傳送請求標頭「Cookie」"), "{text}");
@@ -170,22 +173,13 @@ async fn a_json_attributes_problem_is_told_in_the_widgets_language_only() {
 
 #[wasm_bindgen_test]
 async fn a_good_configuration_tells_the_host_it_is_ready() {
-    let host = fresh_element("civic-feedback-test");
-    host.set_attribute("endpoint", "/v1/ratings").unwrap();
-    host.set_attribute("services", "transport").unwrap();
+    let host = widget_host(&[("endpoint", "/v1/ratings"), ("services", "transport")]);
     let events = Rc::new(RefCell::new(Vec::<String>::new()));
     let seen = events.clone();
     let listener =
         Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| seen.borrow_mut().push(event.type_()));
     host.add_event_listener_with_callback("civic-feedback:ready", listener.as_ref().unchecked_ref()).unwrap();
-    let container = fresh_element("div");
-    let _unmount = civic_pulse::embed::mount_feedback(
-        container.clone(),
-        host,
-        widget_texts::first_part_file(english()),
-        more_texts(),
-    )
-    .unwrap();
+    let (container, _unmount) = mount_widget(host, "en");
     tick().await;
     assert_eq!(*events.borrow(), ["civic-feedback:ready"]);
     // One service configured: the flow starts at the rating, skipping the service choice.

@@ -51,7 +51,7 @@ impl Trouble {
 
     /// Reads [`Trouble::code`] back (from a stored record).
     pub fn from_code(code: &str) -> Option<Trouble> {
-        let status = |rest: &str| crate::whole_number::parse::<u16>(rest).filter(|status| (100..=599).contains(status));
+        let status = |rest: &str| whole_number::parse::<u16>(rest).filter(|status| (100..=599).contains(status));
         match code {
             "offline" => Some(Trouble::Offline),
             "unreachable" => Some(Trouble::Unreachable),

@@ -2,7 +2,6 @@ use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::task;
 use civic_pulse_core::{ConfigError, Lang, Msg};
 use js_sys::Function;
 use wasm_bindgen::JsValue;
@@ -11,6 +10,7 @@ use web_sys::HtmlElement;
 
 use super::later_texts;
 use crate::dom;
+use crate::task;
 
 /// Shown in place of the widget when its configuration cannot work. The list of what to fix comes
 /// with the second part and its texts (`more_texts`), fetched at once, since a good configuration

@@ -1,7 +1,6 @@
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
-use crate::task;
 use civic_pulse_core::collection::{IDLE_WARNING_MS, Mode, NEXT_PERSON_PAUSE_MS};
 use civic_pulse_core::delivery::Parcel;
 use civic_pulse_core::display::DisplayPrefs;
@@ -21,6 +20,7 @@ use crate::embed::dispatch;
 use crate::feedback::bridge::{Bridge, Watch};
 use crate::feedback::second_part::{AddDetails, Attached, Shown};
 use crate::feedback::{FeedbackEvent, RatingSummary, Step};
+use crate::task;
 use crate::ui::{load_display_prefs, save_display_prefs, unique_id};
 
 /// Renders the widget for a checked configuration into `container` and returns the function that
