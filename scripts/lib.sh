@@ -88,10 +88,12 @@ minify_in_place() { # file.js|file.css
 # wasm-opt as every shipped Wasm file gets it. The features are the ones rustc enables by default
 # for wasm32; wasm-opt must know them to keep them. The producers and target-features sections
 # tell tools how the file was made; a browser never reads them (306 B gzip in the widget's two
-# parts, measured). -Oz unless told otherwise.
+# parts, measured). -Oz unless told otherwise. Then the functions are put in the order that
+# compresses best (scripts/order-functions.mjs).
 wasm_optimize() { # input.wasm, output.wasm[, level]
   wasm-opt "${3:--Oz}" --strip-producers --strip-target-features --enable-bulk-memory --enable-mutable-globals \
     --enable-sign-ext --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue "$1" -o "$2"
+  node "$ROOT/scripts/order-functions.mjs" "$2" >/dev/null
 }
 
 # wasm-bindgen, wasm-opt and the glue's minification for one compiled Wasm file, as shipped:
