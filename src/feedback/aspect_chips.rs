@@ -1,4 +1,5 @@
 use civic_pulse_core::LaterMsg;
+use civic_pulse_core::aspect_ticks::AspectTicks;
 use civic_pulse_core::scale::Aspect;
 use leptos::prelude::*;
 
@@ -11,8 +12,8 @@ use crate::ui::unique_id;
 pub fn AspectChips(
     question: LaterMsg,
     aspects: &'static [Aspect],
-    /// The ids ticked, in the order of `aspects`.
-    chosen: RwSignal<Vec<&'static str>>,
+    /// The rating's ticks; those under `question` are this fieldset's.
+    ticks: RwSignal<AspectTicks>,
 ) -> impl IntoView {
     let lang = use_lang();
     let group = unique_id("cp-aspects");
@@ -25,14 +26,7 @@ pub fn AspectChips(
                     let id = format!("{group}-{}", aspect.id);
                     let toggle = move |event: leptos::ev::Event| {
                         let ticked = event_target_checked(&event);
-                        // Rebuilt in the order the chips are shown, so the payload's order is stable.
-                        chosen.update(|ids| {
-                            *ids = aspects
-                                .iter()
-                                .map(|a| a.id)
-                                .filter(|id| if *id == aspect.id { ticked } else { ids.contains(id) })
-                                .collect();
-                        });
+                        ticks.update(|ticks| *ticks = ticks.with(question, aspects, aspect.id, ticked));
                     };
                     view! {
                         <div class="cp-aspects__option">
@@ -41,7 +35,7 @@ pub fn AspectChips(
                                 type="checkbox"
                                 id=id.clone()
                                 value=aspect.id
-                                prop:checked=move || chosen.with(|ids| ids.contains(&aspect.id))
+                                prop:checked=move || ticks.with(|ticks| ticks.under(question).contains(&aspect.id))
                                 on:change=toggle
                             />
                             <label class="cp-aspects__label" for=id>{move || lang.get().text(aspect.label)}</label>

@@ -16,10 +16,11 @@
 use std::any::Any;
 use std::rc::Rc;
 
+use civic_pulse_core::aspect_ticks::AspectTicks;
 use civic_pulse_core::config::ConfigError;
 use civic_pulse_core::display::DisplayPrefs;
 use civic_pulse_core::receipt::Receipt;
-use civic_pulse_core::{Lang, LaterMsg, Msg, RatingV1, Score};
+use civic_pulse_core::{Lang, Msg, RatingV1, Score};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
@@ -194,31 +195,21 @@ impl Attached for Pieces {
     fn rating_details(&self, place: &Element) -> (AddDetails, Shown) {
         let (score, scale) = (self.score, self.bridge.scale);
         let owner = self.owner.child();
-        let (ticked, comment) = owner.with(|| {
-            let ticked = RwSignal::new(Vec::<&'static str>::new());
-            let comment = RwSignal::new(String::new());
-            (ticked, comment)
-        });
+        let (ticks, comment) = owner.with(|| (RwSignal::new(AspectTicks::default()), RwSignal::new(String::new())));
         let view = self.mount(place, move || {
-            // The chips on offer follow the answer; ticks from another set of chips no longer apply.
+            // The chips on offer follow the answer; the ticks under another question stay out of them.
             let chips = Memo::new(move |_| score.get().and_then(|score| scale.aspects_for(score)));
-            Effect::new(move |previous: Option<Option<LaterMsg>>| {
-                let question = chips.get().map(|(question, _)| question);
-                if previous.is_some_and(|before| before != question) {
-                    ticked.set(Vec::new());
-                }
-                question
-            });
             // Memos, so the comment box is built when it appears, not again at every change of
             // answer (a rebuilt comment box would lose the resident's focus).
             let rated = Memo::new(move |_| score.get().is_some());
             view! {
-                {move || chips.get().map(|(question, offered)| view! { <AspectChips question=question aspects=offered chosen=ticked /> })}
+                {move || chips.get().map(|(question, offered)| view! { <AspectChips question=question aspects=offered ticks=ticks /> })}
                 {move || rated.get().then(|| view! { <CommentBox text=comment /> })}
             }
         });
         let add = Box::new(move |rating: RatingV1| {
-            RatingV1::with_details(rating, &ticked.get_untracked(), &comment.get_untracked())
+            let ticked = ticks.with_untracked(|ticks| ticks.for_answer(scale, Score::new(rating.score)).to_vec());
+            RatingV1::with_details(rating, &ticked, &comment.get_untracked())
         });
         (add, Box::new((view, Disposed(owner))))
     }

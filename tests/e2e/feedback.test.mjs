@@ -108,13 +108,19 @@ describe('resident feedback widget', () => {
     await context.close();
   });
 
-  test('changing to a good score withdraws the "what went wrong" chips', async () => {
+  test('changing to a good score withdraws the "what went wrong" chips; going back finds the ticks as they were', async () => {
     const { context, page } = await openDemo();
     await page.getByRole('button', { name: 'Healthcare' }).click();
     await page.getByText('Very dissatisfied').click();
     await page.getByRole('checkbox', { name: 'My problem was not solved' }).check();
     await page.getByText('Satisfied', { exact: true }).click();
-    assert.equal(await page.getByRole('group', { name: 'What went wrong? (optional)' }).count(), 0);
+    const chips = page.getByRole('group', { name: 'What went wrong? (optional)' });
+    assert.equal(await chips.count(), 0);
+    await page.getByText('Dissatisfied', { exact: true }).click();
+    assert.equal(await chips.getByRole('checkbox', { name: 'My problem was not solved' }).isChecked(), true);
+    assert.equal(await chips.getByRole('checkbox', { checked: true }).count(), 1);
+    await page.getByText('Satisfied', { exact: true }).click();
+    assert.equal(await chips.count(), 0);
     await page.getByRole('button', { name: 'Send rating' }).click();
     await page.getByText('Thank you. Your rating was sent.').waitFor();
     const rating = JSON.parse(fixture.receiver.requests.at(-1).body);

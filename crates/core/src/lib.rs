@@ -2,6 +2,7 @@
 //! with no DOM and no I/O, so it is tested natively and shared by every shell.
 
 pub mod abuse;
+pub mod aspect_ticks;
 pub mod attribute_json;
 pub mod base64url;
 pub mod catalogue_file;
