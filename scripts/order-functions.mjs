@@ -195,7 +195,8 @@ function reordered(wasm, imported, order) {
   return Buffer.from(bytes);
 }
 
-/** `wasm` with a name section naming function `i` `names[i]` (where given). */
+/** `wasm` with a name section naming function `i` `names[i]` (where given), in place of any it
+ * had (a release build has none; its names would be dropped on writing anyway). */
 function withNames(wasm, names) {
   const entries = [];
   names.forEach((name, index) => {
@@ -204,7 +205,13 @@ function withNames(wasm, names) {
   const count = names.filter((name) => name !== undefined).length;
   const functionNames = Buffer.concat([uleb(count), ...entries]);
   const payload = Buffer.concat([uleb(4), Buffer.from('name'), Buffer.from([1]), uleb(functionNames.length), functionNames]);
-  return Buffer.concat([wasm, Buffer.from([0]), uleb(payload.length), payload]);
+  const kept = [wasm.subarray(0, 8)];
+  for (const { id, start, end } of sections(wasm)) {
+    const [length, at] = leb(wasm, start);
+    const isNames = id === 0 && wasm.subarray(at, at + length).toString('latin1') === 'name';
+    if (!isNames) kept.push(Buffer.from([id]), uleb(end - start), wasm.subarray(start, end));
+  }
+  return Buffer.concat([...kept, Buffer.from([0]), uleb(payload.length), payload]);
 }
 
 function uleb(value) {
