@@ -47,48 +47,22 @@ for (const order of ORDERS) {
 writeFileSync(file, best.bytes);
 console.log(`${file}: ${gzip(original)} -> ${best.size} B gzip (${best.order})`);
 
-/** The body bytes of each function defined in `wasm`, and how many functions it imports. */
+/** The body bytes of each function defined in `wasm` (its code section's entries), and how many
+ * functions it imports (they come first in the function index space). */
 function functionBodies(wasm) {
-  const bodies = [];
+  const module = moduleOf(wasm);
   let imported = 0;
-  for (const { id, start, end } of sections(wasm)) {
-    let at = start;
-    const next = () => {
-      const [value, after] = leb(wasm, at);
-      at = after;
-      return value;
-    };
-    const skipName = () => {
-      const length = next();
-      at += length;
-    };
-    if (id === 2) {
-      for (let count = next(); count > 0; count -= 1) {
-        skipName(); // the module's
-        skipName(); // the field's
-        const kind = wasm[at++];
-        if (kind === 0) {
-          next();
-          imported += 1;
-        } else if (kind === 1 || kind === 2) {
-          if (kind === 1) at += 1; // the table's element type
-          const flags = wasm[at++];
-          next();
-          if (flags & 1) next();
-        } else if (kind === 3) {
-          at += 2;
-        } else {
-          at += 1;
-          next();
-        }
-      }
-    } else if (id === 10) {
-      for (let count = next(); count > 0; count -= 1) {
-        const size = next();
-        bodies.push(wasm.subarray(at, at + size));
-        at += size;
-      }
-    }
+  for (let index = 0; index < module.getNumFunctions(); index += 1) {
+    if (binaryen.getFunctionInfo(module.getFunctionByIndex(index)).module) imported += 1;
+  }
+  module.dispose();
+  const bodies = [];
+  const code = [...sections(wasm)].find(({ id }) => id === 10);
+  let [count, at] = leb(wasm, code.start);
+  for (; count > 0; count -= 1) {
+    const [size, start] = leb(wasm, at);
+    bodies.push(wasm.subarray(start, start + size));
+    at = start + size;
   }
   return { bodies, imported };
 }
