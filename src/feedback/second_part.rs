@@ -208,8 +208,8 @@ impl Attached for Pieces {
             }
         });
         let add = Box::new(move |rating: RatingV1| {
-            let ticked = ticks.with_untracked(|ticks| ticks.for_answer(scale, Score::new(rating.score)).to_vec());
-            RatingV1::with_details(rating, &ticked, &comment.get_untracked())
+            let score = Score::new(rating.score);
+            ticks.with_untracked(|ticks| rating.with_details(ticks.for_answer(scale, score), &comment.get_untracked()))
         });
         (add, Box::new((view, Disposed(owner))))
     }
